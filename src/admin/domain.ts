@@ -1,0 +1,99 @@
+import { checkNewPassword, type PasswordProblem } from '../platform/auth/passwords.ts';
+import {
+  type PartnerKind,
+  partnerKinds,
+  type Role,
+  roles,
+  type UnitKind,
+  unitKinds,
+} from '../platform/db/schema.ts';
+import type { UserFields } from './queries.ts';
+
+export interface UserFormInput {
+  username?: string | undefined;
+  displayName?: string | undefined;
+  email?: string | undefined;
+  role?: string | undefined;
+  unitId?: string | undefined;
+  partnerKind?: string | undefined;
+  organisationName?: string | undefined;
+  externalSubject?: string | undefined;
+  staffId?: string | undefined;
+  temporaryPassword?: string | undefined;
+}
+
+export type UserFieldError =
+  | { field: 'username'; code: 'usernameInvalid' }
+  | {
+      field: 'displayName' | 'organisationName' | 'staffId' | 'externalSubject';
+      code: 'required' | 'tooLong';
+    }
+  | { field: 'email'; code: 'emailInvalid' }
+  | { field: 'role' | 'unitId'; code: 'invalid' }
+  | { field: 'partnerKind'; code: 'partnerKindRequired' | 'partnerKindOnlyForPartner' }
+  | { field: 'temporaryPassword'; code: PasswordProblem };
+
+const usernamePattern = /^[a-z0-9._-]{3,64}$/;
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Checks the administrator's user form; `isNew` adds the username and temporary password. */
+export function validateUserForm(
+  input: UserFormInput,
+  isNew: boolean,
+):
+  | { ok: true; value: { username: string; fields: UserFields; password: string } }
+  | { ok: false; errors: UserFieldError[] } {
+  const errors: UserFieldError[] = [];
+  const username = (input.username ?? '').trim().toLowerCase();
+  if (isNew && !usernamePattern.test(username)) errors.push({ field: 'username', code: 'usernameInvalid' });
+  const displayName = (input.displayName ?? '').trim();
+  if (!displayName) errors.push({ field: 'displayName', code: 'required' });
+  else if (displayName.length > 100) errors.push({ field: 'displayName', code: 'tooLong' });
+  const email = (input.email ?? '').trim();
+  if (email && (!emailPattern.test(email) || email.length > 200))
+    errors.push({ field: 'email', code: 'emailInvalid' });
+  const role = input.role as Role;
+  if (!roles.includes(role)) errors.push({ field: 'role', code: 'invalid' });
+  const partnerKind = (input.partnerKind || null) as PartnerKind | null;
+  if (partnerKind && !partnerKinds.includes(partnerKind))
+    errors.push({ field: 'partnerKind', code: 'partnerKindRequired' });
+  else if (role === 'partnerProfessional' && !partnerKind)
+    errors.push({ field: 'partnerKind', code: 'partnerKindRequired' });
+  else if (role !== 'partnerProfessional' && partnerKind)
+    errors.push({ field: 'partnerKind', code: 'partnerKindOnlyForPartner' });
+  for (const field of ['organisationName', 'staffId', 'externalSubject'] as const) {
+    if ((input[field] ?? '').trim().length > 200) errors.push({ field, code: 'tooLong' });
+  }
+  const password = input.temporaryPassword ?? '';
+  if (isNew) {
+    const problem = checkNewPassword(password);
+    if (problem) errors.push({ field: 'temporaryPassword', code: problem });
+  }
+  if (errors.length) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      username,
+      password,
+      fields: {
+        displayName,
+        email: email || null,
+        role,
+        unitId: input.unitId || null,
+        partnerKind,
+        organisationName: (input.organisationName ?? '').trim() || null,
+        externalSubject: (input.externalSubject ?? '').trim() || null,
+        staffId: (input.staffId ?? '').trim() || null,
+      },
+    },
+  };
+}
+
+export function validateUnit(name: string | undefined, kind: string | undefined) {
+  const trimmed = (name ?? '').trim();
+  const errors: Record<string, 'required' | 'tooLong' | 'invalid'> = {};
+  if (!trimmed) errors.name = 'required';
+  else if (trimmed.length > 200) errors.name = 'tooLong';
+  if (kind !== undefined && !unitKinds.includes(kind as UnitKind)) errors.kind = 'invalid';
+  return { name: trimmed, kind: (kind ?? 'other') as UnitKind, errors };
+}

@@ -1,0 +1,423 @@
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { Resource } from '../platform/access/policy.ts';
+import { type AccessScope, withAccess } from '../platform/access/scope.ts';
+import { checkNewPassword, hashPassword } from '../platform/auth/passwords.ts';
+import { destroySessionsOfUser } from '../platform/auth/sessions.ts';
+import { accessContext } from '../platform/http/access-context.ts';
+import { notFound } from '../platform/http/errors.ts';
+import { requireSignedInPage } from '../platform/http/guards.ts';
+import { sendPage } from '../platform/http/render.ts';
+import type { App } from '../platform/http/types.ts';
+import type { Messages } from '../platform/i18n/i18n.ts';
+import type { FieldErrors } from '../platform/layout/forms.tsx';
+import { pageContext } from '../platform/layout/page-context.ts';
+import { type UserFieldError, type UserFormInput, validateUnit, validateUserForm } from './domain.ts';
+import {
+  type AdminUser,
+  columnsOf,
+  externalSubjectTaken,
+  insertUnit,
+  insertUser,
+  unitBelongsToMunicipality,
+  unitNameTaken,
+  unitsOfMunicipality,
+  updateUnit,
+  updateUser,
+  userById,
+  usersWithUnits,
+} from './queries.ts';
+import { UnitsPage, UserFormPage, UsersPage } from './views.tsx';
+
+const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
+const html = { 200: Type.String() };
+const idParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const pageOptions = { preHandler: requireSignedInPage };
+const userBody = Type.Object({
+  username: text(200),
+  displayName: text(300),
+  email: text(300),
+  role: text(40),
+  unitId: text(60),
+  partnerKind: text(40),
+  organisationName: text(300),
+  externalSubject: text(300),
+  staffId: text(300),
+  temporaryPassword: text(1000),
+  _csrf: text(200),
+});
+
+const administration = (request: FastifyRequest): Resource => ({
+  type: 'administration',
+  municipalityId: request.actor?.municipalityId ?? '',
+});
+
+/** Administration of units and user accounts, for the municipality's administrators only. */
+export async function adminRoutes(app: App): Promise<void> {
+  const asAdmin = <T,>(
+    request: FastifyRequest,
+    action: 'unit.manage' | 'user.manage',
+    work: (scope: AccessScope) => Promise<T>,
+  ) =>
+    withAccess(app.db, accessContext(request), async (scope) => {
+      scope.authorize(action, administration(request));
+      return work(scope);
+    });
+
+  // ---- Units ----
+  app.get(
+    '/admin/units',
+    {
+      ...pageOptions,
+      schema: { querystring: Type.Object({ notice: text(20), lang: text(5) }), response: html },
+    },
+    async (request, reply) => {
+      const units = await asAdmin(request, 'unit.manage', unitsOfMunicipality);
+      const notice =
+        request.query.notice === 'added'
+          ? request.t.admin.unitAdded
+          : request.query.notice === 'saved'
+            ? request.t.admin.unitSaved
+            : undefined;
+      return sendPage(reply, <UnitsPage ctx={pageContext(request)} units={units} notice={notice} />);
+    },
+  );
+
+  app.post(
+    '/admin/units',
+    { ...pageOptions, schema: { body: Type.Object({ name: text(400), kind: text(40), _csrf: text(200) }) } },
+    async (request, reply) => {
+      const t = request.t;
+      const { name, kind, errors } = validateUnit(request.body.name, request.body.kind);
+      const outcome = await asAdmin(request, 'unit.manage', async (scope) => {
+        if (Object.keys(errors).length)
+          return { errors: fieldTexts(errors, t), units: await unitsOfMunicipality(scope) };
+        const id = await insertUnit(scope, name, kind);
+        if (!id)
+          return {
+            errors: { name: t.admin.unitExists },
+            units: await unitsOfMunicipality(scope),
+            status: 409,
+          };
+        await scope.audit({ action: 'unit.create', recordType: 'unit', recordId: id });
+        return null;
+      });
+      if (!outcome) return reply.redirect('/admin/units?notice=added', 303);
+      return sendPage(
+        reply,
+        <UnitsPage
+          ctx={pageContext(request)}
+          units={outcome.units}
+          errors={outcome.errors}
+          values={request.body}
+        />,
+        outcome.status ?? 400,
+      );
+    },
+  );
+
+  app.post(
+    '/admin/units/:id',
+    {
+      ...pageOptions,
+      schema: {
+        params: idParams,
+        body: Type.Object({
+          name: text(400),
+          action: Type.Optional(
+            Type.Union([Type.Literal('rename'), Type.Literal('activate'), Type.Literal('deactivate')]),
+          ),
+          _csrf: text(200),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const t = request.t;
+      const action = request.body.action ?? 'rename';
+      const outcome = await asAdmin(request, 'unit.manage', async (scope) => {
+        if (action !== 'rename') {
+          if (!(await updateUnit(scope, request.params.id, { active: action === 'activate' })))
+            throw notFound();
+        } else {
+          const { name, errors } = validateUnit(request.body.name, undefined);
+          if (Object.keys(errors).length)
+            return { errors: fieldTexts(errors, t), units: await unitsOfMunicipality(scope), status: 400 };
+          if (await unitNameTaken(scope, name, request.params.id))
+            return {
+              errors: { name: t.admin.unitExists },
+              units: await unitsOfMunicipality(scope),
+              status: 409,
+            };
+          if (!(await updateUnit(scope, request.params.id, { name }))) throw notFound();
+        }
+        await scope.audit({ action: `unit.${action}`, recordType: 'unit', recordId: request.params.id });
+        return null;
+      });
+      if (!outcome) return reply.redirect('/admin/units?notice=saved', 303);
+      return sendPage(
+        reply,
+        <UnitsPage ctx={pageContext(request)} units={outcome.units} errors={outcome.errors} />,
+        outcome.status,
+      );
+    },
+  );
+
+  // ---- Users ----
+  app.get(
+    '/admin/users',
+    {
+      ...pageOptions,
+      schema: { querystring: Type.Object({ notice: text(20), lang: text(5) }), response: html },
+    },
+    async (request, reply) => {
+      const users = await asAdmin(request, 'user.manage', async (scope) => {
+        const list = await usersWithUnits(scope);
+        await scope.audit({ action: 'user.list', recordType: 'user' });
+        return list;
+      });
+      const notice = noticeText(request.query.notice, request.t);
+      return sendPage(reply, <UsersPage ctx={pageContext(request)} users={users} notice={notice} />);
+    },
+  );
+
+  app.get('/admin/users/new', { ...pageOptions, schema: { response: html } }, async (request, reply) => {
+    const units = await asAdmin(request, 'user.manage', unitsOfMunicipality);
+    return sendPage(
+      reply,
+      <UserFormPage ctx={pageContext(request)} user={null} units={units} values={{ role: 'socialWorker' }} />,
+    );
+  });
+
+  app.post('/admin/users', { ...pageOptions, schema: { body: userBody } }, async (request, reply) => {
+    const t = request.t;
+    const outcome = await asAdmin(request, 'user.manage', async (scope) => {
+      const units = await unitsOfMunicipality(scope);
+      const errors = await checkUser(scope, request.body, null, t);
+      if (errors.fieldErrors) return { units, errors: errors.fieldErrors, status: 400 };
+      const { username, fields, password } = errors.value;
+      const id = await insertUser(scope, username, fields, await hashPassword(password));
+      if (!id) return { units, errors: { username: t.admin.usernameTaken }, status: 409 };
+      await scope.audit({ action: 'user.create', recordType: 'user', recordId: id });
+      return { id };
+    });
+    if ('id' in outcome) return reply.redirect(`/admin/users/${outcome.id}?notice=created`, 303);
+    return sendPage(
+      reply,
+      <UserFormPage
+        ctx={pageContext(request)}
+        user={null}
+        units={outcome.units}
+        values={request.body}
+        errors={outcome.errors}
+      />,
+      outcome.status,
+    );
+  });
+
+  app.get(
+    '/admin/users/:id',
+    {
+      ...pageOptions,
+      schema: {
+        params: idParams,
+        querystring: Type.Object({ notice: text(30), lang: text(5) }),
+        response: html,
+      },
+    },
+    async (request, reply) => {
+      const { user, units } = await asAdmin(request, 'user.manage', async (scope) => {
+        const found = await userById(scope, request.params.id);
+        if (!found) throw notFound();
+        await scope.audit({ action: 'user.read', recordType: 'user', recordId: found.id });
+        return { user: found, units: await unitsOfMunicipality(scope) };
+      });
+      return sendPage(
+        reply,
+        <UserFormPage
+          ctx={pageContext(request)}
+          user={user}
+          units={units}
+          values={formValues(user)}
+          notice={noticeText(request.query.notice, request.t)}
+        />,
+      );
+    },
+  );
+
+  app.post(
+    '/admin/users/:id',
+    { ...pageOptions, schema: { params: idParams, body: userBody } },
+    async (request, reply) => {
+      const t = request.t;
+      const outcome = await asAdmin(request, 'user.manage', async (scope) => {
+        const user = await userById(scope, request.params.id);
+        if (!user) throw notFound();
+        const checked = await checkUser(scope, request.body, user.id, t);
+        if (checked.fieldErrors)
+          return { user, units: await unitsOfMunicipality(scope), errors: checked.fieldErrors };
+        await updateUser(scope, user.id, columnsOf(checked.value.fields));
+        // A changed role or unit must not live on in sessions opened with the old rights.
+        if (checked.value.fields.role !== user.role || checked.value.fields.unitId !== user.unit_id)
+          await destroySessionsOfUser(scope.db, user.id);
+        await scope.audit({ action: 'user.update', recordType: 'user', recordId: user.id });
+        return null;
+      });
+      if (!outcome) return reply.redirect(`/admin/users/${request.params.id}?notice=saved`, 303);
+      return sendPage(
+        reply,
+        <UserFormPage
+          ctx={pageContext(request)}
+          user={outcome.user}
+          units={outcome.units}
+          values={request.body}
+          errors={outcome.errors}
+        />,
+        400,
+      );
+    },
+  );
+
+  const accountAction = (
+    path: string,
+    notice: string,
+    apply: (
+      scope: AccessScope,
+      user: AdminUser,
+      body: { temporaryPassword?: string | undefined },
+      t: Messages,
+    ) => Promise<FieldErrors | null>,
+  ) =>
+    app.post(
+      `/admin/users/:id/${path}`,
+      {
+        ...pageOptions,
+        schema: { params: idParams, body: Type.Object({ temporaryPassword: text(1000), _csrf: text(200) }) },
+      },
+      async (request, reply) => {
+        const outcome = await asAdmin(request, 'user.manage', async (scope) => {
+          const user = await userById(scope, request.params.id);
+          if (!user) throw notFound();
+          const errors = await apply(scope, user, request.body, request.t);
+          if (errors) return { user, units: await unitsOfMunicipality(scope), errors };
+          await scope.audit({ action: `user.${path}`, recordType: 'user', recordId: user.id });
+          return null;
+        });
+        if (!outcome) return reply.redirect(`/admin/users/${request.params.id}?notice=${notice}`, 303);
+        return sendPage(
+          reply,
+          <UserFormPage
+            ctx={pageContext(request)}
+            user={outcome.user}
+            units={outcome.units}
+            values={formValues(outcome.user)}
+            errors={outcome.errors}
+          />,
+          400,
+        );
+      },
+    );
+
+  accountAction('deactivate', 'saved', async (scope, user, _body, t) => {
+    if (user.id === scope.actor.userId) return { _form: t.admin.cannotDeactivateSelf };
+    await updateUser(scope, user.id, { active: false });
+    await destroySessionsOfUser(scope.db, user.id);
+    return null;
+  });
+  accountAction('activate', 'saved', async (scope, user) => {
+    await updateUser(scope, user.id, { active: true });
+    return null;
+  });
+  accountAction('unlock', 'unlocked', async (scope, user) => {
+    await updateUser(scope, user.id, { failed_logins: 0, locked_until: null });
+    return null;
+  });
+  accountAction('reset-second-factor', 'secondFactorReset', async (scope, user) => {
+    await updateUser(scope, user.id, { totp_secret_enc: null, totp_last_step: null });
+    await destroySessionsOfUser(scope.db, user.id);
+    return null;
+  });
+  accountAction('reset-password', 'passwordReset', async (scope, user, body, t) => {
+    const problem = checkNewPassword(body.temporaryPassword ?? '');
+    if (problem) return { temporaryPassword: t.password[problem] };
+    await updateUser(scope, user.id, {
+      password_hash: await hashPassword(body.temporaryPassword ?? ''),
+      must_change_password: true,
+    });
+    await destroySessionsOfUser(scope.db, user.id);
+    return null;
+  });
+}
+
+async function checkUser(scope: AccessScope, body: UserFormInput, userId: string | null, t: Messages) {
+  const valid = validateUserForm(body, userId === null);
+  const fieldErrors: FieldErrors = valid.ok
+    ? {}
+    : Object.fromEntries(valid.errors.map((e) => [e.field, userFieldMessage(e, t)]));
+  if (body.unitId && !(await unitBelongsToMunicipality(scope, body.unitId)))
+    fieldErrors.unitId = t.errors.field.invalid;
+  const subject = body.externalSubject?.trim();
+  if (subject && (await externalSubjectTaken(scope, subject, userId)))
+    fieldErrors.externalSubject = t.errors.conflict;
+  if (!valid.ok || Object.keys(fieldErrors).length) return { fieldErrors } as const;
+  return { fieldErrors: null, value: valid.value } as const;
+}
+
+function userFieldMessage(error: UserFieldError, t: Messages): string {
+  switch (error.code) {
+    case 'usernameInvalid':
+      return t.admin.usernameInvalid;
+    case 'emailInvalid':
+      return t.admin.emailInvalid;
+    case 'partnerKindRequired':
+      return t.admin.partnerKindRequired;
+    case 'partnerKindOnlyForPartner':
+      return t.admin.partnerKindOnlyForPartner;
+    case 'tooShort':
+      return t.password.tooShort;
+    case 'tooLong':
+      return error.field === 'temporaryPassword'
+        ? t.password.tooLong
+        : t.errors.field.tooLong(error.field === 'displayName' ? 100 : 200);
+    case 'required':
+      return t.errors.field.required;
+    default:
+      return t.errors.field.invalid;
+  }
+}
+
+function fieldTexts(errors: Record<string, 'required' | 'tooLong' | 'invalid'>, t: Messages): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, code]) => [
+      field,
+      code === 'required'
+        ? t.errors.field.required
+        : code === 'tooLong'
+          ? t.errors.field.tooLong(200)
+          : t.errors.field.invalid,
+    ]),
+  );
+}
+
+function formValues(user: AdminUser): UserFormInput {
+  return {
+    displayName: user.display_name,
+    email: user.email ?? '',
+    role: user.role,
+    unitId: user.unit_id ?? '',
+    partnerKind: user.partner_kind ?? '',
+    organisationName: user.organisation_name ?? '',
+    externalSubject: user.external_subject ?? '',
+    staffId: user.staff_id ?? '',
+  };
+}
+
+function noticeText(notice: string | undefined, t: Messages): string | undefined {
+  const texts: Record<string, string> = {
+    created: t.admin.created,
+    saved: t.admin.saved,
+    unlocked: t.admin.unlocked,
+    secondFactorReset: t.admin.secondFactorReset,
+    passwordReset: t.admin.passwordReset,
+  };
+  return notice ? texts[notice] : undefined;
+}

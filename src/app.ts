@@ -1,0 +1,76 @@
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify from 'fastify';
+import { adminRoutes } from './admin/routes.tsx';
+import { authRoutes } from './auth/routes.tsx';
+import type { Config } from './config.ts';
+import { homeRoutes } from './home/routes.tsx';
+import { logReviewRoutes } from './log-review/routes.tsx';
+import { peopleApiRoutes } from './people/api.ts';
+import { peopleRoutes } from './people/routes.tsx';
+import type { Db } from './platform/db/database.ts';
+import { registerErrorHandler } from './platform/http/error-handler.tsx';
+import { registerRequestContext } from './platform/http/request-context.ts';
+import { registerSecurityHeaders } from './platform/http/security.ts';
+import type { App } from './platform/http/types.ts';
+import { systemRoutes } from './system/routes.ts';
+import './platform/http/types.ts';
+
+export interface AppOptions {
+  config: Config;
+  db: Db;
+  logger?: boolean;
+}
+
+export async function buildApp({ config, db, logger = false }: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 256 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('db', db.db);
+  app.decorate('config', config);
+  app.decorate('engine', db.engine);
+
+  requireSchemaOnEveryRoute(app);
+  await registerSecurityHeaders(app, config.secureCookies);
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(rateLimit, { max: 600, timeWindow: '1 minute' });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Samtak API', version: '1', description: 'JSON API of Samtak, under /api/v1.' },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'samtak_session' } },
+      },
+      security: [{ session: [] }],
+    },
+  });
+  registerRequestContext(app);
+  registerErrorHandler(app);
+
+  await app.register(systemRoutes);
+  await app.register(authRoutes);
+  await app.register(homeRoutes);
+  await app.register(peopleRoutes);
+  await app.register(peopleApiRoutes);
+  await app.register(logReviewRoutes);
+  await app.register(adminRoutes);
+  await app.ready();
+  return app;
+}
+
+/** A route without a schema would take unchecked input: refuse to start instead. */
+function requireSchemaOnEveryRoute(app: App): void {
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/documentation')) return;
+    if (!route.schema) throw new Error(`Route ${route.method} ${route.url} has no schema`);
+    // Only the JSON API belongs in the OpenAPI document; pages are documented by being pages.
+    if (!route.url.startsWith('/api/')) route.schema = { ...route.schema, hide: true };
+  });
+}

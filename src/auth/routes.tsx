@@ -1,0 +1,315 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import { Type } from 'typebox';
+import { requiresSecondFactor } from '../platform/access/policy.ts';
+import { checkNewPassword, hashPassword, verifyPassword } from '../platform/auth/passwords.ts';
+import { open, seal } from '../platform/auth/secret-box.ts';
+import { createSession, destroySession, loadSession } from '../platform/auth/sessions.ts';
+import { matchTotp, newTotpSecret, totpUri } from '../platform/auth/totp.ts';
+import { pendingLoginStep } from '../platform/http/guards.ts';
+import { sendPage } from '../platform/http/render.ts';
+import { cookieOptions, sessionCookieName } from '../platform/http/request-context.ts';
+import type { App } from '../platform/http/types.ts';
+import { pageContext } from '../platform/layout/page-context.ts';
+import { attemptPasswordLogin, recordLoginEvent, registerFailure } from './login.ts';
+import { oidcRoutes } from './oidc-routes.ts';
+import { EnrolPage, LoginPage, PasswordChangePage, TotpPage } from './views.tsx';
+
+const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
+const html = { 200: Type.String() };
+const loginRateLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
+
+export async function authRoutes(app: App): Promise<void> {
+  const cookieName = sessionCookieName(app.config.secureCookies);
+
+  /** Replaces any session with a new one, so an id seen before login is worthless after it. */
+  async function startSession(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    userId: string,
+    authMethod: 'password' | 'oidc',
+    secondFactorDone: boolean,
+  ) {
+    if (request.session) await destroySession(app.db, request.session.idHash);
+    const id = await createSession(app.db, {
+      userId,
+      authMethod,
+      secondFactorDone,
+      clientAddress: request.ip,
+    });
+    reply.setCookie(cookieName, id, cookieOptions(app.config.secureCookies));
+    return loadSession(app.db, id);
+  }
+
+  app.get(
+    '/login',
+    {
+      schema: {
+        querystring: Type.Object({ next: text(500), notice: text(40), lang: text(5) }),
+        response: html,
+      },
+    },
+    async (request, reply) => {
+      const notice = request.query.notice;
+      const t = request.t;
+      const noticeText =
+        notice === 'loggedOut'
+          ? t.login.loggedOut
+          : notice === 'expired'
+            ? t.login.sessionExpired
+            : undefined;
+      return sendPage(
+        reply,
+        <LoginPage
+          ctx={pageContext(request)}
+          notice={noticeText}
+          next={request.query.next}
+          oidcEnabled={!!app.config.oidc}
+        />,
+      );
+    },
+  );
+
+  app.post(
+    '/login',
+    {
+      schema: {
+        body: Type.Object({ username: text(200), password: text(1000), next: text(500), _csrf: text(200) }),
+      },
+      config: loginRateLimit,
+    },
+    async (request, reply) => {
+      const { username = '', password = '', next } = request.body;
+      const t = request.t;
+      const ctx = pageContext(request);
+      const fieldErrors: Record<string, string> = {};
+      if (!username.trim()) fieldErrors.username = t.errors.field.required;
+      if (!password) fieldErrors.password = t.errors.field.required;
+      if (Object.keys(fieldErrors).length) {
+        return sendPage(
+          reply,
+          <LoginPage
+            ctx={ctx}
+            errors={fieldErrors}
+            username={username}
+            next={next}
+            oidcEnabled={!!app.config.oidc}
+          />,
+          400,
+        );
+      }
+      const outcome = await attemptPasswordLogin(app.db, username, password, request.ip);
+      if (!outcome.ok) {
+        const message =
+          outcome.problem === 'locked'
+            ? t.login.locked(outcome.minutesLeft)
+            : outcome.problem === 'inactive'
+              ? t.login.inactive
+              : t.login.failed;
+        return sendPage(
+          reply,
+          <LoginPage
+            ctx={ctx}
+            errors={{ _form: message }}
+            username={username}
+            next={next}
+            oidcEnabled={!!app.config.oidc}
+          />,
+          outcome.problem === 'locked' ? 429 : 401,
+        );
+      }
+      const user = outcome.user;
+      const session = await startSession(
+        request,
+        reply,
+        user.id,
+        'password',
+        !requiresSecondFactor(user.role),
+      );
+      const step = session ? pendingLoginStep(session) : '/login';
+      return reply.redirect(step ?? safeNext(next));
+    },
+  );
+
+  app.get('/login/totp', { schema: { response: html } }, async (request, reply) => {
+    if (!request.session) return reply.redirect('/login');
+    return sendPage(reply, <TotpPage ctx={pageContext(request)} />);
+  });
+
+  app.post(
+    '/login/totp',
+    { schema: { body: Type.Object({ code: text(20), _csrf: text(200) }) }, config: loginRateLimit },
+    async (request, reply) => {
+      const session = request.session;
+      if (!session) return reply.redirect('/login');
+      const user = await app.db
+        .selectFrom('user_account')
+        .selectAll()
+        .where('id', '=', session.actor.userId)
+        .executeTakeFirstOrThrow();
+      const t = request.t;
+      if (!user.totp_secret_enc) return reply.redirect('/login/enrol');
+      const code = (request.body.code ?? '').replace(/\s/g, '');
+      const step = matchTotp(open(app.config.secretKey, user.totp_secret_enc), code);
+      if (step === null || step <= (user.totp_last_step ?? -1)) {
+        const outcome = await registerFailure(app.db, user, request.ip);
+        if (!outcome.ok && outcome.problem === 'locked') {
+          await destroySession(app.db, session.idHash);
+          reply.clearCookie(cookieName, { path: '/' });
+          return sendPage(
+            reply,
+            <LoginPage
+              ctx={{ ...pageContext(request), actor: null }}
+              errors={{ _form: t.login.locked(outcome.minutesLeft) }}
+              oidcEnabled={!!app.config.oidc}
+            />,
+            429,
+          );
+        }
+        return sendPage(reply, <TotpPage ctx={pageContext(request)} error={t.totp.failed} />, 400);
+      }
+      await app.db
+        .updateTable('user_account')
+        .set({ totp_last_step: step, failed_logins: 0 })
+        .where('id', '=', user.id)
+        .execute();
+      await recordLoginEvent(app.db, user, 'auth.secondFactor', 'allowed', null, request.ip);
+      const newSession = await startSession(request, reply, user.id, session.authMethod, true);
+      return reply.redirect((newSession && pendingLoginStep(newSession)) ?? '/');
+    },
+  );
+
+  app.get('/login/enrol', { schema: { response: html } }, async (request, reply) => {
+    const session = request.session;
+    if (!session || session.hasTotp) return reply.redirect(session ? '/login/totp' : '/login');
+    const secret = newTotpSecret();
+    return sendPage(reply, await enrolPage(request, secret));
+  });
+
+  app.post(
+    '/login/enrol',
+    {
+      schema: { body: Type.Object({ code: text(20), sealed: text(500), _csrf: text(200) }) },
+      config: loginRateLimit,
+    },
+    async (request, reply) => {
+      const session = request.session;
+      if (!session || session.hasTotp) return reply.redirect('/login');
+      const secret = unsealEnrolment(request.body.sealed, session.actor.userId);
+      if (!secret) return reply.redirect('/login/enrol');
+      const step = matchTotp(secret, (request.body.code ?? '').replace(/\s/g, ''));
+      if (step === null) return sendPage(reply, await enrolPage(request, secret, request.t.totp.failed), 400);
+      await app.db
+        .updateTable('user_account')
+        .set({ totp_secret_enc: seal(app.config.secretKey, secret), totp_last_step: step })
+        .where('id', '=', session.actor.userId)
+        .execute();
+      const user = await app.db
+        .selectFrom('user_account')
+        .selectAll()
+        .where('id', '=', session.actor.userId)
+        .executeTakeFirstOrThrow();
+      await recordLoginEvent(app.db, user, 'auth.secondFactorEnrolled', 'allowed', null, request.ip);
+      const newSession = await startSession(request, reply, user.id, session.authMethod, true);
+      return reply.redirect((newSession && pendingLoginStep(newSession)) ?? '/');
+    },
+  );
+
+  async function enrolPage(request: FastifyRequest, secret: string, error?: string) {
+    const session = request.session!;
+    const username = await app.db
+      .selectFrom('user_account')
+      .select('username')
+      .where('id', '=', session.actor.userId)
+      .executeTakeFirstOrThrow();
+    const svg = await QRCode.toString(totpUri(secret, username.username), { type: 'svg', margin: 1 });
+    const qrDataUri = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+    const sealed = seal(app.config.secretKey, `${session.actor.userId}:${secret}`);
+    return (
+      <EnrolPage
+        ctx={pageContext(request)}
+        secret={secret}
+        sealed={sealed}
+        qrDataUri={qrDataUri}
+        error={error}
+      />
+    );
+  }
+
+  function unsealEnrolment(sealed: string | undefined, userId: string): string | null {
+    try {
+      const [owner, secret] = open(app.config.secretKey, sealed ?? '').split(':');
+      return owner === userId && secret ? secret : null;
+    } catch {
+      return null;
+    }
+  }
+
+  app.get('/login/password', { schema: { response: html } }, async (request, reply) => {
+    if (!request.session) return reply.redirect('/login');
+    return sendPage(reply, <PasswordChangePage ctx={pageContext(request)} />);
+  });
+
+  app.post(
+    '/login/password',
+    {
+      schema: {
+        body: Type.Object({
+          current: text(1000),
+          password: text(1000),
+          repeat: text(1000),
+          _csrf: text(200),
+        }),
+      },
+      config: loginRateLimit,
+    },
+    async (request, reply) => {
+      const session = request.session;
+      if (!session) return reply.redirect('/login');
+      const t = request.t;
+      const { current = '', password = '', repeat = '' } = request.body;
+      const user = await app.db
+        .selectFrom('user_account')
+        .selectAll()
+        .where('id', '=', session.actor.userId)
+        .executeTakeFirstOrThrow();
+      const errors: Record<string, string> = {};
+      const problem = checkNewPassword(password);
+      if (!(await verifyPassword(user.password_hash, current))) errors.current = t.password.wrongCurrent;
+      if (problem) errors.password = t.password[problem];
+      else if (password === current) errors.password = t.password.sameAsOld;
+      if (password !== repeat) errors.repeat = t.password.mismatch;
+      if (Object.keys(errors).length)
+        return sendPage(reply, <PasswordChangePage ctx={pageContext(request)} errors={errors} />, 400);
+      await app.db
+        .updateTable('user_account')
+        .set({ password_hash: await hashPassword(password), must_change_password: false })
+        .where('id', '=', user.id)
+        .execute();
+      await recordLoginEvent(app.db, user, 'auth.passwordChanged', 'allowed', null, request.ip);
+      return reply.redirect(pendingLoginStep({ ...session, mustChangePassword: false }) ?? '/');
+    },
+  );
+
+  app.post('/logout', { schema: { body: Type.Object({ _csrf: text(200) }) } }, async (request, reply) => {
+    if (request.session) await destroySession(app.db, request.session.idHash);
+    reply.clearCookie(cookieName, { path: '/' });
+    return reply.redirect('/login?notice=loggedOut');
+  });
+
+  if (app.config.oidc) await app.register(oidcRoutes, { startSession });
+}
+
+/** Only same-site paths: an attacker's link must not send a fresh login elsewhere. */
+export function safeNext(next: string | undefined): string {
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  return next;
+}
+
+export type StartSession = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  userId: string,
+  authMethod: 'password' | 'oidc',
+  secondFactorDone: boolean,
+) => Promise<unknown>;

@@ -1,0 +1,175 @@
+import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../platform/layout/forms.tsx';
+import { Layout } from '../platform/layout/Layout.tsx';
+import type { PageContext } from '../platform/layout/page-context.ts';
+
+export function LoginPage({
+  ctx,
+  errors = {},
+  username = '',
+  notice,
+  next,
+  oidcEnabled,
+}: {
+  ctx: PageContext;
+  errors?: FieldErrors;
+  username?: string;
+  notice?: string | undefined;
+  next?: string | undefined;
+  oidcEnabled: boolean;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.login.title} bare>
+      <div class="narrow">
+        <h1>{t.login.title}</h1>
+        {notice ? <Notice>{notice}</Notice> : null}
+        <ErrorSummary t={t} errors={errors} />
+        <p>{t.login.intro}</p>
+        <form method="post" action="/login" novalidate>
+          <CsrfField token={ctx.csrf} />
+          {next ? <input type="hidden" name="next" value={next} /> : null}
+          <TextField
+            name="username"
+            label={t.login.username}
+            value={username}
+            autocomplete="username"
+            required
+          />
+          <TextField
+            name="password"
+            label={t.login.password}
+            type="password"
+            autocomplete="current-password"
+            required
+          />
+          <button type="submit" class="button">
+            {t.login.submit}
+          </button>
+        </form>
+        {oidcEnabled ? (
+          <p class="alt-login">
+            {t.login.or}{' '}
+            <a class="button button--secondary" href="/login/oidc">
+              {t.login.oidc}
+            </a>
+          </p>
+        ) : null}
+      </div>
+    </Layout>
+  );
+}
+
+export function TotpPage({ ctx, error }: { ctx: PageContext; error?: string | undefined }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.totp.title} bare>
+      <div class="narrow">
+        <h1>{t.totp.title}</h1>
+        <ErrorSummary t={t} errors={error ? { code: error } : {}} />
+        <p>{t.totp.intro}</p>
+        <form method="post" action="/login/totp" novalidate>
+          <CsrfField token={ctx.csrf} />
+          <TextField
+            name="code"
+            label={t.totp.code}
+            hint={t.totp.codeHint}
+            error={error}
+            autocomplete="one-time-code"
+            inputmode="numeric"
+            maxLength={6}
+            width="short"
+          />
+          <button type="submit" class="button">
+            {t.totp.submit}
+          </button>
+        </form>
+      </div>
+    </Layout>
+  );
+}
+
+export function EnrolPage({
+  ctx,
+  secret,
+  sealed,
+  qrDataUri,
+  error,
+}: {
+  ctx: PageContext;
+  secret: string;
+  sealed: string;
+  qrDataUri: string;
+  error?: string | undefined;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.totp.enrolTitle} bare>
+      <div class="narrow">
+        <h1>{t.totp.enrolTitle}</h1>
+        <ErrorSummary t={t} errors={error ? { code: error } : {}} />
+        <p>{t.totp.enrolIntro}</p>
+        <img class="qr" src={qrDataUri} alt={t.totp.qrAlt} width={200} height={200} />
+        <p>
+          {t.totp.secretLabel}: <code class="secret">{secret}</code>
+        </p>
+        <form method="post" action="/login/enrol" novalidate>
+          <CsrfField token={ctx.csrf} />
+          <input type="hidden" name="sealed" value={sealed} />
+          <TextField
+            name="code"
+            label={t.totp.code}
+            hint={t.totp.codeHint}
+            error={error}
+            autocomplete="one-time-code"
+            inputmode="numeric"
+            maxLength={6}
+            width="short"
+          />
+          <button type="submit" class="button">
+            {t.totp.submit}
+          </button>
+        </form>
+      </div>
+    </Layout>
+  );
+}
+
+export function PasswordChangePage({ ctx, errors = {} }: { ctx: PageContext; errors?: FieldErrors }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.password.changeTitle} bare>
+      <div class="narrow">
+        <h1>{t.password.changeTitle}</h1>
+        <ErrorSummary t={t} errors={errors} />
+        <p>{t.password.changeIntro}</p>
+        <form method="post" action="/login/password" novalidate>
+          <CsrfField token={ctx.csrf} />
+          <TextField
+            name="current"
+            label={t.password.current}
+            type="password"
+            autocomplete="current-password"
+            error={errors.current}
+          />
+          <TextField
+            name="password"
+            label={t.password.new}
+            type="password"
+            autocomplete="new-password"
+            error={errors.password}
+          />
+          <TextField
+            name="repeat"
+            label={t.password.repeat}
+            type="password"
+            autocomplete="new-password"
+            error={errors.repeat}
+          />
+          <button type="submit" class="button">
+            {t.save}
+          </button>
+        </form>
+      </div>
+    </Layout>
+  );
+}

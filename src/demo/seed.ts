@@ -1,0 +1,301 @@
+import type { Kysely } from 'kysely';
+import { searchTextOf } from '../people/domain.ts';
+import { generatePersonalNumber } from '../people/personal-number.ts';
+import { hashPassword } from '../platform/auth/passwords.ts';
+import { seal } from '../platform/auth/secret-box.ts';
+import { todayInSweden } from '../platform/dates.ts';
+import type { Database, NewPerson, Role } from '../platform/db/schema.ts';
+
+/**
+ * Demo data for the embedded database: the fictional municipality of Sjövik with its units, one
+ * user per role and a few hundred fictional families. Everyone here is invented; identity numbers
+ * are generated with valid check digits. Documented in README ("Demo users").
+ */
+export const demoPassword = 'Samtak-demo-2026';
+export const demoTotpSecret = 'SAMTAKDEMOSAMTAKDEMOSAMTAKDEMO23';
+export const demoMunicipality = { code: '9901', name: 'Sjöviks kommun' };
+
+export const demoUsers: {
+  username: string;
+  displayName: string;
+  role: Role;
+  unit: string;
+  partner?: 'school';
+}[] = [
+  { username: 'admin', displayName: 'Ada Lindqvist', role: 'administrator', unit: 'Administrationen' },
+  { username: 'intake', displayName: 'Iris Holm', role: 'intakeWorker', unit: 'Mottagningen' },
+  {
+    username: 'socialworker',
+    displayName: 'Sam Berg',
+    role: 'socialWorker',
+    unit: 'Barn- och ungdomsutredning',
+  },
+  {
+    username: 'socialworker2',
+    displayName: 'Noor Haddad',
+    role: 'socialWorker',
+    unit: 'Barn- och ungdomsutredning',
+  },
+  { username: 'manager', displayName: 'Maja Ek', role: 'manager', unit: 'Barn- och ungdomsutredning' },
+  { username: 'partner', displayName: 'Pia Skog', role: 'partnerProfessional', unit: '', partner: 'school' },
+  { username: 'statistics', displayName: 'Stig Dahl', role: 'statisticsReader', unit: 'Administrationen' },
+];
+
+const units = [
+  ['Mottagningen', 'intake'],
+  ['Barn- och ungdomsutredning', 'investigation'],
+  ['Familjehemsenheten', 'placement'],
+  ['Öppenvården', 'openCare'],
+  ['Administrationen', 'administration'],
+] as const;
+
+const givenNames = [
+  'Elsa',
+  'Alice',
+  'Maja',
+  'Vera',
+  'Alma',
+  'Wilma',
+  'Ebba',
+  'Nora',
+  'Saga',
+  'Olivia',
+  'Liam',
+  'William',
+  'Noah',
+  'Hugo',
+  'Lucas',
+  'Elias',
+  'Oscar',
+  'Adam',
+  'Ali',
+  'Omar',
+  'Amina',
+  'Yusuf',
+  'Sara',
+  'Leo',
+  'Otto',
+  'Åsa',
+  'Örjan',
+  'Zeynep',
+  'Mohammed',
+  'Ida',
+  'Hanna',
+  'Linnea',
+  'Selma',
+  'Folke',
+  'Sixten',
+  'Aisha',
+  'Hamid',
+  'Hodan',
+  'Abdi',
+  'Mariam',
+  'Tesfay',
+  'Senait',
+  'Oksana',
+  'Taras',
+  'Aino',
+  'Väinö',
+  'José',
+  'Zoë',
+];
+const familyNames = [
+  'Andersson',
+  'Johansson',
+  'Karlsson',
+  'Nilsson',
+  'Eriksson',
+  'Larsson',
+  'Olsson',
+  'Persson',
+  'Svensson',
+  'Gustafsson',
+  'Pettersson',
+  'Lindberg',
+  'Lindström',
+  'Åberg',
+  'Öberg',
+  'Ahmed',
+  'Mohammed',
+  'Hassan',
+  'Ali',
+  'Yilmaz',
+  'Haile',
+  'Tesfaye',
+  'Kovalenko',
+  'Korhonen',
+  'Virtanen',
+  'Jönsson',
+  'Håkansson',
+  'Sjöberg',
+  'Ekström',
+  'Bergqvist',
+];
+const streets = [
+  'Sjövägen',
+  'Björkgatan',
+  'Skolgatan',
+  'Hamngatan',
+  'Tallstigen',
+  'Ängsvägen',
+  'Kyrkogatan',
+  'Lärkvägen',
+];
+
+/** A small deterministic generator (mulberry32), so every demo start has the same people. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function seedDemoData(
+  db: Kysely<Database>,
+  { secretKey, log }: { secretKey: Buffer; log: (line: string) => void },
+): Promise<boolean> {
+  const existing = await db.selectFrom('municipality').select('id').limit(1).executeTakeFirst();
+  if (existing) return false;
+  log('Creating demo data for Sjöviks kommun (fictional)…');
+  const passwordHash = await hashPassword(demoPassword);
+  await db.transaction().execute(async (trx) => {
+    const municipality = await trx
+      .insertInto('municipality')
+      .values(demoMunicipality)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const municipalityId = municipality.id;
+    const unitRows = await trx
+      .insertInto('unit')
+      .values(units.map(([name, kind]) => ({ municipality_id: municipalityId, name, kind })))
+      .returning(['id', 'name'])
+      .execute();
+    const unitId = (name: string) => unitRows.find((u) => u.name === name)?.id ?? null;
+    const userRows = await trx
+      .insertInto('user_account')
+      .values(
+        demoUsers.map((u) => ({
+          municipality_id: municipalityId,
+          unit_id: unitId(u.unit),
+          username: u.username,
+          display_name: u.displayName,
+          role: u.role,
+          partner_kind: u.partner ?? null,
+          organisation_name: u.partner ? 'Sjövikskolan, elevhälsan' : 'Socialförvaltningen',
+          password_hash: passwordHash,
+          totp_secret_enc: u.role === 'statisticsReader' ? null : seal(secretKey, demoTotpSecret),
+        })),
+      )
+      .returning(['id', 'username'])
+      .execute();
+    const socialWorkerId = userRows.find((u) => u.username === 'socialworker')!.id;
+    const { persons, relations } = demoFamilies(municipalityId, todayInSweden());
+    const ids: string[] = [];
+    for (let i = 0; i < persons.length; i += 200) {
+      const rows = await trx
+        .insertInto('person')
+        .values(persons.slice(i, i + 200))
+        .returning('id')
+        .execute();
+      ids.push(...rows.map((r) => r.id));
+      log(`  people: ${ids.length}/${persons.length}`);
+    }
+    await trx
+      .insertInto('guardianship')
+      .values(
+        relations.map((r) => ({
+          municipality_id: municipalityId,
+          child_id: ids[r.child]!,
+          guardian_id: ids[r.guardian]!,
+          kind: r.kind,
+        })),
+      )
+      .execute();
+    const childIndexes = [...new Set(relations.map((r) => r.child))].slice(0, 40);
+    await trx
+      .insertInto('person_assignment')
+      .values(
+        childIndexes.map((c) => ({
+          municipality_id: municipalityId,
+          person_id: ids[c]!,
+          user_id: socialWorkerId,
+        })),
+      )
+      .execute();
+    log(
+      `Demo data ready: ${persons.length} people, ${relations.length} guardianships, ${demoUsers.length} users.`,
+    );
+  });
+  return true;
+}
+
+/** Families of one or two guardians with one to three children; a few unaccompanied minors. */
+export function demoFamilies(municipalityId: string, today: string, families = 170, seed = 42) {
+  const next = random(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  const usedNumbers = new Set<string>();
+  const persons: NewPerson[] = [];
+  const relations: { child: number; guardian: number; kind: 'guardian' | 'appointedGuardian' }[] = [];
+  const year = Number(today.slice(0, 4));
+  const person = (
+    ageFrom: number,
+    ageTo: number,
+    familyName: string,
+    address: string,
+    isProtected: boolean,
+  ): number => {
+    let number: string;
+    let birthDate: string;
+    do {
+      const age = ageFrom + Math.floor(next() * (ageTo - ageFrom + 1));
+      const day = new Date(Date.UTC(year - age - 1, 0, 1) + Math.floor(next() * 365) * 86400000);
+      birthDate = day.toISOString().slice(0, 10);
+      number = generatePersonalNumber(birthDate, Math.floor(next() * 1000));
+    } while (usedNumbers.has(number) || birthDate > today);
+    usedNumbers.add(number);
+    const givenName = pick(givenNames);
+    persons.push({
+      municipality_id: municipalityId,
+      personal_number: number,
+      given_name: givenName,
+      family_name: familyName,
+      birth_date: birthDate,
+      search_text: searchTextOf(givenName, familyName),
+      protected_identity: isProtected ? 'protectedRegistration' : 'none',
+      street_address: address,
+      postal_code: `999 ${String(10 + Math.floor(next() * 80))}`,
+      city: 'Sjövik',
+    });
+    return persons.length - 1;
+  };
+  for (let f = 0; f < families; f++) {
+    const familyName = pick(familyNames);
+    const address = `${pick(streets)} ${1 + Math.floor(next() * 60)}`;
+    const isProtected = next() < 0.03;
+    if (f % 25 === 24) {
+      // An unaccompanied minor with an appointed guardian (god man) who lives elsewhere.
+      const child = person(14, 17, pick(familyNames), address, false);
+      const appointed = person(
+        40,
+        70,
+        pick(familyNames),
+        `${pick(streets)} ${1 + Math.floor(next() * 60)}`,
+        false,
+      );
+      relations.push({ child, guardian: appointed, kind: 'appointedGuardian' });
+      continue;
+    }
+    const guardians = [person(25, 55, familyName, address, isProtected)];
+    if (next() < 0.7)
+      guardians.push(person(25, 55, next() < 0.6 ? familyName : pick(familyNames), address, isProtected));
+    const childCount = 1 + Math.floor(next() * 3);
+    for (let c = 0; c < childCount; c++) {
+      const child = person(0, 17, familyName, address, isProtected);
+      for (const guardian of guardians) relations.push({ child, guardian, kind: 'guardian' });
+    }
+  }
+  return { persons, relations };
+}

@@ -1,0 +1,105 @@
+import { Type } from 'typebox';
+import { childrenAssignedTo, type PersonSummary } from '../people/queries.ts';
+import { formatPersonalNumber } from '../people/views.tsx';
+import { type Actor, permittedActions } from '../platform/access/policy.ts';
+import { withAccess } from '../platform/access/scope.ts';
+import { accessContext } from '../platform/http/access-context.ts';
+import { requireSignedInPage } from '../platform/http/guards.ts';
+import { sendPage } from '../platform/http/render.ts';
+import type { App } from '../platform/http/types.ts';
+import { Layout } from '../platform/layout/Layout.tsx';
+import { type PageContext, pageContext } from '../platform/layout/page-context.ts';
+
+/** The start page: what this role does here, and for social workers the children they hold. */
+export async function homeRoutes(app: App): Promise<void> {
+  app.get(
+    '/',
+    {
+      preHandler: requireSignedInPage,
+      schema: {
+        querystring: Type.Object({ lang: Type.Optional(Type.String({ maxLength: 5 })) }),
+        response: { 200: Type.String() },
+      },
+      config: { personalData: true },
+    },
+    async (request, reply) => {
+      const actor = request.actor!;
+      const children = permittedActions(actor.role).includes('person.read')
+        ? await withAccess(app.db, accessContext(request), async (scope) => {
+            scope.authorize('person.search', {
+              type: 'personRegister',
+              municipalityId: actor.municipalityId,
+            });
+            const list = await childrenAssignedTo(scope);
+            await scope.audit(
+              ...list.map((p) => ({
+                action: 'person.search',
+                subjectPersonId: p.id,
+                recordType: 'person',
+                recordId: p.id,
+              })),
+            );
+            return list;
+          })
+        : null;
+      return sendPage(reply, <HomePage ctx={pageContext(request)} actor={actor} children={children} />);
+    },
+  );
+}
+
+function HomePage({
+  ctx,
+  actor,
+  children,
+}: {
+  ctx: PageContext;
+  actor: Actor;
+  children: PersonSummary[] | null;
+}) {
+  const { t } = ctx;
+  const allowed = permittedActions(actor.role);
+  const links: [string, string][] = [];
+  if (allowed.includes('person.search')) links.push(['/people', t.home.searchPeople]);
+  if (allowed.includes('person.create')) links.push(['/people/new', t.home.registerPerson]);
+  if (allowed.includes('auditLog.review')) links.push(['/log-review', t.home.reviewLog]);
+  if (allowed.includes('unit.manage')) links.push(['/admin/units', t.home.adminUnits]);
+  if (allowed.includes('user.manage')) links.push(['/admin/users', t.home.adminUsers]);
+  return (
+    <Layout ctx={ctx} title={t.home.title}>
+      <h1>{t.home.welcome(actor.displayName)}</h1>
+      <p class="lead">{t.roles[actor.role]}</p>
+      {links.length ? (
+        <ul class="card-list">
+          {links.map(([href, label]) => (
+            <li key={href}>
+              <a class="card" href={href}>
+                {label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {actor.role === 'partnerProfessional' ? <p>{t.home.partnerInfo}</p> : null}
+      {actor.role === 'statisticsReader' ? <p>{t.home.statisticsInfo}</p> : null}
+      {children ? (
+        <section aria-labelledby="my-children">
+          <h2 id="my-children">{t.home.myChildren}</h2>
+          {children.length === 0 ? (
+            <p>{t.home.noChildren}</p>
+          ) : (
+            <ul class="plain-list">
+              {children.map((c) => (
+                <li key={c.id}>
+                  <a href={`/people/${c.id}`}>
+                    {c.given_name} {c.family_name}
+                  </a>{' '}
+                  ({c.personal_number ? formatPersonalNumber(c.personal_number) : c.birth_date})
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,80 @@
+import type { AccessScope } from '../platform/access/scope.ts';
+
+export interface LogFilter {
+  personId?: string | undefined;
+  userId?: string | undefined;
+  from: string;
+  to: string;
+  onlyUnusual: boolean;
+}
+
+export const reviewLimit = 500;
+
+/** Audit events of the user's municipality matching the filter, newest first. */
+export async function auditEventsFor(scope: AccessScope, filter: LogFilter) {
+  let q = scope.db
+    .selectFrom('audit_event as e')
+    .leftJoin('person as p', (join) =>
+      join.onRef('p.municipality_id', '=', 'e.municipality_id').onRef('p.id', '=', 'e.subject_person_id'),
+    )
+    .select([
+      'e.seq',
+      'e.occurred_at',
+      'e.actor_user_id',
+      'e.actor_name',
+      'e.actor_role',
+      'e.actor_organisation',
+      'e.action',
+      'e.outcome',
+      'e.subject_person_id',
+      'e.record_type',
+      'e.reason',
+      'e.client_address',
+      'e.unusual',
+      'p.given_name',
+      'p.family_name',
+      'p.personal_number',
+    ])
+    .where('e.municipality_id', '=', scope.actor.municipalityId)
+    // The period is in Swedish dates; the bounds are Stockholm midnights.
+    .where('e.occurred_at', '>=', stockholmMidnight(filter.from))
+    .where('e.occurred_at', '<', stockholmMidnight(nextDay(filter.to)))
+    .orderBy('e.seq', 'desc')
+    .limit(reviewLimit + 1);
+  if (filter.personId) q = q.where('e.subject_person_id', '=', filter.personId);
+  if (filter.userId) q = q.where('e.actor_user_id', '=', filter.userId);
+  if (filter.onlyUnusual) q = q.where('e.unusual', '=', true);
+  const rows = await q.execute();
+  return { events: rows.slice(0, reviewLimit), more: rows.length > reviewLimit };
+}
+
+export type ReviewedEvent = Awaited<ReturnType<typeof auditEventsFor>>['events'][number];
+
+export async function usersOfMunicipality(scope: AccessScope) {
+  return scope.db
+    .selectFrom('user_account')
+    .select(['id', 'display_name', 'role'])
+    .where('municipality_id', '=', scope.actor.municipalityId)
+    .orderBy('display_name')
+    .execute();
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The instant a Swedish calendar day starts (CET or CEST, whichever is in force that day). */
+export function stockholmMidnight(date: string): Date {
+  const noonUtc = new Date(`${date}T12:00:00Z`);
+  const hourInStockholm = Number(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Stockholm',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    }).format(noonUtc),
+  );
+  const offsetHours = hourInStockholm - 12;
+  return new Date(`${date}T00:00:00Z`.replace('Z', `+0${offsetHours}:00`));
+}

@@ -1,0 +1,101 @@
+import { Type } from 'typebox';
+import { isRealPastDate } from '../people/domain.ts';
+import { parsePersonalNumber } from '../people/personal-number.ts';
+import { personById, personByNumber } from '../people/queries.ts';
+import { withAccess } from '../platform/access/scope.ts';
+import { todayInSweden } from '../platform/dates.ts';
+import { accessContext } from '../platform/http/access-context.ts';
+import { requireSignedInPage } from '../platform/http/guards.ts';
+import { sendPage } from '../platform/http/render.ts';
+import type { App } from '../platform/http/types.ts';
+import { pageContext } from '../platform/layout/page-context.ts';
+import { auditEventsFor, usersOfMunicipality } from './queries.ts';
+import { LogReviewPage } from './views.tsx';
+
+const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Log review for managers (SoLPuL: access is to be checked systematically): who has seen this
+ * child, what has this user seen, in a period; access outside the user's own cases stands out.
+ */
+export async function logReviewRoutes(app: App): Promise<void> {
+  app.get(
+    '/log-review',
+    {
+      preHandler: requireSignedInPage,
+      config: { personalData: true },
+      schema: {
+        querystring: Type.Object({
+          person: text(60),
+          user: text(60),
+          from: text(20),
+          to: text(20),
+          unusual: text(5),
+          lang: text(5),
+        }),
+        response: { 200: Type.String() },
+      },
+    },
+    async (request, reply) => {
+      const t = request.t;
+      const today = todayInSweden();
+      const q = request.query;
+      const from = q.from || monthBefore(today);
+      const to = q.to || today;
+      const errors: Record<string, string> = {};
+      if (!isRealPastDate(from, today) || !isRealPastDate(to, today) || from > to)
+        errors.from = t.logReview.periodInvalid;
+      const userId = q.user && uuid.test(q.user) ? q.user : undefined;
+
+      const result = await withAccess(app.db, accessContext(request), async (scope) => {
+        const actor = scope.actor;
+        scope.authorize('auditLog.review', { type: 'auditLog', municipalityId: actor.municipalityId });
+        const users = await usersOfMunicipality(scope);
+        const person = q.person ? await findPerson(scope, q.person) : undefined;
+        if (q.person && !person) errors.person = t.logReview.personNotFound;
+        if (Object.keys(errors).length) return { users, person, events: null, more: false };
+        const { events, more } = await auditEventsFor(scope, {
+          personId: person?.id,
+          userId,
+          from,
+          to,
+          onlyUnusual: q.unusual === 'on',
+        });
+        // Reading the trail about a person is itself an access to that person's data.
+        await scope.audit({
+          action: 'auditLog.review',
+          subjectPersonId: person?.id ?? null,
+          recordType: userId ? 'user' : 'auditLog',
+          recordId: userId ?? null,
+        });
+        return { users, person, events, more };
+      });
+      return sendPage(
+        reply,
+        <LogReviewPage
+          ctx={pageContext(request)}
+          filter={{ person: q.person ?? '', user: userId ?? '', from, to, unusual: q.unusual === 'on' }}
+          personLabel={result.person ? `${result.person.given_name} ${result.person.family_name}` : undefined}
+          users={result.users}
+          events={result.events}
+          more={result.more}
+          errors={errors}
+        />,
+        Object.keys(errors).length ? 400 : 200,
+      );
+    },
+  );
+}
+
+async function findPerson(scope: Parameters<typeof personById>[0], value: string) {
+  if (uuid.test(value)) return personById(scope, value);
+  const parsed = parsePersonalNumber(value, todayInSweden());
+  return parsed.ok ? personByNumber(scope, parsed.value.normalized) : undefined;
+}
+
+function monthBefore(date: string): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,122 @@
+import { formatPersonalNumber } from '../people/views.tsx';
+import { formatDateTime } from '../platform/dates.ts';
+import {
+  Checkbox,
+  ErrorSummary,
+  type FieldErrors,
+  SelectField,
+  TextField,
+} from '../platform/layout/forms.tsx';
+import { Layout } from '../platform/layout/Layout.tsx';
+import type { PageContext } from '../platform/layout/page-context.ts';
+import type { ReviewedEvent } from './queries.ts';
+
+interface Props {
+  ctx: PageContext;
+  filter: { person: string; user: string; from: string; to: string; unusual: boolean };
+  personLabel: string | undefined;
+  users: { id: string; display_name: string; role: string }[];
+  events: ReviewedEvent[] | null;
+  more: boolean;
+  errors: FieldErrors;
+}
+
+export function LogReviewPage({ ctx, filter, personLabel, users, events, more, errors }: Props) {
+  const { t } = ctx;
+  const l = t.logReview;
+  return (
+    <Layout ctx={ctx} title={l.title}>
+      <h1>{l.title}</h1>
+      <p>{l.intro}</p>
+      <ErrorSummary t={t} errors={errors} />
+      <form method="get" action="/log-review" class="filter-form">
+        <TextField
+          name="person"
+          label={l.person}
+          value={filter.person}
+          error={errors.person}
+          width="medium"
+          maxLength={60}
+        />
+        <SelectField
+          name="user"
+          label={l.user}
+          value={filter.user}
+          options={[['', l.anyUser] as const, ...users.map((u) => [u.id, u.display_name] as const)]}
+        />
+        <TextField
+          name="from"
+          type="date"
+          label={l.from}
+          value={filter.from}
+          error={errors.from}
+          width="medium"
+        />
+        <TextField name="to" type="date" label={l.to} value={filter.to} width="medium" />
+        <Checkbox name="unusual" label={l.onlyUnusual} checked={filter.unusual} />
+        <button type="submit" class="button">
+          {l.filter}
+        </button>
+      </form>
+      {events ? (
+        <section aria-labelledby="events-heading">
+          <h2 id="events-heading">
+            {personLabel ? `${personLabel}: ` : ''}
+            {l.count(events.length, more)}
+          </h2>
+          <p class="hint">{l.unusualLegend}</p>
+          {events.length === 0 ? (
+            <p>{l.noEvents}</p>
+          ) : (
+            <div class="table-wrap">
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{l.when}</th>
+                    <th scope="col">{l.who}</th>
+                    <th scope="col">{l.action}</th>
+                    <th scope="col">{l.whose}</th>
+                    <th scope="col">{l.reason}</th>
+                    <th scope="col">{l.outcome}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {events.map((e) => (
+                    <tr key={e.seq} class={e.unusual ? 'row--unusual' : undefined}>
+                      <td>{formatDateTime(e.occurred_at)}</td>
+                      <td>
+                        {e.actor_name ?? '–'}
+                        {e.actor_role ? (
+                          <span class="hint">
+                            {' '}
+                            ({t.roles[e.actor_role as keyof typeof t.roles] ?? e.actor_role})
+                          </span>
+                        ) : null}
+                      </td>
+                      <td>{l.actions[e.action] ?? e.action}</td>
+                      <td>
+                        {e.subject_person_id ? (
+                          <a href={`/log-review?person=${e.subject_person_id}`}>
+                            {e.given_name} {e.family_name}{' '}
+                            {e.personal_number ? `(${formatPersonalNumber(e.personal_number)})` : ''}
+                          </a>
+                        ) : (
+                          '–'
+                        )}
+                      </td>
+                      <td>{e.reason ?? ''}</td>
+                      <td>
+                        {e.outcome === 'denied' ? <strong>{l.denied}</strong> : l.allowed}
+                        {e.unusual ? <span class="tag tag--warning">{l.unusual}</span> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ) : null}
+    </Layout>
+  );
+}

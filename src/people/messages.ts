@@ -1,0 +1,36 @@
+import type { Lang, Messages } from '../platform/i18n/i18n.ts';
+import type { FieldErrors } from '../platform/layout/forms.tsx';
+import type { PersonFieldError } from './domain.ts';
+import { type PersonalNumberError, personalNumberErrorMessages } from './personal-number.ts';
+
+export function personalNumberMessage(code: PersonalNumberError, lang: Lang): string {
+  return personalNumberErrorMessages[code][lang];
+}
+
+/** Field errors from validation, in the user's language, keyed by field name. */
+export function personFieldErrors(errors: PersonFieldError[], t: Messages, lang: Lang): FieldErrors {
+  const result: FieldErrors = {};
+  for (const error of errors) {
+    result[error.field] = messageFor(error, t, lang);
+  }
+  return result;
+}
+
+function messageFor(error: PersonFieldError, t: Messages, lang: Lang): string {
+  switch (error.code) {
+    case 'needNumberOrBirthDate':
+      return t.people.needNumberOrBirthDate;
+    case 'birthDateInvalid':
+      return t.people.birthDateInvalid;
+    case 'postalCodeInvalid':
+      return t.people.postalCodeInvalid;
+    case 'required':
+      return t.errors.field.required;
+    case 'tooLong':
+      return t.errors.field.tooLong(error.field === 'streetAddress' ? 200 : 100);
+    case 'invalid':
+      return t.errors.field.invalid;
+    default:
+      return personalNumberMessage(error.code, lang);
+  }
+}

@@ -1,0 +1,281 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { type Client, login, startTestApp, type TestApp } from '../testing/app.ts';
+import { assign, createMunicipality, createPerson, createUser } from '../testing/factories.ts';
+import { generatePersonalNumber } from './personal-number.ts';
+
+let t: TestApp;
+before(async () => {
+  t = await startTestApp();
+});
+after(() => t.close());
+
+async function municipalityWith(role: Parameters<typeof createUser>[2]['role'] = 'socialWorker') {
+  const municipalityId = await createMunicipality(t.db.db);
+  const user = await createUser(t.db.db, t.config.secretKey, { municipalityId, role });
+  const client = await login(t.app, user);
+  return { municipalityId, user, client };
+}
+
+const auditFor = (personId: string) =>
+  t.db.db
+    .selectFrom('audit_event')
+    .selectAll()
+    .where('subject_person_id', '=', personId)
+    .orderBy('seq')
+    .execute();
+
+describe('person search', () => {
+  it('finds a child by name whatever the case and diacritics, and audits each person listed', async () => {
+    const { municipalityId, client } = await municipalityWith();
+    const child = await createPerson(t.db.db, municipalityId, { givenName: 'Örjan', familyName: 'Åström' });
+    const res = await client.get(`/people?q=${encodeURIComponent('orjan ASTROM')}`);
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /Åström, Örjan/);
+    const events = await auditFor(child.id);
+    assert.equal(events.length, 1);
+    assert.equal(events[0]!.action, 'person.search');
+  });
+
+  it('finds a person by personal identity number in its 10-digit form', async () => {
+    const { municipalityId, client } = await municipalityWith();
+    const child = await createPerson(t.db.db, municipalityId, { birthDate: '2016-02-29' });
+    const short = `${child.personalNumber!.slice(2, 8)}-${child.personalNumber!.slice(8)}`;
+    const res = await client.get(`/people?q=${short}`);
+    assert.match(res.body, new RegExp(child.familyName));
+  });
+
+  it('never finds a person of another municipality', async () => {
+    const { client } = await municipalityWith();
+    const elsewhere = await createMunicipality(t.db.db);
+    const stranger = await createPerson(t.db.db, elsewhere, { familyName: 'Främlingsson' });
+    const byName = await client.get('/people?q=Främlingsson');
+    assert.match(byName.body, /Ingen person hittades/);
+    const direct = await client.get(`/people/${stranger.id}`);
+    assert.equal(direct.statusCode, 404);
+    assert.equal((await auditFor(stranger.id)).length, 0);
+  });
+
+  it('asks for at least two characters', async () => {
+    const { client } = await municipalityWith();
+    const res = await client.get('/people?q=a');
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /minst två tecken/);
+  });
+
+  it('treats LIKE wildcards in the query as plain text', async () => {
+    const { municipalityId, client } = await municipalityWith();
+    await createPerson(t.db.db, municipalityId, { familyName: 'Procentsson' });
+    const res = await client.get(`/people?q=${encodeURIComponent('%%')}`);
+    assert.doesNotMatch(res.body, /Procentsson/);
+  });
+});
+
+describe('the person page', () => {
+  it('shows a child with guardians and writes one audit event for each person shown', async () => {
+    const { municipalityId, client, user } = await municipalityWith();
+    const child = await createPerson(t.db.db, municipalityId, { givenName: 'Vera' });
+    const parent = await createPerson(t.db.db, municipalityId, {
+      givenName: 'Anna',
+      birthDate: '1985-05-05',
+    });
+    const res = await client.post(`/people/${child.id}/guardians`, {
+      guardianNumber: parent.personalNumber!,
+      kind: 'guardian',
+    });
+    assert.equal(res.statusCode, 303);
+    const page = await client.get(`/people/${child.id}`);
+    assert.match(page.body, /Anna/);
+    const reads = (await auditFor(child.id)).filter((e) => e.action === 'person.read');
+    assert.equal(reads.length, 1);
+    assert.equal(reads[0]!.actor_user_id, user.id);
+    assert.equal(reads[0]!.unusual, true, "the child is not among the user's own cases");
+    const parentReads = (await auditFor(parent.id)).filter((e) => e.action === 'person.read');
+    assert.equal(parentReads.length, 1);
+  });
+
+  it("does not mark access to the user's own children as unusual", async () => {
+    const { municipalityId, client, user } = await municipalityWith();
+    const child = await createPerson(t.db.db, municipalityId);
+    await assign(t.db.db, municipalityId, child.id, user.id);
+    await client.get(`/people/${child.id}`);
+    const [event] = await auditFor(child.id);
+    assert.equal(event!.unusual, false);
+  });
+
+  it("hides a protected person's address until a reason is given, and audits the reason", async () => {
+    const { municipalityId, client } = await municipalityWith();
+    const child = await createPerson(t.db.db, municipalityId, { protectedIdentity: 'protectedRegistration' });
+    const page = await client.get(`/people/${child.id}`);
+    assert.doesNotMatch(page.body, /Testgatan/);
+    assert.match(page.body, /dolda/);
+    const noReason = await client.post(`/people/${child.id}/protected-details`, { reason: 'kort' });
+    assert.equal(noReason.statusCode, 400);
+    assert.doesNotMatch(noReason.body, /Testgatan/);
+    const reason = 'Hembesök enligt beslut i utredningen';
+    const shown = await client.post(`/people/${child.id}/protected-details`, { reason });
+    assert.equal(shown.statusCode, 200);
+    assert.match(shown.body, /Testgatan 1/);
+    const reveal = (await auditFor(child.id)).filter((e) => e.action === 'person.readProtectedDetails');
+    assert.deepEqual(
+      reveal.map((e) => [e.outcome, e.reason]),
+      [
+        ['denied', 'reasonRequired'],
+        ['allowed', reason],
+      ],
+    );
+  });
+
+  it('returns 404 for an unknown id and 400 for a malformed one', async () => {
+    const { client } = await municipalityWith();
+    assert.equal((await client.get('/people/00000000-0000-4000-8000-000000000000')).statusCode, 404);
+    assert.equal((await client.get('/people/not-a-uuid')).statusCode, 400);
+  });
+});
+
+describe('registering a person', () => {
+  it('registers a child with a valid number and shows the new person', async () => {
+    const { client } = await municipalityWith();
+    const number = generatePersonalNumber('2019-07-01', 123);
+    const res = await client.post('/people', {
+      givenName: 'Saga',
+      familyName: 'Nyström',
+      personalNumber: number,
+    });
+    assert.equal(res.statusCode, 303);
+    const page = await client.get(res.headers.location as string);
+    assert.match(page.body, /Personen är registrerad/);
+    assert.match(page.body, /Saga Nyström/);
+  });
+
+  it('explains a wrong check digit and writes nothing', async () => {
+    const { municipalityId, client } = await municipalityWith();
+    const number = generatePersonalNumber('2019-07-01', 124);
+    const wrong = number.slice(0, 11) + String((Number(number[11]) + 1) % 10);
+    const res = await client.post('/people', {
+      givenName: 'Saga',
+      familyName: 'Felsson',
+      personalNumber: wrong,
+    });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /[Kk]ontrollsiffran/);
+    const count = await t.db.db
+      .selectFrom('person')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('municipality_id', '=', municipalityId)
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(count.n), 0);
+  });
+
+  it('refuses a second person with the same number and links to the first', async () => {
+    const { municipalityId, client } = await municipalityWith();
+    const existing = await createPerson(t.db.db, municipalityId);
+    const res = await client.post('/people', {
+      givenName: 'Dubbel',
+      familyName: 'Gånger',
+      personalNumber: existing.personalNumber!,
+    });
+    assert.equal(res.statusCode, 409);
+    assert.match(res.body, new RegExp(`/people/${existing.id}`));
+  });
+
+  it('requires names and either a number or a birth date', async () => {
+    const { client } = await municipalityWith();
+    const res = await client.post('/people', {});
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /Fyll i fältet/);
+    assert.match(res.body, /Ange personnummer/);
+  });
+
+  it('refuses oversized input with a clear message, not a crash', async () => {
+    const { client } = await municipalityWith();
+    const res = await client.post('/people', { givenName: 'x'.repeat(5000), familyName: 'y' });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /kunde inte tas emot/);
+  });
+
+  it('escapes names so markup is shown as text', async () => {
+    const { client } = await municipalityWith();
+    const res = await client.post('/people', {
+      givenName: '<script>alert(1)</script>',
+      familyName: 'Skriptsson',
+      noPersonalNumber: 'on',
+      birthDate: '2018-01-01',
+    });
+    const page = await client.get(res.headers.location as string);
+    assert.doesNotMatch(page.body, /<script>alert/);
+    assert.match(page.body, /&lt;script>alert\(1\)&lt;\/script>/);
+  });
+});
+
+describe('roles without access to the register', () => {
+  for (const role of ['partnerProfessional', 'administrator', 'statisticsReader'] as const) {
+    it(`refuses a ${role} the search and the person page, and audits the refusal`, async () => {
+      const { municipalityId, client, user } = await municipalityWith(role);
+      const child = await createPerson(t.db.db, municipalityId);
+      assert.equal((await client.get('/people?q=Elsa')).statusCode, 403);
+      assert.equal((await client.get(`/people/${child.id}`)).statusCode, 403);
+      assert.equal((await client.get(`/api/v1/people/${child.id}`)).statusCode, 403);
+      const denied = await t.db.db
+        .selectFrom('audit_event')
+        .selectAll()
+        .where('actor_user_id', '=', user.id)
+        .where('outcome', '=', 'denied')
+        .execute();
+      assert.ok(denied.some((e) => e.subject_person_id === child.id));
+    });
+  }
+});
+
+describe('the people API', () => {
+  let client: Client;
+  let municipalityId: string;
+  before(async () => {
+    ({ client, municipalityId } = await municipalityWith());
+  });
+
+  it('answers 401 with a JSON body without a session, on any /api/v1 path', async () => {
+    for (const url of ['/api/v1/people?q=x', '/api/v1/nothing-here', '/api/v1/me']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      assert.equal(res.statusCode, 401, url);
+      assert.equal(res.json().error.code, 'unauthorized');
+    }
+  });
+
+  it('searches and reads a person as JSON, audited', async () => {
+    const child = await createPerson(t.db.db, municipalityId, { familyName: 'Apisson' });
+    const search = await client.get('/api/v1/people?q=apisson');
+    assert.equal(search.statusCode, 200);
+    assert.equal(search.json().people[0].id, child.id);
+    const read = await client.get(`/api/v1/people/${child.id}`);
+    assert.equal(read.json().familyName, 'Apisson');
+    assert.deepEqual(
+      (await auditFor(child.id)).map((e) => e.action),
+      ['person.search', 'person.read'],
+    );
+  });
+
+  it('leaves protected whereabouts out of the API', async () => {
+    const child = await createPerson(t.db.db, municipalityId, { protectedIdentity: 'confidentialityMarker' });
+    const read = await client.get(`/api/v1/people/${child.id}`);
+    assert.equal(read.json().address, null);
+  });
+
+  it('registers a person and answers field errors in the chosen language', async () => {
+    const created = await client.postJson('/api/v1/people', {
+      givenName: 'Json',
+      familyName: 'Jsonsson',
+      personalNumber: generatePersonalNumber('2020-01-31', 7),
+    });
+    assert.equal(created.statusCode, 201);
+    const invalid = await client.postJson('/api/v1/people', { givenName: '' }, { 'accept-language': 'en' });
+    assert.equal(invalid.statusCode, 400);
+    assert.equal(invalid.json().error.fields.givenName, 'Fill in this field.');
+  });
+
+  it('refuses JSON that does not match the schema with 400', async () => {
+    const res = await client.postJson('/api/v1/people', { givenName: { nested: true } });
+    assert.equal(res.statusCode, 400);
+    assert.equal(res.json().error.code, 'badRequest');
+  });
+});

@@ -1,0 +1,178 @@
+import type { AccessScope } from '../platform/access/scope.ts';
+import type { GuardianshipKind, Person } from '../platform/db/schema.ts';
+import { type PersonQuery, searchTextOf, type ValidPerson } from './domain.ts';
+
+/**
+ * Queries on the people register. Each takes an AccessScope: the caller has authorised the
+ * action, and the municipality comes from the signed-in user, never from the request.
+ */
+
+export type PersonSummary = Pick<
+  Person,
+  | 'id'
+  | 'personal_number'
+  | 'is_coordination_number'
+  | 'given_name'
+  | 'family_name'
+  | 'birth_date'
+  | 'protected_identity'
+>;
+
+const summaryColumns = [
+  'id',
+  'personal_number',
+  'is_coordination_number',
+  'given_name',
+  'family_name',
+  'birth_date',
+  'protected_identity',
+] as const;
+
+export const searchLimit = 50;
+
+export async function peopleMatching(scope: AccessScope, query: PersonQuery): Promise<PersonSummary[]> {
+  let q = scope.db
+    .selectFrom('person')
+    .select(summaryColumns)
+    .where('municipality_id', '=', scope.actor.municipalityId)
+    .orderBy('family_name')
+    .orderBy('given_name')
+    .orderBy('id')
+    .limit(searchLimit);
+  switch (query.kind) {
+    case 'number':
+      q = q.where('personal_number', '=', query.normalized);
+      break;
+    case 'birthDate':
+      q = q.where('personal_number', 'like', `${query.prefix}%`);
+      break;
+    case 'name':
+      // Each typed part must occur somewhere in the name; the trigram index serves the LIKEs.
+      for (const token of query.tokens) q = q.where('search_text', 'like', `%${escapeLike(token)}%`);
+      break;
+    case 'tooShort':
+      return [];
+  }
+  return q.execute();
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function personById(scope: AccessScope, id: string): Promise<Person | undefined> {
+  return scope.db
+    .selectFrom('person')
+    .selectAll()
+    .where('municipality_id', '=', scope.actor.municipalityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function personByNumber(
+  scope: AccessScope,
+  personalNumber: string,
+): Promise<PersonSummary | undefined> {
+  return scope.db
+    .selectFrom('person')
+    .select(summaryColumns)
+    .where('municipality_id', '=', scope.actor.municipalityId)
+    .where('personal_number', '=', personalNumber)
+    .executeTakeFirst();
+}
+
+export type Relative = PersonSummary & { kind: GuardianshipKind };
+
+export async function guardiansOf(scope: AccessScope, childId: string): Promise<Relative[]> {
+  return scope.db
+    .selectFrom('guardianship as g')
+    .innerJoin('person as p', (join) =>
+      join.onRef('p.municipality_id', '=', 'g.municipality_id').onRef('p.id', '=', 'g.guardian_id'),
+    )
+    .select(summaryColumns.map((c) => `p.${c}` as const))
+    .select('g.kind')
+    .where('g.municipality_id', '=', scope.actor.municipalityId)
+    .where('g.child_id', '=', childId)
+    .orderBy('p.family_name')
+    .execute();
+}
+
+export async function childrenOf(scope: AccessScope, guardianId: string): Promise<Relative[]> {
+  return scope.db
+    .selectFrom('guardianship as g')
+    .innerJoin('person as p', (join) =>
+      join.onRef('p.municipality_id', '=', 'g.municipality_id').onRef('p.id', '=', 'g.child_id'),
+    )
+    .select(summaryColumns.map((c) => `p.${c}` as const))
+    .select('g.kind')
+    .where('g.municipality_id', '=', scope.actor.municipalityId)
+    .where('g.guardian_id', '=', guardianId)
+    .orderBy('p.birth_date')
+    .execute();
+}
+
+export async function assignedWorkersOf(scope: AccessScope, personId: string) {
+  return scope.db
+    .selectFrom('person_assignment as a')
+    .innerJoin('user_account as u', 'u.id', 'a.user_id')
+    .select(['u.id', 'u.display_name', 'a.since'])
+    .where('a.municipality_id', '=', scope.actor.municipalityId)
+    .where('a.person_id', '=', personId)
+    .execute();
+}
+
+/** Children the signed-in user is assigned to: their start page. */
+export async function childrenAssignedTo(scope: AccessScope): Promise<PersonSummary[]> {
+  return scope.db
+    .selectFrom('person_assignment as a')
+    .innerJoin('person as p', (join) =>
+      join.onRef('p.municipality_id', '=', 'a.municipality_id').onRef('p.id', '=', 'a.person_id'),
+    )
+    .select(summaryColumns.map((c) => `p.${c}` as const))
+    .where('a.municipality_id', '=', scope.actor.municipalityId)
+    .where('a.user_id', '=', scope.actor.userId)
+    .orderBy('p.family_name')
+    .orderBy('p.given_name')
+    .limit(200)
+    .execute();
+}
+
+/** Inserts a person; returns null when the number is already registered in the municipality. */
+export async function insertPerson(scope: AccessScope, person: ValidPerson): Promise<string | null> {
+  const row = await scope.db
+    .insertInto('person')
+    .values({
+      municipality_id: scope.actor.municipalityId,
+      personal_number: person.personalNumber,
+      is_coordination_number: person.isCoordinationNumber,
+      given_name: person.givenName,
+      family_name: person.familyName,
+      birth_date: person.birthDate,
+      search_text: searchTextOf(person.givenName, person.familyName),
+      protected_identity: person.protectedIdentity,
+      street_address: person.streetAddress,
+      postal_code: person.postalCode,
+      city: person.city,
+      created_by: scope.actor.userId,
+    })
+    .onConflict((oc) => oc.columns(['municipality_id', 'personal_number']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Links a guardian to a child; false when the link already exists. */
+export async function insertGuardianship(
+  scope: AccessScope,
+  childId: string,
+  guardianId: string,
+  kind: GuardianshipKind,
+): Promise<boolean> {
+  const row = await scope.db
+    .insertInto('guardianship')
+    .values({ municipality_id: scope.actor.municipalityId, child_id: childId, guardian_id: guardianId, kind })
+    .onConflict((oc) => oc.columns(['municipality_id', 'child_id', 'guardian_id']).doNothing())
+    .returning('child_id')
+    .executeTakeFirst();
+  return !!row;
+}

@@ -1,0 +1,194 @@
+import type { Kysely } from 'kysely';
+import type { Resource } from '../platform/access/policy.ts';
+import { type RequestContext, withAccess } from '../platform/access/scope.ts';
+import { todayInSweden } from '../platform/dates.ts';
+import type { Database, GuardianshipKind, Person } from '../platform/db/schema.ts';
+import { type NewPersonInput, type PersonFieldError, parsePersonQuery, validateNewPerson } from './domain.ts';
+import { parsePersonalNumber } from './personal-number.ts';
+import {
+  assignedWorkersOf,
+  childrenOf,
+  guardiansOf,
+  insertGuardianship,
+  insertPerson,
+  type PersonSummary,
+  peopleMatching,
+  personById,
+  personByNumber,
+  type Relative,
+} from './queries.ts';
+
+/** What the pages and the API do with the people register: policy, data and audit in one step. */
+
+const register = (context: RequestContext): Resource => ({
+  type: 'personRegister',
+  municipalityId: context.actor?.municipalityId ?? '',
+});
+
+const personResource = (person: Person): Resource => ({
+  type: 'person',
+  municipalityId: person.municipality_id,
+  protectedIdentity: person.protected_identity,
+});
+
+const subject = (person: Person) => ({
+  subjectPersonId: person.id,
+  recordType: 'person',
+  recordId: person.id,
+});
+
+export async function searchPeople(db: Kysely<Database>, context: RequestContext, raw: string) {
+  const query = parsePersonQuery(raw, todayInSweden());
+  return withAccess(db, context, async (scope) => {
+    scope.authorize('person.search', register(context));
+    const results = await peopleMatching(scope, query);
+    // Each person shown in a result list has been seen: "who has seen this child" includes lists.
+    await scope.audit(
+      ...results.map((p) => ({
+        action: 'person.search',
+        subjectPersonId: p.id,
+        recordType: 'person',
+        recordId: p.id,
+      })),
+    );
+    return { query, results };
+  });
+}
+
+export interface PersonView {
+  person: Person;
+  guardians: Relative[];
+  children: Relative[];
+  workers: { id: string; display_name: string; since: string }[];
+  /** True when protected address details are included (a reason was given and audited). */
+  revealed: boolean;
+}
+
+/**
+ * One person with relatives. Protected address details are removed unless a reason is given;
+ * with a reason, the policy decides and the reason is written to the trail.
+ */
+export async function readPerson(
+  db: Kysely<Database>,
+  context: RequestContext,
+  id: string,
+  revealReason?: string,
+): Promise<PersonView | null> {
+  return withAccess(db, context, async (scope) => {
+    const person = await personById(scope, id);
+    if (!person) {
+      scope.authorize('person.search', register(context));
+      return null;
+    }
+    scope.authorize('person.read', personResource(person), { audit: subject(person) });
+    let revealed = person.protected_identity === 'none';
+    if (!revealed && revealReason !== undefined) {
+      scope.authorize('person.readProtectedDetails', personResource(person), {
+        reason: revealReason,
+        audit: subject(person),
+      });
+      revealed = true;
+    }
+    const [guardians, children, workers] = await Promise.all([
+      guardiansOf(scope, id),
+      childrenOf(scope, id),
+      assignedWorkersOf(scope, id),
+    ]);
+    await scope.audit(
+      { action: 'person.read', subjectPersonId: person.id, recordType: 'person', recordId: person.id },
+      ...(revealed && person.protected_identity !== 'none'
+        ? [
+            {
+              action: 'person.readProtectedDetails',
+              subjectPersonId: person.id,
+              recordType: 'person',
+              recordId: person.id,
+              reason: revealReason?.trim() ?? null,
+            },
+          ]
+        : []),
+      ...[...guardians, ...children].map((r) => ({
+        action: 'person.read',
+        subjectPersonId: r.id,
+        recordType: 'relationOf',
+        recordId: person.id,
+      })),
+    );
+    return { person: revealed ? person : withoutWhereabouts(person), guardians, children, workers, revealed };
+  });
+}
+
+function withoutWhereabouts(person: Person): Person {
+  return { ...person, street_address: null, postal_code: null, city: null };
+}
+
+export type CreateOutcome =
+  | { ok: true; id: string }
+  | { ok: false; errors: PersonFieldError[] }
+  | { ok: false; duplicateOf: PersonSummary };
+
+export async function createPerson(
+  db: Kysely<Database>,
+  context: RequestContext,
+  input: NewPersonInput,
+): Promise<CreateOutcome> {
+  return withAccess(db, context, async (scope) => {
+    scope.authorize('person.create', register(context));
+    const valid = validateNewPerson(input, todayInSweden());
+    if (!valid.ok) return { ok: false, errors: valid.errors };
+    const id = await insertPerson(scope, valid.value);
+    if (!id) {
+      const existing = await personByNumber(scope, valid.value.personalNumber ?? '');
+      if (!existing) throw new Error('insert refused without a conflicting person');
+      await scope.audit({
+        action: 'person.search',
+        subjectPersonId: existing.id,
+        recordType: 'person',
+        recordId: existing.id,
+      });
+      return { ok: false, duplicateOf: existing };
+    }
+    await scope.audit({ action: 'person.create', subjectPersonId: id, recordType: 'person', recordId: id });
+    return { ok: true, id };
+  });
+}
+
+export type GuardianOutcome = 'added' | 'notFound' | 'guardianNotFound' | 'self' | 'exists' | 'invalidNumber';
+
+export async function addGuardian(
+  db: Kysely<Database>,
+  context: RequestContext,
+  childId: string,
+  guardianNumber: string,
+  kind: GuardianshipKind,
+): Promise<GuardianOutcome> {
+  return withAccess(db, context, async (scope) => {
+    const child = await personById(scope, childId);
+    if (!child) {
+      scope.authorize('person.search', register(context));
+      return 'notFound';
+    }
+    scope.authorize('person.update', personResource(child), { audit: subject(child) });
+    const parsed = parsePersonalNumber(guardianNumber, todayInSweden());
+    if (!parsed.ok) return 'invalidNumber';
+    const guardian = await personByNumber(scope, parsed.value.normalized);
+    if (!guardian) return 'guardianNotFound';
+    if (guardian.id === child.id) return 'self';
+    if (!(await insertGuardianship(scope, child.id, guardian.id, kind))) return 'exists';
+    await scope.audit(
+      {
+        action: 'person.update',
+        subjectPersonId: child.id,
+        recordType: 'guardianship',
+        recordId: guardian.id,
+      },
+      {
+        action: 'person.update',
+        subjectPersonId: guardian.id,
+        recordType: 'guardianship',
+        recordId: child.id,
+      },
+    );
+    return 'added';
+  });
+}

@@ -1,0 +1,99 @@
+import { type Kysely, sql } from 'kysely';
+import type { Actor } from '../access/policy.ts';
+import type { Database } from '../db/schema.ts';
+import { type ChainedFields, eventHash, genesisHash } from './chain.ts';
+
+export interface AuditEntry {
+  action: string;
+  outcome?: 'allowed' | 'denied';
+  subjectPersonId?: string | null;
+  recordType?: string | null;
+  recordId?: string | null;
+  reason?: string | null;
+}
+
+export interface AuditContext {
+  municipalityId: string;
+  actor: Actor | null;
+  clientAddress: string | null;
+}
+
+/**
+ * The one audit writer. Call it inside the transaction that reads or writes the data, so the
+ * event and the access stand or fall together. Events of one municipality are serialised by an
+ * advisory lock held until commit, which keeps seq gap-free and the hash chain linear.
+ */
+export async function writeAuditEvents(
+  trx: Kysely<Database>,
+  context: AuditContext,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${context.municipalityId}`}, 0))`.execute(
+    trx,
+  );
+  const last = await trx
+    .selectFrom('audit_event')
+    .select(['seq', 'hash'])
+    .where('municipality_id', '=', context.municipalityId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const ownPersons = await ownPersonIds(trx, context, entries);
+  const occurredAt = new Date();
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? genesisHash;
+  const rows = entries.map((entry) => {
+    seq += 1;
+    const fields: ChainedFields = {
+      municipality_id: context.municipalityId,
+      seq,
+      occurred_at: occurredAt,
+      actor_user_id: context.actor?.userId ?? null,
+      actor_name: context.actor?.displayName ?? null,
+      actor_role: context.actor?.role ?? null,
+      actor_organisation: context.actor?.organisation ?? null,
+      action: entry.action,
+      outcome: entry.outcome ?? 'allowed',
+      subject_person_id: entry.subjectPersonId ?? null,
+      record_type: entry.recordType ?? null,
+      record_id: entry.recordId ?? null,
+      reason: entry.reason ?? null,
+      client_address: context.clientAddress,
+      unusual: isUnusual(entry, context, ownPersons),
+      prev_hash: prevHash,
+    };
+    const hash = eventHash(fields);
+    prevHash = hash;
+    return { ...fields, outcome: fields.outcome as 'allowed' | 'denied', hash };
+  });
+  await trx.insertInto('audit_event').values(rows).execute();
+}
+
+/** An access is unusual when it concerns a person outside the user's own cases. */
+function isUnusual(entry: AuditEntry, context: AuditContext, ownPersons: Set<string>): boolean {
+  if (!entry.subjectPersonId || !context.actor) return false;
+  return !ownPersons.has(entry.subjectPersonId);
+}
+
+/** The persons among the entries' subjects that the actor is assigned to, directly or as guardian. */
+async function ownPersonIds(
+  trx: Kysely<Database>,
+  context: AuditContext,
+  entries: readonly AuditEntry[],
+): Promise<Set<string>> {
+  const subjects = [...new Set(entries.map((e) => e.subjectPersonId).filter((id): id is string => !!id))];
+  if (!context.actor || subjects.length === 0) return new Set();
+  const userId = context.actor.userId;
+  const rows = await trx
+    .selectFrom('person_assignment as a')
+    .leftJoin('guardianship as g', (join) =>
+      join.onRef('g.municipality_id', '=', 'a.municipality_id').onRef('g.child_id', '=', 'a.person_id'),
+    )
+    .select(['a.person_id', 'g.guardian_id'])
+    .where('a.municipality_id', '=', context.municipalityId)
+    .where('a.user_id', '=', userId)
+    .where((eb) => eb.or([eb('a.person_id', 'in', subjects), eb('g.guardian_id', 'in', subjects)]))
+    .execute();
+  return new Set(rows.flatMap((r) => [r.person_id, r.guardian_id].filter((id): id is string => !!id)));
+}

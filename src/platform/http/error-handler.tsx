@@ -1,0 +1,74 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AccessDenied } from '../access/scope.ts';
+import { type Messages, messages } from '../i18n/i18n.ts';
+import { Layout } from '../layout/Layout.tsx';
+import { pageContext } from '../layout/page-context.ts';
+import { type ApiError, UserError } from './errors.ts';
+import { sendPage } from './render.ts';
+
+interface Problem {
+  statusCode: number;
+  code: string;
+  message: (t: Messages) => string;
+}
+
+/** Every failure leaves as one format: a page in the user's language, or the API's JSON error. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = classify(error);
+    if (problem.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    return respond(request, reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    respond(request, reply, { statusCode: 404, code: 'notFound', message: (t) => t.errors.notFound }),
+  );
+}
+
+export function isApiRequest(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}
+
+function respond(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
+  // request.t is missing only if the failure came before the request context was built.
+  const t = request.t ?? messages('sv');
+  if (isApiRequest(request)) {
+    const body: ApiError = { error: { code: problem.code, message: problem.message(t) } };
+    return reply.code(problem.statusCode).type('application/json; charset=utf-8').send(body);
+  }
+  const ctx = pageContext(request);
+  return sendPage(
+    reply,
+    <Layout ctx={{ ...ctx, t }} title={t.errors.title}>
+      <h1>{t.errors.title}</h1>
+      <p class="lead">{problem.message(t)}</p>
+      <p>
+        <a href="/">{t.nav.home}</a>
+      </p>
+    </Layout>,
+    problem.statusCode,
+  );
+}
+
+function classify(error: FastifyError): Problem {
+  if (error instanceof UserError) {
+    return { statusCode: error.statusCode, code: error.code, message: error.userMessage };
+  }
+  if (error instanceof AccessDenied) {
+    const reason = error.reason;
+    const statusCode = reason === 'notSignedIn' || reason === 'secondFactorRequired' ? 401 : 403;
+    return { statusCode, code: reason, message: (t) => t.errors.denyReasons[reason] };
+  }
+  if (error.validation) return { statusCode: 400, code: 'badRequest', message: (t) => t.errors.badRequest };
+  switch (error.statusCode) {
+    case 413:
+      return { statusCode: 413, code: 'tooLarge', message: (t) => t.errors.tooLarge };
+    case 415:
+      return { statusCode: 415, code: 'unsupportedMediaType', message: (t) => t.errors.unsupportedMedia };
+    case 429:
+      return { statusCode: 429, code: 'tooManyRequests', message: (t) => t.errors.tooMany };
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return { statusCode: error.statusCode, code: 'badRequest', message: (t) => t.errors.badRequest };
+  }
+  return { statusCode: 500, code: 'serverError', message: (t) => t.errors.server };
+}

@@ -1,0 +1,77 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { csrfToken, csrfTokenMatches, newPreSessionId } from '../auth/csrf.ts';
+import { loadSession } from '../auth/sessions.ts';
+import { messages, pickLang } from '../i18n/i18n.ts';
+import { UserError } from './errors.ts';
+import { requireApiSession } from './guards.ts';
+
+const preSessionCookie = 'samtak_pre';
+const langCookie = 'samtak_lang';
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function sessionCookieName(secure: boolean): string {
+  // __Host- cookies are only accepted over TLS, bound to this host and path /.
+  return secure ? '__Host-samtak_session' : 'samtak_session';
+}
+
+export function cookieOptions(secure: boolean) {
+  return { path: '/', httpOnly: true, secure, sameSite: 'lax' as const };
+}
+
+/** Fills request.lang, request.t, request.session, request.actor and request.csrf for every request. */
+export function registerRequestContext(app: FastifyInstance): void {
+  const secure = app.config.secureCookies;
+  const sessionCookie = sessionCookieName(secure);
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
+  app.decorateRequest('lang', 'sv');
+  app.decorateRequest('t', null as never);
+  app.decorateRequest('csrf', '');
+
+  app.addHook('onRequest', async (request, reply) => {
+    resolveLanguage(request, reply, secure);
+    const sessionId = request.cookies[sessionCookie];
+    if (sessionId) {
+      request.session = await loadSession(app.db, sessionId);
+      if (!request.session) reply.clearCookie(sessionCookie, { path: '/' });
+    }
+    request.actor = request.session?.actor ?? null;
+    request.csrf = csrfToken(app.config.secretKey, csrfBinding(request, reply, secure));
+    // The whole JSON API is closed to anonymous callers, including paths that do not exist.
+    if (request.url.startsWith('/api/v1/') || request.url === '/api/v1') {
+      if (!request.routeOptions.config?.publicApi) await requireApiSession(request);
+    }
+  });
+
+  // After parsing, before validation: a forged form is refused whatever else is wrong with it.
+  app.addHook('preValidation', async (request) => {
+    if (safeMethods.has(request.method)) return;
+    const fromBody = (request.body as Record<string, unknown> | undefined)?._csrf;
+    const token = fromBody ?? request.headers['x-csrf-token'];
+    const binding = request.session?.idHash ?? request.cookies[preSessionCookie] ?? '';
+    if (!binding || !csrfTokenMatches(app.config.secretKey, binding, token)) {
+      throw new UserError(403, 'csrf', (t) => t.errors.csrf);
+    }
+  });
+}
+
+function resolveLanguage(request: FastifyRequest, reply: FastifyReply, secure: boolean) {
+  const fromQuery = (request.query as Record<string, unknown> | undefined)?.lang;
+  request.lang = pickLang(fromQuery ?? request.cookies[langCookie], request.headers['accept-language']);
+  if (fromQuery && fromQuery === request.lang && request.cookies[langCookie] !== request.lang) {
+    reply.setCookie(langCookie, request.lang, { ...cookieOptions(secure), maxAge: 365 * 24 * 3600 });
+  }
+  request.t = messages(request.lang);
+}
+
+/** Signed in: the session. Anonymous: a random pre-session cookie, created on first visit. */
+function csrfBinding(request: FastifyRequest, reply: FastifyReply, secure: boolean): string {
+  if (request.session) return request.session.idHash;
+  let pre = request.cookies[preSessionCookie];
+  if (!pre) {
+    pre = newPreSessionId();
+    reply.setCookie(preSessionCookie, pre, cookieOptions(secure));
+  }
+  return pre;
+}

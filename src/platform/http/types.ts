@@ -1,0 +1,47 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.ts';
+import type { Actor } from '../access/policy.ts';
+import type { LoadedSession } from '../auth/sessions.ts';
+import type { Engine } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
+import type { Lang, Messages } from '../i18n/i18n.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in user; null when anonymous. May still lack the second factor: the policy checks. */
+    actor: Actor | null;
+    session: LoadedSession | null;
+    lang: Lang;
+    t: Messages;
+    /** CSRF token for forms rendered in this response. */
+    csrf: string;
+  }
+  interface FastifyInstance {
+    db: Kysely<Database>;
+    config: Config;
+    engine: Engine;
+  }
+  interface FastifyContextConfig {
+    /** Marks routes that return personal data; tests check each writes an audit event. */
+    personalData?: boolean;
+    /** An /api/v1 route open to anonymous callers (the concern-report intake). */
+    publicApi?: boolean;
+  }
+}
+
+/** The Fastify instance as features see it: route schemas typed through TypeBox. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;

@@ -1,0 +1,104 @@
+import type { ComponentChildren } from 'preact';
+import { permittedActions } from '../access/policy.ts';
+import type { PageContext } from './page-context.ts';
+
+interface LayoutProps {
+  ctx: PageContext;
+  title: string;
+  children: ComponentChildren;
+  /** Pages before login show no navigation. */
+  bare?: boolean;
+}
+
+export function Layout({ ctx, title, children, bare }: LayoutProps) {
+  const { t, lang, actor } = ctx;
+  return (
+    <html lang={lang} dir="ltr">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} – ${t.appName}`}</title>
+        <link rel="stylesheet" href="/assets/app.css" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t.skipToContent}
+        </a>
+        <header class="site-header">
+          <div class="site-header__inner">
+            <a class="brand" href="/">
+              {t.appName}
+            </a>
+            <a
+              class="lang-switch"
+              href={switchLanguageHref(ctx)}
+              lang={t.languageSwitchLang}
+              hreflang={t.languageSwitchLang}
+            >
+              {t.languageSwitch}
+            </a>
+            {actor && !bare ? <AccountBox ctx={ctx} /> : null}
+          </div>
+          {actor && !bare ? <MainNav ctx={ctx} /> : null}
+        </header>
+        <main id="main" tabindex={-1} class="main">
+          {children}
+        </main>
+        <footer class="site-footer">
+          <p>{t.footer.text}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+function AccountBox({ ctx }: { ctx: PageContext }) {
+  const { t, actor } = ctx;
+  if (!actor) return null;
+  return (
+    <div class="account">
+      <span>{t.signedInAs(actor.displayName, t.roles[actor.role])}</span>
+      <form method="post" action="/logout" class="inline-form">
+        <input type="hidden" name="_csrf" value={ctx.csrf} />
+        <button type="submit" class="button button--secondary button--small">
+          {t.logout}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function MainNav({ ctx }: { ctx: PageContext }) {
+  const { t, actor } = ctx;
+  if (!actor) return null;
+  const allowed = permittedActions(actor.role);
+  const links: [string, string][] = [['/', t.nav.home]];
+  if (allowed.includes('person.search')) links.push(['/people', t.nav.people]);
+  if (allowed.includes('auditLog.review')) links.push(['/log-review', t.nav.logReview]);
+  if (allowed.includes('unit.manage')) links.push(['/admin/units', t.nav.units]);
+  if (allowed.includes('user.manage')) links.push(['/admin/users', t.nav.users]);
+  const path = ctx.url.split('?')[0];
+  return (
+    <nav class="main-nav" aria-label={t.mainNav}>
+      <ul>
+        {links.map(([href, label]) => (
+          <li key={href}>
+            <a href={href} aria-current={isCurrent(path, href) ? 'page' : undefined}>
+              {label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function isCurrent(path: string | undefined, href: string): boolean {
+  return href === '/' ? path === '/' : (path?.startsWith(href) ?? false);
+}
+
+function switchLanguageHref(ctx: PageContext): string {
+  const url = new URL(ctx.url, 'http://x');
+  url.searchParams.set('lang', ctx.t.languageSwitchLang);
+  return `${url.pathname}?${url.searchParams.toString()}`;
+}

@@ -1,0 +1,17 @@
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../access/policy.ts';
+import type { Lang, Messages } from '../i18n/i18n.ts';
+
+/** What every page needs from the request, and nothing more. */
+export interface PageContext {
+  t: Messages;
+  lang: Lang;
+  actor: Actor | null;
+  csrf: string;
+  /** Path and query of this page, to build the language switch link. */
+  url: string;
+}
+
+export function pageContext(request: FastifyRequest): PageContext {
+  return { t: request.t, lang: request.lang, actor: request.actor, csrf: request.csrf, url: request.url };
+}

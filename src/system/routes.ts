@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { Type } from 'typebox';
+import type { App } from '../platform/http/types.ts';
+
+const css = readFileSync(new URL('../platform/assets/app.css', import.meta.url));
+
+export async function systemRoutes(app: App): Promise<void> {
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        response: {
+          200: Type.Object({
+            status: Type.Literal('ok'),
+            database: Type.Union([Type.Literal('pglite'), Type.Literal('postgresql')]),
+          }),
+        },
+      },
+      config: { rateLimit: false },
+    },
+    async () => {
+      await app.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+      return { status: 'ok' as const, database: app.engine };
+    },
+  );
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/assets/app.css', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css),
+  );
+}

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type Db, openDatabase } from '../platform/db/database.ts';
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite, or a new PostgreSQL database
+ * (dropped again on close) when SAMTAK_TEST_DB=postgres. Tests never share state through it:
+ * each test also makes its own municipality.
+ */
+export const testEngine = process.env.SAMTAK_TEST_DB === 'postgres' ? 'postgresql' : 'pglite';
+const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export async function openTestDatabase(): Promise<Db> {
+  if (testEngine === 'pglite') return openDatabase({});
+  const name = `samtak_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+async function adminQuery(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `The PostgreSQL test suite needs a server at ${adminUrl} (set TEST_DATABASE_URL): ${String(error)}`,
+    );
+  }
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,143 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { searchTextOf } from '../people/domain.ts';
+import { generatePersonalNumber } from '../people/personal-number.ts';
+import { hashPassword } from '../platform/auth/passwords.ts';
+import { seal } from '../platform/auth/secret-box.ts';
+import { newTotpSecret } from '../platform/auth/totp.ts';
+import type { Database, PartnerKind, ProtectedIdentity, Role, UnitKind } from '../platform/db/schema.ts';
+
+/** Test data factories: each call makes new, independent rows with fictional values. */
+
+let counter = 0;
+let municipalityCounter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
+
+export async function createMunicipality(db: Kysely<Database>) {
+  // Each test file has its own database, so a counter keeps codes unique.
+  const code = String(1000 + municipalityCounter++);
+  const row = await db
+    .insertInto('municipality')
+    .values({ code, name: `Testkommun ${unique()}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function createUnit(
+  db: Kysely<Database>,
+  municipalityId: string,
+  kind: UnitKind = 'investigation',
+) {
+  const row = await db
+    .insertInto('unit')
+    .values({ municipality_id: municipalityId, name: `Enhet ${unique()}`, kind })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface TestUser {
+  id: string;
+  municipalityId: string;
+  username: string;
+  password: string;
+  totpSecret: string | null;
+  role: Role;
+}
+
+// Hashing is slow on purpose; tests share one hash of one password.
+const testPassword = 'correct horse battery staple';
+let testPasswordHash: Promise<string> | undefined;
+
+export async function createUser(
+  db: Kysely<Database>,
+  key: Buffer,
+  options: {
+    municipalityId: string;
+    role: Role;
+    unitId?: string | null;
+    partnerKind?: PartnerKind;
+    withTotp?: boolean;
+    mustChangePassword?: boolean;
+    active?: boolean;
+  },
+): Promise<TestUser> {
+  testPasswordHash ??= hashPassword(testPassword);
+  const username = `u${unique()}`;
+  const totpSecret = options.withTotp === false ? null : newTotpSecret();
+  const partnerKind = options.role === 'partnerProfessional' ? (options.partnerKind ?? 'school') : null;
+  const row = await db
+    .insertInto('user_account')
+    .values({
+      municipality_id: options.municipalityId,
+      unit_id: options.unitId ?? null,
+      username,
+      display_name: `Testanvändare ${username}`,
+      role: options.role,
+      partner_kind: partnerKind,
+      organisation_name: partnerKind ? 'Testskolan' : 'Socialtjänsten',
+      password_hash: await testPasswordHash,
+      totp_secret_enc: totpSecret ? seal(key, totpSecret) : null,
+      must_change_password: options.mustChangePassword ?? false,
+      active: options.active ?? true,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return {
+    id: row.id,
+    municipalityId: options.municipalityId,
+    username,
+    password: testPassword,
+    totpSecret,
+    role: options.role,
+  };
+}
+
+let serial = 0;
+
+export async function createPerson(
+  db: Kysely<Database>,
+  municipalityId: string,
+  options: {
+    givenName?: string;
+    familyName?: string;
+    birthDate?: string;
+    protectedIdentity?: ProtectedIdentity;
+    personalNumber?: string | null;
+  } = {},
+) {
+  const givenName = options.givenName ?? 'Elsa';
+  const familyName = options.familyName ?? `Testsson${unique().replace(/[0-9]/g, '')}`;
+  const birthDate = options.birthDate ?? '2015-03-12';
+  const personalNumber =
+    options.personalNumber === undefined
+      ? generatePersonalNumber(birthDate, serial++ % 1000)
+      : options.personalNumber;
+  const row = await db
+    .insertInto('person')
+    .values({
+      municipality_id: municipalityId,
+      personal_number: personalNumber,
+      given_name: givenName,
+      family_name: familyName,
+      birth_date: birthDate,
+      search_text: searchTextOf(givenName, familyName),
+      protected_identity: options.protectedIdentity ?? 'none',
+      street_address: 'Testgatan 1',
+      postal_code: '999 99',
+      city: 'Testby',
+    })
+    .returning(['id', 'personal_number'])
+    .executeTakeFirstOrThrow();
+  return { id: row.id, personalNumber: row.personal_number, givenName, familyName };
+}
+
+export async function assign(db: Kysely<Database>, municipalityId: string, personId: string, userId: string) {
+  await db
+    .insertInto('person_assignment')
+    .values({ municipality_id: municipalityId, person_id: personId, user_id: userId })
+    .execute();
+}
+
+export const randomId = () => randomUUID();
