@@ -17,6 +17,8 @@ export interface E2E {
   app: App;
   baseUrl: string;
   browser: Browser;
+  /** A page in a fresh browser context (own cookies) whose browser prefers Swedish, as our users' do. */
+  newPage(locale?: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,10 @@ export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
     app,
     baseUrl: `http://127.0.0.1:${port}`,
     browser,
+    async newPage(locale = 'sv-SE') {
+      const context = await browser.newContext({ locale });
+      return context.newPage();
+    },
     async close() {
       await browser.close();
       await app.close();
