@@ -64,7 +64,9 @@ export async function peopleRoutes(app: App): Promise<void> {
     },
   );
 
-  app.get('/people/new', { ...pageOptions, schema: { response: html } }, async (request, reply) => {
+  // An empty form: no one's data is shown, so nothing to audit.
+  const formOptions = { ...pageOptions, config: { personalData: false } };
+  app.get('/people/new', { ...formOptions, schema: { response: html } }, async (request, reply) => {
     ensureAllowed(request.actor, 'person.create', register(request));
     return sendPage(reply, <NewPersonPage ctx={pageContext(request)} />);
   });

@@ -28,6 +28,8 @@ declare module 'fastify' {
     db: Kysely<Database>;
     config: Config;
     engine: Engine;
+    /** Every route of the app, as registered: what the audit-coverage test walks. */
+    routeCatalogue: { method: string; url: string; personalData: boolean }[];
   }
   interface FastifyContextConfig {
     /** Marks routes that return personal data; tests check each writes an audit event. */
