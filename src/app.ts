@@ -42,7 +42,7 @@ export async function buildApp({ config, db, logger = false }: AppOptions): Prom
   await registerSecurityHeaders(app, config.secureCookies);
   await app.register(cookie);
   await app.register(formbody);
-  await app.register(rateLimit, { max: 600, timeWindow: '1 minute' });
+  await app.register(rateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Samtak API', version: '1', description: 'JSON API of Samtak, under /api/v1.' },

@@ -17,6 +17,8 @@ export interface Config {
   oidc: OidcConfig | undefined;
   smtp: { url: string; from: string } | undefined;
   publicUrl: string;
+  /** Requests per minute from one client address before 429 (login pages have their own, lower limit). */
+  rateLimitPerMinute: number;
 }
 
 export interface OidcConfig {
@@ -53,7 +55,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM ?? 'samtak@localhost' } : undefined,
     publicUrl,
+    rateLimitPerMinute: positiveInteger(env, 'RATE_LIMIT_PER_MINUTE', 600),
   };
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number`);
+  return n;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {
