@@ -1,0 +1,111 @@
+import type { Rng } from './generate/rng.ts';
+
+/**
+ * The user paths under load, as data. Each scenario says who does it and, for a virtual user's
+ * next request, what the application is asked and what the bare baseline is asked (the same
+ * data, the same SQL). To add a path: add an entry here, a baseline route in baseline.ts that runs
+ * the feature's own queries, and whatever it needs in the fixture (server.ts).
+ */
+
+export type BenchRole = 'socialWorker' | 'manager' | 'intakeWorker' | 'public';
+
+/** What the server tells the runner about the generated data: ids to ask for, users to log in. */
+export interface Fixture {
+  municipalityId: string;
+  today: string;
+  users: Record<Exclude<BenchRole, 'public'>, { id: string; username: string }[]>;
+  /** Children each social worker follows now (their own caseload). */
+  caseloads: Record<string, string[]>;
+  /** Children with an open episode: what managers look up in the log. */
+  activeChildren: string[];
+  /** Names of people in the register, as users type them. */
+  names: { given: string; family: string }[];
+}
+
+export interface RequestSpec {
+  method: 'GET' | 'POST';
+  path: string;
+  /** A form body; `{csrf}` is replaced by the virtual user's CSRF token. */
+  form?: Record<string, string>;
+  /** Status codes that count as success. */
+  expect: number[];
+}
+
+export interface NextRequest {
+  app: RequestSpec;
+  baseline: RequestSpec;
+}
+
+export interface Scenario {
+  name: string;
+  title: string;
+  /** Read scenarios are held to the "at least half the baseline's throughput" goal. */
+  kind: 'read' | 'write';
+  role: BenchRole;
+  next(input: { rng: Rng; userId: string; fixture: Fixture }): NextRequest;
+}
+
+const get = (path: string, expect = [200]): RequestSpec => ({ method: 'GET', path, expect });
+
+function yearBefore(date: string): string {
+  return `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
+}
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'childPage',
+    title: "A child's page",
+    kind: 'read',
+    role: 'socialWorker',
+    next({ rng, userId, fixture }) {
+      const own = fixture.caseloads[userId];
+      // Mostly the worker's own children; now and then a child from elsewhere in the register.
+      const child = own?.length && rng.chance(0.9) ? rng.pick(own) : rng.pick(fixture.activeChildren);
+      return {
+        app: get(`/people/${child}`),
+        baseline: get(`/baseline/people/${child}?m=${fixture.municipalityId}`),
+      };
+    },
+  },
+  {
+    name: 'personSearch',
+    title: 'Person search by name',
+    kind: 'read',
+    role: 'intakeWorker',
+    next({ rng, fixture }) {
+      // Three in four searches give given and family name; the rest the family name only.
+      const name = rng.pick(fixture.names);
+      const q = rng.chance(0.75) ? `${name.given} ${name.family}` : name.family;
+      const encoded = encodeURIComponent(q);
+      return {
+        app: get(`/people?q=${encoded}`),
+        baseline: get(`/baseline/people?q=${encoded}&m=${fixture.municipalityId}`),
+      };
+    },
+  },
+  {
+    name: 'logReview',
+    title: 'Log review: who has seen this child (last 12 months)',
+    kind: 'read',
+    role: 'manager',
+    next({ rng, userId, fixture }) {
+      const child = rng.pick(fixture.activeChildren);
+      const from = yearBefore(fixture.today);
+      const to = fixture.today;
+      return {
+        app: get(`/log-review?person=${child}&from=${from}&to=${to}`),
+        baseline: get(
+          `/baseline/log-review?person=${child}&from=${from}&to=${to}&m=${fixture.municipalityId}&u=${userId}`,
+        ),
+      };
+    },
+  },
+];
+
+export function scenarioByName(name: string): Scenario {
+  const scenario = scenarios.find((s) => s.name === name);
+  if (!scenario) {
+    throw new Error(`Unknown scenario "${name}": use one of ${scenarios.map((s) => s.name).join(', ')}`);
+  }
+  return scenario;
+}

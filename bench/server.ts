@@ -1,0 +1,119 @@
+import { sql } from 'kysely';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { todayInSweden } from '../src/platform/dates.ts';
+import { openDatabase } from '../src/platform/db/database.ts';
+import { buildBaseline } from './baseline.ts';
+import { benchSecretKeyHex } from './generate/credentials.ts';
+import { benchUsernamePrefix } from './generate/plan.ts';
+import type { Fixture } from './scenarios.ts';
+import { databaseUrl, pgliteDir } from './targets.ts';
+
+/**
+ * The server under test, in its own process so the load generator does not share its event loop
+ * or its memory figures: the application exactly as `npm start` builds it (same plugins, same pool
+ * size), and beside it the bare baseline on the same database. Started by run.ts over IPC.
+ */
+const engine = process.env.BENCH_ENGINE === 'pglite' ? 'pglite' : 'postgresql';
+const tier = process.env.BENCH_TIER ?? 'M';
+const dataDir = pgliteDir(tier);
+
+const config = loadConfig({
+  ...process.env,
+  SECRET_KEY: benchSecretKeyHex,
+  DATABASE_URL: engine === 'postgresql' ? databaseUrl(tier) : '',
+  DATA_DIR: dataDir,
+  DEMO_DATA: 'false',
+  PORT: '0',
+  // Virtual users send far more requests than people do; the limiter still runs on every request.
+  RATE_LIMIT_PER_MINUTE: String(1_000_000_000),
+});
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+
+// Harness setup, not part of any measurement: a one-time code works once per user, so runs
+// within the same 30 seconds must be able to log the same bench users in again.
+await db.db
+  .updateTable('user_account')
+  .set({ totp_last_step: null, failed_logins: 0, locked_until: null })
+  .where('username', 'like', `${benchUsernamePrefix}%`)
+  .execute();
+await db.db
+  .deleteFrom('session')
+  .where('user_id', 'in', (eb) =>
+    eb.selectFrom('user_account').select('id').where('username', 'like', `${benchUsernamePrefix}%`),
+  )
+  .execute();
+
+const fixture = await loadFixture();
+const app = await buildApp({ config, db });
+const baseline = await buildBaseline(db.db);
+await app.listen({ port: 0, host: '127.0.0.1' });
+await baseline.listen({ port: 0, host: '127.0.0.1' });
+
+const port = (server: typeof app | typeof baseline) => {
+  const address = server.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+};
+
+process.send?.({
+  type: 'ready',
+  appPort: port(app),
+  baselinePort: port(baseline),
+  fixture,
+  engine: db.engine,
+});
+
+process.on('message', async (message: { type: string }) => {
+  if (message.type === 'stop') {
+    await app.close();
+    await baseline.close();
+    await db.close();
+    process.exit(0);
+  }
+});
+process.on('disconnect', () => process.exit(0));
+
+async function loadFixture(): Promise<Fixture> {
+  const main = await db.db
+    .selectFrom('municipality')
+    .select('id')
+    .where('code', '=', '9910')
+    .executeTakeFirstOrThrow();
+  const m = main.id;
+  const users = await db.db
+    .selectFrom('user_account')
+    .select(['id', 'username', 'role'])
+    .where('municipality_id', '=', m)
+    .where('role', 'in', ['socialWorker', 'manager', 'intakeWorker'])
+    .where('username', 'like', `${benchUsernamePrefix}%`)
+    .orderBy('username')
+    .execute();
+  const byRole = (role: string) =>
+    users.filter((u) => u.role === role).map(({ id, username }) => ({ id, username }));
+  const assignments = await db.db
+    .selectFrom('person_assignment')
+    .select(['user_id', 'person_id'])
+    .where('municipality_id', '=', m)
+    .execute();
+  const caseloads: Record<string, string[]> = {};
+  for (const a of assignments) {
+    caseloads[a.user_id] ??= [];
+    caseloads[a.user_id]!.push(a.person_id);
+  }
+  const names = await sql<{ given: string; family: string }>`
+    select given_name as given, family_name as family from person
+     where municipality_id = ${m} order by md5(id::text) limit 2000`.execute(db.db);
+  return {
+    municipalityId: m,
+    today: todayInSweden(),
+    users: {
+      socialWorker: byRole('socialWorker'),
+      manager: byRole('manager'),
+      intakeWorker: byRole('intakeWorker'),
+    },
+    caseloads,
+    activeChildren: [...new Set(assignments.map((a) => a.person_id))],
+    names: names.rows,
+  };
+}
