@@ -1,4 +1,5 @@
 import type { AccessScope } from '../platform/access/scope.ts';
+import { hourInStockholm as hourOnStockholmClock } from '../platform/dates.ts';
 
 export interface LogFilter {
   personId?: string | undefined;
@@ -68,13 +69,7 @@ function nextDay(date: string): string {
 /** The instant a Swedish calendar day starts (CET or CEST, whichever is in force that day). */
 export function stockholmMidnight(date: string): Date {
   const noonUtc = new Date(`${date}T12:00:00Z`);
-  const hourInStockholm = Number(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Stockholm',
-      hour: '2-digit',
-      hourCycle: 'h23',
-    }).format(noonUtc),
-  );
+  const hourInStockholm = hourOnStockholmClock(noonUtc);
   const offsetHours = hourInStockholm - 12;
   return new Date(`${date}T00:00:00Z`.replace('Z', `+0${offsetHours}:00`));
 }

@@ -70,8 +70,11 @@ function ageOn(birthDate: string, today: string): number {
   return today.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
+// Made once (see src/platform/dates.ts); this module stays free of imports on purpose.
+const swedishDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
+
 function defaultToday(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+  return swedishDate.format(new Date());
 }
 
 /**
