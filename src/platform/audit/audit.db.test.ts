@@ -7,6 +7,7 @@ import type { Actor } from '../access/policy.ts';
 import { withAccess } from '../access/scope.ts';
 import type { Db } from '../db/database.ts';
 import { writeAuditEvents } from './audit.ts';
+import { eventHash } from './chain.ts';
 import { verifyAuditTrail } from './verify.ts';
 
 let db: Db;
@@ -78,6 +79,59 @@ describe('the audit trail', () => {
     );
     assert.deepEqual((await reportFor(m)).problems, []);
     assert.equal((await reportFor(m)).events, 20);
+  });
+
+  it('continues the chain after a write that rolled back', async () => {
+    const m = await createMunicipality(db.db);
+    const person = await writeSome(m, 2);
+    await assert.rejects(
+      db.db.transaction().execute(async (trx) => {
+        await writeAuditEvents(trx, { municipalityId: m, actor: worker(m), clientAddress: null }, [
+          { action: 'person.read', subjectPersonId: person.id },
+          { action: 'person.read', subjectPersonId: person.id },
+        ]);
+        throw new Error('rendering failed');
+      }),
+      /rendering failed/,
+    );
+    await writeSome(m, 2);
+    assert.deepEqual(await reportFor(m), { municipalityId: m, events: 4, problems: [] });
+  });
+
+  it('continues the chain after another process appended to it', async () => {
+    const m = await createMunicipality(db.db);
+    await writeSome(m, 2);
+    // Another instance of the app writes the next event: this process's idea of the head is stale.
+    const last = await db.db
+      .selectFrom('audit_event')
+      .select(['seq', 'hash'])
+      .where('municipality_id', '=', m)
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    const fields = {
+      municipality_id: m,
+      seq: last.seq + 1,
+      occurred_at: new Date(),
+      actor_user_id: null,
+      actor_name: 'Other instance',
+      actor_role: null,
+      actor_organisation: null,
+      action: 'auth.login',
+      outcome: 'allowed' as const,
+      subject_person_id: null,
+      record_type: null,
+      record_id: null,
+      reason: null,
+      client_address: null,
+      unusual: false,
+      prev_hash: last.hash,
+    };
+    await db.db
+      .insertInto('audit_event')
+      .values({ ...fields, hash: eventHash(fields) })
+      .execute();
+    await writeSome(m, 2);
+    assert.deepEqual(await reportFor(m), { municipalityId: m, events: 5, problems: [] });
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {

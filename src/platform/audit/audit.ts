@@ -19,9 +19,22 @@ export interface AuditContext {
 }
 
 /**
+ * The chain head (seq and hash of the newest event) per municipality as this process last wrote
+ * it. Only a hint: the insert below checks it against the table in the same statement, so a stale
+ * hint (another process wrote, or the transaction that wrote it rolled back) costs one extra read
+ * and never a broken chain.
+ */
+const chainHeads = new Map<string, { seq: number; hash: string }>();
+
+/**
  * The one audit writer. Call it inside the transaction that reads or writes the data, so the
  * event and the access stand or fall together. Events of one municipality are serialised by an
  * advisory lock held until commit, which keeps seq gap-free and the hash chain linear.
+ *
+ * Everything between taking the lock and committing is serialised for the whole municipality, so
+ * that stretch is kept to two statements: the lock (which also reads which subjects are the
+ * actor's own), and an insert guarded by the expected chain head. Only when the guard fails is
+ * the head read and the insert repeated.
  */
 export async function writeAuditEvents(
   trx: Kysely<Database>,
@@ -29,9 +42,24 @@ export async function writeAuditEvents(
   entries: readonly AuditEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${context.municipalityId}`}, 0))`.execute(
-    trx,
-  );
+  const ownPersons = await lockAndFindOwnPersons(trx, context, entries);
+  const occurredAt = new Date();
+  const head = chainHeads.get(context.municipalityId);
+  if (head) {
+    const rows = chain(context, entries, ownPersons, occurredAt, head);
+    const inserted = await sql<{ seq: number }>`
+      insert into audit_event (${sql.join(columns.map((c) => sql.ref(c)))})
+      select * from (values ${sql.join(rows.map(valuesRow))}) as v
+      where coalesce(
+        (select hash from audit_event where municipality_id = ${context.municipalityId}
+          order by seq desc limit 1),
+        ${genesisHash}) = ${head.hash}
+      returning seq`.execute(trx);
+    if (inserted.rows.length === rows.length) {
+      remember(context.municipalityId, rows);
+      return;
+    }
+  }
   const last = await trx
     .selectFrom('audit_event')
     .select(['seq', 'hash'])
@@ -39,11 +67,52 @@ export async function writeAuditEvents(
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const ownPersons = await ownPersonIds(trx, context, entries);
-  const occurredAt = new Date();
-  let seq = last?.seq ?? 0;
-  let prevHash = last?.hash ?? genesisHash;
-  const rows = entries.map((entry) => {
+  const rows = chain(context, entries, ownPersons, occurredAt, last ?? { seq: 0, hash: genesisHash });
+  await trx.insertInto('audit_event').values(rows).execute();
+  remember(context.municipalityId, rows);
+}
+
+const columns = [
+  'municipality_id',
+  'seq',
+  'occurred_at',
+  'actor_user_id',
+  'actor_name',
+  'actor_role',
+  'actor_organisation',
+  'action',
+  'outcome',
+  'subject_person_id',
+  'record_type',
+  'record_id',
+  'reason',
+  'client_address',
+  'unusual',
+  'prev_hash',
+  'hash',
+] as const;
+
+type ChainedRow = ChainedFields & { outcome: 'allowed' | 'denied'; hash: string };
+
+// Explicit types: in INSERT ... SELECT FROM (VALUES ...) the parameters are not typed by the columns.
+function valuesRow(r: ChainedRow) {
+  return sql`(${r.municipality_id}::uuid, ${r.seq}::bigint, ${r.occurred_at}::timestamptz,
+    ${r.actor_user_id}::uuid, ${r.actor_name}::text, ${r.actor_role}::text, ${r.actor_organisation}::text,
+    ${r.action}::text, ${r.outcome}::text, ${r.subject_person_id}::uuid, ${r.record_type}::text,
+    ${r.record_id}::text, ${r.reason}::text, ${r.client_address}::text, ${r.unusual}::boolean,
+    ${r.prev_hash}::text, ${r.hash}::text)`;
+}
+
+function chain(
+  context: AuditContext,
+  entries: readonly AuditEntry[],
+  ownPersons: Set<string>,
+  occurredAt: Date,
+  after: { seq: number; hash: string },
+): ChainedRow[] {
+  let seq = after.seq;
+  let prevHash = after.hash;
+  return entries.map((entry) => {
     seq += 1;
     const fields: ChainedFields = {
       municipality_id: context.municipalityId,
@@ -67,7 +136,11 @@ export async function writeAuditEvents(
     prevHash = hash;
     return { ...fields, outcome: fields.outcome as 'allowed' | 'denied', hash };
   });
-  await trx.insertInto('audit_event').values(rows).execute();
+}
+
+function remember(municipalityId: string, rows: ChainedRow[]): void {
+  const last = rows[rows.length - 1]!;
+  chainHeads.set(municipalityId, { seq: last.seq, hash: last.hash });
 }
 
 /** An access is unusual when it concerns a person outside the user's own cases. */
@@ -76,24 +149,31 @@ function isUnusual(entry: AuditEntry, context: AuditContext, ownPersons: Set<str
   return !ownPersons.has(entry.subjectPersonId);
 }
 
-/** The persons among the entries' subjects that the actor is assigned to, directly or as guardian. */
-async function ownPersonIds(
+/**
+ * Takes the municipality's audit lock and, in the same statement, finds the persons among the
+ * entries' subjects that the actor is assigned to, directly or as guardian of an assigned child.
+ */
+async function lockAndFindOwnPersons(
   trx: Kysely<Database>,
   context: AuditContext,
   entries: readonly AuditEntry[],
 ): Promise<Set<string>> {
+  const lock = sql`pg_advisory_xact_lock(hashtextextended(${`audit:${context.municipalityId}`}, 0))`;
   const subjects = [...new Set(entries.map((e) => e.subjectPersonId).filter((id): id is string => !!id))];
-  if (!context.actor || subjects.length === 0) return new Set();
+  if (!context.actor || subjects.length === 0) {
+    await sql`select ${lock}`.execute(trx);
+    return new Set();
+  }
+  const m = context.municipalityId;
   const userId = context.actor.userId;
-  const rows = await trx
-    .selectFrom('person_assignment as a')
-    .leftJoin('guardianship as g', (join) =>
-      join.onRef('g.municipality_id', '=', 'a.municipality_id').onRef('g.child_id', '=', 'a.person_id'),
-    )
-    .select(['a.person_id', 'g.guardian_id'])
-    .where('a.municipality_id', '=', context.municipalityId)
-    .where('a.user_id', '=', userId)
-    .where((eb) => eb.or([eb('a.person_id', 'in', subjects), eb('g.guardian_id', 'in', subjects)]))
-    .execute();
-  return new Set(rows.flatMap((r) => [r.person_id, r.guardian_id].filter((id): id is string => !!id)));
+  const result = await sql<{ own: string[] | null }>`
+    select ${lock}, array(
+      select a.person_id from person_assignment a
+       where a.municipality_id = ${m} and a.user_id = ${userId} and a.person_id = any(${subjects}::uuid[])
+      union
+      select g.guardian_id from person_assignment a
+        join guardianship g on g.municipality_id = a.municipality_id and g.child_id = a.person_id
+       where a.municipality_id = ${m} and a.user_id = ${userId} and g.guardian_id = any(${subjects}::uuid[])
+    )::text[] as own`.execute(trx);
+  return new Set(result.rows[0]?.own ?? []);
 }
