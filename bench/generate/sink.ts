@@ -4,10 +4,10 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Engine } from '../../src/platform/db/database.ts';
+import { type Engine, openDatabase } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 import { PGliteDialect } from '../../src/platform/db/pglite-dialect.ts';
 import type { Database } from '../../src/platform/db/schema.ts';
@@ -19,6 +19,8 @@ import type { Database } from '../../src/platform/db/schema.ts';
  */
 export interface BulkTarget {
   engine: Engine;
+  /** The same database through Kysely, with the app's type parsers (for checks and tests). */
+  db: Kysely<Database>;
   exec(statement: string): Promise<void>;
   query<T>(statement: string, params?: unknown[]): Promise<T[]>;
   /** Copies COPY-text chunks into a table; returns the number of rows. */
@@ -37,10 +39,8 @@ export async function openTarget(spec: TargetSpec): Promise<BulkTarget> {
 }
 
 async function openPostgres(url: string): Promise<BulkTarget> {
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  await migrateToLatest(db);
-  await db.destroy();
+  // openDatabase migrates and installs the app's type parsers, as the server will.
+  const { db } = await openDatabase({ databaseUrl: url, poolSize: 2 });
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   // Generated data can be regenerated: no need to wait for every commit to reach the disk.
@@ -48,6 +48,7 @@ async function openPostgres(url: string): Promise<BulkTarget> {
   await client.query("set maintenance_work_mem = '512MB'");
   return {
     engine: 'postgresql',
+    db,
     async exec(statement) {
       await client.query(statement);
     },
@@ -72,6 +73,7 @@ async function openPostgres(url: string): Promise<BulkTarget> {
     },
     async close() {
       await client.end();
+      await db.destroy();
     },
   };
 }
@@ -82,13 +84,16 @@ async function openPGlite(dataDir: string | undefined): Promise<BulkTarget> {
     dir = join(dataDir, 'pglite');
     mkdirSync(dir, { recursive: true });
   }
-  const pglite = await PGlite.create(dir, { extensions: { pg_trgm } });
+  // The app's parsers (see src/platform/db/database.ts): dates as strings, int8 as numbers.
+  const parsers = { 1082: (v: string) => v, 20: (v: string) => Number(v) };
+  const pglite = await PGlite.create(dir, { extensions: { pg_trgm }, parsers });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   await migrateToLatest(db);
   // PGlite serves one connection; raw COPY statements go to the same instance after migrating.
   const flushBytes = 16 * 1024 * 1024;
   return {
     engine: 'pglite',
+    db,
     async exec(statement) {
       await pglite.exec(statement);
     },

@@ -1,0 +1,223 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import { buildApp } from '../../src/app.ts';
+import { parsePersonalNumber } from '../../src/people/personal-number.ts';
+import { writeAuditEvents } from '../../src/platform/audit/audit.ts';
+import { verifyAuditTrail } from '../../src/platform/audit/verify.ts';
+import type { App } from '../../src/platform/http/types.ts';
+import { testConfig } from '../../src/testing/app.ts';
+import { testEngine } from '../../src/testing/database.ts';
+import { Connection, login } from '../load.ts';
+import { benchSecretKey } from './credentials.ts';
+import { type GenerateReport, writePlan } from './generate.ts';
+import { buildPlan, dayOf, type Plan } from './plan.ts';
+import { type BulkTarget, openTarget } from './sink.ts';
+import { tiers } from './tiers.ts';
+
+/**
+ * The generator at tier XS on this suite's engine: the data it writes is consistent, its audit
+ * trail verifies and the application can continue it, and its users can log in for real.
+ */
+const today = '2026-03-16';
+const nowMs = Date.parse('2026-03-16T11:00:00Z');
+const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const databaseName = `samtak_test_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
+
+let target: BulkTarget;
+let plan: Plan;
+let report: GenerateReport;
+
+async function admin(statement: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+before(async () => {
+  if (testEngine === 'postgresql') {
+    await admin(`create database ${databaseName}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${databaseName}`;
+    target = await openTarget({ engine: 'postgresql', url: url.toString() });
+  } else {
+    target = await openTarget({ engine: 'pglite' });
+  }
+  plan = buildPlan(tiers.XS, { today });
+  report = await writePlan(target, plan, { secretKey: benchSecretKey, nowMs });
+});
+
+after(async () => {
+  await target.close();
+  if (testEngine === 'postgresql') await admin(`drop database if exists ${databaseName} with (force)`);
+});
+
+describe('the benchmark data generator', () => {
+  it('writes what it planned, in three municipalities', async () => {
+    const count = async (table: 'person' | 'guardianship' | 'user_account' | 'person_assignment') =>
+      Number(
+        (
+          await target.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const planned = (pick: (m: Plan['municipalities'][number]) => number) =>
+      plan.municipalities.reduce((sum, m) => sum + pick(m), 0);
+    assert.equal(plan.municipalities.length, 3);
+    assert.equal(
+      await count('person'),
+      planned((m) => m.persons.length),
+    );
+    assert.equal(
+      await count('guardianship'),
+      planned((m) => m.guardianships.length),
+    );
+    assert.equal(
+      await count('user_account'),
+      planned((m) => m.users.length),
+    );
+    assert.equal(
+      await count('person_assignment'),
+      planned((m) => m.assignments.length),
+    );
+    assert.equal(
+      report.counts.person,
+      planned((m) => m.persons.length),
+    );
+    const children = plan.municipalities[0]!.persons.filter((p) => p.isChild).length;
+    assert.ok(children >= tiers.XS.children, `${children} children`);
+  });
+
+  it('gives everyone a valid, unique identity number or a birth date', () => {
+    for (const m of plan.municipalities) {
+      const numbers = new Set<string>();
+      for (const p of m.persons) {
+        assert.ok(p.birthDate <= today, `${p.birthDate} is in the future`);
+        if (p.personalNumber === null) continue;
+        const parsed = parsePersonalNumber(p.personalNumber, today);
+        assert.ok(parsed.ok, `${p.personalNumber} is not valid`);
+        assert.equal(parsed.value.isCoordinationNumber, p.isCoordinationNumber);
+        assert.equal(parsed.value.birthDate, p.birthDate);
+        assert.ok(!numbers.has(p.personalNumber), `${p.personalNumber} twice`);
+        numbers.add(p.personalNumber);
+      }
+    }
+  });
+
+  it('plans episodes that never overlap and end before the child turns 18', () => {
+    const m = plan.municipalities[0]!;
+    const byChild = new Map<number, typeof m.episodes>();
+    for (const e of m.episodes) byChild.set(e.child, [...(byChild.get(e.child) ?? []), e]);
+    for (const [child, episodes] of byChild) {
+      const birth = dayOf(m.persons[child]!.birthDate);
+      for (const [i, e] of episodes.entries()) {
+        assert.ok(e.reportDay < birth + 18 * 365, 'report after the 18th birthday');
+        assert.ok(e.reportDay <= m.todayDay);
+        const end = e.interventionEndDay ?? e.investigationEndDay ?? e.assessedDay;
+        const next = episodes[i + 1];
+        if (next) assert.ok(next.reportDay > end, 'episodes overlap');
+      }
+    }
+  });
+
+  it('writes an audit trail that verifies, in time order, near the tier size, about real people', async () => {
+    const reports = await verifyAuditTrail(target.db);
+    assert.equal(reports.length, 3);
+    for (const r of reports) {
+      assert.deepEqual(r.problems, [], `chain of ${r.municipalityId}`);
+      assert.ok(r.events > 0);
+    }
+    const main = reports.find((r) => r.municipalityId === plan.municipalities[0]!.id)!;
+    assert.ok(
+      Math.abs(main.events - tiers.XS.auditEvents) < tiers.XS.auditEvents * 0.3,
+      `${main.events} events for a target of ${tiers.XS.auditEvents}`,
+    );
+    const outOfOrder = await target.db
+      .selectFrom('audit_event as a')
+      .innerJoin('audit_event as b', (join) =>
+        join
+          .onRef('b.municipality_id', '=', 'a.municipality_id')
+          .on((eb) => eb('b.seq', '=', eb('a.seq', '+', 1))),
+      )
+      .select('a.seq')
+      .whereRef('b.occurred_at', '<', 'a.occurred_at')
+      .execute();
+    assert.deepEqual(outOfOrder, []);
+    const late = await target.db
+      .selectFrom('audit_event')
+      .select('seq')
+      .where('occurred_at', '>', new Date(nowMs))
+      .execute();
+    assert.deepEqual(late, []);
+    const strangers = await target.db
+      .selectFrom('audit_event as e')
+      .leftJoin('person as p', (join) =>
+        join.onRef('p.municipality_id', '=', 'e.municipality_id').onRef('p.id', '=', 'e.subject_person_id'),
+      )
+      .select('e.seq')
+      .where('e.subject_person_id', 'is not', null)
+      .where('p.id', 'is', null)
+      .execute();
+    assert.deepEqual(strangers, [], 'every subject is a person of the same municipality');
+  });
+
+  it("lets the application's audit writer continue the generated chain", async () => {
+    const m = plan.municipalities[0]!;
+    const user = m.users.find((u) => u.role === 'socialWorker')!;
+    await target.db.transaction().execute((trx) =>
+      writeAuditEvents(
+        trx,
+        {
+          municipalityId: m.id,
+          clientAddress: '127.0.0.1',
+          actor: {
+            userId: user.id,
+            municipalityId: m.id,
+            role: 'socialWorker',
+            unitId: null,
+            displayName: user.displayName,
+            organisation: user.organisation,
+            partnerKind: null,
+            secondFactorDone: true,
+          },
+        },
+        [{ action: 'person.read', subjectPersonId: m.persons[0]!.id, recordType: 'person' }],
+      ),
+    );
+    const main = (await verifyAuditTrail(target.db)).find((r) => r.municipalityId === m.id)!;
+    assert.deepEqual(main.problems, []);
+  });
+
+  it('creates users who log in through the real pages with password and one-time code', async () => {
+    const config = testConfig({ secretKey: benchSecretKey });
+    const app: App = await buildApp({
+      config,
+      db: { db: target.db, engine: target.engine, close: async () => {} },
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const user = plan.municipalities[0]!.users.find((u) => u.role === 'socialWorker')!;
+      const connection = new Connection(port, '127.0.0.1');
+      try {
+        await login(connection, user.username);
+        const child = plan.municipalities[0]!.persons.find((p) => p.isChild)!;
+        const page = await connection.send({ method: 'GET', path: `/people/${child.id}`, expect: [200] });
+        assert.equal(page.status, 200);
+        assert.ok(page.body.includes(child.familyName));
+      } finally {
+        connection.close();
+      }
+    } finally {
+      await app.close();
+    }
+  });
+});
