@@ -34,7 +34,8 @@ import {
  * the JSON to bench/results/ and the figures into docs/performance.md.
  *
  *   --tiers M,L  --engines postgresql,pglite  --pglite-tiers M  --scenarios childPage,...
- *   --concurrency 1,16,64  --duration 10  --warmup 3  --regenerate  --no-plans  --no-docs
+ *   --concurrency 1,16,64  --duration 10  --warmup 3  --targets app,baseline
+ *   --regenerate  --no-plans  --no-docs
  */
 const { values } = parseArgs({
   options: {
@@ -45,6 +46,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '1,16,64' },
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
+    targets: { type: 'string', default: 'app,baseline' },
     regenerate: { type: 'boolean', default: false },
     'no-plans': { type: 'boolean', default: false },
     'no-docs': { type: 'boolean', default: false },
@@ -66,6 +68,7 @@ const scenarios = list(values.scenarios).map(scenarioByName);
 const concurrency = list(values.concurrency).map(Number);
 const durationSeconds = Number(values.duration);
 const warmupSeconds = Number(values.warmup);
+const targets = list(values.targets).filter((t): t is 'app' | 'baseline' => t === 'app' || t === 'baseline');
 const progress = new Progress();
 
 const matrix = engines.flatMap((engine) =>
@@ -110,7 +113,7 @@ for (const { engine, tier } of matrix) {
     const sessions = await logIn(server, scenarios, Math.max(...concurrency));
     for (const scenario of scenarios) {
       for (const c of concurrency) {
-        for (const target of ['app', 'baseline'] as const) {
+        for (const target of targets) {
           const result = await measure(server, sessions, scenario, c, target);
           results.runs.push({
             ...result,

@@ -68,3 +68,21 @@ export const streets = [
   'Ängsvägen', 'Sjövägen', 'Tallstigen', 'Lärkvägen', 'Hamngatan', 'Järnvägsgatan', 'Industrigatan',
   'Villavägen', 'Granvägen', 'Ekvägen', 'Bergsgatan', 'Torggatan', 'Nygatan', 'Solvägen', 'Lingonstigen',
 ];
+
+/**
+ * Parts of the many rarer Swedish family names (Lind + ström, Sjö + berg …): the register of a
+ * city has tens of thousands of family names, and a search for one of them finds a handful of
+ * people, not thousands.
+ */
+// biome-ignore format: a compact list reads better than one part per line
+export const familyNameHeads = [
+  'Lind', 'Berg', 'Sjö', 'Ek', 'Björk', 'Gran', 'Holm', 'Lund', 'Ny', 'Sand', 'Ström', 'Dahl', 'Fors',
+  'Hag', 'Hed', 'Wall', 'Åker', 'Ås', 'Bäck', 'Löv', 'Al', 'Asp', 'Blom', 'Eng', 'Fur', 'Hassel',
+  'Kvarn', 'Lil', 'Mal', 'Nord', 'Sten', 'Sund', 'Söder', 'Väst', 'Öst', 'Rosen', 'Lilje', 'Ceder',
+  'Palm', 'Ros',
+];
+// biome-ignore format: a compact list reads better than one part per line
+export const familyNameTails = [
+  'berg', 'ström', 'gren', 'qvist', 'lund', 'holm', 'man', 'dahl', 'borg', 'stedt', 'fors', 'blad',
+  'kvist', 'ling', 'näs', 'vall', 'bäck', 'sjö', 'mark', 'hed', 'ros', 'stam', 'by', 'hall', 'gård',
+];

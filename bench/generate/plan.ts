@@ -1,7 +1,16 @@
 import { searchTextOf } from '../../src/people/domain.ts';
 import { generatePersonalNumber } from '../../src/people/personal-number.ts';
 import type { PartnerKind, ProtectedIdentity, Role, UnitKind } from '../../src/platform/db/schema.ts';
-import { boyNames, familyNames, girlNames, menNames, streets, womenNames } from './names.ts';
+import {
+  boyNames,
+  familyNameHeads,
+  familyNames,
+  familyNameTails,
+  girlNames,
+  menNames,
+  streets,
+  womenNames,
+} from './names.ts';
 import { derivedSeed, Rng, Weighted, zipf } from './rng.ts';
 import type { Tier } from './tiers.ts';
 
@@ -222,11 +231,21 @@ const ageAtFirstReport = new Weighted(
   Array.from({ length: 18 }, (_, age) => age),
   Array.from({ length: 18 }, (_, age) => (age < 6 ? 0.8 : age < 13 ? 1 : 1.4)),
 );
-const girls = zipf(girlNames);
-const boys = zipf(boyNames);
-const women = zipf(womenNames);
-const men = zipf(menNames);
-const surnames = zipf(familyNames, 0.8);
+const girls = zipf(girlNames, 0.6);
+const boys = zipf(boyNames, 0.6);
+const women = zipf(womenNames, 0.6);
+const men = zipf(menNames, 0.6);
+/**
+ * Family names: a third from the common list (the most common about 2–3 % of everyone, as
+ * Andersson is in Sweden), the rest from a thousand rarer composed names.
+ */
+const commonSurnames = zipf(familyNames, 0.7);
+const surnames = {
+  pick(rng: Rng): string {
+    if (rng.chance(0.35)) return commonSurnames.pick(rng);
+    return `${rng.pick(familyNameHeads)}${rng.pick(familyNameTails)}`;
+  },
+};
 const streetNames = zipf(streets, 0.5);
 
 function buildFamilies(
@@ -279,7 +298,7 @@ function buildFamilies(
       const birthDay = firstContact - rng.int(14 * 365, 17 * 365 + 300);
       const child = addPerson({
         ...base,
-        ...childName(rng, rng.pick(familyNames)),
+        ...childName(rng, surnames.pick(rng)),
         birthDate: dateOf(birthDay),
         createdDay: firstContact,
         isChild: true,
