@@ -63,6 +63,26 @@ describe('person search', () => {
     assert.match(res.body, /minst två tecken/);
   });
 
+  it('lists at most 50 matches, by family name, then given name', async () => {
+    const { municipalityId, client } = await municipalityWith();
+    const names = Array.from({ length: 55 }, (_, i) => ({
+      familyName: i % 2 ? 'Sorteberg' : 'Sortaberg',
+      givenName: `Barn${String(54 - i).padStart(2, '0')}`,
+      birthDate: `2010-01-${String((i % 28) + 1).padStart(2, '0')}`,
+    }));
+    for (const n of names) await createPerson(t.db.db, municipalityId, n);
+    const res = await client.get('/api/v1/people?q=sort');
+    const people = (res.json() as { people: { familyName: string; givenName: string }[] }).people;
+    const expected = names
+      .map((n) => `${n.familyName} ${n.givenName}`)
+      .sort()
+      .slice(0, 50);
+    assert.deepEqual(
+      people.map((p) => `${p.familyName} ${p.givenName}`),
+      expected,
+    );
+  });
+
   it('treats LIKE wildcards in the query as plain text', async () => {
     const { municipalityId, client } = await municipalityWith();
     await createPerson(t.db.db, municipalityId, { familyName: 'Procentsson' });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AccessScope } from '../platform/access/scope.ts';
 import type { GuardianshipKind, Person } from '../platform/db/schema.ts';
 import { type PersonQuery, searchTextOf, type ValidPerson } from './domain.ts';
@@ -31,29 +32,36 @@ const summaryColumns = [
 export const searchLimit = 50;
 
 export async function peopleMatching(scope: AccessScope, query: PersonQuery): Promise<PersonSummary[]> {
-  let q = scope.db
+  let matches = scope.db
     .selectFrom('person')
     .select(summaryColumns)
-    .where('municipality_id', '=', scope.actor.municipalityId)
-    .orderBy('family_name')
-    .orderBy('given_name')
-    .orderBy('id')
-    .limit(searchLimit);
+    .where('municipality_id', '=', scope.actor.municipalityId);
   switch (query.kind) {
     case 'number':
-      q = q.where('personal_number', '=', query.normalized);
+      matches = matches.where('personal_number', '=', query.normalized);
       break;
     case 'birthDate':
-      q = q.where('personal_number', 'like', `${query.prefix}%`);
+      matches = matches.where('personal_number', 'like', `${query.prefix}%`);
       break;
     case 'name':
       // Each typed part must occur somewhere in the name; the trigram index serves the LIKEs.
-      for (const token of query.tokens) q = q.where('search_text', 'like', `%${escapeLike(token)}%`);
+      for (const token of query.tokens)
+        matches = matches.where('search_text', 'like', `%${escapeLike(token)}%`);
       break;
     case 'tooShort':
       return [];
   }
-  return q.execute();
+  // OFFSET 0 keeps the planner from walking the name index in order and filtering as it goes:
+  // with a common family name that walk reads every name sorted before it (100 ms for
+  // "Pettersson" in a city of 200,000 people) instead of fetching the matches and sorting them.
+  return scope.db
+    .selectFrom(matches.modifyEnd(sql`offset 0`).as('p'))
+    .selectAll()
+    .orderBy('family_name')
+    .orderBy('given_name')
+    .orderBy('id')
+    .limit(searchLimit)
+    .execute();
 }
 
 function escapeLike(value: string): string {
