@@ -24,9 +24,11 @@ export async function machineInfo(databaseUrl: string | null): Promise<MachineIn
     const client = new pg.Client({ connectionString: databaseUrl });
     try {
       await client.connect();
-      postgresql = (await client.query<{ v: string }>('show server_version')).rows[0]?.v ?? null;
-      const settings = await client.query<{ name: string; setting: string; unit: string | null }>(
-        `select name, setting, unit from pg_settings where name = any($1) order by name`,
+      postgresql =
+        (await client.query<{ v: string }>(`select current_setting('server_version') as v`)).rows[0]?.v ??
+        null;
+      const settings = await client.query<{ name: string; setting: string }>(
+        `select name, current_setting(name) as setting from pg_settings where name = any($1) order by name`,
         [
           [
             'shared_buffers',
@@ -40,8 +42,7 @@ export async function machineInfo(databaseUrl: string | null): Promise<MachineIn
           ],
         ],
       );
-      for (const s of settings.rows)
-        postgresqlSettings[s.name] = s.unit ? `${s.setting} × ${s.unit}` : s.setting;
+      for (const s of settings.rows) postgresqlSettings[s.name] = s.setting;
     } catch {
       postgresql = null;
     } finally {

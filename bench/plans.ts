@@ -4,6 +4,7 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import type { Database } from '../src/platform/db/schema.ts';
+import { buildBaseline } from './baseline.ts';
 import { benchSecretKeyHex } from './generate/credentials.ts';
 import { Rng } from './generate/rng.ts';
 import { login, type Response, type Sender } from './load.ts';
@@ -20,6 +21,8 @@ export interface ScenarioPlans {
   scenario: string;
   request: string;
   statements: StatementPlan[];
+  /** The statements the bare baseline runs for the same request (without plans). */
+  baselineStatements: string[];
 }
 
 /**
@@ -52,6 +55,7 @@ export async function capturePlans(
     RATE_LIMIT_PER_MINUTE: String(1_000_000_000),
   });
   const app = await buildApp({ config, db: { db, engine: 'postgresql', close: () => db.destroy() } });
+  const baseline = await buildBaseline(db);
   const explainer = new pg.Client({ connectionString: url });
   await explainer.connect();
   const results: ScenarioPlans[] = [];
@@ -68,7 +72,11 @@ export async function capturePlans(
           .execute();
         await login(client, user.username);
       }
-      const spec = scenario.next({ rng: new Rng(7), userId: user?.id ?? '', fixture }).app;
+      const next = scenario.next({ rng: new Rng(7), userId: user?.id ?? '', fixture });
+      captured = [];
+      await baseline.inject({ method: next.baseline.method, url: next.baseline.path });
+      const baselineStatements = captured.map(({ query }) => query.sql);
+      const spec = next.app;
       captured = [];
       const response = await client.send(spec);
       if (!spec.expect.includes(response.status)) {
@@ -79,11 +87,17 @@ export async function capturePlans(
         if (!/^\s*(select|insert|update|delete|with)\b/i.test(query.sql)) continue;
         statements.push({ sql: query.sql, requestMs: round(ms), plan: await explain(explainer, query) });
       }
-      results.push({ scenario: scenario.name, request: `${spec.method} ${spec.path}`, statements });
+      results.push({
+        scenario: scenario.name,
+        request: `${spec.method} ${spec.path}`,
+        statements,
+        baselineStatements,
+      });
     }
   } finally {
     await explainer.end();
     await app.close();
+    await baseline.close();
     await db.destroy();
   }
   return results;

@@ -21,6 +21,8 @@ export interface BenchResults {
   startedAt: string;
   finishedAt: string;
   machine: MachineInfo;
+  /** Other work on the machine shows here: a quiet 2-core machine stays near the benchmark's own 2. */
+  loadAverageAtEnd?: number[];
   options: {
     tiers: string[];
     engines: string[];
@@ -84,7 +86,8 @@ export function markdownReport(results: BenchResults): string {
             .map(([k, v]) => `${k} ${v}`)
             .join(', ')})`
         : '') +
-      `; PGlite ${m.pglite}. Load average at start: ${m.loadAverageAtStart.join(', ')}.`,
+      `; PGlite ${m.pglite}. Load average (1, 5, 15 min) at start: ${m.loadAverageAtStart.join(', ')}` +
+      (results.loadAverageAtEnd ? `; at the end: ${results.loadAverageAtEnd.join(', ')}.` : '.'),
     '',
     '### Data',
     '',
@@ -127,7 +130,7 @@ export function markdownReport(results: BenchResults): string {
       '',
       `### Growth from tier ${growth[0]!.from} to ${growth[0]!.to} (PostgreSQL)`,
       '',
-      '| Scenario | Users | p95 ms | p95 ms | ratio | Throughput ratio |',
+      `| Scenario | Users | p95 at ${growth[0]!.from}, ms | p95 at ${growth[0]!.to}, ms | p95 ratio | Throughput ratio |`,
       '|---|--:|--:|--:|--:|--:|',
     );
     for (const g of growth) {
@@ -148,6 +151,23 @@ export function markdownReport(results: BenchResults): string {
     for (const e of engines) {
       lines.push(
         `| ${e.tier} | ${e.title} | ${e.concurrency} | ${f2(e.p95Ratio)} | ${f2(e.throughputRatio)} |`,
+      );
+    }
+  }
+  if (results.plans) {
+    lines.push(
+      '',
+      `### Statements per request (tier ${results.plans.tier}, PostgreSQL)`,
+      '',
+      'Each statement is a round trip to the database; BEGIN and COMMIT are not counted.',
+      '',
+      '| Scenario | App statements | Time in the database, ms | Baseline statements |',
+      '|---|--:|--:|--:|',
+    );
+    for (const s of results.plans.scenarios) {
+      const total = s.statements.reduce((sum, st) => sum + st.requestMs, 0);
+      lines.push(
+        `| ${titles.get(s.scenario)?.title ?? s.scenario} | ${s.statements.length} | ${f1(total)} | ${s.baselineStatements.length} |`,
       );
     }
   }

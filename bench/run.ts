@@ -1,5 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateTier } from './generate/generate-tier.ts';
@@ -148,6 +149,7 @@ if (!values['no-plans'] && plansTier && plansFixture) {
 }
 
 results.finishedAt = new Date().toISOString();
+results.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
 mkdirSync(resultsDir, { recursive: true });
 const stamp = results.startedAt.replace(/[:.]/g, '-').slice(0, 19);
 const json = `${JSON.stringify(results, null, 2)}\n`;
