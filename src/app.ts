@@ -16,6 +16,8 @@ import { registerErrorHandler } from './platform/http/error-handler.tsx';
 import { registerRequestContext } from './platform/http/request-context.ts';
 import { registerSecurityHeaders } from './platform/http/security.ts';
 import type { App } from './platform/http/types.ts';
+import { reportApiRoutes } from './reports/api.ts';
+import { reportRoutes } from './reports/routes.tsx';
 import { systemRoutes } from './system/routes.ts';
 import './platform/http/types.ts';
 
@@ -46,7 +48,10 @@ export async function buildApp({ config, db, logger = false }: AppOptions): Prom
     openapi: {
       info: { title: 'Samtak API', version: '1', description: 'JSON API of Samtak, under /api/v1.' },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'samtak_session' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'samtak_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'API client token (concern reports)' },
+        },
       },
       security: [{ session: [] }],
     },
@@ -61,6 +66,8 @@ export async function buildApp({ config, db, logger = false }: AppOptions): Prom
   await app.register(peopleApiRoutes);
   await app.register(logReviewRoutes);
   await app.register(adminRoutes);
+  await app.register(reportRoutes);
+  await app.register(reportApiRoutes);
   await app.ready();
   return app;
 }
