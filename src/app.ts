@@ -6,8 +6,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import { adminRoutes } from './admin/routes.tsx';
 import { authRoutes } from './auth/routes.tsx';
+import { caseRoutes } from './cases/routes.tsx';
+import { caseSettingsRoutes } from './cases/settings-routes.tsx';
 import type { Config } from './config.ts';
 import { homeRoutes } from './home/routes.tsx';
+import { intakeRoutes } from './intake/routes.tsx';
 import { logReviewRoutes } from './log-review/routes.tsx';
 import { peopleApiRoutes } from './people/api.ts';
 import { peopleRoutes } from './people/routes.tsx';
@@ -19,6 +22,7 @@ import type { App } from './platform/http/types.ts';
 import { reportApiRoutes } from './reports/api.ts';
 import { reportRoutes } from './reports/routes.tsx';
 import { systemRoutes } from './system/routes.ts';
+import { worklistRoutes } from './worklists/routes.tsx';
 import './platform/http/types.ts';
 
 export interface AppOptions {
@@ -68,6 +72,10 @@ export async function buildApp({ config, db, logger = false }: AppOptions): Prom
   await app.register(adminRoutes);
   await app.register(reportRoutes);
   await app.register(reportApiRoutes);
+  await app.register(intakeRoutes);
+  await app.register(caseRoutes);
+  await app.register(worklistRoutes);
+  await app.register(caseSettingsRoutes);
   await app.ready();
   return app;
 }

@@ -16,21 +16,34 @@ export function Radios({
   name,
   legend,
   hint,
+  error,
   value,
   options,
 }: {
   name: string;
   legend: string;
   hint?: string;
+  error?: string | undefined;
   value: string;
   options: readonly (readonly [string, string])[];
 }) {
+  const described = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
   return (
-    <fieldset class="field radios" aria-describedby={hint ? `${name}-hint` : undefined}>
+    <fieldset
+      id={name}
+      tabindex={-1}
+      class={error ? 'field radios field--error' : 'field radios'}
+      aria-describedby={described || undefined}
+    >
       <legend>{legend}</legend>
       {hint ? (
         <p class="hint" id={`${name}-hint`}>
           {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="field-error" id={`${name}-error`}>
+          {error}
         </p>
       ) : null}
       {options.map(([v, label]) => (

@@ -277,6 +277,7 @@ export interface ReportTable {
   case_id: string | null;
   joined_ongoing: Generated<boolean>;
   linked_at: Date | null;
+  linked_on: string | null;
   linked_by: string | null;
   protection_outcome: ProtectionOutcome | null;
   protection_reasoning: string | null;

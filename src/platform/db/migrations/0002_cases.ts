@@ -136,6 +136,7 @@ const statements = [
     case_id uuid,
     joined_ongoing boolean not null default false,
     linked_at timestamptz,
+    linked_on date,
     linked_by uuid,
     protection_outcome text check (protection_outcome in ('immediateProtectionNeeded', 'noImmediateProtection')),
     protection_reasoning text,
