@@ -93,7 +93,18 @@ export function deadlinesOf(
       });
     }
   }
-  if (!c) return result;
+  if (!c) {
+    // Not yet linked to a child: the initial assessment's 14 days run from receipt all the same.
+    for (const r of reports) {
+      result.push({
+        key: `initialAssessment:${r.id}`,
+        deadline: computeDeadline('initialAssessment', r.received_on),
+        completedOn: null,
+        reportId: r.id,
+      });
+    }
+    return result;
+  }
   result.push({
     key: 'initialAssessment',
     deadline: computeDeadline('initialAssessment', c.opened_on, {
