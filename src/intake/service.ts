@@ -249,7 +249,8 @@ export function linkReport(
         await scope.db
           .updateTable('child_case')
           .set((eb) => ({
-            opened_on: open!.opened_on < report.received_on ? open!.opened_on : report.received_on,
+            // The earliest report starts the clock.
+            opened_on: [open!.opened_on, report.received_on].sort()[0] as string,
             immediate_protection: immediate ? true : eb.ref('immediate_protection'),
           }))
           .where('municipality_id', '=', report.municipality_id)
