@@ -6,6 +6,7 @@ import { buildApp } from '../src/app.ts';
 import type { Config } from '../src/config.ts';
 import { demoPassword, demoTotpSecret, seedDemoData } from '../src/demo/seed.ts';
 import { totpCode } from '../src/platform/auth/totp.ts';
+import { todayFor } from '../src/platform/clock.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import type { App } from '../src/platform/http/types.ts';
 import { testConfig } from '../src/testing/app.ts';
@@ -26,7 +27,7 @@ export interface E2E {
 export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
   const db = await openDatabase({});
   const config = testConfig(overrides);
-  await seedDemoData(db.db, { secretKey: config.secretKey, log: () => {} });
+  await seedDemoData(db.db, { secretKey: config.secretKey, log: () => {}, today: todayFor(config) });
   const app = await buildApp({ config, db });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
