@@ -15,9 +15,14 @@ after(() => e2e?.close());
 
 /** Pages visited along the way, checked with axe in both languages afterwards. */
 const visited: Record<string, Set<string>> = {};
+function visit(user: string, path: string) {
+  const urls = visited[user] ?? new Set<string>();
+  urls.add(path);
+  visited[user] = urls;
+}
 function remember(user: string, page: Page) {
   const url = new URL(page.url());
-  (visited[user] ??= new Set()).add(`${url.pathname}${url.search}`.replace(/[?&]notice=[a-zA-Z]+/, ''));
+  visit(user, `${url.pathname}${url.search}`.replace(/[?&]notice=[a-zA-Z]+/, ''));
 }
 
 async function dueOf(page: Page, rule: string): Promise<string | null> {
@@ -31,7 +36,6 @@ async function expectNoViolations(page: Page, label: string) {
 
 describe('a concern report from the public form to a closed case', () => {
   let reference = '';
-  let reportUrl = '';
   let caseUrl = '';
   const childNumber = generatePersonalNumber('2016-02-29', 913);
 
@@ -59,7 +63,7 @@ describe('a concern report from the public form to a closed case', () => {
     await page.getByText('Mottagen. Anmälan väntar på bedömning.').waitFor();
     remember('public', page);
     for (const url of ['/report', '/report/professional', `/report/receipt/${reference}`, '/report/status'])
-      (visited.public ??= new Set()).add(url);
+      visit('public', url);
     await page.context().close();
   });
 
@@ -69,7 +73,6 @@ describe('a concern report from the public form to a closed case', () => {
     await page.getByRole('link', { name: 'Mottagning', exact: true }).first().click();
     remember('intake', page);
     await page.getByRole('link', { name: reference }).click();
-    reportUrl = new URL(page.url()).pathname;
     remember('intake', page);
     assert.equal(
       await dueOf(page, 'protectionAssessment'),
@@ -132,7 +135,9 @@ describe('a concern report from the public form to a closed case', () => {
     const row = manager.locator('tr', { hasText: 'Tilde Provsson' });
     assert.match((await row.first().textContent()) ?? '', /Ingen ansvarig/);
     await manager.goto(`${e2e.baseUrl}${caseUrl}`);
-    await manager.getByRole('combobox', { name: 'Ansvarig socialsekreterare' }).selectOption({ label: 'Sam Berg' });
+    await manager
+      .getByRole('combobox', { name: 'Ansvarig socialsekreterare' })
+      .selectOption({ label: 'Sam Berg' });
     await manager.getByRole('button', { name: 'Utse ansvarig' }).click();
     await manager.getByText('Ansvarig socialsekreterare är utsedd.').waitFor();
     remember('manager', manager);
@@ -211,7 +216,7 @@ describe('a concern report from the public form to a closed case', () => {
     await publicPage.goto(`${e2e.baseUrl}/report/status?reference=${reference}`);
     await publicPage.getByText('Bedömningen är klar.').waitFor();
     assert.equal(await publicPage.getByText('Tilde').count(), 0);
-    (visited.public ??= new Set()).add(`/report/status?reference=${reference}`);
+    visit('public', `/report/status?reference=${reference}`);
     await publicPage.context().close();
     await manager.context().close();
     await worker.context().close();
