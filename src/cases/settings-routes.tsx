@@ -152,15 +152,15 @@ export async function caseSettingsRoutes(app: App): Promise<void> {
     '/admin/case-settings/api-clients',
     {
       ...pageOptions,
-      schema: { body: Type.Object({ name: text(1000), organisationKind: text(40), _csrf: text(200) }) },
+      schema: { body: Type.Object({ clientName: text(1000), organisationKind: text(40), _csrf: text(200) }) },
     },
     async (request, reply) => {
-      const name = (request.body.name ?? '').trim();
+      const name = (request.body.clientName ?? '').trim();
       const kind = request.body.organisationKind ?? '';
       const t = request.t;
       const errors: FieldErrors = {};
-      if (!name) errors.name = t.errors.field.required;
-      else if (name.length > 200) errors.name = t.errors.field.tooLong(200);
+      if (!name) errors.clientName = t.errors.field.required;
+      else if (name.length > 200) errors.clientName = t.errors.field.tooLong(200);
       if (!(organisationKinds as readonly string[]).includes(kind))
         errors.organisationKind = t.errors.field.required;
       if (Object.keys(errors).length) return render(request, reply, { errors, values: request.body }, 400);
@@ -310,10 +310,10 @@ function SettingsPage({
       <form method="post" action="/admin/case-settings/api-clients" class="panel" novalidate>
         <CsrfField token={ctx.csrf} />
         <TextField
-          name="name"
+          name="clientName"
           label={c.apiClientName}
-          value={values.name}
-          error={errors.name}
+          value={values.clientName}
+          error={errors.clientName}
           maxLength={200}
         />
         <SelectField

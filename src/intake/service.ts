@@ -178,7 +178,7 @@ export type ReportView = NonNullable<Awaited<ReturnType<typeof readReport>>>;
 export type IntakeOutcome =
   | { ok: true; caseId?: string | null }
   | { ok: false; errors: StepError[] }
-  | { ok: false; refusal: StepRefusal | 'notAChild' | 'noUnit' };
+  | { ok: false; refusal: StepRefusal | 'notAChild' | 'noUnit' | 'concurrentChange' };
 
 async function onReport(
   db: Kysely<Database>,
@@ -259,7 +259,7 @@ export function linkReport(
       } else {
         const unitId = report.unit_id ?? scope.actor.unitId;
         if (!unitId) return { ok: false, refusal: 'noUnit' };
-        open = await scope.db
+        const created = await scope.db
           .insertInto('child_case')
           .values({
             municipality_id: report.municipality_id,
@@ -269,8 +269,14 @@ export function linkReport(
             opened_on: report.received_on,
             immediate_protection: immediate,
           })
+          // Another intake worker may have opened a case for the child a moment ago.
+          .onConflict((oc) =>
+            oc.columns(['municipality_id', 'child_id']).where('phase', '<>', 'closed').doNothing(),
+          )
           .returningAll()
-          .executeTakeFirstOrThrow();
+          .executeTakeFirst();
+        if (!created) return { ok: false, refusal: 'concurrentChange' };
+        open = created;
       }
       await scope.db
         .updateTable('report')

@@ -603,6 +603,7 @@ export const en: Messages = {
       notSocialWorker: 'Choose a social worker.',
       notAChild: 'The person was not under 18 when the report came in.',
       noUnit: 'There is no intake unit to hold the case.',
+      concurrentChange: 'Someone else changed the case at the same time. Reload the page and try again.',
     } as Record<string, string>,
     fieldErrors: {
       dateInvalid: 'Enter a real date as YYYY-MM-DD.',

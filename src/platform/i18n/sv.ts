@@ -608,6 +608,7 @@ export const sv = {
       notSocialWorker: 'Välj en socialsekreterare.',
       notAChild: 'Personen var inte under 18 år när anmälan kom in.',
       noUnit: 'Det finns ingen mottagningsenhet att lägga ärendet på.',
+      concurrentChange: 'Någon annan ändrade ärendet samtidigt. Ladda om sidan och försök igen.',
     } as Record<string, string>,
     fieldErrors: {
       dateInvalid: 'Ange ett riktigt datum i formatet ÅÅÅÅ-MM-DD.',
