@@ -745,6 +745,23 @@ describe('intake details', () => {
   });
 });
 
+describe('protected identity', () => {
+  it('hides where the child is, as given in the report, once the report is linked to a protected child', async () => {
+    const s = await setting();
+    const intake = await login(t.app, s.people.intake);
+    const child = await createPerson(t.db.db, s.municipalityId, {
+      birthDate: '2015-01-01',
+      protectedIdentity: 'protectedRegistration',
+    });
+    const report = await fileReport(s.code, { childWhereabouts: 'Hemliga gatan 7, Skyddsby' });
+    assert.match((await intake.get(`/intake/reports/${report.id}`)).body, /Hemliga gatan 7/);
+    expectStatus(await intake.post(`/intake/reports/${report.id}/link`, { childId: child.id }), 303);
+    const page = await intake.get(`/intake/reports/${report.id}`);
+    assert.doesNotMatch(page.body, /Hemliga gatan 7/);
+    assert.match(page.body, /skyddade personuppgifter/);
+  });
+});
+
 describe('case settings', () => {
   it('lets the administrator add interventions and issue an API token that files reports until deactivated', async () => {
     const s = await setting();

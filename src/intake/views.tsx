@@ -121,7 +121,13 @@ function ReportDetails({ t, view }: { t: Messages; view: ReportView }) {
       {r.child_whereabouts ? (
         <>
           <dt>{c.whereabouts}</dt>
-          <dd class="prewrap">{r.child_whereabouts}</dd>
+          {/* Once linked to a child with protected identity, where the child is stays hidden here,
+              as the address does in the people register. */}
+          <dd class="prewrap">
+            {view.child && view.child.protected_identity !== 'none'
+              ? t.people.addressHidden
+              : r.child_whereabouts}
+          </dd>
         </>
       ) : null}
       <dt>{c.guardiansInformed}</dt>
