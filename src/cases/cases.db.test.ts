@@ -365,6 +365,16 @@ describe('from concern report to closure', () => {
       .where('child_id', '=', child.id)
       .execute();
     assert.equal(cases.length, 1, 'no second case');
+    // Intake's worklist keeps the feedback owed to the second reporter, not the investigation.
+    const intakeList = await intake.get('/worklist');
+    assert.match(intakeList.body, /data-rule="reporterFeedback"/);
+    assert.doesNotMatch(intakeList.body, /data-rule="investigation"/);
+    // The investigation unit's manager sees no intake list of other units' new reports.
+    const unrelated = await fileReport(s.code, { childGivenName: 'Främling' });
+    const manager = await login(t.app, s.people.manager);
+    assert.doesNotMatch((await manager.get('/intake')).body, new RegExp(unrelated.reference));
+    const intakeManager = await login(t.app, s.people.intakeManager);
+    assert.match((await intakeManager.get('/intake')).body, new RegExp(unrelated.reference));
   });
 
   it('joins reports during an initial assessment to the same assessment, counted from the first', async () => {

@@ -75,6 +75,15 @@ export async function intakeList(db: Kysely<Database>, context: RequestContext) 
         'p.family_name',
       ])
       .where('r.municipality_id', '=', scope.actor.municipalityId)
+      // A manager sees the reports of their own unit only (the intake unit's manager: all new ones).
+      .$if(scope.actor.role === 'manager', (q) =>
+        q.where((eb) =>
+          eb.or([
+            eb('r.unit_id', '=', scope.actor.unitId ?? ''),
+            eb('c.unit_id', '=', scope.actor.unitId ?? ''),
+          ]),
+        ),
+      )
       .where((eb) =>
         eb.or([
           eb('r.child_id', 'is', null),

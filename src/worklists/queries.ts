@@ -58,7 +58,22 @@ export async function dueDeadlinesFor(
       // Closed cases stay in view for a month so last month's met deadlines can be counted.
       eb('c.closed_on', '>=', period.from),
     ]);
-  if (scope.kind === 'intake') casesQuery = casesQuery.where('c.phase', '=', 'initialAssessment');
+  if (scope.kind === 'intake')
+    // Intake's: initial assessments, and feedback still owed to a reporter whatever came of it.
+    casesQuery = casesQuery.where((eb) =>
+      eb.or([
+        eb('c.phase', '=', 'initialAssessment'),
+        eb.exists(
+          eb
+            .selectFrom('report as fr')
+            .select('fr.id')
+            .whereRef('fr.municipality_id', '=', 'c.municipality_id')
+            .whereRef('fr.case_id', '=', 'c.id')
+            .where('fr.feedback_requested', '=', true)
+            .where('fr.feedback_sent_on', 'is', null),
+        ),
+      ]),
+    );
   else if (scope.kind === 'responsible')
     casesQuery = casesQuery.where('c.responsible_user_id', '=', scope.userId).where(stillDue);
   else casesQuery = casesQuery.where('c.unit_id', '=', scope.unitId).where(stillDue);
@@ -101,7 +116,9 @@ export async function dueDeadlinesFor(
       extensions.filter((e) => e.case_id === c.id),
     );
     all.push(...own);
+    const intakeOnlyFeedback = scope.kind === 'intake' && c.phase !== 'initialAssessment';
     for (const d of openDeadlines(own, today)) {
+      if (intakeOnlyFeedback && d.deadline.ruleId !== 'reporterFeedback') continue;
       items.push({
         ...d,
         caseId: c.id,
