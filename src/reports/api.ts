@@ -50,6 +50,7 @@ export async function reportApiRoutes(app: App): Promise<void> {
       },
       config: {
         publicApi: true,
+        personalData: true,
         rateLimit: {
           max: 120,
           timeWindow: '1 minute',

@@ -108,7 +108,10 @@ export async function reportRoutes(app: App): Promise<void> {
 
     app.post(
       path,
-      { schema: { querystring: formQuery, body: reportBody }, config: submitLimit },
+      {
+        schema: { querystring: formQuery, body: reportBody },
+        config: { ...submitLimit, personalData: true },
+      },
       async (request, reply) => {
         const municipality = await municipalityOf(request, request.query.m);
         if (!municipality) throw notFound();
