@@ -569,7 +569,8 @@ export const en: Messages = {
     decisionSaved: 'The decision is made.',
     decidedOn: (date: string, outcome: string) => `${outcome} (${date})`,
     closeTitle: 'Close the case',
-    followUpPlanned: "Plan a follow-up within two months (the guardians' consent is not required)",
+    followUpPlanned: (months: number) =>
+      `Plan a follow-up within ${months} months (the guardians' consent is not required)`,
     close: 'Close the case',
     closedNotice: 'The case is closed.',
     closedOn: (date: string) => `Closed ${date}`,

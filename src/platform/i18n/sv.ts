@@ -574,7 +574,8 @@ export const sv = {
     decisionSaved: 'Beslutet är fattat.',
     decidedOn: (date: string, outcome: string) => `${outcome} (${date})`,
     closeTitle: 'Avsluta ärendet',
-    followUpPlanned: 'Planera uppföljning inom två månader (vårdnadshavares samtycke krävs inte)',
+    followUpPlanned: (months: number) =>
+      `Planera uppföljning inom ${months === 6 ? 'sex' : months === 2 ? 'två' : months} månader (vårdnadshavares samtycke krävs inte)`,
     close: 'Avsluta ärendet',
     closedNotice: 'Ärendet är avslutat.',
     closedOn: (date: string) => `Avslutat ${date}`,
