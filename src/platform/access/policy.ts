@@ -27,6 +27,10 @@ export const actions = [
   'unit.manage',
   'user.manage',
   'statistics.read',
+  // The public support guide (issue 4): editors write, a second editor reviews, then it is published.
+  'guide.edit',
+  'guide.review',
+  'guide.publish',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -35,7 +39,9 @@ export type Resource =
   | { type: 'person'; municipalityId: string; protectedIdentity: ProtectedIdentity }
   | { type: 'auditLog'; municipalityId: string }
   | { type: 'administration'; municipalityId: string }
-  | { type: 'statistics'; municipalityId: string };
+  | { type: 'statistics'; municipalityId: string }
+  /** The municipality's guide; lastEditedBy is who last changed the revision under review. */
+  | { type: 'guide'; municipalityId: string; lastEditedBy?: string | null };
 
 export type DenyReason =
   | 'notSignedIn'
@@ -43,7 +49,8 @@ export type DenyReason =
   | 'otherMunicipality'
   | 'roleNotPermitted'
   | 'wrongResource'
-  | 'reasonRequired';
+  | 'reasonRequired'
+  | 'ownChange';
 
 export type Decision = { allowed: true; reason: string } | { allowed: false; reason: DenyReason };
 
@@ -58,6 +65,9 @@ const actionResource: Record<Action, Resource['type']> = {
   'unit.manage': 'administration',
   'user.manage': 'administration',
   'statistics.read': 'statistics',
+  'guide.edit': 'guide',
+  'guide.review': 'guide',
+  'guide.publish': 'guide',
 };
 
 // Partner professionals are absent on purpose: they see no social services file at all (OSL 26:1).
@@ -87,6 +97,8 @@ const grants: Record<Role, readonly Action[]> = {
   ],
   partnerProfessional: [],
   statisticsReader: ['statistics.read'],
+  // Guide editors handle public texts only: no personal data, no cases.
+  guideEditor: ['guide.edit', 'guide.review', 'guide.publish'],
 };
 
 /** Roles that may reach personal data must pass a second factor (TOTP or the IdP's own). */
@@ -117,6 +129,10 @@ export function decide(
     (options.reason?.trim().length ?? 0) < minimumReasonLength
   ) {
     return deny('reasonRequired');
+  }
+  // Four eyes: a change to the public guide is reviewed by someone other than its last editor.
+  if (action === 'guide.review' && resource.type === 'guide' && resource.lastEditedBy === actor.userId) {
+    return deny('ownChange');
   }
   return { allowed: true, reason: `${actor.role} may ${action}` };
 }

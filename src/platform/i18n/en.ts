@@ -32,6 +32,7 @@ export const en: Messages = {
     manager: 'Unit manager',
     partnerProfessional: 'Partner professional',
     statisticsReader: 'Statistics reader',
+    guideEditor: 'Support guide editor',
   },
   partnerKinds: { school: 'School', healthCare: 'Health care', dentalCare: 'Dental care', police: 'Police' },
   unitKinds: {
@@ -67,6 +68,7 @@ export const en: Messages = {
       roleNotPermitted: 'Your role does not give access to this.',
       wrongResource: 'The action does not apply to this kind of information.',
       reasonRequired: 'You must give a reason (at least 10 characters).',
+      ownChange: 'Someone other than the last editor of the text needs to review it.',
     },
     field: {
       required: 'Fill in this field.',

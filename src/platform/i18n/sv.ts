@@ -30,6 +30,7 @@ export const sv = {
     manager: 'Enhetschef',
     partnerProfessional: 'Samverkanspart',
     statisticsReader: 'Statistikläsare',
+    guideEditor: 'Redaktör för stödguiden',
   },
   partnerKinds: {
     school: 'Skola',
@@ -70,6 +71,7 @@ export const sv = {
       roleNotPermitted: 'Din roll ger inte behörighet till detta.',
       wrongResource: 'Åtgärden gäller inte den här sortens uppgift.',
       reasonRequired: 'Du måste ange ett skäl (minst 10 tecken).',
+      ownChange: 'Någon annan än den som senast ändrade texten behöver granska den.',
     },
     field: {
       required: 'Fyll i fältet.',
