@@ -7,6 +7,8 @@ import Fastify from 'fastify';
 import { adminRoutes } from './admin/routes.tsx';
 import { authRoutes } from './auth/routes.tsx';
 import type { Config } from './config.ts';
+import { guideEditorRoutes } from './guide/editor-routes.tsx';
+import { guideRoutes } from './guide/routes.tsx';
 import { homeRoutes } from './home/routes.tsx';
 import { logReviewRoutes } from './log-review/routes.tsx';
 import { peopleApiRoutes } from './people/api.ts';
@@ -61,6 +63,8 @@ export async function buildApp({ config, db, logger = false }: AppOptions): Prom
   await app.register(peopleApiRoutes);
   await app.register(logReviewRoutes);
   await app.register(adminRoutes);
+  await app.register(guideRoutes);
+  await app.register(guideEditorRoutes);
   await app.ready();
   return app;
 }

@@ -64,6 +64,7 @@ function HomePage({
   if (allowed.includes('auditLog.review')) links.push(['/log-review', t.home.reviewLog]);
   if (allowed.includes('unit.manage')) links.push(['/admin/units', t.home.adminUnits]);
   if (allowed.includes('user.manage')) links.push(['/admin/users', t.home.adminUsers]);
+  if (allowed.includes('guide.edit')) links.push(['/guide-editor', t.guideEditor.homeLink]);
   return (
     <Layout ctx={ctx} title={t.home.title}>
       <h1>{t.home.welcome(actor.displayName)}</h1>
