@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { seedGuideDemo } from '../guide/demo.ts';
 import { searchTextOf } from '../people/domain.ts';
 import { generatePersonalNumber } from '../people/personal-number.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
@@ -39,6 +40,9 @@ export const demoUsers: {
   { username: 'manager', displayName: 'Maja Ek', role: 'manager', unit: 'Barn- och ungdomsutredning' },
   { username: 'partner', displayName: 'Pia Skog', role: 'partnerProfessional', unit: '', partner: 'school' },
   { username: 'statistics', displayName: 'Stig Dahl', role: 'statisticsReader', unit: 'Administrationen' },
+  // Two guide editors: a change to the public guide is reviewed by someone other than its author.
+  { username: 'editor', displayName: 'Elin Nord', role: 'guideEditor', unit: 'Administrationen' },
+  { username: 'editor2', displayName: 'Tove Ahl', role: 'guideEditor', unit: 'Administrationen' },
 ];
 
 const units = [
@@ -225,6 +229,15 @@ export async function seedDemoData(
         })),
       )
       .execute();
+    const editor = userRows.find((u) => u.username === 'editor')!.id;
+    const editor2 = userRows.find((u) => u.username === 'editor2')!.id;
+    const guideRevisions = await seedGuideDemo(
+      trx,
+      municipalityId,
+      { id: editor, name: 'Elin Nord' },
+      { id: editor2, name: 'Tove Ahl' },
+    );
+    log(`  support guide: ${guideRevisions} published texts`);
     log(
       `Demo data ready: ${persons.length} people, ${relations.length} guardianships, ${demoUsers.length} users.`,
     );
