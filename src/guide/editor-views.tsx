@@ -60,10 +60,12 @@ export function EditorListPage({
   ctx,
   revisions,
   settingsChanges,
+  municipalityCode,
 }: {
   ctx: PageContext;
   revisions: RevisionSummary[];
   settingsChanges: ChangeRow[];
+  municipalityCode: string;
 }) {
   const g = ctx.t.guideEditor;
   const rows = editorRows(revisions);
@@ -85,7 +87,7 @@ export function EditorListPage({
           </a>
         </li>
         <li>
-          <a class="button button--secondary" href="/guide/sv">
+          <a class="button button--secondary" href={`/guide/${ctx.lang}?m=${municipalityCode}`}>
             {g.viewPublic}
           </a>
         </li>
@@ -226,6 +228,7 @@ export function EntryEditorPage({
   entryId,
   revisions,
   changes,
+  municipalityCode,
   notice,
   error,
 }: {
@@ -233,6 +236,7 @@ export function EntryEditorPage({
   entryId: string;
   revisions: FullRevision[];
   changes: ChangeRow[];
+  municipalityCode: string;
   notice?: string | undefined;
   error?: string | undefined;
 }) {
@@ -252,7 +256,7 @@ export function EntryEditorPage({
       {error ? <ErrorSummary t={ctx.t} errors={{ _form: error }} /> : null}
       {liveSv ? (
         <p>
-          <a href={`/guide/sv/entry/${entryId}`}>{g.viewPublic}</a>
+          <a href={`/guide/${ctx.lang}/entry/${entryId}?m=${municipalityCode}`}>{g.viewPublic}</a>
         </p>
       ) : null}
       {current ? (

@@ -46,16 +46,31 @@ const audited = (revisionId: string) => ({ recordType: 'guideRevision', recordId
 export async function editorOverview(
   db: Kysely<Database>,
   context: RequestContext,
-): Promise<{ revisions: RevisionSummary[]; settingsChanges: ChangeRow[] }> {
+): Promise<{ revisions: RevisionSummary[]; settingsChanges: ChangeRow[]; municipalityCode: string }> {
   return withAccess(db, context, async (scope) => {
     scope.authorize('guide.edit', guide(context));
-    return { revisions: await currentRevisions(scope), settingsChanges: await changesOf(scope, null) };
+    return {
+      revisions: await currentRevisions(scope),
+      settingsChanges: await changesOf(scope, null),
+      municipalityCode: await municipalityCode(scope),
+    };
   });
+}
+
+/** The editor's own municipality's code, for links to its public guide (?m=). */
+async function municipalityCode(scope: Parameters<Parameters<typeof withAccess>[2]>[0]): Promise<string> {
+  const row = await scope.db
+    .selectFrom('municipality')
+    .select('code')
+    .where('id', '=', scope.actor.municipalityId)
+    .executeTakeFirstOrThrow();
+  return row.code;
 }
 
 export interface EntryForEditor {
   revisions: FullRevision[];
   changes: ChangeRow[];
+  municipalityCode: string;
 }
 
 export async function entryForEditor(
@@ -66,7 +81,11 @@ export async function entryForEditor(
   return withAccess(db, context, async (scope) => {
     scope.authorize('guide.edit', guide(context));
     if (!(await entryExists(scope, entryId))) return null;
-    return { revisions: await revisionsOf(scope, entryId), changes: await changesOf(scope, entryId) };
+    return {
+      revisions: await revisionsOf(scope, entryId),
+      changes: await changesOf(scope, entryId),
+      municipalityCode: await municipalityCode(scope),
+    };
   });
 }
 

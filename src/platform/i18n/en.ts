@@ -222,6 +222,9 @@ export const en: Messages = {
       'person.update': 'Changed the person',
       'person.readProtectedDetails': 'Showed a protected address',
       'auditLog.review': 'Reviewed the log',
+      'guide.edit': 'Changed a text in the support guide',
+      'guide.review': 'Reviewed a text in the support guide',
+      'guide.publish': 'Published in the support guide',
     } as Record<string, string>,
   },
   admin: {

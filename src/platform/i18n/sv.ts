@@ -226,6 +226,9 @@ export const sv = {
       'person.update': 'Ändrade personen',
       'person.readProtectedDetails': 'Visade skyddad adress',
       'auditLog.review': 'Granskade loggen',
+      'guide.edit': 'Ändrade en text i stödguiden',
+      'guide.review': 'Granskade en text i stödguiden',
+      'guide.publish': 'Publicerade i stödguiden',
     } as Record<string, string>,
   },
   admin: {
