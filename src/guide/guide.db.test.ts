@@ -472,6 +472,17 @@ describe('editors: input, access and tenancy', () => {
     ]);
   });
 
+  it('shows a guide editor the way in from the start page and menu, and nothing of the people register', async () => {
+    const g = await guideMunicipality();
+    const editor = await login(t.app, g.editor);
+    const home = await editor.get('/');
+    assert.equal(home.statusCode, 200);
+    assert.match(home.body, /<a class="card" href="\/guide-editor">Redigera stödguiden<\/a>/);
+    assert.match(home.body, /<a href="\/guide-editor">Stödguiden<\/a>/);
+    assert.doesNotMatch(home.body, /href="\/people"/);
+    assert.equal((await editor.get('/people')).statusCode, 403);
+  });
+
   it('keeps each municipality’s guide to its own editors', async () => {
     const a = await guideMunicipality();
     const b = await guideMunicipality();
