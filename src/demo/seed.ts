@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { seedGuideDemo } from '../guide/demo.ts';
 import { searchTextOf } from '../people/domain.ts';
 import { generatePersonalNumber } from '../people/personal-number.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
@@ -41,6 +42,9 @@ export const demoUsers: {
   { username: 'intakemanager', displayName: 'Ines Lund', role: 'manager', unit: 'Mottagningen' },
   { username: 'partner', displayName: 'Pia Skog', role: 'partnerProfessional', unit: '', partner: 'school' },
   { username: 'statistics', displayName: 'Stig Dahl', role: 'statisticsReader', unit: 'Administrationen' },
+  // Two guide editors: a change to the public guide is reviewed by someone other than its author.
+  { username: 'editor', displayName: 'Elin Nord', role: 'guideEditor', unit: 'Administrationen' },
+  { username: 'editor2', displayName: 'Tove Ahl', role: 'guideEditor', unit: 'Administrationen' },
 ];
 
 const units = [
@@ -259,6 +263,15 @@ export async function seedDemoData(
         (c) => c.birth_date && c.birth_date > `${Number(today.slice(0, 4)) - 17}${today.slice(4)}`,
       ),
     });
+    const editor = userId('editor');
+    const editor2 = userId('editor2');
+    const guideRevisions = await seedGuideDemo(
+      trx,
+      municipalityId,
+      { id: editor, name: 'Elin Nord' },
+      { id: editor2, name: 'Tove Ahl' },
+    );
+    log(`  support guide: ${guideRevisions} published texts`);
     log(
       `Demo data ready: ${persons.length} people, ${relations.length} guardianships, ${demoUsers.length} users, ${demoCases.reports} reports, ${demoCases.cases} cases.`,
     );

@@ -88,6 +88,7 @@ function HomePage({
   if (allowed.includes('user.manage')) links.push(['/admin/users', t.home.adminUsers]);
   if (allowed.includes('caseSettings.manage')) links.push(['/admin/case-settings', t.cases.settingsTitle]);
   if (actor.role === 'partnerProfessional') links.push(['/report/professional', t.reports.professionalTitle]);
+  if (allowed.includes('guide.edit')) links.push(['/guide-editor', t.guideEditor.homeLink]);
   return (
     <Layout ctx={ctx} title={t.home.title}>
       <h1>{t.home.welcome(actor.displayName)}</h1>

@@ -44,6 +44,10 @@ export const actions = [
   'worklist.read',
   'worklist.readUnit',
   'caseSettings.manage',
+  // The public support guide (issue 4): editors write, a second editor reviews, then it is published.
+  'guide.edit',
+  'guide.review',
+  'guide.publish',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -57,7 +61,9 @@ export type Resource =
   | { type: 'reportRegister'; municipalityId: string }
   | { type: 'report'; municipalityId: string; case: CaseContext }
   | { type: 'case'; municipalityId: string; case: CaseContext }
-  | { type: 'worklist'; municipalityId: string; unitId: string | null };
+  | { type: 'worklist'; municipalityId: string; unitId: string | null }
+  /** The municipality's guide; lastEditedBy is who last changed the revision under review. */
+  | { type: 'guide'; municipalityId: string; lastEditedBy?: string | null };
 
 /**
  * What the policy needs to know about a case (or the case a report belongs to) to decide who
@@ -79,7 +85,8 @@ export type DenyReason =
   | 'reasonRequired'
   | 'notAssigned'
   | 'otherUnit'
-  | 'wrongPhase';
+  | 'wrongPhase'
+  | 'ownChange';
 
 export type Decision = { allowed: true; reason: string } | { allowed: false; reason: DenyReason };
 
@@ -110,6 +117,9 @@ const actionResource: Record<Action, Resource['type']> = {
   'worklist.read': 'worklist',
   'worklist.readUnit': 'worklist',
   'caseSettings.manage': 'administration',
+  'guide.edit': 'guide',
+  'guide.review': 'guide',
+  'guide.publish': 'guide',
 };
 
 /**
@@ -175,6 +185,8 @@ const grants: Record<Role, readonly Action[]> = {
   ],
   partnerProfessional: [],
   statisticsReader: ['statistics.read'],
+  // Guide editors handle public texts only: no personal data, no cases.
+  guideEditor: ['guide.edit', 'guide.review', 'guide.publish'],
 };
 
 /** Roles that may reach personal data must pass a second factor (TOTP or the IdP's own). */
@@ -216,6 +228,10 @@ export function decide(
     (options.reason?.trim().length ?? 0) < minimumReasonLength
   ) {
     return deny('reasonRequired');
+  }
+  // Four eyes: a change to the public guide is reviewed by someone other than its last editor.
+  if (action === 'guide.review' && resource.type === 'guide' && resource.lastEditedBy === actor.userId) {
+    return deny('ownChange');
   }
   return { allowed: true, reason: `${actor.role} may ${action}` };
 }
