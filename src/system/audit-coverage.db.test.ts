@@ -278,6 +278,24 @@ const routesWithoutPersonalData = new Set([
   'POST /admin/case-settings/interventions/:id/deactivate',
   'POST /admin/case-settings/api-clients',
   'POST /admin/case-settings/api-clients/:id/deactivate',
+  // The public support guide holds no personal data; its editors' actions are audited (src/guide).
+  'GET /assets/guide.css',
+  'GET /guide',
+  'GET /accessibility',
+  'GET /guide/:lang',
+  'GET /guide/:lang/entry/:id',
+  'GET /guide/:lang/worried',
+  'GET /guide/:lang/leaflet',
+  'GET /guide/:lang/accessibility',
+  'GET /guide-editor',
+  'GET /guide-editor/entries/new',
+  'POST /guide-editor/entries',
+  'GET /guide-editor/entries/:id',
+  'GET /guide-editor/entries/:id/:lang/edit',
+  'POST /guide-editor/entries/:id/:lang/edit',
+  'POST /guide-editor/revisions/:revisionId/:step',
+  'GET /guide-editor/settings',
+  'POST /guide-editor/settings',
 ]);
 
 let t: TestApp;
