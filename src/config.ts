@@ -19,6 +19,11 @@ export interface Config {
   publicUrl: string;
   /** Requests per minute from one client address before 429 (login pages have their own, lower limit). */
   rateLimitPerMinute: number;
+  /**
+   * A fixed "today" ('YYYY-MM-DD') for demonstrations and tests of the statutory clock
+   * (SAMTAK_TODAY). Never set in production: every date rule then uses the real date in Sweden.
+   */
+  fixedToday: string | undefined;
 }
 
 export interface OidcConfig {
@@ -56,7 +61,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM ?? 'samtak@localhost' } : undefined,
     publicUrl,
     rateLimitPerMinute: positiveInteger(env, 'RATE_LIMIT_PER_MINUTE', 600),
+    fixedToday: fixedToday(env.SAMTAK_TODAY),
   };
+}
+
+function fixedToday(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value)) throw new Error('SAMTAK_TODAY must be YYYY-MM-DD');
+  return value;
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

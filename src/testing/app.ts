@@ -22,6 +22,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     smtp: undefined,
     publicUrl: 'http://localhost',
     rateLimitPerMinute: 600,
+    fixedToday: undefined,
     ...overrides,
   };
 }

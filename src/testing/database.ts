@@ -21,9 +21,29 @@ export async function openTestDatabase(): Promise<Db> {
     ...db,
     async close() {
       await db.close();
+      // The pool's sockets close a moment after pool.end() resolves; a forced drop before then
+      // kills backends whose clients still listen, and pg reports that as an uncaught error.
+      await untilDisconnected(name);
       await adminQuery(`drop database if exists ${name} with (force)`);
     },
   };
+}
+
+async function untilDisconnected(database: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ n: string }>(
+        'select count(*) as n from pg_stat_activity where datname = $1',
+        [database],
+      );
+      if (Number(rows[0]?.n ?? 0) === 0) return;
+    } finally {
+      await client.end();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function adminQuery(statement: string): Promise<void> {

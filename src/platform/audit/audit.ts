@@ -166,6 +166,19 @@ async function lockAndFindOwnPersons(
   }
   const m = context.municipalityId;
   const userId = context.actor.userId;
+  // A user's own persons: children assigned to them and, since cases exist (issue 3), children of
+  // the cases they work on (as responsible social worker, as intake during the initial
+  // assessment, as the unit's manager); and the guardians of all those children.
+  const owner = sql.join(
+    [
+      sql`c.responsible_user_id = ${userId}`,
+      ...(context.actor.role === 'intakeWorker' ? [sql`c.phase = 'initialAssessment'`] : []),
+      ...(context.actor.role === 'manager' && context.actor.unitId
+        ? [sql`c.unit_id = ${context.actor.unitId}`]
+        : []),
+    ],
+    sql` or `,
+  );
   const result = await sql<{ own: string[] | null }>`
     select ${lock}, array(
       select a.person_id from person_assignment a
@@ -174,6 +187,13 @@ async function lockAndFindOwnPersons(
       select g.guardian_id from person_assignment a
         join guardianship g on g.municipality_id = a.municipality_id and g.child_id = a.person_id
        where a.municipality_id = ${m} and a.user_id = ${userId} and g.guardian_id = any(${subjects}::uuid[])
+      union
+      select c.child_id from child_case c
+       where c.municipality_id = ${m} and c.child_id = any(${subjects}::uuid[]) and (${owner})
+      union
+      select g.guardian_id from child_case c
+        join guardianship g on g.municipality_id = c.municipality_id and g.child_id = c.child_id
+       where c.municipality_id = ${m} and g.guardian_id = any(${subjects}::uuid[]) and (${owner})
     )::text[] as own`.execute(trx);
   return new Set(result.rows[0]?.own ?? []);
 }

@@ -10,6 +10,18 @@ export interface Database {
   guardianship: GuardianshipTable;
   person_assignment: PersonAssignmentTable;
   audit_event: AuditEventTable;
+  api_client: ApiClientTable;
+  intervention_type: InterventionTypeTable;
+  child_case: ChildCaseTable;
+  case_intervention: CaseInterventionTable;
+  deadline_extension: DeadlineExtensionTable;
+  report: ReportTable;
+  childs_voice: ChildsVoiceTable;
+  case_note: CaseNoteTable;
+  guide_entry: GuideEntryTable;
+  guide_revision: GuideRevisionTable;
+  guide_change: GuideChangeTable;
+  guide_setting: GuideSettingTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -47,6 +59,7 @@ export const roles = [
   'manager',
   'partnerProfessional',
   'statisticsReader',
+  'guideEditor',
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -149,3 +162,292 @@ export interface AuditEventTable {
   hash: string;
 }
 export type AuditEvent = Selectable<AuditEventTable>;
+
+// ---- Cases (migration 0002) ----
+
+export const organisationKinds = ['school', 'healthCare', 'dentalCare', 'police', 'other'] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+export interface ApiClientTable {
+  id: Generated<string>;
+  municipality_id: string;
+  name: string;
+  organisation_kind: OrganisationKind;
+  token_hash: string;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  created_by: string | null;
+}
+
+export interface InterventionTypeTable {
+  id: Generated<string>;
+  municipality_id: string;
+  name: string;
+  ksi_code: string | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export const casePhases = ['initialAssessment', 'investigation', 'closed'] as const;
+export type CasePhase = (typeof casePhases)[number];
+export type InitialDecision = 'openInvestigation' | 'noInvestigation';
+export type DecisionOutcome = 'interventions' | 'noIntervention';
+
+export interface ChildCaseTable {
+  id: Generated<string>;
+  municipality_id: string;
+  child_id: string;
+  unit_id: string;
+  phase: CasePhase;
+  opened_on: string;
+  immediate_protection: Generated<boolean>;
+  initial_decision: InitialDecision | null;
+  initial_decision_reason: string | null;
+  initial_decided_on: string | null;
+  initial_decided_by: string | null;
+  child_heard: boolean | null;
+  child_not_heard_reason: string | null;
+  investigation_opened_on: string | null;
+  responsible_user_id: string | null;
+  needs_text: Generated<string>;
+  parents_capacity_text: Generated<string>;
+  family_environment_text: Generated<string>;
+  childs_voice_waived_reason: string | null;
+  party_communicated_on: string | null;
+  party_communication_note: string | null;
+  concluded_on: string | null;
+  conclusion_text: string | null;
+  decision_outcome: DecisionOutcome | null;
+  decision_text: string | null;
+  decided_on: string | null;
+  decided_by: string | null;
+  closed_on: string | null;
+  closed_by: string | null;
+  follow_up_planned: Generated<boolean>;
+  follow_up_done_on: string | null;
+  follow_up_note: string | null;
+  created_at: CreatedAt;
+}
+export type ChildCase = Selectable<ChildCaseTable>;
+
+export interface CaseInterventionTable {
+  municipality_id: string;
+  case_id: string;
+  intervention_type_id: string;
+}
+
+export interface DeadlineExtensionTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  rule_id: 'initialAssessment' | 'investigation';
+  extended_to: string;
+  reason: string;
+  decided_on: string;
+  decided_by: string;
+  created_at: CreatedAt;
+}
+
+export type ReportChannel = 'publicForm' | 'professionalForm' | 'api';
+export type ReporterKind = 'anonymous' | 'private' | 'professional';
+export type ProtectionOutcome = 'immediateProtectionNeeded' | 'noImmediateProtection';
+export type GuardiansInformed = 'yes' | 'no' | 'unknown';
+
+export interface ReportTable {
+  id: Generated<string>;
+  municipality_id: string;
+  reference: string;
+  unit_id: string | null;
+  received_at: Generated<Date>;
+  received_on: string;
+  channel: ReportChannel;
+  reporter_kind: ReporterKind;
+  reporter_name: string | null;
+  reporter_phone: string | null;
+  reporter_email: string | null;
+  reporter_organisation: string | null;
+  reporter_organisation_kind: OrganisationKind | null;
+  reporter_title: string | null;
+  feedback_requested: Generated<boolean>;
+  submitted_by_user_id: string | null;
+  api_client_id: string | null;
+  child_given_name: string | null;
+  child_family_name: string | null;
+  child_personal_number: string | null;
+  child_birth_date: string | null;
+  child_whereabouts: string | null;
+  concern: string;
+  guardians_informed: Generated<GuardiansInformed>;
+  child_id: string | null;
+  case_id: string | null;
+  joined_ongoing: Generated<boolean>;
+  linked_at: Date | null;
+  linked_on: string | null;
+  linked_by: string | null;
+  protection_outcome: ProtectionOutcome | null;
+  protection_reasoning: string | null;
+  protection_assessed_on: string | null;
+  protection_assessed_by: string | null;
+  feedback_text: string | null;
+  feedback_sent_on: string | null;
+  feedback_sent_by: string | null;
+  feedback_withheld_reason: string | null;
+}
+export type Report = Selectable<ReportTable>;
+
+export interface ChildsVoiceTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  held_on: string;
+  circumstances: string;
+  account: string;
+  recorded_by: string;
+  recorded_by_name: string;
+  recorded_at: Generated<Date>;
+}
+
+export interface CaseNoteTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  event_date: string;
+  body: string;
+  author_id: string;
+  author_name: string;
+  signed_at: Generated<Date>;
+  corrects_note_id: string | null;
+}
+
+// The public support guide (issue 4). Public content, no personal data; editors' actions are audited.
+
+/** Languages the guide is written in: the chrome and the entries. sv-x-lattlast is easy-to-read Swedish. */
+export const guideLanguages = ['sv', 'sv-x-lattlast', 'en', 'ar', 'so', 'fa', 'ti', 'uk', 'fi'] as const;
+export type GuideLanguage = (typeof guideLanguages)[number];
+
+/** Languages a support can be given in (spoken with staff), wider than the guide's own languages. */
+export const offeredLanguages = [
+  'sv',
+  'en',
+  'ar',
+  'so',
+  'fa',
+  'prs',
+  'ti',
+  'uk',
+  'fi',
+  'ku',
+  'tr',
+  'pl',
+  'bs',
+] as const;
+export type OfferedLanguage = (typeof offeredLanguages)[number];
+
+export const guideLevels = ['universal', 'targeted'] as const;
+export type GuideLevel = (typeof guideLevels)[number];
+
+export const guideOrganisationKinds = [
+  'socialServices',
+  'school',
+  'childHealth',
+  'youthClinic',
+  'childPsychiatry',
+  'primaryCare',
+  'dentalCare',
+  'voluntary',
+] as const;
+export type GuideOrganisationKind = (typeof guideOrganisationKinds)[number];
+
+export const guideAccessRoutes = ['noReferral', 'contact', 'apply', 'referral'] as const;
+export type GuideAccessRoute = (typeof guideAccessRoutes)[number];
+
+export const guideSituations = [
+  'worriedAboutChild',
+  'parenting',
+  'parentCognitiveDifficulties',
+  'childAsNextOfKin',
+  'newlyArrived',
+  'schoolAbsence',
+  'mentalHealth',
+  'violence',
+  'substanceUse',
+  'developmentalDelay',
+  'separation',
+  'money',
+  'healthAndBody',
+] as const;
+export type GuideSituation = (typeof guideSituations)[number];
+
+export const guideRevisionStates = ['draft', 'reviewed', 'published', 'superseded', 'withdrawn'] as const;
+export type GuideRevisionState = (typeof guideRevisionStates)[number];
+
+export interface GuideEntryTable {
+  municipality_id: string;
+  id: Generated<string>;
+  created_at: CreatedAt;
+  created_by: string;
+}
+
+/**
+ * One version of one entry in one language. Swedish revisions carry the facts (level, ages,
+ * contact details...) as well as the text; translations carry text only.
+ */
+export interface GuideRevisionTable {
+  municipality_id: string;
+  id: Generated<string>;
+  entry_id: string;
+  lang: GuideLanguage;
+  revision_no: number;
+  state: GuideRevisionState;
+  title: string;
+  summary: string;
+  for_whom: string;
+  how_to_get: string;
+  hours: string;
+  level: GuideLevel | null;
+  organisation_kind: GuideOrganisationKind | null;
+  provider: string | null;
+  age_from: number | null;
+  age_to: number | null;
+  situations: string[] | null;
+  access: GuideAccessRoute | null;
+  languages: string[] | null;
+  interpreter: boolean | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  address: string | null;
+  source_revision_id: string | null;
+  search_text: string;
+  edited_by: string;
+  edited_at: Date;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  published_by: string | null;
+  published_at: Date | null;
+}
+export type GuideRevision = Selectable<GuideRevisionTable>;
+
+export type GuideChangeAction = 'created' | 'edited' | 'reviewed' | 'published' | 'withdrawn' | 'settings';
+export interface GuideChangeTable {
+  municipality_id: string;
+  id: Generated<number>;
+  entry_id: string | null;
+  revision_id: string | null;
+  lang: GuideLanguage | null;
+  action: GuideChangeAction;
+  fields: string[];
+  actor_user_id: string;
+  actor_name: string;
+  occurred_at: Generated<Date>;
+}
+
+export interface GuideSettingTable {
+  municipality_id: string;
+  intake_phone: string;
+  after_hours_phone: string;
+  contact_email: string;
+  contact_phone: string;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}

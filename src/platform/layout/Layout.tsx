@@ -45,7 +45,9 @@ export function Layout({ ctx, title, children, bare }: LayoutProps) {
           {children}
         </main>
         <footer class="site-footer">
-          <p>{t.footer.text}</p>
+          <p>
+            {t.footer.text} <a href={`/accessibility?lang=${lang}`}>{t.footer.accessibility}</a>
+          </p>
         </footer>
       </body>
     </html>
@@ -73,10 +75,15 @@ function MainNav({ ctx }: { ctx: PageContext }) {
   if (!actor) return null;
   const allowed = permittedActions(actor.role);
   const links: [string, string][] = [['/', t.nav.home]];
+  if (allowed.includes('worklist.read')) links.push(['/worklist', t.cases.nav.worklist]);
+  if (allowed.includes('worklist.readUnit')) links.push(['/worklist/unit', t.cases.nav.unitWorklist]);
+  if (allowed.includes('report.list')) links.push(['/intake', t.cases.nav.intake]);
   if (allowed.includes('person.search')) links.push(['/people', t.nav.people]);
   if (allowed.includes('auditLog.review')) links.push(['/log-review', t.nav.logReview]);
   if (allowed.includes('unit.manage')) links.push(['/admin/units', t.nav.units]);
   if (allowed.includes('user.manage')) links.push(['/admin/users', t.nav.users]);
+  if (allowed.includes('caseSettings.manage')) links.push(['/admin/case-settings', t.cases.nav.settings]);
+  if (allowed.includes('guide.edit')) links.push(['/guide-editor', t.guideEditor.nav]);
   const path = ctx.url.split('?')[0];
   return (
     <nav class="main-nav" aria-label={t.mainNav}>
@@ -94,7 +101,10 @@ function MainNav({ ctx }: { ctx: PageContext }) {
 }
 
 function isCurrent(path: string | undefined, href: string): boolean {
-  return href === '/' ? path === '/' : (path?.startsWith(href) ?? false);
+  // '/worklist' is not current on '/worklist/unit': the longer link owns its own pages.
+  return href === '/'
+    ? path === '/'
+    : path === href || (!!path?.startsWith(`${href}/`) && href !== '/worklist');
 }
 
 function switchLanguageHref(ctx: PageContext): string {
