@@ -1,3 +1,4 @@
+import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { auditEventsFor, usersOfMunicipality } from '../src/log-review/queries.ts';
@@ -12,6 +13,8 @@ import {
 import type { AccessScope } from '../src/platform/access/scope.ts';
 import { todayInSweden } from '../src/platform/dates.ts';
 import type { Database } from '../src/platform/db/schema.ts';
+import { newReference, validateReport } from '../src/reports/domain.ts';
+import { dueDeadlinesFor } from '../src/worklists/queries.ts';
 
 /**
  * The bare baseline: the same Fastify, the same database pool and the same query functions as
@@ -32,6 +35,7 @@ interface Ids {
 
 export async function buildBaseline(db: Kysely<Database>): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
+  await app.register(formbody);
 
   app.get<{ Params: { id: string }; Querystring: Ids }>('/baseline/people/:id', async (request, reply) => {
     const scope = bareScope(db, request.query.m);
@@ -67,6 +71,65 @@ export async function buildBaseline(db: Kysely<Database>): Promise<FastifyInstan
       return { users: users.length, person: person?.id ?? null, events, more };
     },
   );
+
+  app.get<{ Querystring: Ids }>('/baseline/worklist', async (request) => {
+    const q = request.query;
+    const list = await dueDeadlinesFor(db, q.m, { kind: 'responsible', userId: q.u ?? '' }, todayInSweden());
+    return { items: list.items.length, lastMonth: list.lastMonth };
+  });
+
+  app.get<{ Querystring: Ids & { unit: string } }>('/baseline/worklist/unit', async (request) => {
+    const q = request.query;
+    const list = await dueDeadlinesFor(db, q.m, { kind: 'unit', unitId: q.unit }, todayInSweden());
+    return { items: list.items.length, lastMonth: list.lastMonth };
+  });
+
+  // The report form's own SQL (src/reports/service.ts submitReport): the intake unit, then the row.
+  app.post<{ Querystring: Ids; Body: Record<string, string> }>('/baseline/report', async (request) => {
+    const m = request.query.m;
+    const today = todayInSweden();
+    const valid = validateReport(request.body, 'public', today);
+    if (!valid.ok) return { errors: valid.errors };
+    const v = valid.value;
+    const intakeUnit = await db
+      .selectFrom('unit')
+      .select('id')
+      .where('municipality_id', '=', m)
+      .where('kind', '=', 'intake')
+      .where('active', '=', true)
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirst();
+    const row = await db
+      .insertInto('report')
+      .values({
+        municipality_id: m,
+        reference: newReference(),
+        unit_id: intakeUnit?.id ?? null,
+        received_on: today,
+        channel: 'publicForm',
+        reporter_kind: v.reporterKind,
+        reporter_name: v.reporterName,
+        reporter_phone: v.reporterPhone,
+        reporter_email: v.reporterEmail,
+        reporter_organisation: v.reporterOrganisation,
+        reporter_organisation_kind: v.reporterOrganisationKind,
+        reporter_title: v.reporterTitle,
+        feedback_requested: v.feedbackRequested,
+        submitted_by_user_id: null,
+        api_client_id: null,
+        child_given_name: v.childGivenName,
+        child_family_name: v.childFamilyName,
+        child_personal_number: v.childPersonalNumber,
+        child_birth_date: v.childBirthDate,
+        child_whereabouts: v.childWhereabouts,
+        concern: v.concern,
+        guardians_informed: v.guardiansInformed,
+      })
+      .returning(['id', 'reference'])
+      .executeTakeFirstOrThrow();
+    return { reference: row.reference };
+  });
 
   await app.ready();
   return app;

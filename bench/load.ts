@@ -24,14 +24,21 @@ export interface Sender {
 
 /** A browser-like client: one keep-alive socket, a cookie jar and the current CSRF token. */
 export class Connection implements Sender {
-  private readonly agent: http.Agent;
+  private agent: http.Agent;
   private readonly cookies = new Map<string, string>();
   csrf = '';
 
   constructor(
     readonly port: number,
-    readonly localAddress: string,
+    private localAddress: string,
   ) {
+    this.agent = new http.Agent({ keepAlive: true, maxSockets: 1, localAddress });
+  }
+
+  /** Continues from another address (a new socket), keeping cookies: another citizen, same browser. */
+  moveTo(localAddress: string): void {
+    this.agent.destroy();
+    this.localAddress = localAddress;
     this.agent = new http.Agent({ keepAlive: true, maxSockets: 1, localAddress });
   }
 
@@ -140,6 +147,13 @@ export async function visit(connection: Sender, path: string): Promise<void> {
 /** The n-th virtual connection's own loopback address. */
 export function loopbackAddress(n: number): string {
   return `127.1.${Math.floor(n / 250)}.${(n % 250) + 1}`;
+}
+
+let nextPublicAddress = 0;
+/** A loopback address never used before in this run (127.2.0.1 onwards): another member of the public. */
+export function freshPublicAddress(): string {
+  const n = nextPublicAddress++;
+  return `127.${2 + Math.floor(n / 62_500)}.${Math.floor(n / 250) % 250}.${(n % 250) + 1}`;
 }
 
 export interface RunResult extends LatencyStats {

@@ -7,7 +7,7 @@ import type { Database } from '../src/platform/db/schema.ts';
 import { buildBaseline } from './baseline.ts';
 import { benchSecretKeyHex } from './generate/credentials.ts';
 import { Rng } from './generate/rng.ts';
-import { login, type Response, type Sender } from './load.ts';
+import { login, type Response, type Sender, visit } from './load.ts';
 import type { Fixture, RequestSpec, Scenario } from './scenarios.ts';
 
 export interface StatementPlan {
@@ -72,9 +72,19 @@ export async function capturePlans(
           .execute();
         await login(client, user.username);
       }
-      const next = scenario.next({ rng: new Rng(7), userId: user?.id ?? '', fixture });
+      const next = scenario.next({
+        rng: new Rng(7),
+        userId: user?.id ?? '',
+        unitId: user?.unitId ?? null,
+        fixture,
+      });
+      if (scenario.role === 'public' && scenario.visitPath) await visit(client, scenario.visitPath(fixture));
       captured = [];
-      await baseline.inject({ method: next.baseline.method, url: next.baseline.path });
+      await baseline.inject({
+        method: next.baseline.method,
+        url: next.baseline.path,
+        ...(next.baseline.form ? { payload: next.baseline.form } : {}),
+      });
       const baselineStatements = captured.map(({ query }) => query.sql);
       const spec = next.app;
       captured = [];

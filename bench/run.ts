@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { generateTier } from './generate/generate-tier.ts';
 import { Rng } from './generate/rng.ts';
 import { tierByName } from './generate/tiers.ts';
-import { Connection, login, loopbackAddress, runLoad, visit } from './load.ts';
+import { Connection, freshPublicAddress, login, loopbackAddress, runLoad, visit } from './load.ts';
 import { machineInfo } from './machine.ts';
 import { capturePlans } from './plans.ts';
 import { Progress } from './progress.ts';
@@ -217,9 +217,10 @@ async function logIn(server: Server, wanted: Scenario[], connections: number): P
   for (const role of new Set(wanted.map((s) => s.role))) {
     const logged: Connection[] = [];
     if (role === 'public') {
+      const path = wanted.find((s) => s.role === 'public')?.visitPath?.(server.fixture) ?? '/';
       for (let i = 0; i < connections; i++) {
         const connection = new Connection(server.appPort, loopbackAddress(1000 + address++));
-        await visit(connection, '/');
+        await visit(connection, path);
         logged.push(connection);
       }
     } else {
@@ -260,11 +261,25 @@ async function measure(
     const list = users[scenario.role];
     return list[i % Math.min(c, logged.length)]?.id ?? '';
   });
+  const unitIds = connections.map((_, i) => {
+    if (scenario.role === 'public') return null;
+    return users[scenario.role][i % Math.min(c, logged.length)]?.unitId ?? null;
+  });
   const rngs = connections.map((_, i) => new Rng(1000 * c + i));
+  const sent = connections.map(() => 0);
+  const perAddress = scenario.requestsPerAddress;
   try {
     return await runLoad({
       connections,
-      next: (i) => scenario.next({ rng: rngs[i]!, userId: userIds[i]!, fixture: server.fixture })[target],
+      next: (i) => {
+        if (perAddress && sent[i]!++ % perAddress === 0) connections[i]!.moveTo(freshPublicAddress());
+        return scenario.next({
+          rng: rngs[i]!,
+          userId: userIds[i]!,
+          unitId: unitIds[i]!,
+          fixture: server.fixture,
+        })[target];
+      },
       warmupMs: warmupSeconds * 1000,
       durationMs: durationSeconds * 1000,
       serverPid: server.child.pid!,

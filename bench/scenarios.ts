@@ -13,7 +13,10 @@ export type BenchRole = 'socialWorker' | 'manager' | 'intakeWorker' | 'public';
 export interface Fixture {
   municipalityId: string;
   today: string;
-  users: Record<Exclude<BenchRole, 'public'>, { id: string; username: string }[]>;
+  /** Managers are those of investigation units (they have a unit's deadlines to oversee). */
+  users: Record<Exclude<BenchRole, 'public'>, { id: string; username: string; unitId: string | null }[]>;
+  /** The main municipality's code, for the public report form. */
+  municipalityCode: string;
   /** Children each social worker follows now (their own caseload). */
   caseloads: Record<string, string[]>;
   /** Children with an open episode: what managers look up in the log. */
@@ -42,7 +45,14 @@ export interface Scenario {
   /** Read scenarios are held to the "at least half the baseline's throughput" goal. */
   kind: 'read' | 'write';
   role: BenchRole;
-  next(input: { rng: Rng; userId: string; fixture: Fixture }): NextRequest;
+  /** For anonymous visitors: the page they open first (it gives the CSRF token for the form). */
+  visitPath?: (fixture: Fixture) => string;
+  /**
+   * Requests from one address before the virtual user moves to another: the public form allows a
+   * few reports an hour per address, and the public are many people at many addresses.
+   */
+  requestsPerAddress?: number;
+  next(input: { rng: Rng; userId: string; unitId: string | null; fixture: Fixture }): NextRequest;
 }
 
 const get = (path: string, expect = [200]): RequestSpec => ({ method: 'GET', path, expect });
@@ -98,6 +108,65 @@ export const scenarios: Scenario[] = [
         baseline: get(
           `/baseline/log-review?person=${child}&from=${from}&to=${to}&m=${fixture.municipalityId}&u=${userId}`,
         ),
+      };
+    },
+  },
+  {
+    name: 'worklist',
+    title: "A social worker's worklist",
+    kind: 'read',
+    role: 'socialWorker',
+    next({ userId, fixture }) {
+      return {
+        app: get('/worklist'),
+        baseline: get(`/baseline/worklist?m=${fixture.municipalityId}&u=${userId}`),
+      };
+    },
+  },
+  {
+    name: 'publicReport',
+    title: 'Filing a public concern report',
+    kind: 'write',
+    role: 'public',
+    visitPath: (fixture) => `/report?m=${fixture.municipalityCode}`,
+    requestsPerAddress: 9,
+    next({ rng, fixture }) {
+      const name = rng.pick(fixture.names);
+      const form = {
+        reporterKind: 'anonymous',
+        childGivenName: name.given,
+        childFamilyName: name.family,
+        childWhereabouts: 'Skolan, årskurs 5',
+        concern:
+          'Barnet har flera dagar i rad kommit till skolan hungrigt och utan ytterkläder, och säger att det ' +
+          'inte vill gå hem efter skolan.',
+        guardiansInformed: rng.pick(['yes', 'no', 'unknown']),
+      };
+      return {
+        app: {
+          method: 'POST',
+          path: `/report?m=${fixture.municipalityCode}`,
+          form: { ...form, _csrf: '{csrf}' },
+          expect: [303],
+        },
+        baseline: {
+          method: 'POST',
+          path: `/baseline/report?m=${fixture.municipalityId}`,
+          form,
+          expect: [200],
+        },
+      };
+    },
+  },
+  {
+    name: 'unitDeadlines',
+    title: "A manager's unit deadline overview",
+    kind: 'read',
+    role: 'manager',
+    next({ unitId, fixture }) {
+      return {
+        app: get('/worklist/unit'),
+        baseline: get(`/baseline/worklist/unit?m=${fixture.municipalityId}&unit=${unitId}`),
       };
     },
   },

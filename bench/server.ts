@@ -77,20 +77,24 @@ process.on('disconnect', () => process.exit(0));
 async function loadFixture(): Promise<Fixture> {
   const main = await db.db
     .selectFrom('municipality')
-    .select('id')
+    .select(['id', 'code'])
     .where('code', '=', '9910')
     .executeTakeFirstOrThrow();
   const m = main.id;
   const users = await db.db
-    .selectFrom('user_account')
-    .select(['id', 'username', 'role'])
-    .where('municipality_id', '=', m)
-    .where('role', 'in', ['socialWorker', 'manager', 'intakeWorker'])
-    .where('username', 'like', `${benchUsernamePrefix}%`)
-    .orderBy('username')
+    .selectFrom('user_account as u')
+    .leftJoin('unit', 'unit.id', 'u.unit_id')
+    .select(['u.id', 'u.username', 'u.role', 'u.unit_id as unitId', 'unit.kind'])
+    .where('u.municipality_id', '=', m)
+    .where('u.role', 'in', ['socialWorker', 'manager', 'intakeWorker'])
+    .where('u.username', 'like', `${benchUsernamePrefix}%`)
+    .orderBy('u.username')
     .execute();
+  // Managers of investigation units: they have a unit's deadlines to oversee and review the log.
   const byRole = (role: string) =>
-    users.filter((u) => u.role === role).map(({ id, username }) => ({ id, username }));
+    users
+      .filter((u) => u.role === role && (role !== 'manager' || u.kind === 'investigation'))
+      .map(({ id, username, unitId }) => ({ id, username, unitId }));
   const assignments = await db.db
     .selectFrom('person_assignment')
     .select(['user_id', 'person_id'])
@@ -106,6 +110,7 @@ async function loadFixture(): Promise<Fixture> {
      where municipality_id = ${m} order by md5(id::text) limit 2000`.execute(db.db);
   return {
     municipalityId: m,
+    municipalityCode: main.code,
     today: todayInSweden(),
     users: {
       socialWorker: byRole('socialWorker'),

@@ -2,6 +2,7 @@ import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { seal } from '../../src/platform/auth/secret-box.ts';
 import { Progress } from '../progress.ts';
 import { type AuditStreamResult, auditColumns, auditCopyChunks, copyValue } from './audit-stream.ts';
+import { caseColumns, caseNoteChunks, caseTables } from './cases.ts';
 import { benchPassword, benchTotpSecret } from './credentials.ts';
 import { dateOf, dayMs, type Plan } from './plan.ts';
 import { type BulkTarget, countLines } from './sink.ts';
@@ -35,7 +36,17 @@ export async function writePlan(
   const n = first?.n ?? 0;
   if (n !== 0) throw new Error('The target database already has data: generate into an empty database.');
 
-  const tables = ['person', 'guardianship', 'person_assignment', 'audit_event'];
+  const tables = [
+    'person',
+    'guardianship',
+    'person_assignment',
+    'audit_event',
+    'child_case',
+    'report',
+    'case_note',
+    'childs_voice',
+    'deadline_extension',
+  ];
   const indexes = await target.query<{ indexname: string; indexdef: string }>(
     `select indexname, indexdef from pg_indexes
       where schemaname = 'public' and tablename = any($1)
@@ -153,6 +164,47 @@ export async function writePlan(
   }
   seconds.registers = progress.finish();
 
+  progress.start(
+    'cases',
+    m0.reduce((sum, m) => sum + m.episodes.length, 0),
+  );
+  for (const m of m0) {
+    const t = caseTables(m, plan.seed);
+    for (const table of [
+      'intervention_type',
+      'child_case',
+      'case_intervention',
+      'report',
+      'childs_voice',
+      'deadline_extension',
+    ] as const) {
+      counts[table] =
+        (counts[table] ?? 0) + (await target.copy(table, caseColumns[table], chunkedLines(t[table])));
+    }
+    progress.tick(m.episodes.length);
+  }
+  seconds.cases = progress.finish();
+
+  counts.case_note = 0;
+  const notesPerChild = plan.tier.caseNotes / plan.tier.children;
+  progress.start('case_note', Math.round(m0.reduce((sum, m) => sum + notesFor(m), 0)));
+  function notesFor(m: (typeof m0)[number]) {
+    return m.index === 0 ? plan.tier.caseNotes : notesPerChild * plan.tier.neighbourChildren;
+  }
+  for (const m of m0) {
+    counts.case_note += await target.copy(
+      'case_note',
+      caseColumns.case_note,
+      (function* () {
+        for (const chunk of caseNoteChunks(m, plan.seed, notesFor(m))) {
+          yield chunk;
+          progress.tick(countLines(chunk));
+        }
+      })(),
+    );
+  }
+  seconds.case_note = progress.finish();
+
   counts.audit_event = 0;
   progress.start(
     'audit_event',
@@ -201,6 +253,10 @@ export async function writePlan(
 
 function row(values: (string | number | null)[]): string {
   return `${values.map(copyValue).join('\t')}\n`;
+}
+
+function* chunkedLines(lines: string[], size = 5000): Generator<string> {
+  for (let i = 0; i < lines.length; i += size) yield lines.slice(i, i + size).join('');
 }
 
 function* chunked<T>(items: readonly T[], line: (item: T) => string, size = 5000): Generator<string> {

@@ -2,7 +2,8 @@
  * Data volumes per tier. Children are counted in the main municipality; two small neighbouring
  * municipalities share the database, as tenants do in a hosted installation, so every query must
  * keep to its own municipality. Audit events are about 200 per child over the history, which is what
- * ten years of casework, searches, logins and log reviews add up to at the largest city's scale.
+ * ten years of casework, searches, logins and log reviews add up to at the largest city's scale;
+ * case notes are about 30 per investigated case.
  */
 export const tierNames = ['XS', 'S', 'M', 'L'] as const;
 export type TierName = (typeof tierNames)[number];
@@ -14,6 +15,8 @@ export interface Tier {
   children: number;
   /** Audit events in the main municipality, over the history. */
   auditEvents: number;
+  /** Case notes in the main municipality, over the history. */
+  caseNotes: number;
   /** Children in each of the two neighbouring municipalities. */
   neighbourChildren: number;
   /** City districts, each with an intake unit and investigation units. */
@@ -25,6 +28,7 @@ export interface Tier {
 export const tiers: Record<TierName, Tier> = {
   XS: {
     name: 'XS',
+    caseNotes: 1_500,
     description: 'tests only',
     children: 60,
     auditEvents: 8_000,
@@ -34,6 +38,7 @@ export const tiers: Record<TierName, Tier> = {
   },
   S: {
     name: 'S',
+    caseNotes: 12_000,
     description: 'a small municipality',
     children: 400,
     auditEvents: 80_000,
@@ -43,6 +48,7 @@ export const tiers: Record<TierName, Tier> = {
   },
   M: {
     name: 'M',
+    caseNotes: 150_000,
     description: 'a mid-sized city',
     children: 5_000,
     auditEvents: 1_000_000,
@@ -52,6 +58,7 @@ export const tiers: Record<TierName, Tier> = {
   },
   L: {
     name: 'L',
+    caseNotes: 3_000_000,
     description: 'the largest city',
     children: 100_000,
     auditEvents: 20_000_000,
