@@ -30,7 +30,7 @@ export class Connection implements Sender {
 
   constructor(
     readonly port: number,
-    private localAddress: string,
+    localAddress: string,
   ) {
     this.agent = new http.Agent({ keepAlive: true, maxSockets: 1, localAddress });
   }
@@ -38,7 +38,6 @@ export class Connection implements Sender {
   /** Continues from another address (a new socket), keeping cookies: another citizen, same browser. */
   moveTo(localAddress: string): void {
     this.agent.destroy();
-    this.localAddress = localAddress;
     this.agent = new http.Agent({ keepAlive: true, maxSockets: 1, localAddress });
   }
 

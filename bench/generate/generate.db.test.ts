@@ -195,7 +195,45 @@ describe('the benchmark data generator', () => {
     assert.deepEqual(main.problems, []);
   });
 
-  it('creates users who log in through the real pages with password and one-time code', async () => {
+  it('derives reports, cases and notes from the episodes, consistently', async () => {
+    const db = target.db;
+    const main = plan.municipalities[0]!;
+    const cases = await db
+      .selectFrom('child_case')
+      .selectAll()
+      .where('municipality_id', '=', main.id)
+      .execute();
+    assert.ok(cases.length > 0);
+    assert.ok(cases.length <= main.episodes.length);
+    for (const c of cases) {
+      if (c.phase === 'investigation')
+        assert.ok(c.responsible_user_id, 'an investigation has a responsible worker');
+      if (c.phase === 'closed') assert.ok(c.closed_on && c.closed_on <= today);
+      assert.ok(c.opened_on <= today);
+    }
+    const mismatched = await db
+      .selectFrom('report as r')
+      .innerJoin('child_case as c', 'c.id', 'r.case_id')
+      .select('r.id')
+      .whereRef('r.child_id', '<>', 'c.child_id')
+      .execute();
+    assert.deepEqual(mismatched, [], "a report's child is its case's child");
+    const notes = await db
+      .selectFrom('case_note as n')
+      .innerJoin('child_case as c', (join) =>
+        join.onRef('c.municipality_id', '=', 'n.municipality_id').onRef('c.id', '=', 'n.case_id'),
+      )
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('n.event_date').as('latest')])
+      .where('n.municipality_id', '=', main.id)
+      .executeTakeFirstOrThrow();
+    assert.ok(
+      Math.abs(Number(notes.n) - tiers.XS.caseNotes) < tiers.XS.caseNotes * 0.3,
+      `${notes.n} notes for a target of ${tiers.XS.caseNotes}`,
+    );
+    assert.ok(String(notes.latest) <= today);
+  });
+
+  it('creates users who log in through the real pages and see their cases', async () => {
     const config = testConfig({ secretKey: benchSecretKey });
     const app: App = await buildApp({
       config,
@@ -205,14 +243,24 @@ describe('the benchmark data generator', () => {
     try {
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      const user = plan.municipalities[0]!.users.find((u) => u.role === 'socialWorker')!;
+      // A worker with an investigation under way: their worklist shows the child.
+      const open = await target.db
+        .selectFrom('child_case as c')
+        .innerJoin('user_account as u', 'u.id', 'c.responsible_user_id')
+        .innerJoin('person as p', 'p.id', 'c.child_id')
+        .select(['u.username', 'p.id as childId', 'p.family_name'])
+        .where('c.phase', '=', 'investigation')
+        .where('c.municipality_id', '=', plan.municipalities[0]!.id)
+        .executeTakeFirstOrThrow();
       const connection = new Connection(port, '127.0.0.1');
       try {
-        await login(connection, user.username);
-        const child = plan.municipalities[0]!.persons.find((p) => p.isChild)!;
-        const page = await connection.send({ method: 'GET', path: `/people/${child.id}`, expect: [200] });
+        await login(connection, open.username);
+        const page = await connection.send({ method: 'GET', path: `/people/${open.childId}`, expect: [200] });
         assert.equal(page.status, 200);
-        assert.ok(page.body.includes(child.familyName));
+        assert.ok(page.body.includes(open.family_name));
+        const worklist = await connection.send({ method: 'GET', path: '/worklist', expect: [200] });
+        assert.equal(worklist.status, 200);
+        assert.ok(worklist.body.includes(open.family_name), 'the worklist shows the child');
       } finally {
         connection.close();
       }
