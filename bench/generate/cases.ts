@@ -1,6 +1,6 @@
 import { copyValue } from './audit-stream.ts';
 import { dateOf, dayMs, type Episode, type PlanMunicipality } from './plan.ts';
-import { derivedSeed, Rng } from './rng.ts';
+import { derivedSeed, Rng, structuredId } from './rng.ts';
 
 /**
  * Reports, cases, the child's account, case notes, interventions and extensions, derived from
@@ -206,9 +206,8 @@ export function caseTables(m: PlanMunicipality, seed: number): CaseTables {
     childs_voice: [],
     deadline_extension: [],
   };
-  const typeRng = new Rng(derivedSeed(seed, m.index, 70));
-  const typeIds = interventions.map(([name, code]) => {
-    const id = typeRng.uuid();
+  const typeIds = interventions.map(([name, code], i) => {
+    const id = structuredId(seed, m.index, 6, i);
     t.intervention_type.push(row([id, m.id, name, code]));
     return id;
   });
@@ -277,7 +276,7 @@ export function caseTables(m: PlanMunicipality, seed: number): CaseTables {
         const held = Math.min(today, e.assessedDay + rng.int(7, 30));
         t.childs_voice.push(
           row([
-            rng.uuid(),
+            structuredId(seed, m.index, 3, index),
             m.id,
             caseId,
             dateOf(held),
@@ -292,7 +291,7 @@ export function caseTables(m: PlanMunicipality, seed: number): CaseTables {
       if (investigated && decided && rng.chance(0.03)) {
         t.deadline_extension.push(
           row([
-            rng.uuid(),
+            structuredId(seed, m.index, 4, index),
             m.id,
             caseId,
             'investigation',
@@ -321,7 +320,7 @@ export function caseTables(m: PlanMunicipality, seed: number): CaseTables {
       reports++;
       t.report.push(
         row([
-          rng.uuid(),
+          structuredId(seed, m.index, 2, reports),
           m.id,
           reference(m.index, reports),
           m.units[intakeUnitIndex]!.id,
@@ -386,6 +385,7 @@ export function* caseNoteChunks(m: PlanMunicipality, seed: number, target: numbe
   for (const e of m.episodes) total += noteWeight(e, today);
   const perDay = total > 0 ? target / total : 0;
   let lines: string[] = [];
+  let notes = 0;
   for (const [index, e] of m.episodes.entries()) {
     const { caseId, unlinked } = episodeCase(m, seed, index, e);
     if (unlinked) continue;
@@ -399,7 +399,7 @@ export function* caseNoteChunks(m: PlanMunicipality, seed: number, target: numbe
       const body = `${rng.pick(noteParts)} ${rng.pick(noteParts)}`;
       lines.push(
         row([
-          rng.uuid(),
+          structuredId(seed, m.index, 5, notes++),
           m.id,
           caseId,
           dateOf(day),
@@ -425,7 +425,7 @@ export function* caseNoteChunks(m: PlanMunicipality, seed: number, target: numbe
  */
 function episodeCase(m: PlanMunicipality, seed: number, index: number, e: Episode) {
   const rng = new Rng(derivedSeed(seed, m.index, 71, index));
-  const caseId = rng.uuid();
+  const caseId = structuredId(seed, m.index, 1, index);
   const immediate = rng.chance(0.07);
   const unlinked =
     caseState(e, m.todayDay) === 'initialAssessment' && m.todayDay - e.reportDay <= 2 && rng.chance(0.5);

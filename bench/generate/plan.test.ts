@@ -35,6 +35,17 @@ describe('the generator plan', () => {
     assert.ok(m.todayDay - first > 9 * 365, 'reports reach back about ten years');
   });
 
+  it('gives every person, user and unit its own id, across municipalities', () => {
+    const plan = buildPlan(tiers.M, { today: '2026-06-01' });
+    const ids = plan.municipalities.flatMap((m) => [
+      m.id,
+      ...m.persons.map((p) => p.id),
+      ...m.users.map((u) => u.id),
+      ...m.units.map((u) => u.id),
+    ]);
+    assert.equal(new Set(ids).size, ids.length);
+  });
+
   it('makes unique version-4 UUIDs and picks common names more often', () => {
     const rng = new Rng(1);
     const ids = new Set(Array.from({ length: 10_000 }, () => rng.uuid()));
