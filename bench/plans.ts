@@ -8,7 +8,7 @@ import { buildBaseline } from './baseline.ts';
 import { benchSecretKeyHex } from './generate/credentials.ts';
 import { Rng } from './generate/rng.ts';
 import { login, type Response, type Sender, visit } from './load.ts';
-import type { Fixture, RequestSpec, Scenario } from './scenarios.ts';
+import { type Fixture, type RequestSpec, removeBenchReports, type Scenario } from './scenarios.ts';
 
 export interface StatementPlan {
   sql: string;
@@ -56,6 +56,8 @@ export async function capturePlans(
   });
   const app = await buildApp({ config, db: { db, engine: 'postgresql', close: () => db.destroy() } });
   const baseline = await buildBaseline(db);
+  // The scenarios run before left their filed reports behind; the plans should not see them.
+  await removeBenchReports(db);
   const explainer = new pg.Client({ connectionString: url });
   await explainer.connect();
   const results: ScenarioPlans[] = [];

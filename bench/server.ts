@@ -6,7 +6,7 @@ import { openDatabase } from '../src/platform/db/database.ts';
 import { buildBaseline } from './baseline.ts';
 import { benchSecretKeyHex } from './generate/credentials.ts';
 import { benchUsernamePrefix } from './generate/plan.ts';
-import { benchReportWhereabouts, type Fixture } from './scenarios.ts';
+import { type Fixture, removeBenchReports } from './scenarios.ts';
 import { databaseUrl, pgliteDir } from './targets.ts';
 
 /**
@@ -44,12 +44,7 @@ await db.db
   )
   .execute();
 
-// Reports filed by earlier runs would wait in intake for ever and weigh on later runs' queries.
-await db.db
-  .deleteFrom('report')
-  .where('child_whereabouts', '=', benchReportWhereabouts)
-  .where('case_id', 'is', null)
-  .execute();
+await removeBenchReports(db.db);
 
 const fixture = await loadFixture();
 const app = await buildApp({ config, db });
