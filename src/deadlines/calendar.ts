@@ -7,19 +7,40 @@ export type IsoDate = string;
 
 const isoPattern = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
+const monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+// Parsed from the digits, not through Date parsing and toISOString: a unit's deadline overview
+// does this thousands of times per page (measured in docs/performance.md).
+function partsOf(value: string): [number, number, number] | null {
+  if (!isoPattern.test(value)) return null;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return null;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const length = month === 2 && leap ? 29 : monthLengths[month - 1]!;
+  return day > length ? null : [year, month, day];
+}
+
 export function isIsoDate(value: string): boolean {
-  if (!isoPattern.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  return partsOf(value) !== null;
 }
 
 function toUtc(date: IsoDate): Date {
-  if (!isIsoDate(date)) throw new RangeError(`Not a calendar date: ${date}`);
-  return new Date(`${date}T00:00:00Z`);
+  const parts = partsOf(date);
+  if (!parts) throw new RangeError(`Not a calendar date: ${date}`);
+  const utc = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+  utc.setUTCFullYear(parts[0], parts[1] - 1, parts[2]);
+  return utc;
 }
 
 function fromUtc(date: Date): IsoDate {
-  return date.toISOString().slice(0, 10);
+  const year = date.getUTCFullYear();
+  if (year < 0 || year > 9999) return date.toISOString().slice(0, 10);
+  const month = date.getUTCMonth() + 1;
+  const day = date.getUTCDate();
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
