@@ -1,11 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { partnerKindOf } from '../partners/domain.ts';
 import { searchTextOf } from '../people/domain.ts';
 import { generatePersonalNumber } from '../people/personal-number.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { seal } from '../platform/auth/secret-box.ts';
 import { newTotpSecret } from '../platform/auth/totp.ts';
-import type { Database, PartnerKind, ProtectedIdentity, Role, UnitKind } from '../platform/db/schema.ts';
+import type {
+  Database,
+  PartnerKind,
+  PartnerOrganisationKind,
+  ProtectedIdentity,
+  Role,
+  UnitKind,
+} from '../platform/db/schema.ts';
 
 /** Test data factories: each call makes new, independent rows with fictional values. */
 
@@ -58,6 +66,9 @@ export async function createUser(
     role: Role;
     unitId?: string | null;
     partnerKind?: PartnerKind;
+    /** The partner's organisation; a new one of the partner kind is made when not given. */
+    partnerOrganisationId?: string;
+    administersOrganisation?: boolean;
     withTotp?: boolean;
     mustChangePassword?: boolean;
     active?: boolean;
@@ -66,7 +77,23 @@ export async function createUser(
   testPasswordHash ??= hashPassword(testPassword);
   const username = `u${unique()}`;
   const totpSecret = options.withTotp === false ? null : newTotpSecret();
-  const partnerKind = options.role === 'partnerProfessional' ? (options.partnerKind ?? 'school') : null;
+  let partnerKind = options.role === 'partnerProfessional' ? (options.partnerKind ?? 'school') : null;
+  let organisation: { id: string; name: string } | null = null;
+  if (options.role === 'partnerProfessional') {
+    organisation = options.partnerOrganisationId
+      ? await db
+          .selectFrom('partner_organisation')
+          .select(['id', 'name', 'kind'])
+          .where('id', '=', options.partnerOrganisationId)
+          .executeTakeFirstOrThrow()
+          .then((o) => {
+            partnerKind = partnerKindOf(o.kind) ?? partnerKind;
+            return o;
+          })
+      : await createPartnerOrganisation(db, options.municipalityId, {
+          kind: partnerKind === 'healthCare' ? 'regionHealthCare' : (partnerKind ?? 'school'),
+        });
+  }
   const row = await db
     .insertInto('user_account')
     .values({
@@ -76,7 +103,9 @@ export async function createUser(
       display_name: `Testanvändare ${username}`,
       role: options.role,
       partner_kind: partnerKind,
-      organisation_name: partnerKind ? 'Testskolan' : 'Socialtjänsten',
+      organisation_name: organisation ? organisation.name : 'Socialtjänsten',
+      partner_organisation_id: organisation?.id ?? null,
+      administers_organisation: options.administersOrganisation ?? false,
       password_hash: await testPasswordHash,
       totp_secret_enc: totpSecret ? seal(key, totpSecret) : null,
       must_change_password: options.mustChangePassword ?? false,
@@ -92,6 +121,24 @@ export async function createUser(
     totpSecret,
     role: options.role,
   };
+}
+
+export async function createPartnerOrganisation(
+  db: Kysely<Database>,
+  municipalityId: string,
+  options: { kind?: PartnerOrganisationKind; name?: string } = {},
+) {
+  const kind = options.kind ?? 'school';
+  const row = await db
+    .insertInto('partner_organisation')
+    .values({
+      municipality_id: municipalityId,
+      kind,
+      name: options.name ?? `Organisation ${kind} ${unique()}`,
+    })
+    .returning(['id', 'name'])
+    .executeTakeFirstOrThrow();
+  return row;
 }
 
 let serial = 0;
