@@ -9,6 +9,7 @@ import { authRoutes } from './auth/routes.tsx';
 import type { Config } from './config.ts';
 import { homeRoutes } from './home/routes.tsx';
 import { logReviewRoutes } from './log-review/routes.tsx';
+import { partnerRoutes } from './partners/routes.tsx';
 import { peopleApiRoutes } from './people/api.ts';
 import { peopleRoutes } from './people/routes.tsx';
 import type { Db } from './platform/db/database.ts';
@@ -62,6 +63,7 @@ export async function buildApp({ config, db, logger = false }: AppOptions): Prom
   await app.register(peopleApiRoutes);
   await app.register(logReviewRoutes);
   await app.register(adminRoutes);
+  await app.register(partnerRoutes);
   await app.ready();
   return app;
 }

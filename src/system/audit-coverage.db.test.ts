@@ -86,6 +86,13 @@ const routesWithoutPersonalData = new Set([
   'POST /admin/users/:id/unlock',
   'POST /admin/users/:id/reset-second-factor',
   'POST /admin/users/:id/reset-password',
+  // Partner organisations and their staff accounts (src/partners), audited as staff data.
+  'GET /admin/organisations',
+  'POST /admin/organisations',
+  'GET /admin/organisations/:id',
+  'POST /admin/organisations/:id',
+  'POST /admin/organisations/:id/users',
+  'POST /admin/organisations/:id/users/:userId',
 ]);
 
 let t: TestApp;

@@ -331,6 +331,7 @@ export const en: Messages = {
     resetSecondFactor: 'Reset second factor',
     resetPassword: 'Set temporary password',
     unlock: 'Unlock',
+    actions: 'Actions',
     actionsFor: (name: string) => `Actions for ${name}`,
     cannotChangeSelf: 'You cannot deactivate yourself or remove your own administrator rights.',
   },

@@ -335,6 +335,7 @@ export const sv = {
     resetSecondFactor: 'Återställ andra faktorn',
     resetPassword: 'Sätt tillfälligt lösenord',
     unlock: 'Häv spärr',
+    actions: 'Åtgärder',
     actionsFor: (name: string) => `Åtgärder för ${name}`,
     cannotChangeSelf: 'Du kan inte inaktivera dig själv eller ta bort din egen administratörsrätt.',
   },

@@ -77,6 +77,9 @@ function MainNav({ ctx }: { ctx: PageContext }) {
   if (allowed.includes('auditLog.review')) links.push(['/log-review', t.nav.logReview]);
   if (allowed.includes('unit.manage')) links.push(['/admin/units', t.nav.units]);
   if (allowed.includes('user.manage')) links.push(['/admin/users', t.nav.users]);
+  if (allowed.includes('partnerOrganisation.manage')) links.push(['/admin/organisations', t.partners.nav]);
+  else if (actor.administersOrganisation && actor.partnerOrganisationId)
+    links.push([`/admin/organisations/${actor.partnerOrganisationId}`, t.partners.myOrganisation]);
   const path = ctx.url.split('?')[0];
   return (
     <nav class="main-nav" aria-label={t.mainNav}>

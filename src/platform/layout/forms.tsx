@@ -21,6 +21,8 @@ export function ErrorSummary({ t, errors }: { t: Messages; errors: FieldErrors }
 
 interface FieldProps {
   name: string;
+  /** The element id, when a page has several fields of the same name; the name otherwise. */
+  id?: string | undefined;
   label: string;
   hint?: string | undefined;
   error?: string | undefined;
@@ -31,17 +33,25 @@ function describedBy(name: string, hint?: string, error?: string): string | unde
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function FieldShell({ name, label, hint, error, children }: FieldProps & { children: ComponentChildren }) {
+function FieldShell({
+  name,
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: FieldProps & { children: ComponentChildren }) {
+  const fieldId = id ?? name;
   return (
     <div class={error ? 'field field--error' : 'field'}>
-      <label for={name}>{label}</label>
+      <label for={fieldId}>{label}</label>
       {hint ? (
-        <p class="hint" id={`${name}-hint`}>
+        <p class="hint" id={`${fieldId}-hint`}>
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p class="field-error" id={`${name}-error`}>
+        <p class="field-error" id={`${fieldId}-error`}>
           {error}
         </p>
       ) : null}
@@ -62,10 +72,11 @@ export function TextField(
   },
 ) {
   const { name, hint, error } = props;
+  const id = props.id ?? name;
   return (
     <FieldShell {...props}>
       <input
-        id={name}
+        id={id}
         name={name}
         type={(props.type ?? 'text') as 'text'}
         value={props.value ?? ''}
@@ -74,7 +85,7 @@ export function TextField(
         maxLength={props.maxLength}
         required={props.required}
         class={props.width ? `input input--${props.width}` : 'input'}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? 'true' : undefined}
       />
     </FieldShell>
@@ -85,15 +96,16 @@ export function TextArea(
   props: FieldProps & { value?: string | undefined; maxLength?: number; rows?: number },
 ) {
   const { name, hint, error } = props;
+  const id = props.id ?? name;
   return (
     <FieldShell {...props}>
       <textarea
-        id={name}
+        id={id}
         name={name}
         rows={props.rows ?? 4}
         maxLength={props.maxLength}
         class="input"
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? 'true' : undefined}
       >
         {props.value ?? ''}
@@ -106,13 +118,14 @@ export function SelectField(
   props: FieldProps & { value?: string | undefined; options: readonly (readonly [string, string])[] },
 ) {
   const { name, hint, error } = props;
+  const id = props.id ?? name;
   return (
     <FieldShell {...props}>
       <select
-        id={name}
+        id={id}
         name={name}
         class="input"
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? 'true' : undefined}
       >
         {props.options.map(([value, label]) => (
