@@ -17,6 +17,8 @@ import { registerErrorHandler } from './platform/http/error-handler.tsx';
 import { registerRequestContext } from './platform/http/request-context.ts';
 import { registerSecurityHeaders } from './platform/http/security.ts';
 import type { App } from './platform/http/types.ts';
+import { sipApiRoutes } from './sip/api.ts';
+import { sipRoutes } from './sip/routes.tsx';
 import { systemRoutes } from './system/routes.ts';
 import './platform/http/types.ts';
 
@@ -64,6 +66,8 @@ export async function buildApp({ config, db, logger = false }: AppOptions): Prom
   await app.register(logReviewRoutes);
   await app.register(adminRoutes);
   await app.register(partnerRoutes);
+  await app.register(sipRoutes);
+  await app.register(sipApiRoutes);
   await app.ready();
   return app;
 }

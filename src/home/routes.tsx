@@ -9,6 +9,8 @@ import { sendPage } from '../platform/http/render.ts';
 import type { App } from '../platform/http/types.ts';
 import { Layout } from '../platform/layout/Layout.tsx';
 import { type PageContext, pageContext } from '../platform/layout/page-context.ts';
+import { sipWorklist, type Worklist } from '../sip/service.ts';
+import { SipWorklistSection } from '../sip/views.tsx';
 
 /** The start page: what this role does here, and for social workers the children they hold. */
 export async function homeRoutes(app: App): Promise<void> {
@@ -42,7 +44,12 @@ export async function homeRoutes(app: App): Promise<void> {
             return list;
           })
         : null;
-      return sendPage(reply, <HomePage ctx={pageContext(request)} actor={actor} children={children} />);
+      // Follow-ups and actions due in coordinated plans, for social services and partners alike.
+      const worklist = await sipWorklist(app.db, accessContext(request));
+      return sendPage(
+        reply,
+        <HomePage ctx={pageContext(request)} actor={actor} children={children} worklist={worklist} />,
+      );
     },
   );
 }
@@ -51,10 +58,12 @@ function HomePage({
   ctx,
   actor,
   children,
+  worklist,
 }: {
   ctx: PageContext;
   actor: Actor;
   children: PersonSummary[] | null;
+  worklist: Worklist | null;
 }) {
   const { t } = ctx;
   const allowed = permittedActions(actor.role);
@@ -64,6 +73,15 @@ function HomePage({
   if (allowed.includes('auditLog.review')) links.push(['/log-review', t.home.reviewLog]);
   if (allowed.includes('unit.manage')) links.push(['/admin/units', t.home.adminUnits]);
   if (allowed.includes('user.manage')) links.push(['/admin/users', t.home.adminUsers]);
+  if (allowed.includes('partnerOrganisation.manage'))
+    links.push(['/admin/organisations', t.partners.listTitle]);
+  else if (actor.administersOrganisation && actor.partnerOrganisationId)
+    links.push([`/admin/organisations/${actor.partnerOrganisationId}`, t.partners.myOrganisation]);
+  if (allowed.includes('sip.list')) links.push(['/sips', t.sip.title]);
+  if (allowed.includes('sip.request')) {
+    links.push(['/sips', t.sip.myPlans]);
+    links.push(['/sips/request', t.sip.requestSip]);
+  }
   return (
     <Layout ctx={ctx} title={t.home.title}>
       <h1>{t.home.welcome(actor.displayName)}</h1>
@@ -81,6 +99,7 @@ function HomePage({
       ) : null}
       {actor.role === 'partnerProfessional' ? <p>{t.home.partnerInfo}</p> : null}
       {actor.role === 'statisticsReader' ? <p>{t.home.statisticsInfo}</p> : null}
+      {worklist ? <SipWorklistSection ctx={ctx} worklist={worklist} /> : null}
       {children ? (
         <section aria-labelledby="my-children">
           <h2 id="my-children">{t.home.myChildren}</h2>

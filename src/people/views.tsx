@@ -116,6 +116,7 @@ export function PersonPage({
   relationError,
   canUpdate,
   canReviewLog,
+  canStartSip = false,
 }: {
   ctx: PageContext;
   view: PersonView;
@@ -124,6 +125,8 @@ export function PersonPage({
   relationError?: string | undefined;
   canUpdate: boolean;
   canReviewLog: boolean;
+  /** Social services may start a coordinated individual plan (SIP) for the child from here. */
+  canStartSip?: boolean;
 }) {
   const { t } = ctx;
   const p = view.person;
@@ -220,6 +223,22 @@ export function PersonPage({
               {t.people.addRelation}
             </button>
           </form>
+        </section>
+      ) : null}
+      {canStartSip ? (
+        <section class="panel" aria-labelledby="sip-heading">
+          <h2 id="sip-heading">{t.sip.startTitle}</h2>
+          <p>
+            <a href={`/sips?child=${p.id}`}>{t.sip.showPlans}</a>
+          </p>
+          <form method="post" action="/sips" class="inline-form">
+            <CsrfField token={ctx.csrf} />
+            <input type="hidden" name="childId" value={p.id} />
+            <button type="submit" class="button button--secondary">
+              {t.sip.start}
+            </button>
+          </form>
+          <p class="hint">{t.sip.startHint}</p>
         </section>
       ) : null}
       {canReviewLog ? (

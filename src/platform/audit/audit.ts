@@ -95,5 +95,34 @@ async function ownPersonIds(
     .where('a.user_id', '=', userId)
     .where((eb) => eb.or([eb('a.person_id', 'in', subjects), eb('g.guardian_id', 'in', subjects)]))
     .execute();
-  return new Set(rows.flatMap((r) => [r.person_id, r.guardian_id].filter((id): id is string => !!id)));
+  // A child's coordinated plan makes the child the coordinator's own, and the own of each party
+  // organisation's staff: a school nurse reading the plan she takes part in is not unusual.
+  const organisationId = context.actor.partnerOrganisationId ?? null;
+  const planned = await trx
+    .selectFrom('sip as s')
+    .select('s.child_id')
+    .where('s.municipality_id', '=', context.municipalityId)
+    .where('s.child_id', 'in', subjects)
+    .where((eb) =>
+      eb.or([
+        eb('s.coordinator_user_id', '=', userId),
+        ...(organisationId
+          ? [
+              eb.exists(
+                eb
+                  .selectFrom('sip_participant as p')
+                  .select('p.sip_id')
+                  .whereRef('p.municipality_id', '=', 's.municipality_id')
+                  .whereRef('p.sip_id', '=', 's.id')
+                  .where('p.organisation_id', '=', organisationId),
+              ),
+            ]
+          : []),
+      ]),
+    )
+    .execute();
+  return new Set([
+    ...rows.flatMap((r) => [r.person_id, r.guardian_id].filter((id): id is string => !!id)),
+    ...planned.map((r) => r.child_id).filter((id): id is string => !!id),
+  ]);
 }

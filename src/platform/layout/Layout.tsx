@@ -74,6 +74,7 @@ function MainNav({ ctx }: { ctx: PageContext }) {
   const allowed = permittedActions(actor.role);
   const links: [string, string][] = [['/', t.nav.home]];
   if (allowed.includes('person.search')) links.push(['/people', t.nav.people]);
+  if (allowed.includes('sip.read')) links.push(['/sips', t.sip.nav]);
   if (allowed.includes('auditLog.review')) links.push(['/log-review', t.nav.logReview]);
   if (allowed.includes('unit.manage')) links.push(['/admin/units', t.nav.units]);
   if (allowed.includes('user.manage')) links.push(['/admin/users', t.nav.users]);

@@ -158,3 +158,101 @@ export function Notice({ children }: { children: ComponentChildren }) {
     </div>
   );
 }
+
+/** Several checkboxes under one question, sent as repeated values of one name. */
+export function CheckboxGroup({
+  name,
+  legend,
+  hint,
+  error,
+  options,
+  checked,
+}: {
+  name: string;
+  legend: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  options: readonly (readonly [string, string])[];
+  checked: readonly string[];
+}) {
+  return (
+    <fieldset
+      class={error ? 'fieldset field--error' : 'fieldset'}
+      id={name}
+      aria-describedby={describedBy(name, hint, error)}
+    >
+      <legend>{legend}</legend>
+      {hint ? (
+        <p class="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="field-error" id={`${name}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {options.map(([value, label], i) => (
+        <div class="checkbox" key={value}>
+          <input
+            type="checkbox"
+            id={`${name}-${i}`}
+            name={name}
+            value={value}
+            checked={checked.includes(value)}
+          />
+          <label for={`${name}-${i}`}>{label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** One choice among a few, as radio buttons under one question. */
+export function RadioGroup({
+  name,
+  legend,
+  hint,
+  error,
+  options,
+  value,
+}: {
+  name: string;
+  legend: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  options: readonly (readonly [string, string])[];
+  value?: string | undefined;
+}) {
+  return (
+    <fieldset
+      class={error ? 'fieldset field--error' : 'fieldset'}
+      id={name}
+      aria-describedby={describedBy(name, hint, error)}
+    >
+      <legend>{legend}</legend>
+      {hint ? (
+        <p class="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="field-error" id={`${name}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {options.map(([optionValue, label], i) => (
+        <div class="checkbox" key={optionValue}>
+          <input
+            type="radio"
+            id={`${name}-${i}`}
+            name={name}
+            value={optionValue}
+            checked={optionValue === value}
+          />
+          <label for={`${name}-${i}`}>{label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
