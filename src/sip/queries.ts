@@ -464,7 +464,7 @@ export async function sipsOfMunicipality(
 ): Promise<SipListRow[]> {
   let q = listQuery(scope)
     .orderBy(sql`s.status = 'closed'`)
-    .orderBy(sql`s.follow_up_on`, sql`asc nulls last`)
+    .orderBy('s.follow_up_on', (ob) => ob.asc().nullsLast())
     .orderBy('s.created_at', 'desc')
     .limit(listLimit);
   if (filter.childId) q = q.where('s.child_id', '=', filter.childId);
@@ -490,7 +490,7 @@ export async function openSipsOfOrganisation(
           .where('sp.organisation_id', '=', organisationId),
       ),
     )
-    .orderBy(sql`s.follow_up_on`, sql`asc nulls last`)
+    .orderBy('s.follow_up_on', (ob) => ob.asc().nullsLast())
     .orderBy('s.created_at', 'desc')
     .limit(listLimit)
     .execute();

@@ -21,9 +21,30 @@ export async function openTestDatabase(): Promise<Db> {
     ...db,
     async close() {
       await db.close();
+      // pg's pool resolves end() before its connections have actually closed; dropping with
+      // force while one is still open kills it, and its error surfaces as an uncaught exception
+      // in whichever test runs next. Wait for the server to see them gone first.
+      await untilDisconnected(name);
       await adminQuery(`drop database if exists ${name} with (force)`);
     },
   };
+}
+
+async function untilDisconnected(database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const result = await client.query(
+        'select count(*)::int as n from pg_stat_activity where datname = $1',
+        [database],
+      );
+      if (result.rows[0]?.n === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 async function adminQuery(statement: string): Promise<void> {

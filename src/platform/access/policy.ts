@@ -298,6 +298,11 @@ function deny(reason: DenyReason): Decision {
   return { allowed: false, reason };
 }
 
+/** The kind of resource an action applies to: lets tests walk every resource type. */
+export function actionResourceType(action: Action): Resource['type'] {
+  return actionResource[action];
+}
+
 export function permittedActions(role: Role): readonly Action[] {
   return grants[role];
 }
