@@ -6,6 +6,7 @@ import { buildApp } from '../src/app.ts';
 import type { Config } from '../src/config.ts';
 import { demoPassword, demoTotpSecret, seedDemoData } from '../src/demo/seed.ts';
 import { totpCode } from '../src/platform/auth/totp.ts';
+import { todayFor } from '../src/platform/clock.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import type { App } from '../src/platform/http/types.ts';
 import { testConfig } from '../src/testing/app.ts';
@@ -26,7 +27,7 @@ export interface E2E {
 export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
   const db = await openDatabase({});
   const config = testConfig(overrides);
-  await seedDemoData(db.db, { secretKey: config.secretKey, log: () => {} });
+  await seedDemoData(db.db, { secretKey: config.secretKey, log: () => {}, today: todayFor(config) });
   const app = await buildApp({ config, db });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
@@ -64,7 +65,10 @@ export async function loginAs(page: Page, baseUrl: string, username: string): Pr
   await page.getByLabel('Användarnamn').fill(username);
   await page.getByLabel('Lösenord').fill(demoPassword);
   await page.getByRole('button', { name: 'Logga in' }).click();
-  if (page.url().endsWith('/login/totp')) {
+  // A code is accepted once per user: when this user already used the current one (an earlier
+  // login in the same test run), wait for the next 30-second step and type that code.
+  for (let attempt = 0; attempt < 2 && page.url().endsWith('/login/totp'); attempt++) {
+    if (attempt > 0) await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 500);
     await page.getByLabel('Engångskod').fill(totpCode(demoTotpSecret));
     await page.getByRole('button', { name: 'Fortsätt' }).click();
   }

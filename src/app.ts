@@ -6,8 +6,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import { adminRoutes } from './admin/routes.tsx';
 import { authRoutes } from './auth/routes.tsx';
+import { caseRoutes } from './cases/routes.tsx';
+import { caseSettingsRoutes } from './cases/settings-routes.tsx';
 import type { Config } from './config.ts';
 import { homeRoutes } from './home/routes.tsx';
+import { intakeRoutes } from './intake/routes.tsx';
 import { logReviewRoutes } from './log-review/routes.tsx';
 import { partnerRoutes } from './partners/routes.tsx';
 import { peopleApiRoutes } from './people/api.ts';
@@ -17,9 +20,12 @@ import { registerErrorHandler } from './platform/http/error-handler.tsx';
 import { registerRequestContext } from './platform/http/request-context.ts';
 import { registerSecurityHeaders } from './platform/http/security.ts';
 import type { App } from './platform/http/types.ts';
+import { reportApiRoutes } from './reports/api.ts';
+import { reportRoutes } from './reports/routes.tsx';
 import { sipApiRoutes } from './sip/api.ts';
 import { sipRoutes } from './sip/routes.tsx';
 import { systemRoutes } from './system/routes.ts';
+import { worklistRoutes } from './worklists/routes.tsx';
 import './platform/http/types.ts';
 
 export interface AppOptions {
@@ -50,7 +56,10 @@ export async function buildApp({ config, db, logger = false }: AppOptions): Prom
     openapi: {
       info: { title: 'Samtak API', version: '1', description: 'JSON API of Samtak, under /api/v1.' },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'samtak_session' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'samtak_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'API client token (concern reports)' },
+        },
       },
       security: [{ session: [] }],
     },
@@ -65,6 +74,12 @@ export async function buildApp({ config, db, logger = false }: AppOptions): Prom
   await app.register(peopleApiRoutes);
   await app.register(logReviewRoutes);
   await app.register(adminRoutes);
+  await app.register(reportRoutes);
+  await app.register(reportApiRoutes);
+  await app.register(intakeRoutes);
+  await app.register(caseRoutes);
+  await app.register(worklistRoutes);
+  await app.register(caseSettingsRoutes);
   await app.register(partnerRoutes);
   await app.register(sipRoutes);
   await app.register(sipApiRoutes);

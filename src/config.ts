@@ -17,6 +17,11 @@ export interface Config {
   oidc: OidcConfig | undefined;
   smtp: { url: string; from: string } | undefined;
   publicUrl: string;
+  /**
+   * A fixed "today" ('YYYY-MM-DD') for demonstrations and tests of the statutory clock
+   * (SAMTAK_TODAY). Never set in production: every date rule then uses the real date in Sweden.
+   */
+  fixedToday: string | undefined;
 }
 
 export interface OidcConfig {
@@ -53,7 +58,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM ?? 'samtak@localhost' } : undefined,
     publicUrl,
+    fixedToday: fixedToday(env.SAMTAK_TODAY),
   };
+}
+
+function fixedToday(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value)) throw new Error('SAMTAK_TODAY must be YYYY-MM-DD');
+  return value;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {

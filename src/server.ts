@@ -1,13 +1,18 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { seedDemoData } from './demo/seed.ts';
+import { todayFor } from './platform/clock.ts';
 import { openDatabase } from './platform/db/database.ts';
 
 /** Starts Samtak: embedded PGlite under DATA_DIR by default, PostgreSQL when DATABASE_URL is set. */
 const config = loadConfig();
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 if (config.demoData)
-  await seedDemoData(db.db, { secretKey: config.secretKey, log: (line) => console.log(line) });
+  await seedDemoData(db.db, {
+    secretKey: config.secretKey,
+    log: (line) => console.log(line),
+    today: todayFor(config),
+  });
 const app = await buildApp({ config, db, logger: true });
 
 const shutdown = async () => {

@@ -6,6 +6,7 @@ import { hashPassword } from '../platform/auth/passwords.ts';
 import { seal } from '../platform/auth/secret-box.ts';
 import { todayInSweden } from '../platform/dates.ts';
 import type { Database, NewPerson, PartnerOrganisationKind, Role } from '../platform/db/schema.ts';
+import { seedDemoCases } from './cases.ts';
 
 /**
  * Demo data for the embedded database: the fictional municipality of Sjövik with its units, one
@@ -51,6 +52,7 @@ export const demoUsers: {
     unit: 'Barn- och ungdomsutredning',
   },
   { username: 'manager', displayName: 'Maja Ek', role: 'manager', unit: 'Barn- och ungdomsutredning' },
+  { username: 'intakemanager', displayName: 'Ines Lund', role: 'manager', unit: 'Mottagningen' },
   {
     username: 'partner',
     displayName: 'Pia Skog',
@@ -198,7 +200,11 @@ function random(seed: number) {
 
 export async function seedDemoData(
   db: Kysely<Database>,
-  { secretKey, log }: { secretKey: Buffer; log: (line: string) => void },
+  {
+    secretKey,
+    log,
+    today = todayInSweden(),
+  }: { secretKey: Buffer; log: (line: string) => void; today?: string },
 ): Promise<boolean> {
   const existing = await db.selectFrom('municipality').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
@@ -249,7 +255,7 @@ export async function seedDemoData(
       .returning(['id', 'username'])
       .execute();
     const socialWorkerId = userRows.find((u) => u.username === 'socialworker')!.id;
-    const { persons, relations } = demoFamilies(municipalityId, todayInSweden());
+    const { persons, relations } = demoFamilies(municipalityId, today);
     const ids: string[] = [];
     for (let i = 0; i < persons.length; i += 200) {
       const rows = await trx
@@ -282,8 +288,36 @@ export async function seedDemoData(
         })),
       )
       .execute();
+    const userId = (username: string) => userRows.find((u) => u.username === username)!.id;
+    const assignedIndexes = new Set(childIndexes);
+    const childIds = [...new Set(relations.map((r) => r.child))].map((index) => {
+      const p = persons[index]!;
+      return {
+        assigned: assignedIndexes.has(index),
+        id: ids[index]!,
+        given_name: p.given_name,
+        family_name: p.family_name,
+        personal_number: p.personal_number ?? null,
+        birth_date: p.birth_date ?? null,
+      };
+    });
+    const demoCases = await seedDemoCases(trx, {
+      municipalityId,
+      today,
+      units: { intake: unitId('Mottagningen')!, investigation: unitId('Barn- och ungdomsutredning')! },
+      users: {
+        intake: userId('intake'),
+        socialworker: userId('socialworker'),
+        socialworker2: userId('socialworker2'),
+        manager: userId('manager'),
+        intakemanager: userId('intakemanager'),
+      },
+      children: childIds.filter(
+        (c) => c.birth_date && c.birth_date > `${Number(today.slice(0, 4)) - 17}${today.slice(4)}`,
+      ),
+    });
     log(
-      `Demo data ready: ${persons.length} people, ${relations.length} guardianships, ${demoUsers.length} users.`,
+      `Demo data ready: ${persons.length} people, ${relations.length} guardianships, ${demoUsers.length} users, ${demoCases.reports} reports, ${demoCases.cases} cases.`,
     );
   });
   return true;

@@ -3,14 +3,18 @@ import { childrenAssignedTo, type PersonSummary } from '../people/queries.ts';
 import { formatPersonalNumber } from '../people/views.tsx';
 import { type Actor, permittedActions } from '../platform/access/policy.ts';
 import { withAccess } from '../platform/access/scope.ts';
+import { todayFor } from '../platform/clock.ts';
 import { accessContext } from '../platform/http/access-context.ts';
 import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
 import type { App } from '../platform/http/types.ts';
 import { Layout } from '../platform/layout/Layout.tsx';
 import { type PageContext, pageContext } from '../platform/layout/page-context.ts';
-import { sipWorklist, type Worklist } from '../sip/service.ts';
+import { type Worklist as SipWorklist, sipWorklist } from '../sip/service.ts';
 import { SipWorklistSection } from '../sip/views.tsx';
+import type { WorklistItem } from '../worklists/queries.ts';
+import { readWorklist } from '../worklists/service.ts';
+import { Reminders, WorklistTable } from '../worklists/views.tsx';
 
 /** The start page: what this role does here, and for social workers the children they hold. */
 export async function homeRoutes(app: App): Promise<void> {
@@ -44,35 +48,52 @@ export async function homeRoutes(app: App): Promise<void> {
             return list;
           })
         : null;
-      // Follow-ups and actions due in coordinated plans, for social services and partners alike.
-      const worklist = await sipWorklist(app.db, accessContext(request));
+      // Reminders in the app: the user's own worklist, most urgent first.
+      const worklist = permittedActions(actor.role).includes('worklist.read')
+        ? await readWorklist(app.db, accessContext(request), 'own', todayFor(app.config))
+        : null;
       return sendPage(
         reply,
-        <HomePage ctx={pageContext(request)} actor={actor} children={children} worklist={worklist} />,
+        <HomePage
+          ctx={pageContext(request)}
+          actor={actor}
+          children={children}
+          worklist={worklist?.items ?? null}
+          sipWorklist={await sipWorklist(app.db, accessContext(request))}
+        />,
       );
     },
   );
 }
+
+const homeWorklistLength = 8;
 
 function HomePage({
   ctx,
   actor,
   children,
   worklist,
+  sipWorklist,
 }: {
   ctx: PageContext;
   actor: Actor;
   children: PersonSummary[] | null;
-  worklist: Worklist | null;
+  worklist: WorklistItem[] | null;
+  /** Follow-ups and actions due in coordinated plans, for social services and partners alike. */
+  sipWorklist: SipWorklist | null;
 }) {
   const { t } = ctx;
   const allowed = permittedActions(actor.role);
   const links: [string, string][] = [];
+  if (allowed.includes('report.list')) links.push(['/intake', t.cases.nav.intake]);
+  if (allowed.includes('worklist.readUnit')) links.push(['/worklist/unit', t.cases.nav.unitWorklist]);
   if (allowed.includes('person.search')) links.push(['/people', t.home.searchPeople]);
   if (allowed.includes('person.create')) links.push(['/people/new', t.home.registerPerson]);
   if (allowed.includes('auditLog.review')) links.push(['/log-review', t.home.reviewLog]);
   if (allowed.includes('unit.manage')) links.push(['/admin/units', t.home.adminUnits]);
   if (allowed.includes('user.manage')) links.push(['/admin/users', t.home.adminUsers]);
+  if (allowed.includes('caseSettings.manage')) links.push(['/admin/case-settings', t.cases.settingsTitle]);
+  if (actor.role === 'partnerProfessional') links.push(['/report/professional', t.reports.professionalTitle]);
   if (allowed.includes('partnerOrganisation.manage'))
     links.push(['/admin/organisations', t.partners.listTitle]);
   else if (actor.administersOrganisation && actor.partnerOrganisationId)
@@ -86,6 +107,18 @@ function HomePage({
     <Layout ctx={ctx} title={t.home.title}>
       <h1>{t.home.welcome(actor.displayName)}</h1>
       <p class="lead">{t.roles[actor.role]}</p>
+      {worklist ? (
+        <section aria-labelledby="worklist-heading">
+          <h2 id="worklist-heading">{t.cases.worklistTitle}</h2>
+          <Reminders t={t} items={worklist} />
+          <WorklistTable t={t} items={worklist.slice(0, homeWorklistLength)} />
+          {worklist.length > homeWorklistLength ? (
+            <p>
+              <a href="/worklist">{t.cases.allItems}</a>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
       {links.length ? (
         <ul class="card-list">
           {links.map(([href, label]) => (
@@ -99,7 +132,7 @@ function HomePage({
       ) : null}
       {actor.role === 'partnerProfessional' ? <p>{t.home.partnerInfo}</p> : null}
       {actor.role === 'statisticsReader' ? <p>{t.home.statisticsInfo}</p> : null}
-      {worklist ? <SipWorklistSection ctx={ctx} worklist={worklist} /> : null}
+      {sipWorklist ? <SipWorklistSection ctx={ctx} worklist={sipWorklist} /> : null}
       {children ? (
         <section aria-labelledby="my-children">
           <h2 id="my-children">{t.home.myChildren}</h2>

@@ -11,6 +11,7 @@ import {
   type SipContext,
 } from '../platform/access/policy.ts';
 import {
+  casePhases,
   type PartnerKind,
   protectedIdentityLevels,
   type SipInformationKind,
@@ -107,6 +108,28 @@ function samplesOf(type: Resource['type'], municipalityId: string): Sample[] {
       return one({ type, municipalityId });
     case 'sip':
       return sipSamples(municipalityId);
+    case 'reportIntake':
+      return one({ type, municipalityId });
+    case 'reportRegister':
+      return one({ type, municipalityId });
+    case 'report':
+    case 'case':
+      // Cases of every phase, held by every unit and responsible person there is to be.
+      return (['new', ...casePhases] as const).flatMap((phase) =>
+        [null, 'partner-school', 'someone'].map((responsibleUserId) => ({
+          label: `${type} ${municipalityId} ${phase} responsible=${responsibleUserId}`,
+          resource: {
+            type,
+            municipalityId,
+            case: { unitIds: ['unit-a', 'unit-b'], responsibleUserId, phase },
+          },
+        })),
+      );
+    case 'worklist':
+      return [null, 'unit-a'].map((unitId) => ({
+        label: `worklist ${municipalityId} ${unitId}`,
+        resource: { type, municipalityId, unitId },
+      }));
     default: {
       const unhandled: never = type;
       throw new Error(`no samples for resource type ${String(unhandled)}`);
@@ -140,6 +163,9 @@ function partner(kind: PartnerKind, overrides: Partial<Actor> = {}): Actor {
  * for a plan; its administrators manage its own users. All in its own municipality.
  */
 function expectedOpen(actor: Actor, action: Action, resource: Resource): boolean {
+  // Anyone may file a concern report and ask how far it has come, in any municipality: partners
+  // are mandatory reporters. The receipt's reference is all that comes back.
+  if (resource.type === 'reportIntake') return action === 'report.submit' || action === 'report.checkStatus';
   if (resource.municipalityId !== actor.municipalityId || !actor.partnerOrganisationId) return false;
   const org = actor.partnerOrganisationId;
   switch (resource.type) {
@@ -203,7 +229,8 @@ describe('the access matrix of partners against every resource of the system', (
       for (const action of actions)
         for (const { label, resource } of samples) {
           const allowed = decide(actor, action, resource).allowed;
-          const expected = actor.secondFactorDone && expectedOpen(actor, action, resource);
+          const isPublic = action === 'report.submit' || action === 'report.checkStatus';
+          const expected = (actor.secondFactorDone || isPublic) && expectedOpen(actor, action, resource);
           if (allowed) open++;
           if (allowed && !expected) leaks.push(`${action} on ${label}`);
           if (!allowed && expected) missing.push(`${action} on ${label}`);
@@ -215,9 +242,19 @@ describe('the access matrix of partners against every resource of the system', (
     });
   }
 
-  it('never lets a partner touch the social services file: people, the log, administration, statistics', () => {
+  it('never lets a partner touch the social services file: people, reports, cases, worklists, the log', () => {
     const file = samples.filter((s) =>
-      ['personRegister', 'person', 'auditLog', 'administration', 'statistics'].includes(s.resource.type),
+      [
+        'personRegister',
+        'person',
+        'auditLog',
+        'administration',
+        'statistics',
+        'reportRegister',
+        'report',
+        'case',
+        'worklist',
+      ].includes(s.resource.type),
     );
     for (const [, actor] of partners)
       for (const action of actions)

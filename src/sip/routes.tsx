@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { ensureAllowed } from '../platform/access/scope.ts';
-import { todayInSweden } from '../platform/dates.ts';
+import { todayFor } from '../platform/clock.ts';
 import { type SipStatus, sipStatuses } from '../platform/db/schema.ts';
 import { accessContext } from '../platform/http/access-context.ts';
 import { notFound } from '../platform/http/errors.ts';
@@ -513,7 +513,7 @@ export async function sipRoutes(app: App): Promise<void> {
         <ConsentPage
           ctx={pageContext(request)}
           sipId={request.params.id}
-          today={todayInSweden()}
+          today={todayFor(app.config)}
           {...form}
         />,
       );
@@ -533,7 +533,7 @@ export async function sipRoutes(app: App): Promise<void> {
         <ConsentPage
           ctx={pageContext(request)}
           sipId={request.params.id}
-          today={todayInSweden()}
+          today={todayFor(app.config)}
           {...form}
           errors={consentErrors(outcome.errors, request.t)}
           values={request.body}

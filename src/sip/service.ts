@@ -121,12 +121,15 @@ async function onSip<T>(
   return withAccess(db, context, async (scope) => {
     const facts = await sipAccessFacts(scope, id);
     if (!facts) throw notFound();
-    const today = todayInSweden();
+    const today = todayOf(context);
     const kind = action === 'sip.accept' ? 'request' : kindFor(facts.sip.status, facts.sip.close_reason);
     scope.authorize(action, sipResource(facts, kind, today), { audit: subjectOf(facts) });
     return work(scope, facts, today);
   });
 }
+
+/** The request's "today" (the clock), or the real date in Sweden outside a request. */
+const todayOf = (context: RequestContext) => context.today ?? todayInSweden();
 
 const wrongStatus = () => conflict((t: Messages) => t.sip.wrongStatus);
 
@@ -292,7 +295,7 @@ export async function listSips(
       await auditList(scope, rows, 'sip.list');
       return { rows, requests: [] };
     }
-    const today = todayInSweden();
+    const today = todayOf(context);
     const organisationId = actor.partnerOrganisationId ?? '';
     const [candidates, sent] = await Promise.all([
       openSipsOfOrganisation(scope, organisationId),
@@ -378,7 +381,7 @@ export async function sipWorklist(db: Db, context: RequestContext): Promise<Work
   const social = isSocialServices(actor);
   if (social ? !allowed('sip.list') : !allowed('sip.request')) return null;
   return withAccess(db, context, async (scope) => {
-    const today = todayInSweden();
+    const today = todayOf(context);
     const horizon = addDays(today, worklistHorizonDays);
     if (social) {
       scope.authorize('sip.list', { type: 'sipRegister', municipalityId: actor.municipalityId });
@@ -454,7 +457,7 @@ export async function startSip(
     }
     const id = await insertSip(scope, { status: 'draft', childId, coordinatorUserId: actor.userId });
     const socialServices = await socialServicesOrganisation(scope);
-    await addParticipant(scope, id, socialServices.id, actor.displayName, todayInSweden());
+    await addParticipant(scope, id, socialServices.id, actor.displayName, todayOf(context));
     await scope.audit({ action: 'sip.create', subjectPersonId: childId, recordType: 'sip', recordId: id });
     return { id, existing: false };
   });
@@ -473,7 +476,7 @@ export async function requestSip(
   return withAccess(db, context, async (scope) => {
     const actor = scope.actor;
     scope.authorize('sip.request', { type: 'sipRegister', municipalityId: actor.municipalityId });
-    const valid = validateRequest(input, todayInSweden());
+    const valid = validateRequest(input, todayOf(context));
     if (!valid.ok) return valid;
     const id = await insertSip(scope, {
       status: 'requested',

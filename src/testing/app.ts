@@ -21,6 +21,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     oidc: undefined,
     smtp: undefined,
     publicUrl: 'http://localhost',
+    fixedToday: undefined,
     ...overrides,
   };
 }

@@ -90,9 +90,7 @@ export async function createUser(
             partnerKind = partnerKindOf(o.kind) ?? partnerKind;
             return o;
           })
-      : await createPartnerOrganisation(db, options.municipalityId, {
-          kind: partnerKind === 'healthCare' ? 'regionHealthCare' : (partnerKind ?? 'school'),
-        });
+      : await defaultOrganisation(db, options.municipalityId, partnerKind ?? 'school');
   }
   const row = await db
     .insertInto('user_account')
@@ -121,6 +119,25 @@ export async function createUser(
     totpSecret,
     role: options.role,
   };
+}
+
+const defaultOrganisationNames: Record<PartnerKind, [string, PartnerOrganisationKind]> = {
+  school: ['Testskolan', 'school'],
+  healthCare: ['Testvårdcentralen', 'regionHealthCare'],
+  dentalCare: ['Testtandvården', 'dentalCare'],
+  police: ['Testpolisen', 'police'],
+};
+
+/** The municipality's one test organisation of a partner kind, made on first use. */
+async function defaultOrganisation(db: Kysely<Database>, municipalityId: string, partnerKind: PartnerKind) {
+  const [name, kind] = defaultOrganisationNames[partnerKind];
+  const existing = await db
+    .selectFrom('partner_organisation')
+    .select(['id', 'name'])
+    .where('municipality_id', '=', municipalityId)
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return existing ?? createPartnerOrganisation(db, municipalityId, { kind, name });
 }
 
 export async function createPartnerOrganisation(
@@ -212,10 +229,13 @@ export async function createSip(
     needText?: string;
     followUpOn?: string;
     actionDueOn?: string;
+    /** The day the plan is made relative to; the real date unless the test fixed the clock. */
+    today?: string;
   },
 ) {
   const m = options.municipalityId;
-  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+  const today =
+    options.today ?? new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
   const inDays = (days: number) => {
     const d = new Date(`${today}T12:00:00Z`);
     d.setUTCDate(d.getUTCDate() + days);

@@ -5,6 +5,7 @@ import {
   type Action,
   type Actor,
   actions,
+  type CaseContext,
   type DenyReason,
   decide,
   type Resource,
@@ -19,7 +20,7 @@ function actor(role: Role, overrides: Partial<Actor> = {}): Actor {
     userId: `user-${role}`,
     municipalityId: home,
     role,
-    unitId: null,
+    unitId: 'unit-a',
     displayName: role,
     organisation: null,
     partnerKind: role === 'partnerProfessional' ? 'school' : null,
@@ -29,8 +30,37 @@ function actor(role: Role, overrides: Partial<Actor> = {}): Actor {
   };
 }
 
-function resourceFor(action: Action, municipalityId = home): Resource {
+/** A case the actor in the matrix stands in the right relation to: their unit, assigned to them. */
+const ownCase = (role: Role, phase: CaseContext['phase'] = 'initialAssessment'): CaseContext => ({
+  unitIds: ['unit-a'],
+  responsibleUserId: `user-${role}`,
+  phase,
+});
+
+function resourceFor(action: Action, municipalityId = home, role: Role = 'manager'): Resource {
   switch (action) {
+    case 'report.submit':
+    case 'report.checkStatus':
+      return { type: 'reportIntake', municipalityId };
+    case 'report.list':
+      return { type: 'reportRegister', municipalityId };
+    case 'report.read':
+    case 'report.process':
+      return { type: 'report', municipalityId, case: ownCase(role, 'new') };
+    case 'case.read':
+    case 'case.update':
+    case 'case.decideInitialAssessment':
+    case 'case.assign':
+    case 'case.extend':
+    case 'case.decide':
+    case 'case.close':
+    case 'caseNote.write':
+      return { type: 'case', municipalityId, case: ownCase(role) };
+    case 'worklist.read':
+    case 'worklist.readUnit':
+      return { type: 'worklist', municipalityId, unitId: 'unit-a' };
+    case 'caseSettings.manage':
+      return { type: 'administration', municipalityId };
     case 'person.search':
     case 'person.create':
       return { type: 'personRegister', municipalityId };
@@ -62,11 +92,16 @@ function resourceFor(action: Action, municipalityId = home): Resource {
     case 'sip.reportActionStatus':
     case 'sip.followUp':
     case 'sip.close':
-      return { type: 'sip', municipalityId, sip: openSip, informationKind: 'plan' };
+      return {
+        type: 'sip',
+        municipalityId,
+        sip: { ...openSip, coordinatorUserId: `user-${role}` },
+        informationKind: 'plan',
+      };
   }
 }
 
-/** A plan the matrix's social worker coordinates, with the school as a consenting party. */
+/** A plan the matrix's actor coordinates, with the school as a consenting party. */
 const openSip = {
   status: 'active',
   coordinatorUserId: 'user-socialWorker',
@@ -97,13 +132,18 @@ const socialServicesSip = {
 } as const;
 
 // The whole matrix, written out so a change of rights shows up as a change of this table.
-// Y = allowed in the user's own municipality; a deny reason = granted to the role but refused here.
-const expected: Record<Role, Partial<Record<Action, 'Y' | DenyReason>>> = {
+// Y = allowed in the user's own municipality; a deny reason = granted to the role, refused here.
+// Anyone (even signed out) may file a report and check its status: 'P' = public, in every
+// municipality. Case actions are listed for a case of the actor's own unit, assigned to them.
+const publicReportActions = { 'report.submit': 'P', 'report.checkStatus': 'P' } as const;
+const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = {
   administrator: {
     'unit.manage': 'Y',
     'user.manage': 'Y',
+    'caseSettings.manage': 'Y',
     'partnerOrganisation.manage': 'Y',
     'partnerOrganisation.manageUsers': 'Y',
+    ...publicReportActions,
   },
   intakeWorker: {
     'person.search': 'Y',
@@ -111,6 +151,15 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | DenyReason>>> = {
     'person.create': 'Y',
     'person.update': 'Y',
     'person.readProtectedDetails': 'Y',
+    'report.list': 'Y',
+    'report.read': 'Y',
+    'report.process': 'Y',
+    'case.read': 'Y',
+    'case.update': 'Y',
+    'case.decideInitialAssessment': 'Y',
+    'caseNote.write': 'Y',
+    'worklist.read': 'Y',
+    ...publicReportActions,
   },
   socialWorker: {
     'person.search': 'Y',
@@ -118,7 +167,15 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | DenyReason>>> = {
     'person.create': 'Y',
     'person.update': 'Y',
     'person.readProtectedDetails': 'Y',
+    'report.read': 'Y',
+    'report.process': 'Y',
+    'case.read': 'Y',
+    'case.update': 'Y',
+    'case.close': 'Y',
+    'caseNote.write': 'Y',
+    'worklist.read': 'Y',
     ...socialServicesSip,
+    ...publicReportActions,
   },
   manager: {
     'person.search': 'Y',
@@ -126,7 +183,21 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | DenyReason>>> = {
     'person.readProtectedDetails': 'Y',
     'auditLog.review': 'Y',
     'statistics.read': 'Y',
+    'report.list': 'Y',
+    'report.read': 'Y',
+    'report.process': 'Y',
+    'case.read': 'Y',
+    'case.update': 'Y',
+    'case.decideInitialAssessment': 'Y',
+    'case.assign': 'Y',
+    'case.extend': 'Y',
+    'case.decide': 'Y',
+    'case.close': 'Y',
+    'caseNote.write': 'Y',
+    'worklist.read': 'Y',
+    'worklist.readUnit': 'Y',
     ...socialServicesSip,
+    ...publicReportActions,
   },
   partnerProfessional: {
     'sip.request': 'Y',
@@ -135,8 +206,9 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | DenyReason>>> = {
     'sip.withdrawConsent': 'Y',
     'sip.reportActionStatus': 'Y',
     'partnerOrganisation.manageUsers': 'notOrganisationAdministrator',
+    ...publicReportActions,
   },
-  statisticsReader: { 'statistics.read': 'Y' },
+  statisticsReader: { 'statistics.read': 'Y', ...publicReportActions },
 };
 
 const reason = 'Behöver adressen för hembesök enligt beslut.';
@@ -144,25 +216,33 @@ const reason = 'Behöver adressen för hembesök enligt beslut.';
 describe('the access policy, role by action', () => {
   for (const role of roles) {
     for (const action of actions) {
-      const cell = expected[role][action];
-      const allowed = cell === 'Y';
+      const grant = expected[role][action];
+      const allowed = grant === 'Y' || grant === 'P';
       it(`${role} ${allowed ? 'may' : 'may not'} ${action} in their own municipality`, () => {
-        const decision = decide(actor(role), action, resourceFor(action), { reason });
+        const decision = decide(actor(role), action, resourceFor(action, home, role), { reason });
         assert.equal(decision.allowed, allowed, JSON.stringify(decision));
-        if (!allowed) assert.equal(decision.reason, cell ?? 'roleNotPermitted');
+        if (!allowed) assert.equal(decision.reason, grant ?? 'roleNotPermitted');
       });
-      it(`${role} may never ${action} in another municipality`, () => {
-        const decision = decide(actor(role), action, resourceFor(action, other), { reason });
-        assert.deepEqual(decision, { allowed: false, reason: 'otherMunicipality' });
-      });
+      if (grant === 'P') {
+        it(`${role} may ${action} in any municipality (a public action)`, () => {
+          assert.equal(decide(actor(role), action, resourceFor(action, other, role)).allowed, true);
+        });
+      } else {
+        it(`${role} may never ${action} in another municipality`, () => {
+          const decision = decide(actor(role), action, resourceFor(action, other, role), { reason });
+          assert.deepEqual(decision, { allowed: false, reason: 'otherMunicipality' });
+        });
+      }
     }
   }
 });
 
 describe('the access policy, beyond the matrix', () => {
-  it('refuses everything to an anonymous visitor', () => {
+  it('refuses everything but filing a report and checking its status to an anonymous visitor', () => {
     for (const action of actions) {
-      assert.deepEqual(decide(null, action, resourceFor(action)), { allowed: false, reason: 'notSignedIn' });
+      const decision = decide(null, action, resourceFor(action));
+      if (action === 'report.submit' || action === 'report.checkStatus') assert.equal(decision.allowed, true);
+      else assert.deepEqual(decision, { allowed: false, reason: 'notSignedIn' });
     }
   });
 
@@ -205,9 +285,85 @@ describe('the access policy, beyond the matrix', () => {
     for (const kind of ['school', 'healthCare', 'dentalCare', 'police'] as const) {
       const partner = actor('partnerProfessional', { partnerKind: kind });
       for (const action of actions) {
+        if (action === 'report.submit' || action === 'report.checkStatus') continue;
+        // Plans and organisations: src/sip/partner-access.test.ts walks them cell by cell.
         if (action.startsWith('sip.') || action.startsWith('partnerOrganisation.')) continue;
-        assert.equal(decide(partner, action, resourceFor(action), { reason }).allowed, false);
+        assert.equal(decide(partner, action, resourceFor(action), { reason }).allowed, false, action);
       }
     }
+  });
+});
+
+describe('the access policy, case by case', () => {
+  const caseActions = actions.filter((a) => a.startsWith('case.') || a.startsWith('caseNote.'));
+  const caseOf = (context: Partial<CaseContext>): Resource => ({
+    type: 'case',
+    municipalityId: home,
+    case: { unitIds: ['unit-a'], responsibleUserId: 'someone-else', phase: 'investigation', ...context },
+  });
+
+  it('lets a social worker reach only the cases they are responsible for', () => {
+    const worker = actor('socialWorker');
+    for (const action of ['case.read', 'case.update', 'case.close', 'caseNote.write'] as const) {
+      assert.deepEqual(decide(worker, action, caseOf({})), { allowed: false, reason: 'notAssigned' }, action);
+      assert.equal(
+        decide(worker, action, caseOf({ responsibleUserId: worker.userId })).allowed,
+        true,
+        action,
+      );
+    }
+    const report: Resource = {
+      type: 'report',
+      municipalityId: home,
+      case: { unitIds: ['unit-a'], responsibleUserId: null, phase: 'new' },
+    };
+    assert.deepEqual(decide(worker, 'report.read', report), { allowed: false, reason: 'notAssigned' });
+  });
+
+  it("lets a manager reach only the cases of their own unit, never another unit's", () => {
+    const manager = actor('manager');
+    for (const action of caseActions) {
+      assert.deepEqual(
+        decide(manager, action, caseOf({ unitIds: ['unit-b'] })),
+        { allowed: false, reason: 'otherUnit' },
+        action,
+      );
+      assert.equal(decide(manager, action, caseOf({ unitIds: ['unit-b', 'unit-a'] })).allowed, true, action);
+    }
+    const noUnit = actor('manager', { unitId: null });
+    assert.equal(decide(noUnit, 'case.read', caseOf({})).allowed, false);
+  });
+
+  it('lets intake workers read every case but change one only before an investigation is opened', () => {
+    const intake = actor('intakeWorker');
+    assert.equal(decide(intake, 'case.read', caseOf({ phase: 'closed', unitIds: ['x'] })).allowed, true);
+    for (const action of ['case.update', 'case.decideInitialAssessment', 'caseNote.write'] as const) {
+      assert.equal(decide(intake, action, caseOf({ phase: 'initialAssessment' })).allowed, true, action);
+      for (const phase of ['investigation', 'closed'] as const)
+        assert.deepEqual(decide(intake, action, caseOf({ phase })), { allowed: false, reason: 'wrongPhase' });
+    }
+  });
+
+  it('keeps decisions under delegation with the managers', () => {
+    for (const role of roles) {
+      for (const action of ['case.decide', 'case.extend', 'case.assign'] as const) {
+        const decision = decide(actor(role), action, caseOf({ responsibleUserId: `user-${role}` }));
+        assert.equal(decision.allowed, role === 'manager', `${role} ${action}`);
+      }
+    }
+  });
+
+  it("shows a unit's worklist to that unit's manager only", () => {
+    const manager = actor('manager');
+    const list = (unitId: string | null): Resource => ({ type: 'worklist', municipalityId: home, unitId });
+    assert.equal(decide(manager, 'worklist.readUnit', list('unit-a')).allowed, true);
+    assert.deepEqual(decide(manager, 'worklist.readUnit', list('unit-b')), {
+      allowed: false,
+      reason: 'otherUnit',
+    });
+    assert.deepEqual(decide(manager, 'worklist.readUnit', list(null)), {
+      allowed: false,
+      reason: 'otherUnit',
+    });
   });
 });

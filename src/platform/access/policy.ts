@@ -1,4 +1,11 @@
-import type { PartnerKind, ProtectedIdentity, Role, SipInformationKind, SipStatus } from '../db/schema.ts';
+import type {
+  CasePhase,
+  PartnerKind,
+  ProtectedIdentity,
+  Role,
+  SipInformationKind,
+  SipStatus,
+} from '../db/schema.ts';
 
 /**
  * The one access policy. Every question "may this user do this to that?" is answered here, as a
@@ -31,6 +38,23 @@ export const actions = [
   'unit.manage',
   'user.manage',
   'statistics.read',
+  // Cases (issue 3). The public may file a report and ask how far it has come; see publicActions.
+  'report.submit',
+  'report.checkStatus',
+  'report.list',
+  'report.read',
+  'report.process',
+  'case.read',
+  'case.update',
+  'case.decideInitialAssessment',
+  'case.assign',
+  'case.extend',
+  'case.decide',
+  'case.close',
+  'caseNote.write',
+  'worklist.read',
+  'worklist.readUnit',
+  'caseSettings.manage',
   // Partner organisations and coordinated individual plans (SIP), docs/decisions/0030–0031.
   'partnerOrganisation.manage',
   'partnerOrganisation.manageUsers',
@@ -55,6 +79,11 @@ export type Resource =
   | { type: 'auditLog'; municipalityId: string }
   | { type: 'administration'; municipalityId: string }
   | { type: 'statistics'; municipalityId: string }
+  | { type: 'reportIntake'; municipalityId: string }
+  | { type: 'reportRegister'; municipalityId: string }
+  | { type: 'report'; municipalityId: string; case: CaseContext }
+  | { type: 'case'; municipalityId: string; case: CaseContext }
+  | { type: 'worklist'; municipalityId: string; unitId: string | null }
   | { type: 'partnerOrganisation'; municipalityId: string; organisationId: string }
   | { type: 'sipRegister'; municipalityId: string }
   | { type: 'sip'; municipalityId: string; sip: SipContext; informationKind: SipInformationKind | 'request' };
@@ -83,6 +112,17 @@ export interface ConsentContext {
   informationKinds: readonly SipInformationKind[];
 }
 
+/**
+ * What the policy needs to know about a case (or the case a report belongs to) to decide who
+ * may see it: the units that hold it, its responsible social worker, and how far it has come.
+ * A report not yet linked to a child is in phase 'new' and held by the intake unit.
+ */
+export interface CaseContext {
+  unitIds: readonly string[];
+  responsibleUserId: string | null;
+  phase: CasePhase | 'new';
+}
+
 export type DenyReason =
   | 'notSignedIn'
   | 'secondFactorRequired'
@@ -90,6 +130,9 @@ export type DenyReason =
   | 'roleNotPermitted'
   | 'wrongResource'
   | 'reasonRequired'
+  | 'notAssigned'
+  | 'otherUnit'
+  | 'wrongPhase'
   | 'noOrganisation'
   | 'otherOrganisation'
   | 'notOrganisationAdministrator'
@@ -114,6 +157,22 @@ const actionResource: Record<Action, Resource['type']> = {
   'unit.manage': 'administration',
   'user.manage': 'administration',
   'statistics.read': 'statistics',
+  'report.submit': 'reportIntake',
+  'report.checkStatus': 'reportIntake',
+  'report.list': 'reportRegister',
+  'report.read': 'report',
+  'report.process': 'report',
+  'case.read': 'case',
+  'case.update': 'case',
+  'case.decideInitialAssessment': 'case',
+  'case.assign': 'case',
+  'case.extend': 'case',
+  'case.decide': 'case',
+  'case.close': 'case',
+  'caseNote.write': 'case',
+  'worklist.read': 'worklist',
+  'worklist.readUnit': 'worklist',
+  'caseSettings.manage': 'administration',
   'partnerOrganisation.manage': 'administration',
   'partnerOrganisation.manageUsers': 'partnerOrganisation',
   'sip.list': 'sipRegister',
@@ -145,13 +204,23 @@ const socialServicesSipActions = [
   'sip.close',
 ] as const satisfies readonly Action[];
 
+/**
+ * Anyone may file a concern report, signed in or not, in any municipality (SoL: anyone may
+ * report; professionals must). The receipt's reference is all that comes back.
+ */
+const publicActions: ReadonlySet<Action> = new Set(['report.submit', 'report.checkStatus']);
+
 // Partner professionals see no social services file at all (OSL 26:1): only the plans their
-// organisation takes part in, and only while the family's consent covers them (sipRefusal).
+// organisation takes part in, and only while the family's consent covers them (sipRefusal); like
+// anyone, they may file a concern report (publicActions).
 // Administrators manage accounts but do not read children's data.
+// Decisions under delegated authority (the investigation's decision, extensions of a time limit,
+// distributing investigations) are the managers': see docs/decisions/0014.
 const grants: Record<Role, readonly Action[]> = {
   administrator: [
     'unit.manage',
     'user.manage',
+    'caseSettings.manage',
     'partnerOrganisation.manage',
     'partnerOrganisation.manageUsers',
   ],
@@ -161,6 +230,14 @@ const grants: Record<Role, readonly Action[]> = {
     'person.create',
     'person.update',
     'person.readProtectedDetails',
+    'report.list',
+    'report.read',
+    'report.process',
+    'case.read',
+    'case.update',
+    'case.decideInitialAssessment',
+    'caseNote.write',
+    'worklist.read',
   ],
   socialWorker: [
     'person.search',
@@ -168,6 +245,13 @@ const grants: Record<Role, readonly Action[]> = {
     'person.create',
     'person.update',
     'person.readProtectedDetails',
+    'report.read',
+    'report.process',
+    'case.read',
+    'case.update',
+    'case.close',
+    'caseNote.write',
+    'worklist.read',
     ...socialServicesSipActions,
   ],
   manager: [
@@ -176,6 +260,19 @@ const grants: Record<Role, readonly Action[]> = {
     'person.readProtectedDetails',
     'auditLog.review',
     'statistics.read',
+    'report.list',
+    'report.read',
+    'report.process',
+    'case.read',
+    'case.update',
+    'case.decideInitialAssessment',
+    'case.assign',
+    'case.extend',
+    'case.decide',
+    'case.close',
+    'caseNote.write',
+    'worklist.read',
+    'worklist.readUnit',
     ...socialServicesSipActions,
   ],
   partnerProfessional: [
@@ -207,11 +304,22 @@ export function decide(
   resource: Resource,
   options: DecideOptions = {},
 ): Decision {
+  if (publicActions.has(action)) {
+    if (actionResource[action] !== resource.type) return deny('wrongResource');
+    return { allowed: true, reason: `anyone may ${action}` };
+  }
   if (!actor) return deny('notSignedIn');
   if (requiresSecondFactor(actor.role) && !actor.secondFactorDone) return deny('secondFactorRequired');
   if (actionResource[action] !== resource.type) return deny('wrongResource');
   if (resource.municipalityId !== actor.municipalityId) return deny('otherMunicipality');
   if (!grants[actor.role].includes(action)) return deny('roleNotPermitted');
+  if (resource.type === 'case' || resource.type === 'report') {
+    const refusal = caseRefusal(actor, action, resource.case);
+    if (refusal) return deny(refusal);
+  }
+  if (action === 'worklist.readUnit' && resource.type === 'worklist') {
+    if (!actor.unitId || resource.unitId !== actor.unitId) return deny('otherUnit');
+  }
   if (resource.type === 'sip') {
     const refusal = sipRefusal(actor, action, resource.sip, resource.informationKind);
     if (refusal) return deny(refusal);
@@ -228,6 +336,28 @@ export function decide(
     return deny('reasonRequired');
   }
   return { allowed: true, reason: `${actor.role} may ${action}` };
+}
+
+/**
+ * Who may touch a case: intake workers (all cases, for the child's history; they write only
+ * before an investigation is opened), the responsible social worker, and the managers of a unit
+ * that holds it. Nobody else, whatever their role (OSL 26:1).
+ */
+function caseRefusal(actor: Actor, action: Action, context: CaseContext): DenyReason | null {
+  switch (actor.role) {
+    case 'intakeWorker': {
+      const reading = action === 'case.read' || action === 'report.read';
+      const reportLevel = action === 'report.process';
+      if (reading || reportLevel) return null;
+      return context.phase === 'new' || context.phase === 'initialAssessment' ? null : 'wrongPhase';
+    }
+    case 'socialWorker':
+      return context.responsibleUserId === actor.userId ? null : 'notAssigned';
+    case 'manager':
+      return actor.unitId && context.unitIds.includes(actor.unitId) ? null : 'otherUnit';
+    default:
+      return 'roleNotPermitted';
+  }
 }
 
 /** Social services' actions that change a plan: the coordinator's, or a manager's. */

@@ -13,6 +13,11 @@ import {
 export interface RequestContext {
   actor: Actor | null;
   clientAddress: string | null;
+  /**
+   * "Today" for the date rules of this request (the clock, src/platform/clock.ts): the real date
+   * in Sweden unless a demonstration or test fixed it. Absent outside requests.
+   */
+  today?: string | undefined;
 }
 
 export class AccessDenied extends Error {
@@ -31,6 +36,8 @@ export class AccessDenied extends Error {
  */
 export class AccessScope {
   private authorised = false;
+  /** The municipality whose data was authorised: its audit chain gets the events. */
+  private municipalityId: string | undefined;
   private pendingDenial: { action: Action; entry: AuditEntry; municipalityId: string } | undefined;
 
   constructor(
@@ -61,12 +68,24 @@ export class AccessScope {
       throw new AccessDenied(decision.reason, action);
     }
     this.authorised = true;
+    this.municipalityId = resource.municipalityId;
   }
 
   /** Records what was read or written. Only after a successful authorize in the same scope. */
   async audit(...entries: AuditEntry[]): Promise<void> {
-    if (!this.authorised) throw new Error('audit() before authorize(): access must be decided first');
-    await writeAuditEvents(this.db, auditContext(this.actor, this.context), entries);
+    if (!this.authorised || !this.municipalityId)
+      throw new Error('audit() before authorize(): access must be decided first');
+    // Public actions (a concern report from the public) have no actor; the event still goes into
+    // the chain of the municipality that received the data.
+    await writeAuditEvents(
+      this.db,
+      {
+        municipalityId: this.municipalityId,
+        actor: this.context.actor,
+        clientAddress: this.context.clientAddress,
+      },
+      entries,
+    );
   }
 
   /** @internal used by withAccess */

@@ -95,6 +95,25 @@ async function ownPersonIds(
     .where('a.user_id', '=', userId)
     .where((eb) => eb.or([eb('a.person_id', 'in', subjects), eb('g.guardian_id', 'in', subjects)]))
     .execute();
+  // Since cases exist (issue 3), a user's own children are also those of the cases they work on:
+  // as responsible social worker, as intake during the initial assessment, as the unit's manager.
+  const actor = context.actor;
+  const caseRows = await trx
+    .selectFrom('child_case as c')
+    .leftJoin('guardianship as g', (join) =>
+      join.onRef('g.municipality_id', '=', 'c.municipality_id').onRef('g.child_id', '=', 'c.child_id'),
+    )
+    .select(['c.child_id', 'g.guardian_id'])
+    .where('c.municipality_id', '=', context.municipalityId)
+    .where((eb) => eb.or([eb('c.child_id', 'in', subjects), eb('g.guardian_id', 'in', subjects)]))
+    .where((eb) =>
+      eb.or([
+        eb('c.responsible_user_id', '=', userId),
+        ...(actor.role === 'intakeWorker' ? [eb('c.phase', '=', 'initialAssessment')] : []),
+        ...(actor.role === 'manager' && actor.unitId ? [eb('c.unit_id', '=', actor.unitId)] : []),
+      ]),
+    )
+    .execute();
   // A child's coordinated plan makes the child the coordinator's own, and the own of each party
   // organisation's staff: a school nurse reading the plan she takes part in is not unusual.
   const organisationId = context.actor.partnerOrganisationId ?? null;
@@ -121,8 +140,11 @@ async function ownPersonIds(
       ]),
     )
     .execute();
-  return new Set([
-    ...rows.flatMap((r) => [r.person_id, r.guardian_id].filter((id): id is string => !!id)),
-    ...planned.map((r) => r.child_id).filter((id): id is string => !!id),
-  ]);
+  return new Set(
+    [
+      ...rows.flatMap((r) => [r.person_id, r.guardian_id]),
+      ...caseRows.flatMap((r) => [r.child_id, r.guardian_id]),
+      ...planned.map((r) => r.child_id),
+    ].filter((id): id is string => !!id),
+  );
 }

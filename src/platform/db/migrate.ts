@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0002 from './migrations/0002_cases.ts';
 import * as m0004 from './migrations/0004_sip.ts';
 import type { Database } from './schema.ts';
 
 /** Migrations are listed in code so the same ordered set runs on PGlite and PostgreSQL. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_cases': m0002,
   '0004_sip': m0004,
 };
 

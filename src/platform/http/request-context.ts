@@ -47,6 +47,14 @@ export function registerRequestContext(app: FastifyInstance): void {
   // After parsing, before validation: a forged form is refused whatever else is wrong with it.
   app.addHook('preValidation', async (request) => {
     if (safeMethods.has(request.method)) return;
+    // A machine reporter on a public API route authenticates with a bearer token, which a browser
+    // never sends by itself, so there is no cross-site request to forge; the route checks it.
+    // Without a session there is no ambient authority to abuse either: the route answers 401.
+    if (
+      request.routeOptions.config?.publicApi &&
+      (request.headers.authorization !== undefined || !request.session)
+    )
+      return;
     const fromBody = (request.body as Record<string, unknown> | undefined)?._csrf;
     const token = fromBody ?? request.headers['x-csrf-token'];
     const binding = request.session?.idHash ?? request.cookies[preSessionCookie] ?? '';

@@ -73,11 +73,15 @@ function MainNav({ ctx }: { ctx: PageContext }) {
   if (!actor) return null;
   const allowed = permittedActions(actor.role);
   const links: [string, string][] = [['/', t.nav.home]];
+  if (allowed.includes('worklist.read')) links.push(['/worklist', t.cases.nav.worklist]);
+  if (allowed.includes('worklist.readUnit')) links.push(['/worklist/unit', t.cases.nav.unitWorklist]);
+  if (allowed.includes('report.list')) links.push(['/intake', t.cases.nav.intake]);
   if (allowed.includes('person.search')) links.push(['/people', t.nav.people]);
   if (allowed.includes('sip.read')) links.push(['/sips', t.sip.nav]);
   if (allowed.includes('auditLog.review')) links.push(['/log-review', t.nav.logReview]);
   if (allowed.includes('unit.manage')) links.push(['/admin/units', t.nav.units]);
   if (allowed.includes('user.manage')) links.push(['/admin/users', t.nav.users]);
+  if (allowed.includes('caseSettings.manage')) links.push(['/admin/case-settings', t.cases.nav.settings]);
   if (allowed.includes('partnerOrganisation.manage')) links.push(['/admin/organisations', t.partners.nav]);
   else if (actor.administersOrganisation && actor.partnerOrganisationId)
     links.push([`/admin/organisations/${actor.partnerOrganisationId}`, t.partners.myOrganisation]);
@@ -98,7 +102,10 @@ function MainNav({ ctx }: { ctx: PageContext }) {
 }
 
 function isCurrent(path: string | undefined, href: string): boolean {
-  return href === '/' ? path === '/' : (path?.startsWith(href) ?? false);
+  // '/worklist' is not current on '/worklist/unit': the longer link owns its own pages.
+  return href === '/'
+    ? path === '/'
+    : path === href || (!!path?.startsWith(`${href}/`) && href !== '/worklist');
 }
 
 function switchLanguageHref(ctx: PageContext): string {

@@ -1,0 +1,642 @@
+import { formatPersonalNumber } from '../people/views.tsx';
+import { formatDateTime } from '../platform/dates.ts';
+import type { Messages } from '../platform/i18n/i18n.ts';
+import {
+  Checkbox,
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  Notice,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../platform/layout/forms.tsx';
+import { Layout } from '../platform/layout/Layout.tsx';
+import type { PageContext } from '../platform/layout/page-context.ts';
+import { Radios } from '../reports/views.tsx';
+import { DeadlineList } from './components.tsx';
+import { openDeadlines } from './domain.ts';
+import type { CaseView } from './service.ts';
+
+export interface CasePermissions {
+  update: boolean;
+  decideInitial: boolean;
+  assign: boolean;
+  extend: boolean;
+  decide: boolean;
+  close: boolean;
+  note: boolean;
+}
+
+type Values = Record<string, string | string[] | undefined>;
+const str = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
+
+function Form({
+  ctx,
+  action,
+  children,
+  label,
+}: {
+  ctx: PageContext;
+  action: string;
+  children: preact.ComponentChildren;
+  label?: string;
+}) {
+  return (
+    <form method="post" action={action} novalidate aria-label={label}>
+      <CsrfField token={ctx.csrf} />
+      {children}
+    </form>
+  );
+}
+
+function Submit({ label }: { label: string }) {
+  return (
+    <button type="submit" class="button">
+      {label}
+    </button>
+  );
+}
+
+export function CasePage({
+  ctx,
+  view,
+  today,
+  can,
+  notice,
+  errors = {},
+  values = {},
+}: {
+  ctx: PageContext;
+  view: CaseView;
+  today: string;
+  can: CasePermissions;
+  notice?: string | undefined;
+  errors?: FieldErrors;
+  values?: Values;
+}) {
+  const { t } = ctx;
+  const c = t.cases;
+  const k = view.case;
+  const child = view.child;
+  const name = `${child.given_name} ${child.family_name}`;
+  const base = `/cases/${k.id}`;
+  const open = openDeadlines(view.deadlines, today);
+  const v = (field: string) => str(values[field]);
+  return (
+    <Layout ctx={ctx} title={c.caseTitle(name)}>
+      <h1>
+        {c.caseTitle(name)} <span class="tag">{c.phase[k.phase]}</span>
+        {k.immediate_protection ? <span class="tag tag--urgent">{c.immediate}</span> : null}
+      </h1>
+      {notice ? <Notice>{notice}</Notice> : null}
+      <ErrorSummary t={t} errors={errors} />
+      <dl class="summary-list">
+        <dt>{c.child}</dt>
+        <dd>
+          <a href={`/people/${child.id}`}>{name}</a> (
+          {child.personal_number
+            ? formatPersonalNumber(child.personal_number)
+            : (child.birth_date ?? t.notGiven)}
+          )
+        </dd>
+        <dt>{c.responsible}</dt>
+        <dd>{view.responsibleName ?? c.none}</dd>
+      </dl>
+
+      <h2>{c.deadlines}</h2>
+      <DeadlineList t={t} deadlines={view.deadlines} open={open} />
+
+      <h2>{c.reports}</h2>
+      <ul class="plain-list">
+        {view.reports.map((r) => (
+          <li key={r.id}>
+            <a href={`/intake/reports/${r.id}`}>{c.reportTitle(r.reference)}</a>, {r.received_on},{' '}
+            {c.reporterKinds[r.reporter_kind]}
+            {r.protection_outcome === 'immediateProtectionNeeded' ? (
+              <span class="tag tag--urgent">{c.immediate}</span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <details>
+        <summary>{c.history}</summary>
+        <ul class="plain-list">
+          {view.history.cases
+            .filter((h) => h.id !== k.id)
+            .map((h) => (
+              <li key={h.id}>
+                <a href={`/cases/${h.id}`}>
+                  {c.phase[h.phase]}, {h.opened_on}
+                </a>
+                {h.initial_decision ? ` – ${c.initialDecisions[h.initial_decision]}` : ''}
+                {h.decision_outcome ? ` – ${c.outcomes[h.decision_outcome]}` : ''}
+              </li>
+            ))}
+          {view.history.reports
+            .filter((h) => h.case_id !== k.id)
+            .map((h) => (
+              <li key={h.id}>
+                <a href={`/intake/reports/${h.id}`}>{c.reportTitle(h.reference)}</a>, {h.received_on}
+              </li>
+            ))}
+        </ul>
+      </details>
+
+      {/* Initial assessment */}
+      <section class="panel" aria-labelledby="initial-heading">
+        <h2 id="initial-heading">{c.initialTitle}</h2>
+        {k.initial_decision ? (
+          <>
+            <p>{c.initialDone(k.initial_decided_on ?? '', c.initialDecisions[k.initial_decision])}</p>
+            {k.initial_decision_reason ? <p class="prewrap">{k.initial_decision_reason}</p> : null}
+            {k.child_heard === false ? (
+              <p class="prewrap">{`${c.childNotHeardReason}: ${k.child_not_heard_reason ?? ''}`}</p>
+            ) : null}
+          </>
+        ) : can.decideInitial ? (
+          <Form ctx={ctx} action={`${base}/initial-assessment`}>
+            <Radios
+              name="decision"
+              legend={c.initialDecision}
+              value={v('decision') ?? ''}
+              error={errors.decision}
+              options={[
+                ['openInvestigation', c.initialDecisions.openInvestigation],
+                ['noInvestigation', c.initialDecisions.noInvestigation],
+              ]}
+            />
+            <SelectField
+              name="unitId"
+              label={c.investigationUnit}
+              value={v('unitId')}
+              error={errors.unitId}
+              options={view.units.map((u) => [u.id, u.name] as const)}
+            />
+            <TextArea
+              name="reason"
+              label={c.initialReason}
+              value={v('reason')}
+              error={errors.reason}
+              rows={3}
+            />
+            <Radios
+              name="childHeard"
+              legend={c.childHeard}
+              value={v('childHeard') ?? ''}
+              error={errors.childHeard}
+              options={[
+                ['yes', c.childHeardOptions.yes],
+                ['no', c.childHeardOptions.no],
+              ]}
+            />
+            <TextArea
+              name="childNotHeardReason"
+              label={c.childNotHeardReason}
+              value={v('childNotHeardReason')}
+              error={errors.childNotHeardReason}
+              rows={2}
+            />
+            <Submit label={c.saveInitial} />
+          </Form>
+        ) : null}
+      </section>
+
+      {k.phase === 'initialAssessment' && can.extend ? (
+        <ExtensionForm ctx={ctx} base={base} intro={c.extendIntroInitial} errors={errors} values={values} />
+      ) : null}
+      <ExtensionRecords t={t} view={view} />
+
+      {k.investigation_opened_on ? (
+        <Investigation ctx={ctx} view={view} can={can} errors={errors} values={values} />
+      ) : null}
+
+      <section aria-labelledby="notes-heading">
+        <h2 id="notes-heading">{c.notesTitle}</h2>
+        {view.notes.length === 0 ? <p>{c.noNotes}</p> : null}
+        {view.notes.map((n) => {
+          const corrected = view.notes.some((other) => other.corrects_note_id === n.id);
+          return (
+            <article key={n.id} class={corrected ? 'record record--corrected' : 'record'} id={`note-${n.id}`}>
+              <h3>{n.event_date}</h3>
+              {n.corrects_note_id ? (
+                <p>
+                  <a href={`#note-${n.corrects_note_id}`}>{c.corrects}</a>
+                </p>
+              ) : null}
+              <p>{n.body}</p>
+              <p class="hint">
+                {c.signedBy(n.author_name, formatDateTime(n.signed_at))}
+                {corrected ? ` – ${c.correctedBy}` : ''}
+              </p>
+            </article>
+          );
+        })}
+        {can.note ? (
+          <Form ctx={ctx} action={`${base}/notes`}>
+            <TextField
+              name="eventDate"
+              label={c.eventDate}
+              hint={t.reports.childBirthDateHint}
+              value={v('eventDate') ?? today}
+              error={errors.eventDate}
+              width="medium"
+              maxLength={10}
+            />
+            <TextArea name="body" label={c.noteBody} value={v('body')} error={errors.body} rows={4} />
+            {view.notes.length ? (
+              <SelectField
+                name="correctsNoteId"
+                label={c.correct}
+                value={v('correctsNoteId') ?? ''}
+                error={errors.correctsNoteId}
+                options={[
+                  ['', '–'],
+                  ...view.notes.map((n) => [n.id, `${n.event_date}: ${n.body.slice(0, 40)}`] as const),
+                ]}
+              />
+            ) : null}
+            <Submit label={c.sign} />
+          </Form>
+        ) : null}
+      </section>
+    </Layout>
+  );
+}
+
+function ExtensionForm({
+  ctx,
+  base,
+  intro,
+  errors,
+  values,
+}: {
+  ctx: PageContext;
+  base: string;
+  intro: string;
+  errors: FieldErrors;
+  values: Values;
+}) {
+  const c = ctx.t.cases;
+  return (
+    <section class="panel" aria-labelledby="extend-heading">
+      <h2 id="extend-heading">{c.extendTitle}</h2>
+      <p>{intro}</p>
+      <Form ctx={ctx} action={`${base}/extension`}>
+        <TextField
+          name="extendedTo"
+          label={c.extendedTo}
+          hint={ctx.t.reports.childBirthDateHint}
+          value={str(values.extendedTo)}
+          error={errors.extendedTo}
+          width="medium"
+          maxLength={10}
+        />
+        <TextArea
+          name="extensionReason"
+          label={c.extensionReason}
+          value={str(values.extensionReason)}
+          error={errors.extensionReason}
+          rows={3}
+        />
+        <Submit label={c.extend} />
+      </Form>
+    </section>
+  );
+}
+
+function ExtensionRecords({ t, view }: { t: Messages; view: CaseView }) {
+  if (view.extensions.length === 0) return null;
+  return (
+    <ul class="plain-list">
+      {view.extensions.map((e) => (
+        <li key={e.id}>
+          {t.cases.rules[e.rule_id]}: {t.cases.extensionRecord(e.extended_to, e.decided_by_name, e.reason)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Investigation({
+  ctx,
+  view,
+  can,
+  errors,
+  values,
+}: {
+  ctx: PageContext;
+  view: CaseView;
+  can: CasePermissions;
+  errors: FieldErrors;
+  values: Values;
+}) {
+  const { t } = ctx;
+  const c = t.cases;
+  const k = view.case;
+  const base = `/cases/${k.id}`;
+  const v = (field: string) => str(values[field]);
+  const active = k.phase === 'investigation';
+  const writable = active && can.update && !k.concluded_on;
+  return (
+    <>
+      {active && can.assign ? (
+        <section class="panel" aria-labelledby="assign-heading">
+          <h2 id="assign-heading">{c.assignTitle}</h2>
+          <Form ctx={ctx} action={`${base}/assign`}>
+            <SelectField
+              name="responsibleUserId"
+              label={c.responsible}
+              hint={c.assignHint}
+              value={v('responsibleUserId') ?? k.responsible_user_id ?? ''}
+              error={errors.responsibleUserId}
+              options={view.candidates.map(
+                (w) =>
+                  [w.id, w.knows_family ? `${w.display_name} (${c.knowsFamily})` : w.display_name] as const,
+              )}
+            />
+            <Submit label={c.assign} />
+          </Form>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="bbic-heading">
+        <h2 id="bbic-heading">{c.assessmentTitle}</h2>
+        {writable ? (
+          <Form ctx={ctx} action={`${base}/assessment`}>
+            <TextArea
+              name="needsText"
+              label={c.needsText}
+              hint={c.needsHint}
+              value={v('needsText') ?? k.needs_text}
+              error={errors.needsText}
+              rows={6}
+            />
+            <TextArea
+              name="parentsCapacityText"
+              label={c.parentsCapacityText}
+              hint={c.parentsCapacityHint}
+              value={v('parentsCapacityText') ?? k.parents_capacity_text}
+              error={errors.parentsCapacityText}
+              rows={6}
+            />
+            <TextArea
+              name="familyEnvironmentText"
+              label={c.familyEnvironmentText}
+              hint={c.familyEnvironmentHint}
+              value={v('familyEnvironmentText') ?? k.family_environment_text}
+              error={errors.familyEnvironmentText}
+              rows={6}
+            />
+            <Submit label={c.saveAssessment} />
+          </Form>
+        ) : (
+          <dl class="summary-list">
+            <dt>{c.needsText}</dt>
+            <dd class="prewrap">{k.needs_text || t.notGiven}</dd>
+            <dt>{c.parentsCapacityText}</dt>
+            <dd class="prewrap">{k.parents_capacity_text || t.notGiven}</dd>
+            <dt>{c.familyEnvironmentText}</dt>
+            <dd class="prewrap">{k.family_environment_text || t.notGiven}</dd>
+          </dl>
+        )}
+      </section>
+
+      <section aria-labelledby="voice-heading">
+        <h2 id="voice-heading">{c.voiceTitle}</h2>
+        <p>{c.voiceIntro}</p>
+        {view.voices.length === 0 ? <p>{c.noVoices}</p> : null}
+        {view.voices.map((voice) => (
+          <article key={voice.id} class="record">
+            <h3>{voice.held_on}</h3>
+            <p class="hint">{voice.circumstances}</p>
+            <blockquote>
+              <p>{voice.account}</p>
+            </blockquote>
+            <p class="hint">{c.recordedBy(voice.recorded_by_name)}</p>
+          </article>
+        ))}
+        {k.childs_voice_waived_reason ? <p>{c.waived(k.childs_voice_waived_reason)}</p> : null}
+        {writable ? (
+          <>
+            <Form ctx={ctx} action={`${base}/childs-voice`}>
+              <TextField
+                name="heldOn"
+                label={c.heldOn}
+                hint={t.reports.childBirthDateHint}
+                value={v('heldOn')}
+                error={errors.heldOn}
+                width="medium"
+                maxLength={10}
+              />
+              <TextArea
+                name="circumstances"
+                label={c.circumstances}
+                value={v('circumstances')}
+                error={errors.circumstances}
+                rows={2}
+              />
+              <TextArea
+                name="account"
+                label={c.account}
+                value={v('account')}
+                error={errors.account}
+                rows={6}
+              />
+              <Submit label={c.saveVoice} />
+            </Form>
+            {!k.childs_voice_waived_reason ? (
+              <details>
+                <summary>{c.waiveTitle}</summary>
+                <Form ctx={ctx} action={`${base}/childs-voice/waive`}>
+                  <TextArea
+                    name="waivedReason"
+                    label={c.waivedReason}
+                    value={v('waivedReason')}
+                    error={errors.waivedReason}
+                    rows={2}
+                  />
+                  <Submit label={c.waive} />
+                </Form>
+              </details>
+            ) : null}
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="party-heading">
+        <h2 id="party-heading">{c.partyTitle}</h2>
+        <p>{c.partyIntro}</p>
+        {k.party_communicated_on ? (
+          <>
+            <p>{c.partyDone(k.party_communicated_on)}</p>
+            <p class="prewrap">{k.party_communication_note}</p>
+          </>
+        ) : active && can.update && !k.decided_on ? (
+          <Form ctx={ctx} action={`${base}/party-communication`}>
+            <TextField
+              name="communicatedOn"
+              label={c.communicatedOn}
+              hint={t.reports.childBirthDateHint}
+              value={v('communicatedOn')}
+              error={errors.communicatedOn}
+              width="medium"
+              maxLength={10}
+            />
+            <TextArea
+              name="partyNote"
+              label={c.partyNote}
+              value={v('partyNote')}
+              error={errors.partyNote}
+              rows={3}
+            />
+            <Submit label={c.saveParty} />
+          </Form>
+        ) : null}
+      </section>
+
+      {active && can.extend && !k.decided_on ? (
+        <ExtensionForm
+          ctx={ctx}
+          base={base}
+          intro={c.extendIntroInvestigation}
+          errors={errors}
+          values={values}
+        />
+      ) : null}
+
+      <section aria-labelledby="conclude-heading">
+        <h2 id="conclude-heading">{c.concludeTitle}</h2>
+        {k.concluded_on ? (
+          <>
+            <p>{c.concludedOn(k.concluded_on)}</p>
+            <p class="prewrap">{k.conclusion_text}</p>
+          </>
+        ) : writable ? (
+          <Form ctx={ctx} action={`${base}/conclusion`}>
+            <TextArea
+              name="conclusionText"
+              label={c.conclusionText}
+              value={v('conclusionText')}
+              error={errors.conclusionText}
+              rows={5}
+            />
+            <Submit label={c.conclude} />
+          </Form>
+        ) : null}
+      </section>
+
+      <section class="panel" aria-labelledby="decision-heading">
+        <h2 id="decision-heading">{c.decisionTitle}</h2>
+        {k.decided_on && k.decision_outcome ? (
+          <>
+            <p>{c.decidedOn(k.decided_on, c.outcomes[k.decision_outcome])}</p>
+            {view.interventions.length ? (
+              <ul class="plain-list">
+                {view.interventions.map((i) => (
+                  <li key={i.id}>
+                    {i.name}
+                    {i.ksi_code ? ` (KSI ${i.ksi_code})` : ''}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <p class="prewrap">{k.decision_text}</p>
+          </>
+        ) : active && can.decide && k.concluded_on ? (
+          <Form ctx={ctx} action={`${base}/decision`}>
+            <p>{c.decisionIntro}</p>
+            <Radios
+              name="outcome"
+              legend={c.outcome}
+              value={v('outcome') ?? ''}
+              error={errors.outcome}
+              options={[
+                ['interventions', c.outcomes.interventions],
+                ['noIntervention', c.outcomes.noIntervention],
+              ]}
+            />
+            <fieldset
+              id="interventionIds"
+              tabindex={-1}
+              class={errors.interventionIds ? 'field radios field--error' : 'field radios'}
+            >
+              <legend>{c.interventions}</legend>
+              {errors.interventionIds ? <p class="field-error">{errors.interventionIds}</p> : null}
+              {view.interventionTypes.map((i) => (
+                <div class="checkbox" key={i.id}>
+                  <input
+                    type="checkbox"
+                    id={`intervention-${i.id}`}
+                    name="interventionIds"
+                    value={i.id}
+                    checked={[values.interventionIds ?? []].flat().includes(i.id)}
+                  />
+                  <label for={`intervention-${i.id}`}>
+                    {i.name}
+                    {i.ksi_code ? ` (KSI ${i.ksi_code})` : ''}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+            <TextArea
+              name="decisionText"
+              label={c.decisionText}
+              value={v('decisionText')}
+              error={errors.decisionText}
+              rows={4}
+            />
+            <Submit label={c.saveDecision} />
+          </Form>
+        ) : null}
+      </section>
+
+      {active && k.decided_on && can.close ? (
+        <section aria-labelledby="close-heading">
+          <h2 id="close-heading">{c.closeTitle}</h2>
+          <Form ctx={ctx} action={`${base}/closure`}>
+            {k.decision_outcome === 'noIntervention' ? (
+              <Checkbox name="followUpPlanned" label={c.followUpPlanned} />
+            ) : null}
+            <Submit label={c.close} />
+          </Form>
+        </section>
+      ) : null}
+
+      {k.phase === 'closed' && k.closed_on ? (
+        <section aria-labelledby="closed-heading">
+          <h2 id="closed-heading">{c.closedOn(k.closed_on)}</h2>
+          {k.follow_up_planned ? (
+            k.follow_up_done_on ? (
+              <>
+                <p>{c.followUpDone(k.follow_up_done_on)}</p>
+                <p class="prewrap">{k.follow_up_note}</p>
+              </>
+            ) : can.close ? (
+              <Form ctx={ctx} action={`${base}/follow-up`} label={c.followUpTitle}>
+                <h3>{c.followUpTitle}</h3>
+                <TextField
+                  name="doneOn"
+                  label={c.doneOn}
+                  hint={t.reports.childBirthDateHint}
+                  value={v('doneOn')}
+                  error={errors.doneOn}
+                  width="medium"
+                  maxLength={10}
+                />
+                <TextArea
+                  name="followUpNote"
+                  label={c.followUpNote}
+                  value={v('followUpNote')}
+                  error={errors.followUpNote}
+                  rows={3}
+                />
+                <Submit label={c.saveFollowUp} />
+              </Form>
+            ) : null
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,393 @@
+import { DeadlineList } from '../cases/components.tsx';
+import { openDeadlines } from '../cases/domain.ts';
+import { formatPersonalNumber } from '../people/views.tsx';
+import type { Messages } from '../platform/i18n/i18n.ts';
+import {
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  Notice,
+  TextArea,
+  TextField,
+} from '../platform/layout/forms.tsx';
+import { Layout } from '../platform/layout/Layout.tsx';
+import type { PageContext } from '../platform/layout/page-context.ts';
+import { Radios } from '../reports/views.tsx';
+import type { IntakeRow, ReportView } from './service.ts';
+
+export function IntakePage({ ctx, rows }: { ctx: PageContext; rows: IntakeRow[] }) {
+  const { t } = ctx;
+  const c = t.cases;
+  const ordered = [...rows].sort(
+    (a, b) =>
+      Number(b.protection_outcome === 'immediateProtectionNeeded' || !!b.immediate_protection) -
+        Number(a.protection_outcome === 'immediateProtectionNeeded' || !!a.immediate_protection) ||
+      Number(!!a.protection_outcome) - Number(!!b.protection_outcome) ||
+      a.received_at.getTime() - b.received_at.getTime(),
+  );
+  return (
+    <Layout ctx={ctx} title={c.intakeTitle}>
+      <h1>{c.intakeTitle}</h1>
+      <p class="lead">{c.intakeIntro}</p>
+      {ordered.length === 0 ? (
+        <p>{c.intakeEmpty}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">{c.reference}</th>
+                <th scope="col">{c.received}</th>
+                <th scope="col">{c.child}</th>
+                <th scope="col">{c.reporter}</th>
+                <th scope="col">{c.status}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ordered.map((r) => {
+                const immediate =
+                  r.protection_outcome === 'immediateProtectionNeeded' || r.immediate_protection;
+                const todo = [
+                  !r.protection_outcome ? c.todo.protection : null,
+                  !r.child_id ? c.todo.link : null,
+                  r.feedback_requested && !r.feedback_sent_on && r.child_id ? c.todo.feedback : null,
+                ].filter(Boolean);
+                return (
+                  <tr key={r.id} class={immediate ? 'row--urgent' : undefined}>
+                    <td>
+                      <a href={`/intake/reports/${r.id}`}>{r.reference}</a>
+                    </td>
+                    <td>{r.received_on}</td>
+                    <td>
+                      {r.child_id
+                        ? `${r.given_name} ${r.family_name}`
+                        : [r.child_given_name, r.child_family_name].filter(Boolean).join(' ') || c.noName}
+                      {immediate ? <span class="tag tag--urgent">{c.immediate}</span> : null}
+                    </td>
+                    <td>{c.reporterKinds[r.reporter_kind]}</td>
+                    <td>{todo.join(', ')}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+function ReportDetails({ t, view }: { t: Messages; view: ReportView }) {
+  const r = view.report;
+  const c = t.cases;
+  const childName = [r.child_given_name, r.child_family_name].filter(Boolean).join(' ');
+  return (
+    <dl class="summary-list">
+      <dt>{c.received}</dt>
+      <dd>
+        {r.received_on} ({c.channel[r.channel]})
+      </dd>
+      <dt>{c.reporter}</dt>
+      <dd>
+        {c.reporterKinds[r.reporter_kind]}
+        {r.reporter_name ? `: ${r.reporter_name}` : ''}
+        {r.reporter_title ? `, ${r.reporter_title}` : ''}
+      </dd>
+      {r.reporter_organisation ? (
+        <>
+          <dt>{c.organisation}</dt>
+          <dd>
+            {r.reporter_organisation}
+            {r.reporter_organisation_kind
+              ? ` (${t.reports.organisationKinds[r.reporter_organisation_kind]})`
+              : ''}
+          </dd>
+        </>
+      ) : null}
+      {r.reporter_phone || r.reporter_email ? (
+        <>
+          <dt>{c.contact}</dt>
+          <dd>{[r.reporter_phone, r.reporter_email].filter(Boolean).join(', ')}</dd>
+        </>
+      ) : null}
+      <dt>{c.feedbackRequested}</dt>
+      <dd>{r.feedback_requested ? t.yes : t.no}</dd>
+      <dt>{c.childAsReported}</dt>
+      <dd>
+        {childName || c.noName}
+        {r.child_personal_number ? `, ${formatPersonalNumber(r.child_personal_number)}` : ''}
+        {!r.child_personal_number && r.child_birth_date ? `, ${r.child_birth_date}` : ''}
+      </dd>
+      {r.child_whereabouts ? (
+        <>
+          <dt>{c.whereabouts}</dt>
+          {/* Once linked to a child with protected identity, where the child is stays hidden here,
+              as the address does in the people register. */}
+          <dd class="prewrap">
+            {view.child && view.child.protected_identity !== 'none'
+              ? t.people.addressHidden
+              : r.child_whereabouts}
+          </dd>
+        </>
+      ) : null}
+      <dt>{c.guardiansInformed}</dt>
+      <dd>{t.reports.guardiansInformedOptions[r.guardians_informed]}</dd>
+      <dt>{c.concern}</dt>
+      <dd class="prewrap">{r.concern}</dd>
+    </dl>
+  );
+}
+
+export function ReportPage({
+  ctx,
+  view,
+  today,
+  q,
+  notice,
+  errors = {},
+  values = {},
+  canProcess,
+}: {
+  ctx: PageContext;
+  view: ReportView;
+  today: string;
+  q?: string | undefined;
+  notice?: string | undefined;
+  errors?: FieldErrors;
+  values?: Record<string, string | undefined>;
+  canProcess: boolean;
+}) {
+  const { t } = ctx;
+  const c = t.cases;
+  const r = view.report;
+  const open = openDeadlines(view.deadlines, today);
+  const decision = view.case?.initial_decision;
+  const answered = !!decision || (r.joined_ongoing && view.case?.phase !== 'initialAssessment');
+  const draft = r.joined_ongoing ? c.feedbackDraft.ongoing : decision ? c.feedbackDraft[decision] : '';
+  return (
+    <Layout ctx={ctx} title={c.reportTitle(r.reference)}>
+      <h1>
+        {c.reportTitle(r.reference)}
+        {r.protection_outcome === 'immediateProtectionNeeded' ? (
+          <span class="tag tag--urgent">{c.immediate}</span>
+        ) : null}
+      </h1>
+      {notice ? <Notice>{notice}</Notice> : null}
+      <ErrorSummary t={t} errors={errors} />
+      <h2>{c.deadlines}</h2>
+      <DeadlineList t={t} deadlines={view.deadlines} open={open} />
+      <h2>{c.reportDetails}</h2>
+      <ReportDetails t={t} view={view} />
+
+      <section class="panel" aria-labelledby="protection-heading">
+        <h2 id="protection-heading">{c.protectionTitle}</h2>
+        {r.protection_outcome ? (
+          <>
+            <p>{c.assessedOn(r.protection_assessed_on ?? '', c.protectionOutcomes[r.protection_outcome])}</p>
+            <p class="prewrap">{r.protection_reasoning}</p>
+          </>
+        ) : canProcess ? (
+          <form method="post" action={`/intake/reports/${r.id}/protection`} novalidate>
+            <CsrfField token={ctx.csrf} />
+            <p>{c.protectionIntro}</p>
+            <Radios
+              name="outcome"
+              legend={c.protectionOutcome}
+              value={values.outcome ?? ''}
+              error={errors.outcome}
+              options={[
+                ['noImmediateProtection', c.protectionOutcomes.noImmediateProtection],
+                ['immediateProtectionNeeded', c.protectionOutcomes.immediateProtectionNeeded],
+              ]}
+            />
+            <TextArea
+              name="reasoning"
+              label={c.protectionReasoning}
+              value={values.reasoning}
+              error={errors.reasoning}
+              rows={4}
+            />
+            <button type="submit" class="button">
+              {c.saveProtection}
+            </button>
+          </form>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="child-heading">
+        <h2 id="child-heading">{c.child}</h2>
+        {view.child ? (
+          <>
+            <p>
+              <a href={`/people/${view.child.id}`}>
+                {view.child.given_name} {view.child.family_name}
+              </a>{' '}
+              (
+              {view.child.personal_number
+                ? formatPersonalNumber(view.child.personal_number)
+                : view.child.birth_date}
+              )
+              {r.case_id ? (
+                <>
+                  {' – '}
+                  <a href={`/cases/${r.case_id}`}>{c.openCase}</a>
+                </>
+              ) : null}
+            </p>
+            <h3>{c.history}</h3>
+            {view.history && (view.history.cases.length > 0 || view.history.reports.length > 1) ? (
+              <ul class="plain-list">
+                {view.history.cases.map((h) => (
+                  <li key={h.id}>
+                    <a href={`/cases/${h.id}`}>
+                      {c.phase[h.phase]}, {h.opened_on}
+                    </a>
+                    {h.initial_decision ? ` – ${c.initialDecisions[h.initial_decision]}` : ''}
+                    {h.decision_outcome ? ` – ${c.outcomes[h.decision_outcome]}` : ''}
+                  </li>
+                ))}
+                {view.history.reports
+                  .filter((h) => h.id !== r.id)
+                  .map((h) => (
+                    <li key={h.id}>
+                      <a href={`/intake/reports/${h.id}`}>{c.reportTitle(h.reference)}</a>, {h.received_on},{' '}
+                      {c.reporterKinds[h.reporter_kind]}
+                    </li>
+                  ))}
+              </ul>
+            ) : (
+              <p>{c.noHistory}</p>
+            )}
+          </>
+        ) : canProcess ? (
+          <div class="panel">
+            <h3>{c.linkTitle}</h3>
+            <p>{c.linkIntro}</p>
+            {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for some screen readers. */}
+            <form method="get" action={`/intake/reports/${r.id}`} role="search" class="search-form">
+              <TextField name="q" type="search" label={t.people.query} value={q} maxLength={100} />
+              <button type="submit" class="button button--secondary">
+                {t.search}
+              </button>
+            </form>
+            <h4>{c.candidates}</h4>
+            {view.candidates.length === 0 ? (
+              <p>{c.noCandidates}</p>
+            ) : (
+              <ul class="plain-list">
+                {view.candidates.map((p) => (
+                  <li key={p.id}>
+                    <form method="post" action={`/intake/reports/${r.id}/link`} class="inline-form">
+                      <CsrfField token={ctx.csrf} />
+                      <input type="hidden" name="childId" value={p.id} />
+                      <span>
+                        {p.given_name} {p.family_name} (
+                        {p.personal_number ? formatPersonalNumber(p.personal_number) : p.birth_date})
+                      </span>
+                      <button
+                        type="submit"
+                        class="button button--small"
+                        aria-label={`${c.linkThis}: ${p.given_name} ${p.family_name}`}
+                      >
+                        {c.linkThis}
+                      </button>
+                    </form>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <h4>{c.registerChild}</h4>
+            <form method="post" action={`/intake/reports/${r.id}/register-child`} novalidate>
+              <CsrfField token={ctx.csrf} />
+              <TextField
+                name="givenName"
+                label={t.people.givenName}
+                value={values.givenName ?? r.child_given_name ?? ''}
+                error={errors.givenName}
+                maxLength={100}
+                autocomplete="off"
+              />
+              <TextField
+                name="familyName"
+                label={t.people.familyName}
+                value={values.familyName ?? r.child_family_name ?? ''}
+                error={errors.familyName}
+                maxLength={100}
+                autocomplete="off"
+              />
+              <TextField
+                name="personalNumber"
+                label={t.people.personalNumber}
+                hint={t.people.personalNumberHint}
+                value={
+                  values.personalNumber ??
+                  (r.child_personal_number ? formatPersonalNumber(r.child_personal_number) : '')
+                }
+                error={errors.personalNumber}
+                width="medium"
+                maxLength={20}
+                autocomplete="off"
+              />
+              <button type="submit" class="button button--secondary">
+                {c.registerChild}
+              </button>
+            </form>
+          </div>
+        ) : null}
+      </section>
+
+      {r.feedback_requested ? (
+        <section class="panel" aria-labelledby="feedback-heading">
+          <h2 id="feedback-heading">{c.feedbackTitle}</h2>
+          {r.feedback_sent_on ? (
+            r.feedback_withheld_reason ? (
+              <>
+                <p>{c.feedbackWithheld(r.feedback_sent_on)}</p>
+                <p class="prewrap">{r.feedback_withheld_reason}</p>
+              </>
+            ) : (
+              <>
+                <p>{c.feedbackSent(r.feedback_sent_on)}</p>
+                <p class="prewrap">{r.feedback_text}</p>
+              </>
+            )
+          ) : !answered ? (
+            <p>{c.feedbackWaiting}</p>
+          ) : canProcess ? (
+            <form method="post" action={`/intake/reports/${r.id}/feedback`} novalidate>
+              <CsrfField token={ctx.csrf} />
+              <p>{c.feedbackIntro}</p>
+              <Radios
+                name="mode"
+                legend={c.feedbackMode}
+                value={values.mode ?? 'sent'}
+                error={errors.mode}
+                options={[
+                  ['sent', c.feedbackModes.sent],
+                  ['withheld', c.feedbackModes.withheld],
+                ]}
+              />
+              <TextArea
+                name="text"
+                label={c.feedbackText}
+                value={values.text ?? draft}
+                error={errors.feedbackText}
+                rows={3}
+              />
+              <TextArea
+                name="withheldReason"
+                label={c.withheldReason}
+                value={values.withheldReason}
+                error={errors.withheldReason}
+                rows={2}
+              />
+              <button type="submit" class="button">
+                {c.saveFeedback}
+              </button>
+            </form>
+          ) : null}
+        </section>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,41 @@
+import { personalNumberMessage } from '../people/messages.ts';
+import type { Lang, Messages } from '../platform/i18n/i18n.ts';
+import type { FieldErrors } from '../platform/layout/forms.tsx';
+import type { ReportFieldError } from './domain.ts';
+
+/** Validation errors of a report in the user's language, keyed by field. */
+export function reportFieldErrors(errors: ReportFieldError[], t: Messages, lang: Lang): FieldErrors {
+  const result: FieldErrors = {};
+  for (const error of errors) result[error.field] ??= messageFor(error, t, lang);
+  return result;
+}
+
+function messageFor(error: ReportFieldError, t: Messages, lang: Lang): string {
+  const r = t.reports.errors;
+  switch (error.code) {
+    case 'required':
+      return t.errors.field.required;
+    case 'tooLong':
+      return t.errors.field.tooLong(error.max ?? 0);
+    case 'tooShort':
+      return r.tooShort(error.max ?? 0);
+    case 'invalid':
+      return t.errors.field.invalid;
+    case 'brokenText':
+      return r.brokenText;
+    case 'markup':
+      return r.markup;
+    case 'needChild':
+      return r.needChild;
+    case 'needContact':
+      return r.needContact;
+    case 'emailInvalid':
+      return r.emailInvalid;
+    case 'phoneInvalid':
+      return r.phoneInvalid;
+    case 'birthDateInvalid':
+      return r.birthDateInvalid;
+    default:
+      return personalNumberMessage(error.code, lang);
+  }
+}

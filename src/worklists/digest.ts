@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import nodemailer from 'nodemailer';
+import type { Config } from '../config.ts';
+import type { Actor } from '../platform/access/policy.ts';
+import type { Database } from '../platform/db/schema.ts';
+import { en } from '../platform/i18n/en.ts';
+import { sv } from '../platform/i18n/sv.ts';
+import { dueDeadlinesFor } from './queries.ts';
+import { ownScope } from './service.ts';
+
+/**
+ * The optional e-mail digest: to each user with an e-mail address and something due, how many
+ * deadlines have passed and how many run out within three days, and a link. Nothing else: no
+ * names, no case details, so the message can travel by ordinary e-mail (OSL 26:1).
+ */
+export async function sendReminderDigests(
+  db: Kysely<Database>,
+  config: Pick<Config, 'smtp' | 'publicUrl'>,
+  today: string,
+): Promise<{ sent: number }> {
+  if (!config.smtp) return { sent: 0 };
+  const transport = nodemailer.createTransport(config.smtp.url);
+  const users = await db
+    .selectFrom('user_account')
+    .select([
+      'id',
+      'municipality_id',
+      'role',
+      'unit_id',
+      'display_name',
+      'email',
+      'organisation_name',
+      'partner_kind',
+    ])
+    .where('active', '=', true)
+    .where('email', 'is not', null)
+    .where('role', 'in', ['intakeWorker', 'socialWorker', 'manager'])
+    .execute();
+  let sent = 0;
+  try {
+    for (const user of users) {
+      const actor: Actor = {
+        userId: user.id,
+        municipalityId: user.municipality_id,
+        role: user.role,
+        unitId: user.unit_id,
+        displayName: user.display_name,
+        organisation: user.organisation_name,
+        partnerKind: user.partner_kind,
+        secondFactorDone: false,
+      };
+      const scope = ownScope(actor);
+      if (!scope || !user.email) continue;
+      // Counting is not showing: the digest reads deadlines, never names, so it writes no audit
+      // events; the user's own view of the list (after login) is audited as usual.
+      const { items } = await dueDeadlinesFor(db, user.municipality_id, scope, today);
+      const overdue = items.filter((i) => i.urgency === 'overdue').length;
+      const soon = items.filter((i) => i.urgency === 'dueToday' || i.urgency === 'dueSoon').length;
+      if (overdue + soon === 0) continue;
+      const url = `${config.publicUrl}/worklist`;
+      await transport.sendMail({
+        from: config.smtp.from,
+        to: user.email,
+        subject: sv.cases.digestSubject,
+        text: `${sv.cases.digestBody(overdue, soon, url)}\n\n---\n\n${en.cases.digestBody(overdue, soon, url)}`,
+      });
+      sent++;
+    }
+  } finally {
+    transport.close();
+  }
+  return { sent };
+}

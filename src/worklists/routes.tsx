@@ -1,0 +1,30 @@
+import { Type } from 'typebox';
+import { todayFor } from '../platform/clock.ts';
+import { accessContext } from '../platform/http/access-context.ts';
+import { notFound } from '../platform/http/errors.ts';
+import { requireSignedInPage } from '../platform/http/guards.ts';
+import { sendPage } from '../platform/http/render.ts';
+import type { App } from '../platform/http/types.ts';
+import { pageContext } from '../platform/layout/page-context.ts';
+import { readWorklist } from './service.ts';
+import { WorklistPage } from './views.tsx';
+
+const pageOptions = { preHandler: requireSignedInPage, config: { personalData: true } };
+const schema = {
+  querystring: Type.Object({ lang: Type.Optional(Type.String({ maxLength: 5 })) }),
+  response: { 200: Type.String() },
+};
+
+/** Each user's worklist of deadlines, and a unit's for its manager. */
+export async function worklistRoutes(app: App): Promise<void> {
+  for (const [path, which] of [
+    ['/worklist', 'own'],
+    ['/worklist/unit', 'unit'],
+  ] as const) {
+    app.get(path, { ...pageOptions, schema }, async (request, reply) => {
+      const list = await readWorklist(app.db, accessContext(request), which, todayFor(app.config));
+      if (!list) throw notFound();
+      return sendPage(reply, <WorklistPage ctx={pageContext(request)} list={list} unit={which === 'unit'} />);
+    });
+  }
+}
