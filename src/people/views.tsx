@@ -13,6 +13,7 @@ import {
 } from '../platform/layout/forms.tsx';
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
+import { SipStartPanel } from '../sip/views.tsx';
 import { ageOn, type NewPersonInput } from './domain.ts';
 import type { PersonSummary, Relative } from './queries.ts';
 import type { PersonView } from './service.ts';
@@ -225,22 +226,7 @@ export function PersonPage({
           </form>
         </section>
       ) : null}
-      {canStartSip ? (
-        <section class="panel" aria-labelledby="sip-heading">
-          <h2 id="sip-heading">{t.sip.startTitle}</h2>
-          <p>
-            <a href={`/sips?child=${p.id}`}>{t.sip.showPlans}</a>
-          </p>
-          <form method="post" action="/sips" class="inline-form">
-            <CsrfField token={ctx.csrf} />
-            <input type="hidden" name="childId" value={p.id} />
-            <button type="submit" class="button button--secondary">
-              {t.sip.start}
-            </button>
-          </form>
-          <p class="hint">{t.sip.startHint}</p>
-        </section>
-      ) : null}
+      {canStartSip ? <SipStartPanel ctx={ctx} childId={p.id} /> : null}
       {canReviewLog ? (
         <p>
           <a href={`/log-review?person=${p.id}`}>{t.people.viewLog}</a>

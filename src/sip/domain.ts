@@ -1,3 +1,4 @@
+import { addDays, addMonths, isIsoDate } from '../deadlines/calendar.ts';
 import { isRealPastDate } from '../people/domain.ts';
 import { type PersonalNumberError, parsePersonalNumber } from '../people/personal-number.ts';
 import { type ConsentContext, consentRefusal, type SipContext } from '../platform/access/policy.ts';
@@ -36,19 +37,9 @@ export function sipLegalReference(date: string): { socialServices: string; healt
   };
 }
 
-// ---- Dates ----
+// ---- Dates (the one calendar: src/deadlines/calendar.ts) ----
 
-export function isIsoDate(value: string): boolean {
-  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays, isIsoDate };
 
 /** How far ahead the worklists look: two weeks, so a meeting can still be booked. */
 export const worklistHorizonDays = 14;
@@ -141,7 +132,7 @@ export function validateConsent(
   else if (isIsoDate(givenOn) && validUntil < givenOn)
     errors.push({ field: 'validUntil', code: 'beforeGiven' });
   else if (validUntil < context.today) errors.push({ field: 'validUntil', code: 'inPast' });
-  else if (isIsoDate(givenOn) && validUntil > addYears(givenOn, maxConsentYears))
+  else if (isIsoDate(givenOn) && validUntil > addMonths(givenOn, 12 * maxConsentYears))
     errors.push({ field: 'validUntil', code: 'tooLong' });
 
   const guardianIds = unique(input.guardianIds ?? []);
@@ -184,13 +175,6 @@ export function validateConsent(
       informationKinds: kinds as SipInformationKind[],
     },
   };
-}
-
-function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  // 29 February plus a year is 28 February, not 1 March.
-  const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
-  return `${y + years}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
 // ---- The plan's content ----

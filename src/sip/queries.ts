@@ -594,6 +594,7 @@ export async function insertSip(
   values: {
     status: SipStatus;
     childId: string | null;
+    caseId?: string | null;
     coordinatorUserId: string | null;
     requestedByUserId?: string | null;
     requestedByOrganisationId?: string | null;
@@ -608,6 +609,7 @@ export async function insertSip(
       municipality_id: m(scope),
       status: values.status,
       child_id: values.childId,
+      case_id: values.caseId ?? null,
       coordinator_user_id: values.coordinatorUserId,
       requested_by_user_id: values.requestedByUserId ?? null,
       requested_by_organisation_id: values.requestedByOrganisationId ?? null,
@@ -642,6 +644,29 @@ export async function addParticipant(
     .returning('organisation_id')
     .executeTakeFirst();
   return !!row;
+}
+
+/** Whether the case is the child's own case in the user's municipality (issue 3's child_case). */
+export async function isCaseOfChild(scope: AccessScope, caseId: string, childId: string): Promise<boolean> {
+  const row = await scope.db
+    .selectFrom('child_case')
+    .select('id')
+    .where('municipality_id', '=', m(scope))
+    .where('id', '=', caseId)
+    .where('child_id', '=', childId)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** Links an open plan that has no case yet to the child's case it is now started from. */
+export async function linkCase(scope: AccessScope, sipId: string, caseId: string): Promise<void> {
+  await scope.db
+    .updateTable('sip')
+    .set({ case_id: caseId })
+    .where('municipality_id', '=', m(scope))
+    .where('id', '=', sipId)
+    .where('case_id', 'is', null)
+    .execute();
 }
 
 /**

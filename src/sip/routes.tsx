@@ -160,9 +160,14 @@ export async function sipRoutes(app: App): Promise<void> {
 
   app.post(
     '/sips',
-    { ...page, schema: { body: Type.Object({ childId: uuid, ...csrf }) } },
+    { ...page, schema: { body: Type.Object({ childId: uuid, caseId: Type.Optional(uuid), ...csrf }) } },
     async (request, reply) => {
-      const { id, existing } = await startSip(app.db, accessContext(request), request.body.childId);
+      const { id, existing } = await startSip(
+        app.db,
+        accessContext(request),
+        request.body.childId,
+        request.body.caseId,
+      );
       return reply.redirect(`/sips/${id}?notice=${existing ? 'alreadyOpen' : 'started'}`, 303);
     },
   );

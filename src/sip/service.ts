@@ -47,6 +47,8 @@ import {
   dueFollowUps,
   insertSip,
   invitableOrganisations,
+  isCaseOfChild,
+  linkCase,
   openSipsOfOrganisation,
   organisationName,
   type Participant,
@@ -429,11 +431,15 @@ export async function sipWorklist(db: Db, context: RequestContext): Promise<Work
 
 // ---- Starting and requesting ----
 
-/** Social services starts a plan for a child; an open plan of the child is returned instead. */
+/**
+ * Social services starts a plan for a child, from the child's page or from the child's case (the
+ * plan is then linked to the case). An open plan of the child is returned instead of a second one.
+ */
 export async function startSip(
   db: Db,
   context: RequestContext,
   childId: string,
+  caseId?: string,
 ): Promise<{ id: string; existing: boolean }> {
   return withAccess(db, context, async (scope) => {
     const actor = scope.actor;
@@ -444,9 +450,11 @@ export async function startSip(
     );
     const child = await personById(scope, childId);
     if (!child) throw notFound();
+    if (caseId && !(await isCaseOfChild(scope, caseId, childId))) throw notFound();
     const open = await sipsOfMunicipality(scope, { childId });
     const existing = open.find((s) => s.status === 'draft' || s.status === 'active');
     if (existing) {
+      if (caseId) await linkCase(scope, existing.id, caseId);
       await scope.audit({
         action: 'sip.read',
         subjectPersonId: childId,
@@ -455,7 +463,12 @@ export async function startSip(
       });
       return { id: existing.id, existing: true };
     }
-    const id = await insertSip(scope, { status: 'draft', childId, coordinatorUserId: actor.userId });
+    const id = await insertSip(scope, {
+      status: 'draft',
+      childId,
+      caseId: caseId ?? null,
+      coordinatorUserId: actor.userId,
+    });
     const socialServices = await socialServicesOrganisation(scope);
     await addParticipant(scope, id, socialServices.id, actor.displayName, todayOf(context));
     await scope.audit({ action: 'sip.create', subjectPersonId: childId, recordType: 'sip', recordId: id });

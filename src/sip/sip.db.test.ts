@@ -8,6 +8,7 @@ import {
   createPartnerOrganisation,
   createPerson,
   createSip,
+  createUnit,
   createUser,
   type TestUser,
 } from '../testing/factories.ts';
@@ -207,6 +208,60 @@ describe('starting a plan from the child', () => {
         .length,
       0,
     );
+  });
+});
+
+describe("starting a plan from the child's case", () => {
+  it('links the plan to the case, shows the way back, and refuses a case of another child', async () => {
+    const w = await world();
+    const unit = await createUnit(t.db.db, w.municipalityId, 'investigation');
+    await t.db.db
+      .updateTable('user_account')
+      .set({ unit_id: unit })
+      .where('id', '=', w.users.worker.id)
+      .execute();
+    const kase = await t.db.db
+      .insertInto('child_case')
+      .values({
+        municipality_id: w.municipalityId,
+        child_id: w.child.id,
+        unit_id: unit,
+        phase: 'investigation',
+        opened_on: addDays(today, -20),
+        initial_decision: 'openInvestigation',
+        initial_decided_on: addDays(today, -10),
+        investigation_opened_on: addDays(today, -10),
+        responsible_user_id: w.users.worker.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const client = await login(t.app, w.users.worker);
+    const casePage = await client.get(`/cases/${kase.id}`);
+    assert.equal(casePage.statusCode, 200);
+    assert.match(casePage.body, /Starta en SIP för barnet/);
+    assert.match(casePage.body, new RegExp(`name="caseId" value="${kase.id}"`));
+    const other = await createPerson(t.db.db, w.municipalityId, { birthDate: '2015-01-01' });
+    const wrong = await client.post('/sips', { childId: other.id, caseId: kase.id });
+    assert.equal(wrong.statusCode, 404);
+    const started = await client.post('/sips', { childId: w.child.id, caseId: kase.id });
+    const id = /\/sips\/([0-9a-f-]{36})/.exec(started.headers.location ?? '')![1]!;
+    assert.equal((await sipRow(id)).case_id, kase.id);
+    assert.match((await client.get(`/sips/${id}`)).body, new RegExp(`href="/cases/${kase.id}"`));
+  });
+
+  it('shows what is due in plans on the worklist page too', async () => {
+    const w = await world();
+    await createSip(t.db.db, {
+      municipalityId: w.municipalityId,
+      childId: w.child.id,
+      coordinatorUserId: w.users.worker.id,
+      organisationIds: [w.school.id],
+      followUpOn: addDays(today, 3),
+    });
+    const page = await w.clients.worker.get('/worklist');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /SIP att göra/);
+    assert.match(page.body, /Uppföljningar inom två veckor/);
   });
 });
 

@@ -57,6 +57,38 @@ function DueTag({ t, date, today }: { t: Messages; date: string; today: string }
   return <span class={`tag tag--due-${state}`}>{t.sip.due[state]}</span>;
 }
 
+// ---- Starting a plan (on the child's page and the case page) ----
+
+/** Social services starts a plan for the child here; from a case page the plan is linked to the case. */
+export function SipStartPanel({
+  ctx,
+  childId,
+  caseId,
+}: {
+  ctx: PageContext;
+  childId: string;
+  caseId?: string;
+}) {
+  const s = ctx.t.sip;
+  return (
+    <section class="panel" aria-labelledby="sip-heading">
+      <h2 id="sip-heading">{s.startTitle}</h2>
+      <p>
+        <a href={`/sips?child=${childId}`}>{s.showPlans}</a>
+      </p>
+      <form method="post" action="/sips" class="inline-form">
+        <CsrfField token={ctx.csrf} />
+        <input type="hidden" name="childId" value={childId} />
+        {caseId ? <input type="hidden" name="caseId" value={caseId} /> : null}
+        <button type="submit" class="button button--secondary">
+          {s.start}
+        </button>
+      </form>
+      <p class="hint">{s.startHint}</p>
+    </section>
+  );
+}
+
 // ---- The list ----
 
 export function SipListPage({
@@ -364,6 +396,14 @@ function Overview({ ctx, view }: { ctx: PageContext; view: SipView }) {
           <>
             <dt>{t.people.guardians}</dt>
             <dd>{view.guardians.map((g) => `${g.given_name} ${g.family_name}`).join(', ')}</dd>
+          </>
+        ) : null}
+        {view.socialServices && sip.case_id ? (
+          <>
+            <dt>{s.case}</dt>
+            <dd>
+              <a href={`/cases/${sip.case_id}`}>{s.openCase}</a>
+            </dd>
           </>
         ) : null}
         <dt>{s.coordinator}</dt>

@@ -776,6 +776,8 @@ export const en: Messages = {
     statusLabel: 'Status',
     nextFollowUp: 'Next follow-up',
     coordinator: 'Coordinator',
+    case: 'Case',
+    openCase: 'Open the case the plan was started from',
     lead: 'Lead organisation',
     noPlans: 'No plans to show.',
     filterStatus: 'Show plans with status',

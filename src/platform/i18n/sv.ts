@@ -781,6 +781,8 @@ export const sv = {
     statusLabel: 'Status',
     nextFollowUp: 'Nästa uppföljning',
     coordinator: 'Samordnare',
+    case: 'Ärende',
+    openCase: 'Öppna ärendet som planen startades från',
     lead: 'Huvudansvarig organisation',
     noPlans: 'Inga planer att visa.',
     filterStatus: 'Visa planer med status',

@@ -81,6 +81,8 @@ const statements = [
     created_by uuid,
     unique (municipality_id, id),
     foreign key (municipality_id, child_id) references person (municipality_id, id),
+    -- The child's case the plan was started from (issue 3), when there is one.
+    foreign key (municipality_id, case_id) references child_case (municipality_id, id),
     foreign key (municipality_id, coordinator_user_id) references user_account (municipality_id, id),
     foreign key (municipality_id, requested_by_user_id) references user_account (municipality_id, id),
     foreign key (municipality_id, requested_by_organisation_id) references partner_organisation (municipality_id, id),
