@@ -7,6 +7,7 @@ import { seal } from '../platform/auth/secret-box.ts';
 import { todayInSweden } from '../platform/dates.ts';
 import type { Database, NewPerson, PartnerOrganisationKind, Role } from '../platform/db/schema.ts';
 import { seedDemoCases } from './cases.ts';
+import { seedDemoSips } from './sips.ts';
 
 /**
  * Demo data for the embedded database: the fictional municipality of Sjövik with its units, one
@@ -316,8 +317,27 @@ export async function seedDemoData(
         (c) => c.birth_date && c.birth_date > `${Number(today.slice(0, 4)) - 17}${today.slice(4)}`,
       ),
     });
+    const organisationId = (key: string) => organisationOf(key)!.id;
+    const sips = await seedDemoSips(trx, {
+      municipalityId,
+      today,
+      organisations: {
+        socialServices: organisationId('socialServices'),
+        school: organisationId('school'),
+        bup: organisationId('bup'),
+        bvc: organisationId('bvc'),
+        police: organisationId('police'),
+      },
+      users: {
+        socialworker: userId('socialworker'),
+        schoolnurse: userId('schoolnurse'),
+        bup: userId('bup'),
+        bvc: userId('bvc'),
+      },
+      children: childIds,
+    });
     log(
-      `Demo data ready: ${persons.length} people, ${relations.length} guardianships, ${demoUsers.length} users, ${demoCases.reports} reports, ${demoCases.cases} cases.`,
+      `Demo data ready: ${persons.length} people, ${relations.length} guardianships, ${demoUsers.length} users, ${demoCases.reports} reports, ${demoCases.cases} cases, ${sips} coordinated plans.`,
     );
   });
   return true;
