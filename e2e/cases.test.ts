@@ -104,7 +104,7 @@ describe('a concern report from the public form to a closed case', () => {
     assert.equal(initialDue, '2026-03-27');
     assert.match(
       (await page.locator('[data-key="initialAssessment"]').textContent()) ?? '',
-      /SoL \(2025:400\), motsv\. 11 kap\. 1 a § andra stycket/,
+      /SoL \(2025:400\) 20 kap\. 2 §/,
     );
 
     await expectNoViolations(page, 'the case page in its initial assessment');

@@ -9,6 +9,8 @@ import { authRoutes } from './auth/routes.tsx';
 import { caseRoutes } from './cases/routes.tsx';
 import { caseSettingsRoutes } from './cases/settings-routes.tsx';
 import type { Config } from './config.ts';
+import { guideEditorRoutes } from './guide/editor-routes.tsx';
+import { guideRoutes } from './guide/routes.tsx';
 import { homeRoutes } from './home/routes.tsx';
 import { intakeRoutes } from './intake/routes.tsx';
 import { logReviewRoutes } from './log-review/routes.tsx';
@@ -83,6 +85,8 @@ export async function buildApp({ config, db, logger = false }: AppOptions): Prom
   await app.register(partnerRoutes);
   await app.register(sipRoutes);
   await app.register(sipApiRoutes);
+  await app.register(guideRoutes);
+  await app.register(guideEditorRoutes);
   await app.ready();
   return app;
 }

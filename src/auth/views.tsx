@@ -54,6 +54,9 @@ export function LoginPage({
             </a>
           </p>
         ) : null}
+        <p class="guide-link">
+          <a href="/guide">{t.guideEditor.loginGuideLink}</a>
+        </p>
       </div>
     </Layout>
   );

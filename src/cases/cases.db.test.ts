@@ -144,7 +144,7 @@ describe('from concern report to closure', () => {
     const casePage = await intake.get(`/cases/${caseId}`);
     expectStatus(casePage, 200);
     assert.match(casePage.body, new RegExp(`data-rule="initialAssessment" data-due="${initialDue}"`));
-    assert.match(casePage.body, /SoL \(2025:400\), motsv\. 11 kap\. 1 a § andra stycket/);
+    assert.match(casePage.body, /SoL \(2025:400\) 20 kap\. 2 §/);
 
     // Feedback cannot be given before there is an answer.
     expectStatus(
@@ -177,7 +177,7 @@ describe('from concern report to closure', () => {
     // Feedback to the school: prepared from the decision, its sending recorded.
     const feedbackPage = await intake.get(`/intake/reports/${report.id}`);
     assert.match(feedbackPage.body, /Socialtjänsten har inlett en utredning/);
-    assert.match(feedbackPage.body, /data-rule="reporterFeedback" data-due="2026-03-13"/);
+    assert.match(feedbackPage.body, /data-rule="reporterFeedback" data-due="2026-03-20"/);
     expectStatus(
       await intake.post(`/intake/reports/${report.id}/feedback`, {
         mode: 'sent',

@@ -61,14 +61,15 @@ describe('the deadlines of a case', () => {
       report({ feedback_requested: true, protection_assessed_on: '2026-03-13' }),
     ]);
     const byRule = Object.fromEntries(list.map((d) => [d.deadline.ruleId, d]));
-    assert.equal(byRule.reporterFeedback?.deadline.dueDate, '2026-03-20');
+    // One week from the decision (SoL 2025:400 19 kap. 6 §, from 15 January 2026).
+    assert.equal(byRule.reporterFeedback?.deadline.dueDate, '2026-03-27');
     assert.equal(byRule.initialAssessment?.completedOn, '2026-03-20');
     assert.equal(byRule.investigation?.deadline.dueDate, '2026-07-20');
     assert.deepEqual(
-      openDeadlines(list, '2026-03-21').map((d) => [d.deadline.ruleId, d.daysLeft, d.urgency]),
+      openDeadlines(list, '2026-03-28').map((d) => [d.deadline.ruleId, d.daysLeft, d.urgency]),
       [
         ['reporterFeedback', -1, 'overdue'],
-        ['investigation', 121, 'later'],
+        ['investigation', 114, 'later'],
       ],
     );
   });
@@ -84,7 +85,7 @@ describe('the deadlines of a case', () => {
     const feedback = deadlinesOf(investigating, [joined]).find(
       (d) => d.deadline.ruleId === 'reporterFeedback',
     );
-    assert.equal(feedback?.deadline.dueDate, '2026-03-16');
+    assert.equal(feedback?.deadline.dueDate, '2026-03-23');
   });
 
   it('uses the latest extension and offers a follow-up only when planned after no intervention', () => {
@@ -107,7 +108,8 @@ describe('the deadlines of a case', () => {
       ],
     );
     assert.equal(list.find((d) => d.key === 'investigation')?.deadline.dueDate, '2026-06-30');
-    assert.equal(list.find((d) => d.key === 'followUp')?.deadline.dueDate, '2026-06-02');
+    // Six months under SoL (2025:400) 23 kap. 5 §.
+    assert.equal(list.find((d) => d.key === 'followUp')?.deadline.dueDate, '2026-10-02');
     assert.equal(
       deadlinesOf({ ...c, follow_up_planned: false }, []).some((d) => d.key === 'followUp'),
       false,

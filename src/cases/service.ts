@@ -434,7 +434,7 @@ export function decide(
   });
 }
 
-/** Closure after the decision; a follow-up within two months may be planned when nothing was decided. */
+/** Closure after the decision; a follow-up may be planned when nothing was decided (SoL 2025:400 23 kap.). */
 export function closeCase(
   db: Kysely<Database>,
   context: RequestContext,

@@ -1,3 +1,4 @@
+import { followUpMonths } from '../deadlines/deadlines.ts';
 import { formatPersonalNumber } from '../people/views.tsx';
 import { formatDateTime } from '../platform/dates.ts';
 import type { Messages } from '../platform/i18n/i18n.ts';
@@ -211,7 +212,7 @@ export function CasePage({
       <ExtensionRecords t={t} view={view} />
 
       {k.investigation_opened_on ? (
-        <Investigation ctx={ctx} view={view} can={can} errors={errors} values={values} />
+        <Investigation ctx={ctx} view={view} today={today} can={can} errors={errors} values={values} />
       ) : null}
 
       <section aria-labelledby="notes-heading">
@@ -326,12 +327,14 @@ function ExtensionRecords({ t, view }: { t: Messages; view: CaseView }) {
 function Investigation({
   ctx,
   view,
+  today,
   can,
   errors,
   values,
 }: {
   ctx: PageContext;
   view: CaseView;
+  today: string;
   can: CasePermissions;
   errors: FieldErrors;
   values: Values;
@@ -601,7 +604,7 @@ function Investigation({
           <h2 id="close-heading">{c.closeTitle}</h2>
           <Form ctx={ctx} action={`${base}/closure`}>
             {k.decision_outcome === 'noIntervention' ? (
-              <Checkbox name="followUpPlanned" label={c.followUpPlanned} />
+              <Checkbox name="followUpPlanned" label={c.followUpPlanned(followUpMonths(today))} />
             ) : null}
             <Submit label={c.close} />
           </Form>

@@ -110,18 +110,38 @@ describe('investigation: four months', () => {
   });
 });
 
-describe('feedback to a professional reporter: without delay', () => {
-  it('is due the day of the initial-assessment decision, also on a Friday, never moved', () => {
-    assert.equal(due('reporterFeedback', '2026-03-13'), '2026-03-13');
-    assert.equal(due('reporterFeedback', '2026-12-24'), '2026-12-24');
+describe('feedback to a professional reporter: without delay, then within a week', () => {
+  it('was due the day of the decision under the 2001 act and the 2025 act as enacted', () => {
+    assert.equal(due('reporterFeedback', '2025-03-14'), '2025-03-14');
+    assert.equal(due('reporterFeedback', '2025-12-19'), '2025-12-19');
+    assert.equal(due('reporterFeedback', '2026-01-14'), '2026-01-14');
+  });
+  it('is due one week after the decision from 15 January 2026 (SFS 2025:1501)', () => {
+    assert.equal(due('reporterFeedback', '2026-01-15'), '2026-01-22');
+    assert.equal(due('reporterFeedback', '2026-03-13'), '2026-03-20', 'a Friday start ends on a Friday');
+    assert.equal(
+      formatReference(computeDeadline('reporterFeedback', '2026-03-13').reference),
+      'SoL (2025:400) 19 kap. 6 § (SFS 2025:1501)',
+    );
+  });
+  it('moves a week that ends on Christmas Eve to the next weekday after Christmas', () => {
+    const d = computeDeadline('reporterFeedback', '2026-12-17');
+    assert.equal(d.statutoryDate, '2026-12-24');
+    assert.equal(d.dueDate, '2026-12-28');
+    assert.equal(d.moved, true);
   });
 });
 
-describe('follow-up after closure: a window of two months', () => {
-  it('ends two months after closure, at a month end, not moved', () => {
-    assert.equal(due('followUp', '2025-12-31'), '2026-02-28');
+describe('follow-up after closure: two months under the 2001 act, six under the 2025 act', () => {
+  it('ends two months after a closure before 1 July 2025, at month ends and leap days, not moved', () => {
     assert.equal(due('followUp', '2024-12-29'), '2025-02-28');
     assert.equal(due('followUp', '2023-12-29'), '2024-02-29');
+    assert.equal(due('followUp', '2025-06-30'), '2025-08-30', 'a Saturday, not moved');
+  });
+  it('ends six months after a closure from 1 July 2025 (23 kap. 5 §)', () => {
+    assert.equal(due('followUp', '2025-07-01'), '2026-01-01');
+    assert.equal(due('followUp', '2025-12-31'), '2026-06-30');
+    assert.equal(due('followUp', '2025-08-31'), '2026-02-28');
   });
 });
 
@@ -180,7 +200,8 @@ describe('the law in force', () => {
     const d = computeDeadline('initialAssessment', '2025-06-20');
     assert.equal(d.dueDate, '2025-07-04');
     assert.equal(d.reference.act, 'SoL (2025:400)');
-    assert.match(formatReference(d.reference), /^SoL \(2025:400\), motsv\. 11 kap\. 1 a §/);
+    assert.equal(formatReference(d.reference), 'SoL (2025:400) 20 kap. 2 §; SOSFS 2014:5');
+    assert.equal(d.reference.correspondsTo, '11 kap. 1 a § andra stycket SoL (2001:453)');
   });
   it('switches exactly between 30 June and 1 July 2025', () => {
     const rule = ruleOf('protectionAssessment');

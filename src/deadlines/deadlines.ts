@@ -7,7 +7,13 @@ import {
   isIsoDate,
   nextWorkingDayFrom,
 } from './calendar.ts';
-import { type DeadlineRule, type DeadlineRuleId, deadlineRules, type LegalReference } from './rules.ts';
+import {
+  type DeadlineRule,
+  type DeadlineRuleId,
+  deadlineRules,
+  type LegalReference,
+  type Length,
+} from './rules.ts';
 
 /** The statutory clock: due dates from rules and starting dates. Pure; "today" is always passed in. */
 
@@ -38,12 +44,16 @@ export function referenceOn(rule: DeadlineRule, date: IsoDate): LegalReference {
 }
 
 export function formatReference(reference: LegalReference): string {
-  if (reference.provision) return `${reference.act} ${reference.provision}`;
-  return `${reference.act}, motsv. ${reference.correspondsTo ?? ''}`.trim();
+  return `${reference.act} ${reference.provision}`;
+}
+
+/** The length of a rule for a clock started on `start`: the law in force that day decides it. */
+export function lengthOn(rule: DeadlineRule, start: IsoDate): Length {
+  return referenceOn(rule, start).length ?? rule.length;
 }
 
 function statutoryDateOf(rule: DeadlineRule, start: IsoDate, occurrence: number): IsoDate {
-  const { length } = rule;
+  const length = lengthOn(rule, start);
   switch (length.kind) {
     case 'sameDay':
     case 'withoutDelay':
@@ -111,4 +121,10 @@ export function urgencyOf(dueDate: IsoDate, today: IsoDate): { daysLeft: number;
 export function whyMoved(deadline: Deadline): string | undefined {
   if (!deadline.moved) return undefined;
   return holidayOn(deadline.statutoryDate) ?? 'weekend';
+}
+
+/** How many months a follow-up after a closure on `closedOn` may run (2 under the 2001 act, 6 after). */
+export function followUpMonths(closedOn: IsoDate): number {
+  const length = lengthOn(ruleOf('followUp'), closedOn);
+  return length.kind === 'months' ? length.months : 0;
 }

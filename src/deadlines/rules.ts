@@ -52,10 +52,15 @@ export interface LegalReference {
   /** Last day in force; null while in force. */
   to: IsoDate | null;
   act: string;
-  /** The provision in the act, when confirmed; see `correspondsTo` otherwise. */
-  provision: string | null;
-  /** For the 2025 act: the provision of the 2001 act it carries over (prop. 2024/25:89). */
+  /** The chapter and section in the act. */
+  provision: string;
+  /** For the 2025 act: the provision of the 2001 act it carries over, shown to help readers. */
   correspondsTo?: string;
+  /**
+   * The length under this version of the law, where it differs from the rule's. The version in
+   * force on the day the clock starts sets the length (the duty arises then).
+   */
+  length?: Length;
 }
 
 export interface DeadlineRule {
@@ -75,17 +80,21 @@ export interface DeadlineRule {
 const oldActUntil = '2025-06-30';
 const newActFrom = '2025-07-01';
 
-/** A rule of the Social Services Act: the 2001 act until 30 June 2025, the 2025 act after. */
-function sol(provision: string, extra: string[] = []): LegalReference[] {
+/**
+ * A rule of the Social Services Act: the 2001 act until 30 June 2025, the 2025 act after, with the
+ * new act's chapter and section as enacted (checked against the text of SFS 2025:400, see
+ * docs/decisions/0017).
+ */
+function sol(oldProvision: string, newProvision: string, extra: string[] = []): LegalReference[] {
   const extraText = extra.length ? `; ${extra.join('; ')}` : '';
   return [
-    { from: '2002-01-01', to: oldActUntil, act: 'SoL (2001:453)', provision: `${provision}${extraText}` },
+    { from: '2002-01-01', to: oldActUntil, act: 'SoL (2001:453)', provision: `${oldProvision}${extraText}` },
     {
       from: newActFrom,
       to: null,
       act: 'SoL (2025:400)',
-      provision: null,
-      correspondsTo: `${provision} SoL (2001:453)${extraText}`,
+      provision: `${newProvision}${extraText}`,
+      correspondsTo: `${oldProvision} SoL (2001:453)`,
     },
   ];
 }
@@ -106,7 +115,7 @@ export const deadlineRules: Record<DeadlineRuleId, DeadlineRule> = {
     length: { kind: 'sameDay' },
     // Protection cannot wait for Monday: no move to the next weekday.
     nextWorkingDay: false,
-    references: sol('11 kap. 1 a § första stycket'),
+    references: sol('11 kap. 1 a § första stycket', '20 kap. 1 §'),
   },
   initialAssessment: {
     id: 'initialAssessment',
@@ -118,7 +127,7 @@ export const deadlineRules: Record<DeadlineRuleId, DeadlineRule> = {
     length: { kind: 'days', days: 14 },
     nextWorkingDay: true,
     extension: 'extraordinaryReasons',
-    references: sol('11 kap. 1 a § andra stycket', ['SOSFS 2014:5']),
+    references: sol('11 kap. 1 a § andra stycket', '20 kap. 2 §', ['SOSFS 2014:5']),
   },
   investigation: {
     id: 'investigation',
@@ -127,7 +136,7 @@ export const deadlineRules: Record<DeadlineRuleId, DeadlineRule> = {
     length: { kind: 'months', months: 4 },
     nextWorkingDay: true,
     extension: 'specialReasons',
-    references: sol('11 kap. 2 § tredje stycket'),
+    references: sol('11 kap. 2 § tredje stycket', '20 kap. 3 §'),
   },
   reporterFeedback: {
     id: 'reporterFeedback',
@@ -137,8 +146,26 @@ export const deadlineRules: Record<DeadlineRuleId, DeadlineRule> = {
     },
     startEvent: 'initialAssessmentDecided',
     length: { kind: 'withoutDelay' },
-    nextWorkingDay: false,
-    references: sol('14 kap. 1 a §'),
+    // From 15 January 2026 a last day for an action ("senast en vecka"), so lag 1930:173 applies.
+    nextWorkingDay: true,
+    references: [
+      { from: '2002-01-01', to: oldActUntil, act: 'SoL (2001:453)', provision: '14 kap. 1 a §' },
+      {
+        from: newActFrom,
+        to: '2026-01-14',
+        act: 'SoL (2025:400)',
+        provision: '19 kap. 6 §',
+        correspondsTo: '14 kap. 1 a § SoL (2001:453)',
+      },
+      {
+        from: '2026-01-15',
+        to: null,
+        act: 'SoL (2025:400)',
+        provision: '19 kap. 6 § (SFS 2025:1501)',
+        correspondsTo: '14 kap. 1 a § SoL (2001:453)',
+        length: { kind: 'weeks', weeks: 1 },
+      },
+    ],
   },
   followUp: {
     id: 'followUp',
@@ -150,7 +177,17 @@ export const deadlineRules: Record<DeadlineRuleId, DeadlineRule> = {
     length: { kind: 'months', months: 2 },
     // A window in which follow-up is permitted, not a last day for an action: it is not moved.
     nextWorkingDay: false,
-    references: sol('11 kap. 4 a §'),
+    references: [
+      { from: '2002-01-01', to: oldActUntil, act: 'SoL (2001:453)', provision: '11 kap. 4 a–4 c §§' },
+      {
+        from: newActFrom,
+        to: null,
+        act: 'SoL (2025:400)',
+        provision: '23 kap. 1 och 5 §§',
+        correspondsTo: '11 kap. 4 a–4 c §§ SoL (2001:453)',
+        length: { kind: 'months', months: 6 },
+      },
+    ],
   },
   placementReconsideration: {
     id: 'placementReconsideration',
@@ -168,8 +205,8 @@ export const deadlineRules: Record<DeadlineRuleId, DeadlineRule> = {
         from: newActFrom,
         to: null,
         act: 'SoL (2025:400)',
-        provision: null,
-        correspondsTo: '6 kap. 8 § SoL (2001:453); LVU 13 §',
+        provision: '22 kap. 13 §; LVU 13 §',
+        correspondsTo: '6 kap. 8 § SoL (2001:453)',
       },
     ],
   },
@@ -195,20 +232,21 @@ export const deadlineRules: Record<DeadlineRuleId, DeadlineRule> = {
     length: { kind: 'months', months: 24 },
     repeatEveryMonths: 12,
     nextWorkingDay: false,
-    references: sol('6 kap. 8 § andra stycket'),
+    references: sol('6 kap. 8 § andra stycket', '22 kap. 14 §'),
   },
   placedChildVisits: {
     id: 'placedChildVisits',
     requirement: {
-      sv: 'Besök och enskilt samtal med det placerade barnet (minst fyra gånger om året)',
-      en: 'Visit and talk alone with the placed child (at least four times a year)',
+      sv: 'Besök och enskilt samtal med det placerade barnet (regelbundet; Samtak påminner var tredje månad)',
+      en: 'Visit and talk alone with the placed child (regularly; Samtak reminds every three months)',
     },
     startEvent: 'placementStarted',
-    // Four times a year, read as at least once in every three months.
+    // The law says "regularly"; "at least four times a year" was general advice in SOSFS 2012:11,
+    // kept here as the default reminder interval (docs/decisions/0017).
     length: { kind: 'months', months: 3 },
     repeatEveryMonths: 3,
     nextWorkingDay: false,
-    references: sol('6 kap. 7 b §', ['SOSFS 2012:11']),
+    references: sol('6 kap. 7 b §', '22 kap. 12 §', ['SOSFS 2012:11']),
   },
   carePlan: {
     id: 'carePlan',
@@ -216,7 +254,7 @@ export const deadlineRules: Record<DeadlineRuleId, DeadlineRule> = {
     startEvent: 'placementDecided',
     length: { kind: 'beforeEvent' },
     nextWorkingDay: false,
-    references: sol('11 kap. 3 §'),
+    references: sol('11 kap. 3 §', '9 kap. 12 §'),
   },
   healthExamination: {
     id: 'healthExamination',
@@ -227,7 +265,7 @@ export const deadlineRules: Record<DeadlineRuleId, DeadlineRule> = {
     startEvent: 'placementConsidered',
     length: { kind: 'beforeEvent' },
     nextWorkingDay: false,
-    references: sol('11 kap. 3 a §'),
+    references: sol('11 kap. 3 a §', '22 kap. 7 §'),
   },
   immediateCustodyCourt: {
     id: 'immediateCustodyCourt',

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { seedGuideDemo } from '../guide/demo.ts';
 import { partnerKindOf } from '../partners/domain.ts';
 import { searchTextOf } from '../people/domain.ts';
 import { generatePersonalNumber } from '../people/personal-number.ts';
@@ -85,6 +86,9 @@ export const demoUsers: {
     organisation: 'police',
   },
   { username: 'statistics', displayName: 'Stig Dahl', role: 'statisticsReader', unit: 'Administrationen' },
+  // Two guide editors: a change to the public guide is reviewed by someone other than its author.
+  { username: 'editor', displayName: 'Elin Nord', role: 'guideEditor', unit: 'Administrationen' },
+  { username: 'editor2', displayName: 'Tove Ahl', role: 'guideEditor', unit: 'Administrationen' },
 ];
 
 const units = [
@@ -336,6 +340,15 @@ export async function seedDemoData(
       },
       children: childIds,
     });
+    const editor = userId('editor');
+    const editor2 = userId('editor2');
+    const guideRevisions = await seedGuideDemo(
+      trx,
+      municipalityId,
+      { id: editor, name: 'Elin Nord' },
+      { id: editor2, name: 'Tove Ahl' },
+    );
+    log(`  support guide: ${guideRevisions} published texts`);
     log(
       `Demo data ready: ${persons.length} people, ${relations.length} guardianships, ${demoUsers.length} users, ${demoCases.reports} reports, ${demoCases.cases} cases, ${sips} coordinated plans.`,
     );

@@ -94,6 +94,7 @@ function HomePage({
   if (allowed.includes('user.manage')) links.push(['/admin/users', t.home.adminUsers]);
   if (allowed.includes('caseSettings.manage')) links.push(['/admin/case-settings', t.cases.settingsTitle]);
   if (actor.role === 'partnerProfessional') links.push(['/report/professional', t.reports.professionalTitle]);
+  if (allowed.includes('guide.edit')) links.push(['/guide-editor', t.guideEditor.homeLink]);
   if (allowed.includes('partnerOrganisation.manage'))
     links.push(['/admin/organisations', t.partners.listTitle]);
   else if (actor.administersOrganisation && actor.partnerOrganisationId)

@@ -125,6 +125,11 @@ function samplesOf(type: Resource['type'], municipalityId: string): Sample[] {
           },
         })),
       );
+    case 'guide':
+      return [null, 'partner-school'].map((lastEditedBy) => ({
+        label: `guide ${municipalityId} lastEditedBy=${lastEditedBy}`,
+        resource: { type, municipalityId, lastEditedBy },
+      }));
     case 'worklist':
       return [null, 'unit-a'].map((unitId) => ({
         label: `worklist ${municipalityId} ${unitId}`,

@@ -21,9 +21,8 @@ export async function openTestDatabase(): Promise<Db> {
     ...db,
     async close() {
       await db.close();
-      // pg's pool resolves end() before its connections have actually closed; dropping with
-      // force while one is still open kills it, and its error surfaces as an uncaught exception
-      // in whichever test runs next. Wait for the server to see them gone first.
+      // The pool's sockets close a moment after pool.end() resolves; a forced drop before then
+      // kills backends whose clients still listen, and pg reports that as an uncaught error.
       await untilDisconnected(name);
       await adminQuery(`drop database if exists ${name} with (force)`);
     },
@@ -31,19 +30,19 @@ export async function openTestDatabase(): Promise<Db> {
 }
 
 async function untilDisconnected(database: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const result = await client.query(
-        'select count(*)::int as n from pg_stat_activity where datname = $1',
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ n: string }>(
+        'select count(*) as n from pg_stat_activity where datname = $1',
         [database],
       );
-      if (result.rows[0]?.n === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      if (Number(rows[0]?.n ?? 0) === 0) return;
+    } finally {
+      await client.end();
     }
-  } finally {
-    await client.end();
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

@@ -98,6 +98,10 @@ function resourceFor(action: Action, municipalityId = home, role: Role = 'manage
         sip: { ...openSip, coordinatorUserId: `user-${role}` },
         informationKind: 'plan',
       };
+    case 'guide.edit':
+    case 'guide.review':
+    case 'guide.publish':
+      return { type: 'guide', municipalityId, lastEditedBy: 'someone-else' };
   }
 }
 
@@ -209,6 +213,7 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     ...publicReportActions,
   },
   statisticsReader: { 'statistics.read': 'Y', ...publicReportActions },
+  guideEditor: { 'guide.edit': 'Y', 'guide.review': 'Y', 'guide.publish': 'Y', ...publicReportActions },
 };
 
 const reason = 'Behöver adressen för hembesök enligt beslut.';
@@ -279,6 +284,28 @@ describe('the access policy, beyond the matrix', () => {
   it('refuses an action applied to the wrong kind of resource', () => {
     const decision = decide(actor('manager'), 'person.read', { type: 'auditLog', municipalityId: home });
     assert.deepEqual(decision, { allowed: false, reason: 'wrongResource' });
+  });
+
+  it('lets no editor review their own change to the guide (four eyes)', () => {
+    const editor = actor('guideEditor');
+    const own = { type: 'guide' as const, municipalityId: home, lastEditedBy: editor.userId };
+    assert.deepEqual(decide(editor, 'guide.review', own), { allowed: false, reason: 'ownChange' });
+    assert.equal(decide(editor, 'guide.edit', own).allowed, true, 'may go on editing');
+    assert.equal(decide(editor, 'guide.publish', own).allowed, true, 'publishes what another reviewed');
+  });
+
+  it('requires a second factor of guide editors, who handle no personal data but public texts', () => {
+    const editor = actor('guideEditor', { secondFactorDone: false });
+    assert.deepEqual(decide(editor, 'guide.edit', resourceFor('guide.edit')), {
+      allowed: false,
+      reason: 'secondFactorRequired',
+    });
+  });
+
+  it('gives guide editors nothing of the people register or the log', () => {
+    const editor = actor('guideEditor');
+    for (const action of ['person.search', 'person.read', 'auditLog.review', 'user.manage'] as const)
+      assert.equal(decide(editor, action, resourceFor(action), { reason }).allowed, false, action);
   });
 
   it('gives partner professionals no access at all to the social services file', () => {

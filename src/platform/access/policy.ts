@@ -55,6 +55,10 @@ export const actions = [
   'worklist.read',
   'worklist.readUnit',
   'caseSettings.manage',
+  // The public support guide (issue 4): editors write, a second editor reviews, then it is published.
+  'guide.edit',
+  'guide.review',
+  'guide.publish',
   // Partner organisations and coordinated individual plans (SIP), docs/decisions/0030–0031.
   'partnerOrganisation.manage',
   'partnerOrganisation.manageUsers',
@@ -86,7 +90,9 @@ export type Resource =
   | { type: 'worklist'; municipalityId: string; unitId: string | null }
   | { type: 'partnerOrganisation'; municipalityId: string; organisationId: string }
   | { type: 'sipRegister'; municipalityId: string }
-  | { type: 'sip'; municipalityId: string; sip: SipContext; informationKind: SipInformationKind | 'request' };
+  | { type: 'sip'; municipalityId: string; sip: SipContext; informationKind: SipInformationKind | 'request' }
+  /** The municipality's guide; lastEditedBy is who last changed the revision under review. */
+  | { type: 'guide'; municipalityId: string; lastEditedBy?: string | null };
 
 /**
  * What the policy must know about a plan to decide who may see it, looked up in the same
@@ -142,7 +148,8 @@ export type DenyReason =
   | 'noConsent'
   | 'consentWithdrawn'
   | 'consentExpired'
-  | 'consentNotCovering';
+  | 'consentNotCovering'
+  | 'ownChange';
 
 export type Decision = { allowed: true; reason: string } | { allowed: false; reason: DenyReason };
 
@@ -173,6 +180,9 @@ const actionResource: Record<Action, Resource['type']> = {
   'worklist.read': 'worklist',
   'worklist.readUnit': 'worklist',
   'caseSettings.manage': 'administration',
+  'guide.edit': 'guide',
+  'guide.review': 'guide',
+  'guide.publish': 'guide',
   'partnerOrganisation.manage': 'administration',
   'partnerOrganisation.manageUsers': 'partnerOrganisation',
   'sip.list': 'sipRegister',
@@ -284,6 +294,8 @@ const grants: Record<Role, readonly Action[]> = {
     'partnerOrganisation.manageUsers',
   ],
   statisticsReader: ['statistics.read'],
+  // Guide editors handle public texts only: no personal data, no cases.
+  guideEditor: ['guide.edit', 'guide.review', 'guide.publish'],
 };
 
 /** Roles that may reach personal data must pass a second factor (TOTP or the IdP's own). */
@@ -334,6 +346,10 @@ export function decide(
     (options.reason?.trim().length ?? 0) < minimumReasonLength
   ) {
     return deny('reasonRequired');
+  }
+  // Four eyes: a change to the public guide is reviewed by someone other than its last editor.
+  if (action === 'guide.review' && resource.type === 'guide' && resource.lastEditedBy === actor.userId) {
+    return deny('ownChange');
   }
   return { allowed: true, reason: `${actor.role} may ${action}` };
 }

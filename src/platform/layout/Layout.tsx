@@ -45,7 +45,9 @@ export function Layout({ ctx, title, children, bare }: LayoutProps) {
           {children}
         </main>
         <footer class="site-footer">
-          <p>{t.footer.text}</p>
+          <p>
+            {t.footer.text} <a href={`/accessibility?lang=${lang}`}>{t.footer.accessibility}</a>
+          </p>
         </footer>
       </body>
     </html>
@@ -82,6 +84,7 @@ function MainNav({ ctx }: { ctx: PageContext }) {
   if (allowed.includes('unit.manage')) links.push(['/admin/units', t.nav.units]);
   if (allowed.includes('user.manage')) links.push(['/admin/users', t.nav.users]);
   if (allowed.includes('caseSettings.manage')) links.push(['/admin/case-settings', t.cases.nav.settings]);
+  if (allowed.includes('guide.edit')) links.push(['/guide-editor', t.guideEditor.nav]);
   if (allowed.includes('partnerOrganisation.manage')) links.push(['/admin/organisations', t.partners.nav]);
   else if (actor.administersOrganisation && actor.partnerOrganisationId)
     links.push([`/admin/organisations/${actor.partnerOrganisationId}`, t.partners.myOrganisation]);

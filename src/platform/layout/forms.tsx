@@ -26,6 +26,9 @@ interface FieldProps {
   label: string;
   hint?: string | undefined;
   error?: string | undefined;
+  /** The language of the value when it differs from the page's (e.g. an Arabic translation). */
+  lang?: string | undefined;
+  dir?: 'ltr' | 'rtl' | undefined;
 }
 
 function describedBy(name: string, hint?: string, error?: string): string | undefined {
@@ -85,6 +88,8 @@ export function TextField(
         maxLength={props.maxLength}
         required={props.required}
         class={props.width ? `input input--${props.width}` : 'input'}
+        lang={props.lang}
+        dir={props.dir}
         aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? 'true' : undefined}
       />
@@ -105,6 +110,8 @@ export function TextArea(
         rows={props.rows ?? 4}
         maxLength={props.maxLength}
         class="input"
+        lang={props.lang}
+        dir={props.dir}
         aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? 'true' : undefined}
       >

@@ -1,0 +1,196 @@
+import type { GuideMessages } from './sv.ts';
+
+/** Finnish, a national minority language. Machine-made; needs review (decision 0023). */
+export const guideFi: GuideMessages = {
+  guideTitle: 'Tukea lapsille, nuorille ja perheille',
+  skipToContent: 'Siirry sisältöön',
+  chooseLanguage: 'Valitse kieli',
+  intro:
+    'Täältä löydät tukea, jota lapset, nuoret, vanhemmat ja perheet voivat saada kunnalta, koululta, terveydenhuollolta, hammashoidolta ja yhdistyksiltä. Suuri osa tuesta on maksutonta.',
+  urgent: {
+    label: 'Jos olet huolissasi',
+    danger: 'Välitön vaara? Soita 112.',
+    worried: 'Oletko huolissasi lapsesta?',
+    report: 'Tee huoli-ilmoitus',
+    whatHappens: 'Mitä ilmoituksen jälkeen tapahtuu?',
+  },
+  filters: {
+    heading: 'Etsi tukea',
+    q: 'Hae',
+    qHint: 'Esimerkiksi neuvola, koulukuraattori tai vanhempainryhmä.',
+    age: 'Lapsen tai nuoren ikä',
+    anyAge: 'Kaikki iät',
+    ageGroup: (from, to) => `${from}–${to} vuotta`,
+    situation: 'Tilanne',
+    anySituation: 'Kaikki tilanteet',
+    organisation: 'Kuka antaa tukea',
+    anyOrganisation: 'Kaikki',
+    language: 'Kieli, jolla tukea annetaan',
+    anyLanguage: 'Kaikki kielet',
+    level: 'Tuen laji',
+    anyLevel: 'Kaikki tuki',
+    submit: 'Näytä tuki',
+    reset: 'Näytä taas kaikki tuki',
+  },
+  results: {
+    heading: (count) => (count === 1 ? '1 tukimuoto' : `${count} tukimuotoa`),
+    none: 'Mikään tuki ei vastaa valintaasi. Poista jokin suodatin tai hae muilla sanoilla.',
+    nothingPublished: 'Täällä ei ole vielä julkaistu tukea. Soita kuntaan, jos tarvitset apua.',
+    badFilter: 'Emme voineet lukea linkin valintaa. Tässä on kaikki tuki.',
+  },
+  levels: {
+    universal: 'Kaikille',
+    targeted: 'Kohdennettu tuki',
+  },
+  levelHints: {
+    universal: 'Palvelu, jota kaikki voivat käyttää.',
+    targeted: 'Tukea niille, jotka tarvitsevat enemmän.',
+  },
+  organisations: {
+    socialServices: 'Sosiaalipalvelut',
+    school: 'Esikoulu, koulu ja oppilashuolto',
+    childHealth: 'Lastenneuvola (BVC)',
+    youthClinic: 'Nuorisovastaanotto',
+    childPsychiatry: 'Lasten- ja nuorisopsykiatria (BUP)',
+    primaryCare: 'Terveyskeskus ja 1177',
+    dentalCare: 'Hammashoito',
+    voluntary: 'Yhdistykset',
+  },
+  situations: {
+    worriedAboutChild: 'Huoli lapsesta',
+    parenting: 'Kysymyksiä vanhemmuudesta',
+    parentCognitiveDifficulties: 'Vanhempi, jolla on kognitiivisia vaikeuksia',
+    childAsNextOfKin: 'Lapsi omaisena',
+    newlyArrived: 'Uusi Ruotsissa',
+    schoolAbsence: 'Poissaolot koulusta',
+    mentalHealth: 'Psyykkinen pahoinvointi',
+    violence: 'Väkivalta tai uhkailu',
+    substanceUse: 'Alkoholi tai huumeet',
+    developmentalDelay: 'Vamma tai myöhäinen kehitys',
+    separation: 'Ero',
+    money: 'Raha ja asuminen',
+    healthAndBody: 'Terveys ja keho',
+  },
+  access: {
+    noReferral: 'Lähetettä ei tarvita. Ota yhteyttä suoraan.',
+    contact: 'Ota yhteyttä, niin he kertovat, miten saat tukea.',
+    apply: 'Haet tukea sosiaalipalveluilta.',
+    referral: 'Tarvitset lähetteen, esimerkiksi terveyskeskuksesta tai oppilashuollosta.',
+  },
+  entry: {
+    whatItIs: 'Mitä se on?',
+    forWhom: 'Kenelle?',
+    ages: (from, to) => `${from}–${to} vuotta`,
+    situations: 'Sopii tilanteisiin',
+    howToGet: 'Miten saan tukea?',
+    contact: 'Yhteystiedot',
+    provider: 'Tarjoaja',
+    phone: 'Puhelin',
+    email: 'Sähköposti',
+    website: 'Verkkosivu',
+    address: 'Osoite',
+    hours: 'Milloin',
+    languages: 'Tukea annetaan kielillä',
+    interpreter: 'Voit saada tulkin. Se on maksutonta.',
+    updated: (date) => `Päivitetty viimeksi ${date}`,
+    back: 'Takaisin kaikkeen tukeen',
+    notFound: 'Tukea ei ole, tai sitä ei enää julkaista.',
+  },
+  fallback: {
+    entry: 'Tätä tekstiä ei ole vielä kielelläsi. Se näytetään ruotsiksi.',
+    badge: 'Ruotsiksi',
+    list: (count) =>
+      count === 1
+        ? '1 teksti ei ole vielä kielelläsi, ja se näytetään ruotsiksi.'
+        : `${count} tekstiä ei ole vielä kielelläsi, ja ne näytetään ruotsiksi.`,
+  },
+  emergency: {
+    heading: 'Tärkeitä puhelinnumeroita',
+    n112: 'Välitön vaara hengelle tai terveydelle. Soita 112.',
+    police: 'Poliisi, kun asia ei ole kiireellinen.',
+    bris: 'BRIS lapsille ja nuorille. Maksuton, eikä sinun tarvitse kertoa, kuka olet.',
+    health: 'Vårdguiden 1177, terveysneuvontaa ympäri vuorokauden.',
+    intake: 'Sosiaalipalvelut, arkisin päivisin.',
+    afterHours: 'Sosiaalipäivystys, iltaisin, öisin ja viikonloppuisin.',
+  },
+  worried: {
+    title: 'Oletko huolissasi lapsesta?',
+    intro:
+      'Jos uskot, että lapsi kärsii tai on vaarassa kärsiä, voit kertoa siitä sosiaalipalveluille. Sitä kutsutaan huoli-ilmoitukseksi. Kuka tahansa voi tehdä huoli-ilmoituksen.',
+    dangerHeading: 'Jos asia on kiireellinen',
+    dangerText: 'Jos lapsi on vaarassa juuri nyt: soita 112.',
+    reportHeading: 'Tee huoli-ilmoitus',
+    reportText:
+      'Voit täyttää lomakkeen tai soittaa sosiaalipalveluihin. Voit pysyä nimettömänä, jos et työskentele lasten kanssa. Lasten kanssa työskentelevien, esimerkiksi koulussa tai terveydenhuollossa, on pakko ilmoittaa, eivätkä he voi pysyä nimettöminä.',
+    reportButton: 'Huoli-ilmoituslomakkeeseen',
+    formLanguages: 'Lomake on ruotsiksi ja englanniksi. Voit myös soittaa ja saada tulkin.',
+    call: 'Soita sosiaalipalveluihin',
+    afterHeading: 'Mitä ilmoituksen jälkeen tapahtuu?',
+    steps: [
+      'Sosiaalipalvelut lukevat ilmoituksen samana päivänä. He selvittävät, tarvitseeko lapsi suojelua heti.',
+      'He päättävät 14 päivän kuluessa, aloitetaanko selvitys. Usein he puhuvat ensin lapsen ja vanhempien kanssa.',
+      'Selvityksen on valmistuttava neljän kuukauden kuluessa. Sosiaalipalvelut puhuvat lapsen, vanhempien ja usein koulun tai terveydenhuollon kanssa.',
+      'Lapsella on oikeus kertoa mielipiteensä. Perhe saa lukea selvityksen ennen kuin sosiaalipalvelut päättävät mitään.',
+      'Suurin osa tuesta on vapaaehtoista. Sosiaalipalvelut ja perhe sopivat yhdessä sopivasta tuesta.',
+    ],
+    confidentiality:
+      'Sosiaalipalveluilla on vaitiolovelvollisuus. He eivät voi kertoa sinulle, mitä perheessä tapahtuu. Jos teet ilmoituksen työssäsi, sinulle kerrotaan, onko selvitys aloitettu.',
+    childHeading: 'Oletko lapsi tai nuori?',
+    childText:
+      'Jos voit huonosti tai kotona on vaikeaa: puhu aikuiselle, johon luotat, esimerkiksi kouluterveydenhoitajalle tai kuraattorille. Voit myös soittaa tai chattailla BRISin kanssa numerossa 116 111. Se on maksutonta.',
+  },
+  leaflet: {
+    link: 'Tulosta esitteenä',
+    title: 'Tukea lapsille, nuorille ja perheille',
+    intro: 'Tässä on tuki lyhyesti. Lue lisää ja löydä lisää tukea verkosta:',
+    howToPrint: 'Tulosta selaimen tulostustoiminnolla. Esite mahtuu A4-sivulle.',
+    report: 'Oletko huolissasi lapsesta? Soita sosiaalipalveluihin tai tee huoli-ilmoitus verkossa.',
+    contents: 'Tuki toimijoittain',
+  },
+  footer: {
+    responsible: (municipality) => `${municipality} vastaa sisällöstä.`,
+    accessibility: 'Saavutettavuusseloste',
+    print: 'Tulosta esitteenä',
+    staff: 'Henkilöstön kirjautuminen',
+  },
+  chooseMunicipality: {
+    title: 'Valitse kunta',
+    intro: 'Tukiopas on olemassa useille kunnille. Valitse oma kuntasi.',
+  },
+  notFound: {
+    title: 'Sivua ei löydy',
+    text: 'Etsimääsi sivua ei ole. Se on ehkä siirretty.',
+    back: 'Tukioppaaseen',
+  },
+  accessibility: {
+    title: 'Saavutettavuusseloste',
+    intro: (municipality) =>
+      `${municipality} vastaa Samtak-palvelusta, jossa tukiopas on. Haluamme, että mahdollisimman moni voi käyttää palvelua. Kerromme tässä, miten Samtak täyttää digitaalisten julkisten palvelujen saavutettavuutta koskevan lain, mitkä puutteet tiedämme ja miten voit ilmoittaa puutteista.`,
+    statusHeading: 'Kuinka saavutettava palvelu on?',
+    status:
+      'Palvelu täyttää osittain digitaalisten julkisten palvelujen saavutettavuutta koskevan lain vaatimukset alla kuvattujen puutteiden vuoksi.',
+    issuesHeading: 'Sisältö, joka ei ole saavutettavaa',
+    issues: [
+      'Osa tukioppaan teksteistä ei ole vielä kaikilla kielillä. Silloin teksti näytetään ruotsiksi selvän ilmoituksen kanssa.',
+      'Huoli-ilmoituslomake ja henkilöstön sivut ovat vain ruotsiksi ja englanniksi.',
+      'Auktorisoidut kääntäjät eivät ole vielä tarkistaneet käännöksiä.',
+    ],
+    otherFormatHeading: 'Jos et voi käyttää palvelun osia',
+    otherFormat:
+      'Ota meihin yhteyttä, jos tarvitset sisällön toisessa muodossa. Vastaamme viiden arkipäivän kuluessa.',
+    reportHeading: 'Ilmoita saavutettavuuden puutteista',
+    report: 'Haluamme tietää, jos jokin ei toimi sinulle. Kirjoita tai soita meille:',
+    supervisionHeading: 'Valvonta',
+    supervision:
+      'Digitaalisen hallinnon virasto (Digg) valvoo digitaalisten julkisten palvelujen saavutettavuutta koskevaa lakia. Jos et ole tyytyväinen siihen, miten käsittelemme palautteesi, voit ilmoittaa siitä Diggille.',
+    supervisionLink: 'Ilmoita Diggille',
+    technicalHeading: 'Tekniset tiedot',
+    technical:
+      'Palvelu täyttää osittain WCAG 2.1 -tason AA vaatimukset standardin EN 301 549 V3.2.1 kautta. Sivut toimivat ilman JavaScriptiä, näppäimistöllä ja ruudunlukijalla, ja niitä voi suurentaa 400 prosenttiin.',
+    methodHeading: 'Miten olemme testanneet',
+    method:
+      'Testaamme itse. Jokainen tukioppaan sivu testataan automaattisesti axe-työkalulla kaikilla kielillä jokaisen muutoksen yhteydessä. Testaamme myös näppäimistöllä ja ruudunlukijalla.',
+    assessed: (date) => `Palvelu arvioitiin viimeksi ${date}.`,
+    updated: (date) => `Seloste päivitettiin viimeksi ${date}.`,
+  },
+};
