@@ -365,6 +365,8 @@ export interface Worklist {
   actions: DueAction[];
   requests: SipListRow[];
   awaitingAgreement: SipListRow[];
+  /** For partners: every open plan their organisation takes part in while consent holds. */
+  plans: SipListRow[];
   horizon: string;
   today: string;
 }
@@ -401,7 +403,7 @@ export async function sipWorklist(db: Db, context: RequestContext): Promise<Work
         actions.map((a) => ({ id: a.sip_id, child_id: a.child_id })),
         'sip.list',
       );
-      return { followUps, actions, requests, awaitingAgreement: drafts, horizon, today };
+      return { followUps, actions, requests, awaitingAgreement: drafts, plans: [], horizon, today };
     }
     scope.authorize('sip.request', { type: 'sipRegister', municipalityId: actor.municipalityId });
     const organisationId = actor.partnerOrganisationId ?? '';
@@ -425,7 +427,7 @@ export async function sipWorklist(db: Db, context: RequestContext): Promise<Work
         r.status === 'draft' && agreed.find((a) => a.sip_id === r.id)?.agreed_version !== r.content_version,
     );
     await auditList(scope, open, 'sip.list');
-    return { followUps, actions, requests: [], awaitingAgreement, horizon, today };
+    return { followUps, actions, requests: [], awaitingAgreement, plans: open, horizon, today };
   });
 }
 

@@ -686,6 +686,7 @@ describe('worklists', () => {
     assert.match(nurse.body, /Insatser som ska vara klara inom två veckor/);
     assert.match(nurse.body, /Ebba/);
     assert.doesNotMatch(nurse.body, /Hamid/, 'no consent, no worklist entry');
+    assert.match(nurse.body, /Planer som din organisation deltar i/);
     const listed = await auditOf(w.users.nurse.id, 'sip.list');
     assert.ok(listed.every((e) => e.subject_person_id === w.child.id));
     assert.ok(
@@ -693,6 +694,46 @@ describe('worklists', () => {
       'a party reading its own plan is not unusual',
     );
     assert.equal((await w.clients.officer.get('/')).statusCode, 200);
+  });
+});
+
+describe('the JSON API', () => {
+  it('is described in the OpenAPI document', async () => {
+    const w = await world();
+    const doc = (await w.clients.worker.get('/openapi.json')).json() as { paths: Record<string, unknown> };
+    for (const path of [
+      '/api/v1/sips',
+      '/api/v1/sips/{id}',
+      '/api/v1/sips/{id}/agreement',
+      '/api/v1/sips/{id}/actions/{actionId}/status',
+    ])
+      assert.ok(doc.paths[path], path);
+    assert.ok(
+      !Object.keys(doc.paths).some((p) => p.startsWith('/sips')),
+      'pages stay out of the API document',
+    );
+  });
+
+  it('refuses a malformed status report and an unknown action', async () => {
+    const w = await world();
+    const sip = await createSip(t.db.db, {
+      municipalityId: w.municipalityId,
+      childId: w.child.id,
+      coordinatorUserId: w.users.worker.id,
+      organisationIds: [w.school.id],
+    });
+    const own = sip.actions.find((a) => a.responsible_organisation_id === w.school.id)!;
+    const bad = await w.clients.nurse.postJson(`/api/v1/sips/${sip.id}/actions/${own.id}/status`, {
+      status: 'finished',
+    });
+    assert.equal(bad.statusCode, 400);
+    const unknown = await w.clients.nurse.postJson(
+      `/api/v1/sips/${sip.id}/actions/00000000-0000-4000-8000-000000000000/status`,
+      { status: 'done' },
+    );
+    assert.equal(unknown.statusCode, 404);
+    const anonymous = await t.app.inject({ method: 'GET', url: `/api/v1/sips/${sip.id}` });
+    assert.equal(anonymous.statusCode, 401);
   });
 });
 

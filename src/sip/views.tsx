@@ -1678,6 +1678,14 @@ export function SipWorklistSection({ ctx, worklist }: { ctx: PageContext; workli
         date={(r) => r.meeting_on}
         today={worklist.today}
       />
+      <WorklistRows
+        ctx={ctx}
+        id="sip-plans"
+        title={s.myPlans}
+        rows={worklist.plans}
+        date={(r) => (r.status === 'active' ? r.follow_up_on : null)}
+        today={worklist.today}
+      />
       <p>
         <a href="/sips">{s.title}</a>
       </p>
