@@ -137,7 +137,7 @@ describe('recording a consent', () => {
   });
 });
 
-describe('what the plan must hold before the parties agree (SoL 2 kap. 7 §)', () => {
+describe('what the plan must hold before the parties agree (SoL 2025:400 10 kap. 8 §)', () => {
   const complete = {
     socialServicesId: 'social',
     participantOrganisationIds: ['social', 'school', 'bup'],
@@ -302,7 +302,10 @@ describe('dates of the plan', () => {
       sipLegalReference('2025-06-30').socialServices,
       /2 kap\. 7 § socialtjänstlagen \(2001:453\)/,
     );
-    assert.match(sipLegalReference('2025-07-01').socialServices, /2025:400/);
+    assert.equal(
+      sipLegalReference('2025-07-01').socialServices,
+      '10 kap. 8–9 §§ socialtjänstlagen (2025:400)',
+    );
     assert.match(sipLegalReference('2025-07-01').healthCare, /16 kap\. 4 §/);
   });
 

@@ -19,8 +19,8 @@ import {
 /**
  * The rules of a coordinated individual plan (SIP) as plain functions: what the plan must hold
  * before the parties can agree to it, what a consent must say, how dates and statuses move.
- * SoL (2001:453) 2 kap. 7 § and HSL (2017:30) 16 kap. 4 §: the plan says what efforts are needed,
- * what each party is responsible for, what others will do, and which party leads it; it is made
+ * SoL (2001:453) 2 kap. 7 §, SoL (2025:400) 10 kap. 8–9 §§ and HSL (2017:30) 16 kap. 4 §: the
+ * plan says what efforts are needed, what each party is responsible for, what others will do, and which party leads it; it is made
  * with the child and, where appropriate, relatives; the individual (for a child, the guardians and
  * as far as maturity allows the child) consents. See docs/decisions/0031–0033.
  */
@@ -28,11 +28,11 @@ import {
 /** The law behind the plan, as it reads on a given day (the act was replaced on 1 July 2025). */
 export function sipLegalReference(date: string): { socialServices: string; healthCare: string } {
   return {
+    // The new act (in force 1 July 2025) carries the rule in 10 kap. 8–9 §§: docs/decisions/0031.
     socialServices:
       date < '2025-07-01'
         ? '2 kap. 7 § socialtjänstlagen (2001:453)'
-        : // The paragraph's number in the new act is not yet verified here: docs/decisions/0031.
-          'socialtjänstlagen (2025:400), bestämmelsen om samordnad individuell plan',
+        : '10 kap. 8–9 §§ socialtjänstlagen (2025:400)',
     healthCare: '16 kap. 4 § hälso- och sjukvårdslagen (2017:30)',
   };
 }

@@ -391,7 +391,8 @@ const coordinatorActions: ReadonlySet<Action> = new Set([
  * plan of the municipality (the trail shows who) and change those they coordinate; managers
  * change any. A partner reaches a plan only as a party to it, while it is open, and only as far
  * as the current consent reaches: not withdrawn, not expired, naming the partner's organisation
- * and the kind of information (SoL 2 kap. 7 §, OSL 25:1 and 26:1).
+ * and the kind of information (SoL 2025:400 10 kap. 8 §, formerly SoL 2001:453 2 kap. 7 §;
+ * OSL 25:1 and 26:1).
  */
 function sipRefusal(
   actor: Actor,

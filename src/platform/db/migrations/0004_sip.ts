@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * Partner organisations and coordinated individual plans (SIP, SoL 2 kap. 7 § / HSL 16 kap. 4 §).
+ * Partner organisations and coordinated individual plans (SIP: SoL 2025:400 10 kap. 8–9 §§, formerly 2001:453 2 kap. 7 §; HSL 16 kap. 4 §).
  *
  * Partner organisations are the municipality's records of its counterparts (a BUP clinic, a
  * school's student health, the police area), with their own users. The municipality's own social
@@ -189,7 +189,7 @@ const statements = [
   `create index sip_goal_sip on sip_goal (municipality_id, sip_id)`,
 
   // An action is either a party's (a participating organisation) or someone else's (the family,
-  // a sports club): the law asks the plan to say both (SoL 2 kap. 7 § tredje stycket 2–3).
+  // a sports club): the law asks the plan to say both (SoL 2025:400 10 kap. 8 § andra stycket 2–3).
   `create table sip_action (
     id uuid primary key default gen_random_uuid(),
     municipality_id uuid not null,
