@@ -335,8 +335,10 @@ export async function seedDemoData(
       users: {
         socialworker: userId('socialworker'),
         schoolnurse: userId('schoolnurse'),
+        partner: userId('partner'),
         bup: userId('bup'),
         bvc: userId('bvc'),
+        police: userId('police'),
       },
       children: childIds,
     });

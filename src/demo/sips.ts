@@ -22,7 +22,7 @@ export async function seedDemoSips(
     municipalityId: string;
     today: string;
     organisations: Record<'socialServices' | 'school' | 'bup' | 'bvc' | 'police', string>;
-    users: Record<'socialworker' | 'schoolnurse' | 'bup' | 'bvc', string>;
+    users: Record<'socialworker' | 'schoolnurse' | 'partner' | 'bup' | 'bvc' | 'police', string>;
     children: DemoChild[];
   },
 ): Promise<number> {
@@ -68,6 +68,12 @@ export async function seedDemoSips(
         .execute()
     ).map((g) => g.guardian_id);
 
+  const agreedBy: Record<string, string> = {
+    [org.socialServices]: users.socialworker,
+    [org.bup]: users.bup,
+    [org.bvc]: users.bvc,
+    [org.police]: users.police,
+  };
   let count = 0;
   const plan = async (
     child: DemoChild,
@@ -138,7 +144,14 @@ export async function seedDemoSips(
           invited_by: users.socialworker,
           agreed_version: p.agreed ? 1 : null,
           agreed_at: p.agreed ? new Date(`${values.agreedOn ?? values.meetingOn}T10:00:00+01:00`) : null,
-          agreed_by: p.agreed ? users.socialworker : null,
+          // Each party's own user agreed for it.
+          agreed_by: p.agreed
+            ? p.id === org.school
+              ? p.contact.startsWith('Pia')
+                ? users.partner
+                : users.schoolnurse
+              : (agreedBy[p.id] ?? users.socialworker)
+            : null,
         })),
       )
       .execute();
@@ -153,6 +166,7 @@ export async function seedDemoSips(
         childs_view: 'agrees',
         childs_view_note: values.consent.childsWords,
         recorded_by: users.socialworker,
+        recorded_at: new Date(`${values.consent.givenOn}T10:00:00+01:00`),
         withdrawn_at: values.consent.withdrawnOn
           ? new Date(`${values.consent.withdrawnOn}T11:00:00+01:00`)
           : null,
@@ -272,7 +286,7 @@ export async function seedDemoSips(
           text: 'Samtal med skolsköterskan varje tisdag.',
           by: org.school,
           person: 'Sara Lund',
-          dueOn: ahead(60),
+          dueOn: ahead(7),
           status: 'ongoing',
         },
         {
