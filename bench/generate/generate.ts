@@ -5,6 +5,7 @@ import { type AuditStreamResult, auditColumns, auditCopyChunks, copyValue } from
 import { caseColumns, caseNoteChunks, caseTables } from './cases.ts';
 import { benchPassword, benchTotpSecret } from './credentials.ts';
 import { dateOf, dayMs, type Plan } from './plan.ts';
+import { structuredId } from './rng.ts';
 import { type BulkTarget, countLines } from './sink.ts';
 
 export interface GenerateReport {
@@ -72,6 +73,25 @@ export async function writePlan(
     ['id', 'municipality_id', 'name', 'kind'],
     [m0.flatMap((m) => m.units.map((u) => row([u.id, m.id, u.name, u.kind]))).join('')],
   );
+  // Partner professionals belong to a partner organisation (issue 6): one school per municipality.
+  const schoolOf = (m: (typeof m0)[number]) => structuredId(plan.seed, m.index, 7, 0);
+  counts.partner_organisation = await target.copy(
+    'partner_organisation',
+    ['id', 'municipality_id', 'name', 'kind'],
+    [
+      m0
+        .filter((m) => m.users.some((u) => u.role === 'partnerProfessional'))
+        .map((m) =>
+          row([
+            schoolOf(m),
+            m.id,
+            m.users.find((u) => u.role === 'partnerProfessional')!.organisation,
+            'school',
+          ]),
+        )
+        .join(''),
+    ],
+  );
   counts.user_account = await target.copy(
     'user_account',
     [
@@ -85,6 +105,7 @@ export async function writePlan(
       'organisation_name',
       'password_hash',
       'totp_secret_enc',
+      'partner_organisation_id',
     ],
     [
       m0
@@ -101,6 +122,7 @@ export async function writePlan(
               u.organisation,
               passwordHash,
               u.role === 'statisticsReader' ? null : seal(options.secretKey, benchTotpSecret),
+              u.role === 'partnerProfessional' ? schoolOf(m) : null,
             ]),
           ),
         )

@@ -70,7 +70,7 @@ describe('administration of users', () => {
       username: 'Å!',
       displayName: '',
       role: 'socialWorker',
-      partnerKind: 'school',
+      partnerOrganisationId: '00000000-0000-4000-8000-000000000000',
       temporaryPassword: 'short',
     });
     assert.equal(res.statusCode, 400);

@@ -1,12 +1,5 @@
 import { checkNewPassword, type PasswordProblem } from '../platform/auth/passwords.ts';
-import {
-  type PartnerKind,
-  partnerKinds,
-  type Role,
-  roles,
-  type UnitKind,
-  unitKinds,
-} from '../platform/db/schema.ts';
+import { type Role, roles, type UnitKind, unitKinds } from '../platform/db/schema.ts';
 import type { UserFields } from './queries.ts';
 
 export interface UserFormInput {
@@ -15,7 +8,8 @@ export interface UserFormInput {
   email?: string | undefined;
   role?: string | undefined;
   unitId?: string | undefined;
-  partnerKind?: string | undefined;
+  partnerOrganisationId?: string | undefined;
+  administersOrganisation?: string | undefined;
   organisationName?: string | undefined;
   externalSubject?: string | undefined;
   staffId?: string | undefined;
@@ -30,10 +24,11 @@ export type UserFieldError =
     }
   | { field: 'email'; code: 'emailInvalid' }
   | { field: 'role' | 'unitId'; code: 'invalid' }
-  | { field: 'partnerKind'; code: 'partnerKindRequired' | 'partnerKindOnlyForPartner' }
+  | { field: 'partnerOrganisationId'; code: 'partnerKindRequired' | 'partnerKindOnlyForPartner' }
   | { field: 'temporaryPassword'; code: PasswordProblem };
 
 const usernamePattern = /^[a-z0-9._-]{3,64}$/;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Checks the administrator's user form; `isNew` adds the username and temporary password. */
@@ -54,13 +49,15 @@ export function validateUserForm(
     errors.push({ field: 'email', code: 'emailInvalid' });
   const role = input.role as Role;
   if (!roles.includes(role)) errors.push({ field: 'role', code: 'invalid' });
-  const partnerKind = (input.partnerKind || null) as PartnerKind | null;
-  if (partnerKind && !partnerKinds.includes(partnerKind))
-    errors.push({ field: 'partnerKind', code: 'partnerKindRequired' });
-  else if (role === 'partnerProfessional' && !partnerKind)
-    errors.push({ field: 'partnerKind', code: 'partnerKindRequired' });
-  else if (role !== 'partnerProfessional' && partnerKind)
-    errors.push({ field: 'partnerKind', code: 'partnerKindOnlyForPartner' });
+  // A partner professional belongs to exactly one partner organisation; no one else belongs to one.
+  const partnerOrganisationId = input.partnerOrganisationId || null;
+  if (partnerOrganisationId && !uuidPattern.test(partnerOrganisationId))
+    errors.push({ field: 'partnerOrganisationId', code: 'partnerKindRequired' });
+  else if (role === 'partnerProfessional' && !partnerOrganisationId)
+    errors.push({ field: 'partnerOrganisationId', code: 'partnerKindRequired' });
+  else if (role !== 'partnerProfessional' && partnerOrganisationId)
+    errors.push({ field: 'partnerOrganisationId', code: 'partnerKindOnlyForPartner' });
+  const administersOrganisation = role === 'partnerProfessional' && input.administersOrganisation === 'on';
   for (const field of ['organisationName', 'staffId', 'externalSubject'] as const) {
     if ((input[field] ?? '').trim().length > 200) errors.push({ field, code: 'tooLong' });
   }
@@ -80,7 +77,10 @@ export function validateUserForm(
         email: email || null,
         role,
         unitId: input.unitId || null,
-        partnerKind,
+        // Filled in from the organisation's record by the caller, which has looked it up.
+        partnerKind: null,
+        partnerOrganisationId,
+        administersOrganisation,
         organisationName: (input.organisationName ?? '').trim() || null,
         externalSubject: (input.externalSubject ?? '').trim() || null,
         staffId: (input.staffId ?? '').trim() || null,

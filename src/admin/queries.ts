@@ -55,6 +55,8 @@ const userColumns = [
   'u.unit_id',
   'u.partner_kind',
   'u.organisation_name',
+  'u.partner_organisation_id',
+  'u.administers_organisation',
   'u.external_subject',
   'u.staff_id',
   'u.active',
@@ -92,6 +94,8 @@ export interface UserFields {
   role: Role;
   unitId: string | null;
   partnerKind: PartnerKind | null;
+  partnerOrganisationId: string | null;
+  administersOrganisation: boolean;
   organisationName: string | null;
   externalSubject: string | null;
   staffId: string | null;
@@ -146,11 +150,26 @@ export function columnsOf(fields: UserFields) {
     role: fields.role,
     unit_id: fields.unitId,
     partner_kind: fields.partnerKind,
+    partner_organisation_id: fields.partnerOrganisationId,
+    administers_organisation: fields.administersOrganisation,
     organisation_name: fields.organisationName,
     external_subject: fields.externalSubject,
     staff_id: fields.staffId,
   };
 }
+
+/** The partner organisations a partner professional may belong to (not social services). */
+export async function partnerOrganisationsOfMunicipality(scope: AccessScope) {
+  return scope.db
+    .selectFrom('partner_organisation')
+    .select(['id', 'name', 'kind', 'active'])
+    .where('municipality_id', '=', scope.actor.municipalityId)
+    .where('kind', '<>', 'socialServices')
+    .orderBy('name')
+    .execute();
+}
+
+export type OrganisationOption = Awaited<ReturnType<typeof partnerOrganisationsOfMunicipality>>[number];
 
 export async function unitBelongsToMunicipality(scope: AccessScope, unitId: string) {
   const row = await scope.db

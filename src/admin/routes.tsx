@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { partnerKindOf } from '../partners/domain.ts';
 import type { Resource } from '../platform/access/policy.ts';
 import { type AccessScope, withAccess } from '../platform/access/scope.ts';
 import { checkNewPassword, hashPassword } from '../platform/auth/passwords.ts';
@@ -19,6 +20,7 @@ import {
   externalSubjectTaken,
   insertUnit,
   insertUser,
+  partnerOrganisationsOfMunicipality,
   unitBelongsToMunicipality,
   unitNameTaken,
   unitsOfMunicipality,
@@ -39,7 +41,8 @@ const userBody = Type.Object({
   email: text(300),
   role: text(40),
   unitId: text(60),
-  partnerKind: text(40),
+  partnerOrganisationId: text(60),
+  administersOrganisation: text(5),
   organisationName: text(300),
   externalSubject: text(300),
   staffId: text(300),
@@ -181,22 +184,22 @@ export async function adminRoutes(app: App): Promise<void> {
   );
 
   app.get('/admin/users/new', { ...pageOptions, schema: { response: html } }, async (request, reply) => {
-    const units = await asAdmin(request, 'user.manage', unitsOfMunicipality);
+    const lists = await asAdmin(request, 'user.manage', userFormLists);
     return sendPage(
       reply,
-      <UserFormPage ctx={pageContext(request)} user={null} units={units} values={{ role: 'socialWorker' }} />,
+      <UserFormPage ctx={pageContext(request)} user={null} lists={lists} values={{ role: 'socialWorker' }} />,
     );
   });
 
   app.post('/admin/users', { ...pageOptions, schema: { body: userBody } }, async (request, reply) => {
     const t = request.t;
     const outcome = await asAdmin(request, 'user.manage', async (scope) => {
-      const units = await unitsOfMunicipality(scope);
+      const lists = await userFormLists(scope);
       const errors = await checkUser(scope, request.body, null, t);
-      if (errors.fieldErrors) return { units, errors: errors.fieldErrors, status: 400 };
+      if (errors.fieldErrors) return { lists, errors: errors.fieldErrors, status: 400 };
       const { username, fields, password } = errors.value;
       const id = await insertUser(scope, username, fields, await hashPassword(password));
-      if (!id) return { units, errors: { username: t.admin.usernameTaken }, status: 409 };
+      if (!id) return { lists, errors: { username: t.admin.usernameTaken }, status: 409 };
       await scope.audit({ action: 'user.create', recordType: 'user', recordId: id });
       return { id };
     });
@@ -206,7 +209,7 @@ export async function adminRoutes(app: App): Promise<void> {
       <UserFormPage
         ctx={pageContext(request)}
         user={null}
-        units={outcome.units}
+        lists={outcome.lists}
         values={request.body}
         errors={outcome.errors}
       />,
@@ -225,18 +228,18 @@ export async function adminRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { user, units } = await asAdmin(request, 'user.manage', async (scope) => {
+      const { user, lists } = await asAdmin(request, 'user.manage', async (scope) => {
         const found = await userById(scope, request.params.id);
         if (!found) throw notFound();
         await scope.audit({ action: 'user.read', recordType: 'user', recordId: found.id });
-        return { user: found, units: await unitsOfMunicipality(scope) };
+        return { user: found, lists: await userFormLists(scope) };
       });
       return sendPage(
         reply,
         <UserFormPage
           ctx={pageContext(request)}
           user={user}
-          units={units}
+          lists={lists}
           values={formValues(user)}
           notice={noticeText(request.query.notice, request.t)}
         />,
@@ -254,7 +257,7 @@ export async function adminRoutes(app: App): Promise<void> {
         if (!user) throw notFound();
         const checked = await checkUser(scope, request.body, user.id, t);
         if (checked.fieldErrors)
-          return { user, units: await unitsOfMunicipality(scope), errors: checked.fieldErrors };
+          return { user, lists: await userFormLists(scope), errors: checked.fieldErrors };
         await updateUser(scope, user.id, columnsOf(checked.value.fields));
         // A changed role or unit must not live on in sessions opened with the old rights.
         if (checked.value.fields.role !== user.role || checked.value.fields.unitId !== user.unit_id)
@@ -268,7 +271,7 @@ export async function adminRoutes(app: App): Promise<void> {
         <UserFormPage
           ctx={pageContext(request)}
           user={outcome.user}
-          units={outcome.units}
+          lists={outcome.lists}
           values={request.body}
           errors={outcome.errors}
         />,
@@ -298,7 +301,7 @@ export async function adminRoutes(app: App): Promise<void> {
           const user = await userById(scope, request.params.id);
           if (!user) throw notFound();
           const errors = await apply(scope, user, request.body, request.t);
-          if (errors) return { user, units: await unitsOfMunicipality(scope), errors };
+          if (errors) return { user, lists: await userFormLists(scope), errors };
           await scope.audit({ action: `user.${path}`, recordType: 'user', recordId: user.id });
           return null;
         });
@@ -308,7 +311,7 @@ export async function adminRoutes(app: App): Promise<void> {
           <UserFormPage
             ctx={pageContext(request)}
             user={outcome.user}
-            units={outcome.units}
+            lists={outcome.lists}
             values={formValues(outcome.user)}
             errors={outcome.errors}
           />,
@@ -348,6 +351,14 @@ export async function adminRoutes(app: App): Promise<void> {
   });
 }
 
+async function userFormLists(scope: AccessScope) {
+  const [units, organisations] = await Promise.all([
+    unitsOfMunicipality(scope),
+    partnerOrganisationsOfMunicipality(scope),
+  ]);
+  return { units, organisations };
+}
+
 async function checkUser(scope: AccessScope, body: UserFormInput, userId: string | null, t: Messages) {
   const valid = validateUserForm(body, userId === null);
   const fieldErrors: FieldErrors = valid.ok
@@ -355,6 +366,17 @@ async function checkUser(scope: AccessScope, body: UserFormInput, userId: string
     : Object.fromEntries(valid.errors.map((e) => [e.field, userFieldMessage(e, t)]));
   if (body.unitId && !(await unitBelongsToMunicipality(scope, body.unitId)))
     fieldErrors.unitId = t.errors.field.invalid;
+  if (valid.ok && valid.value.fields.partnerOrganisationId) {
+    const organisation = (await partnerOrganisationsOfMunicipality(scope)).find(
+      (o) => o.id === valid.value.fields.partnerOrganisationId && o.active,
+    );
+    if (!organisation) fieldErrors.partnerOrganisationId = t.errors.field.invalid;
+    else {
+      // The user's partner kind and organisation name follow the organisation's record.
+      valid.value.fields.partnerKind = partnerKindOf(organisation.kind);
+      valid.value.fields.organisationName = organisation.name;
+    }
+  }
   const subject = body.externalSubject?.trim();
   if (subject && (await externalSubjectTaken(scope, subject, userId)))
     fieldErrors.externalSubject = t.errors.conflict;
@@ -404,7 +426,8 @@ function formValues(user: AdminUser): UserFormInput {
     email: user.email ?? '',
     role: user.role,
     unitId: user.unit_id ?? '',
-    partnerKind: user.partner_kind ?? '',
+    partnerOrganisationId: user.partner_organisation_id ?? '',
+    administersOrganisation: user.administers_organisation ? 'on' : '',
     organisationName: user.organisation_name ?? '',
     externalSubject: user.external_subject ?? '',
     staffId: user.staff_id ?? '',

@@ -1,5 +1,6 @@
-import { partnerKinds, roles, unitKinds } from '../platform/db/schema.ts';
+import { roles, unitKinds } from '../platform/db/schema.ts';
 import {
+  Checkbox,
   CsrfField,
   ErrorSummary,
   type FieldErrors,
@@ -10,7 +11,7 @@ import {
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
 import type { UserFormInput } from './domain.ts';
-import type { AdminUser } from './queries.ts';
+import type { AdminUser, OrganisationOption } from './queries.ts';
 
 type Unit = { id: string; name: string; kind: string; active: boolean };
 
@@ -162,14 +163,14 @@ export function UsersPage({
 export function UserFormPage({
   ctx,
   user,
-  units,
+  lists,
   values,
   errors = {},
   notice,
 }: {
   ctx: PageContext;
   user: AdminUser | null;
-  units: Unit[];
+  lists: { units: Unit[]; organisations: OrganisationOption[] };
   values: UserFormInput;
   errors?: FieldErrors;
   notice?: string | undefined;
@@ -231,19 +232,31 @@ export function UserFormPage({
           error={errors.unitId}
           options={[
             ['', a.noUnit] as const,
-            ...units.filter((u) => u.active).map((u) => [u.id, u.name] as const),
+            ...lists.units.filter((u) => u.active).map((u) => [u.id, u.name] as const),
           ]}
         />
         <SelectField
-          name="partnerKind"
+          name="partnerOrganisationId"
           label={a.partnerKind}
-          value={values.partnerKind}
-          error={errors.partnerKind}
-          options={[['', '–'] as const, ...partnerKinds.map((k) => [k, t.partnerKinds[k]] as const)]}
+          hint={a.partnerOrganisationHint}
+          value={values.partnerOrganisationId}
+          error={errors.partnerOrganisationId}
+          options={[
+            ['', '–'] as const,
+            ...lists.organisations
+              .filter((o) => o.active || o.id === values.partnerOrganisationId)
+              .map((o) => [o.id, `${o.name} (${t.partners.kinds[o.kind]})`] as const),
+          ]}
+        />
+        <Checkbox
+          name="administersOrganisation"
+          label={a.administersOrganisation}
+          checked={values.administersOrganisation === 'on'}
         />
         <TextField
           name="organisationName"
           label={a.organisation}
+          hint={a.organisationHint}
           value={values.organisationName}
           error={errors.organisationName}
           maxLength={200}

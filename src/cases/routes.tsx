@@ -72,6 +72,10 @@ export async function caseRoutes(app: App): Promise<void> {
       decide: may('case.decide'),
       close: may('case.close'),
       note: may('caseNote.write'),
+      startSip: decide(request.actor, 'sip.create', {
+        type: 'sipRegister',
+        municipalityId: view.case.municipality_id,
+      }).allowed,
     };
     return sendPage(
       reply,

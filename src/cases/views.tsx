@@ -15,6 +15,7 @@ import {
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
 import { Radios } from '../reports/views.tsx';
+import { SipStartPanel } from '../sip/views.tsx';
 import { DeadlineList } from './components.tsx';
 import { openDeadlines } from './domain.ts';
 import type { CaseView } from './service.ts';
@@ -27,6 +28,8 @@ export interface CasePermissions {
   decide: boolean;
   close: boolean;
   note: boolean;
+  /** Social services may start a coordinated individual plan for the child from the case. */
+  startSip?: boolean;
 }
 
 type Values = Record<string, string | string[] | undefined>;
@@ -261,6 +264,8 @@ export function CasePage({
           </Form>
         ) : null}
       </section>
+      {/* A coordinated individual plan (SIP) is started from the child's case (issue 6). */}
+      {can.startSip ? <SipStartPanel ctx={ctx} childId={child.id} caseId={k.id} /> : null}
     </Layout>
   );
 }

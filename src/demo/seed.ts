@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import { seedGuideDemo } from '../guide/demo.ts';
+import { partnerKindOf } from '../partners/domain.ts';
 import { searchTextOf } from '../people/domain.ts';
 import { generatePersonalNumber } from '../people/personal-number.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { seal } from '../platform/auth/secret-box.ts';
 import { todayInSweden } from '../platform/dates.ts';
-import type { Database, NewPerson, Role } from '../platform/db/schema.ts';
+import type { Database, NewPerson, PartnerOrganisationKind, Role } from '../platform/db/schema.ts';
 import { seedDemoCases } from './cases.ts';
+import { seedDemoSips } from './sips.ts';
 
 /**
  * Demo data for the embedded database: the fictional municipality of Sjövik with its units, one
@@ -17,12 +19,25 @@ export const demoPassword = 'Samtak-demo-2026';
 export const demoTotpSecret = 'SAMTAKDEMOSAMTAKDEMOSAMTAKDEMO23';
 export const demoMunicipality = { code: '9901', name: 'Sjöviks kommun' };
 
+/** The partner organisations around Sjövik's children, and Sjövik's own social services. */
+export const demoOrganisations: { key: string; name: string; kind: PartnerOrganisationKind }[] = [
+  { key: 'socialServices', name: 'Socialtjänsten, Sjöviks kommun', kind: 'socialServices' },
+  { key: 'school', name: 'Sjövikskolan, elevhälsan', kind: 'school' },
+  { key: 'bup', name: 'BUP Sjövik, Region Sjöland', kind: 'childPsychiatry' },
+  { key: 'bvc', name: 'BVC Sjöviks vårdcentral', kind: 'childHealthCentre' },
+  { key: 'youthClinic', name: 'Ungdomsmottagningen Sjövik', kind: 'youthClinic' },
+  { key: 'dental', name: 'Folktandvården Sjövik', kind: 'dentalCare' },
+  { key: 'police', name: 'Polisen, lokalpolisområde Sjövik', kind: 'police' },
+];
+
 export const demoUsers: {
   username: string;
   displayName: string;
   role: Role;
   unit: string;
-  partner?: 'school';
+  /** Key into demoOrganisations, for partner professionals. */
+  organisation?: string;
+  administersOrganisation?: boolean;
 }[] = [
   { username: 'admin', displayName: 'Ada Lindqvist', role: 'administrator', unit: 'Administrationen' },
   { username: 'intake', displayName: 'Iris Holm', role: 'intakeWorker', unit: 'Mottagningen' },
@@ -40,7 +55,36 @@ export const demoUsers: {
   },
   { username: 'manager', displayName: 'Maja Ek', role: 'manager', unit: 'Barn- och ungdomsutredning' },
   { username: 'intakemanager', displayName: 'Ines Lund', role: 'manager', unit: 'Mottagningen' },
-  { username: 'partner', displayName: 'Pia Skog', role: 'partnerProfessional', unit: '', partner: 'school' },
+  {
+    username: 'partner',
+    displayName: 'Pia Skog',
+    role: 'partnerProfessional',
+    unit: '',
+    organisation: 'school',
+    administersOrganisation: true,
+  },
+  {
+    username: 'schoolnurse',
+    displayName: 'Sara Lund',
+    role: 'partnerProfessional',
+    unit: '',
+    organisation: 'school',
+  },
+  { username: 'bup', displayName: 'Bo Ahmadi', role: 'partnerProfessional', unit: '', organisation: 'bup' },
+  {
+    username: 'bvc',
+    displayName: 'Birgitta Nyström',
+    role: 'partnerProfessional',
+    unit: '',
+    organisation: 'bvc',
+  },
+  {
+    username: 'police',
+    displayName: 'Per Olsson',
+    role: 'partnerProfessional',
+    unit: '',
+    organisation: 'police',
+  },
   { username: 'statistics', displayName: 'Stig Dahl', role: 'statisticsReader', unit: 'Administrationen' },
   // Two guide editors: a change to the public guide is reviewed by someone other than its author.
   { username: 'editor', displayName: 'Elin Nord', role: 'guideEditor', unit: 'Administrationen' },
@@ -184,20 +228,34 @@ export async function seedDemoData(
       .returning(['id', 'name'])
       .execute();
     const unitId = (name: string) => unitRows.find((u) => u.name === name)?.id ?? null;
+    const organisationRows = await trx
+      .insertInto('partner_organisation')
+      .values(demoOrganisations.map((o) => ({ municipality_id: municipalityId, name: o.name, kind: o.kind })))
+      .returning(['id', 'name', 'kind'])
+      .execute();
+    const organisationOf = (key: string | undefined) => {
+      const name = demoOrganisations.find((o) => o.key === key)?.name;
+      return organisationRows.find((o) => o.name === name) ?? null;
+    };
     const userRows = await trx
       .insertInto('user_account')
       .values(
-        demoUsers.map((u) => ({
-          municipality_id: municipalityId,
-          unit_id: unitId(u.unit),
-          username: u.username,
-          display_name: u.displayName,
-          role: u.role,
-          partner_kind: u.partner ?? null,
-          organisation_name: u.partner ? 'Sjövikskolan, elevhälsan' : 'Socialförvaltningen',
-          password_hash: passwordHash,
-          totp_secret_enc: u.role === 'statisticsReader' ? null : seal(secretKey, demoTotpSecret),
-        })),
+        demoUsers.map((u) => {
+          const organisation = organisationOf(u.organisation);
+          return {
+            municipality_id: municipalityId,
+            unit_id: unitId(u.unit),
+            username: u.username,
+            display_name: u.displayName,
+            role: u.role,
+            partner_kind: organisation ? partnerKindOf(organisation.kind) : null,
+            partner_organisation_id: organisation?.id ?? null,
+            administers_organisation: u.administersOrganisation ?? false,
+            organisation_name: organisation?.name ?? 'Socialförvaltningen',
+            password_hash: passwordHash,
+            totp_secret_enc: u.role === 'statisticsReader' ? null : seal(secretKey, demoTotpSecret),
+          };
+        }),
       )
       .returning(['id', 'username'])
       .execute();
@@ -263,6 +321,27 @@ export async function seedDemoData(
         (c) => c.birth_date && c.birth_date > `${Number(today.slice(0, 4)) - 17}${today.slice(4)}`,
       ),
     });
+    const organisationId = (key: string) => organisationOf(key)!.id;
+    const sips = await seedDemoSips(trx, {
+      municipalityId,
+      today,
+      organisations: {
+        socialServices: organisationId('socialServices'),
+        school: organisationId('school'),
+        bup: organisationId('bup'),
+        bvc: organisationId('bvc'),
+        police: organisationId('police'),
+      },
+      users: {
+        socialworker: userId('socialworker'),
+        schoolnurse: userId('schoolnurse'),
+        partner: userId('partner'),
+        bup: userId('bup'),
+        bvc: userId('bvc'),
+        police: userId('police'),
+      },
+      children: childIds,
+    });
     const editor = userId('editor');
     const editor2 = userId('editor2');
     const guideRevisions = await seedGuideDemo(
@@ -273,7 +352,7 @@ export async function seedDemoData(
     );
     log(`  support guide: ${guideRevisions} published texts`);
     log(
-      `Demo data ready: ${persons.length} people, ${relations.length} guardianships, ${demoUsers.length} users, ${demoCases.reports} reports, ${demoCases.cases} cases.`,
+      `Demo data ready: ${persons.length} people, ${relations.length} guardianships, ${demoUsers.length} users, ${demoCases.reports} reports, ${demoCases.cases} cases, ${sips} coordinated plans.`,
     );
   });
   return true;

@@ -10,6 +10,8 @@ import { sendPage } from '../platform/http/render.ts';
 import type { App } from '../platform/http/types.ts';
 import { Layout } from '../platform/layout/Layout.tsx';
 import { type PageContext, pageContext } from '../platform/layout/page-context.ts';
+import { type Worklist as SipWorklist, sipWorklist } from '../sip/service.ts';
+import { SipWorklistSection } from '../sip/views.tsx';
 import type { WorklistItem } from '../worklists/queries.ts';
 import { readWorklist } from '../worklists/service.ts';
 import { Reminders, WorklistTable } from '../worklists/views.tsx';
@@ -57,6 +59,7 @@ export async function homeRoutes(app: App): Promise<void> {
           actor={actor}
           children={children}
           worklist={worklist?.items ?? null}
+          sipWorklist={await sipWorklist(app.db, accessContext(request))}
         />,
       );
     },
@@ -70,11 +73,14 @@ function HomePage({
   actor,
   children,
   worklist,
+  sipWorklist,
 }: {
   ctx: PageContext;
   actor: Actor;
   children: PersonSummary[] | null;
   worklist: WorklistItem[] | null;
+  /** Follow-ups and actions due in coordinated plans, for social services and partners alike. */
+  sipWorklist: SipWorklist | null;
 }) {
   const { t } = ctx;
   const allowed = permittedActions(actor.role);
@@ -89,6 +95,15 @@ function HomePage({
   if (allowed.includes('caseSettings.manage')) links.push(['/admin/case-settings', t.cases.settingsTitle]);
   if (actor.role === 'partnerProfessional') links.push(['/report/professional', t.reports.professionalTitle]);
   if (allowed.includes('guide.edit')) links.push(['/guide-editor', t.guideEditor.homeLink]);
+  if (allowed.includes('partnerOrganisation.manage'))
+    links.push(['/admin/organisations', t.partners.listTitle]);
+  else if (actor.administersOrganisation && actor.partnerOrganisationId)
+    links.push([`/admin/organisations/${actor.partnerOrganisationId}`, t.partners.myOrganisation]);
+  if (allowed.includes('sip.list')) links.push(['/sips', t.sip.title]);
+  if (allowed.includes('sip.request')) {
+    links.push(['/sips', t.sip.myPlans]);
+    links.push(['/sips/request', t.sip.requestSip]);
+  }
   return (
     <Layout ctx={ctx} title={t.home.title}>
       <h1>{t.home.welcome(actor.displayName)}</h1>
@@ -118,6 +133,7 @@ function HomePage({
       ) : null}
       {actor.role === 'partnerProfessional' ? <p>{t.home.partnerInfo}</p> : null}
       {actor.role === 'statisticsReader' ? <p>{t.home.statisticsInfo}</p> : null}
+      {sipWorklist ? <SipWorklistSection ctx={ctx} worklist={sipWorklist} /> : null}
       {children ? (
         <section aria-labelledby="my-children">
           <h2 id="my-children">{t.home.myChildren}</h2>

@@ -92,6 +92,13 @@ export function LogReviewPage({ ctx, filter, personLabel, users, events, more, e
                             ({t.roles[e.actor_role as keyof typeof t.roles] ?? e.actor_role})
                           </span>
                         ) : null}
+                        {/* Partners act for their organisation: the review shows which one. */}
+                        {e.actor_organisation && e.actor_role === 'partnerProfessional' ? (
+                          <span class="hint">
+                            <br />
+                            {e.actor_organisation}
+                          </span>
+                        ) : null}
                       </td>
                       <td>{l.actions[e.action] ?? e.action}</td>
                       <td>

@@ -210,6 +210,9 @@ export async function peopleRoutes(app: App): Promise<void> {
         canReviewLog={
           decide(actor, 'auditLog.review', { type: 'auditLog', municipalityId: actor.municipalityId }).allowed
         }
+        canStartSip={
+          decide(actor, 'sip.create', { type: 'sipRegister', municipalityId: actor.municipalityId }).allowed
+        }
       />
     );
   }

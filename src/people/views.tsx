@@ -13,6 +13,7 @@ import {
 } from '../platform/layout/forms.tsx';
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
+import { SipStartPanel } from '../sip/views.tsx';
 import { ageOn, type NewPersonInput } from './domain.ts';
 import type { PersonSummary, Relative } from './queries.ts';
 import type { PersonView } from './service.ts';
@@ -116,6 +117,7 @@ export function PersonPage({
   relationError,
   canUpdate,
   canReviewLog,
+  canStartSip = false,
 }: {
   ctx: PageContext;
   view: PersonView;
@@ -124,6 +126,8 @@ export function PersonPage({
   relationError?: string | undefined;
   canUpdate: boolean;
   canReviewLog: boolean;
+  /** Social services may start a coordinated individual plan (SIP) for the child from here. */
+  canStartSip?: boolean;
 }) {
   const { t } = ctx;
   const p = view.person;
@@ -222,6 +226,7 @@ export function PersonPage({
           </form>
         </section>
       ) : null}
+      {canStartSip ? <SipStartPanel ctx={ctx} childId={p.id} /> : null}
       {canReviewLog ? (
         <p>
           <a href={`/log-review?person=${p.id}`}>{t.people.viewLog}</a>

@@ -3,8 +3,17 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { generatePersonalNumber } from '../people/personal-number.ts';
 import { hashApiToken } from '../reports/service.ts';
+import { addDays } from '../sip/domain.ts';
 import { Client, login, startTestApp, type TestApp } from '../testing/app.ts';
-import { assign, createMunicipality, createPerson, createUnit, createUser } from '../testing/factories.ts';
+import {
+  assign,
+  createMunicipality,
+  createPartnerOrganisation,
+  createPerson,
+  createSip,
+  createUnit,
+  createUser,
+} from '../testing/factories.ts';
 
 /**
  * Every route that returns or changes personal data writes an audit event: this file walks the
@@ -27,9 +36,23 @@ interface Fixtures {
   /** A case that the probes below take from initial assessment to follow-up, in order. */
   caseId: string;
   interventionId: string;
+  // Coordinated plans in the states the probes need.
+  schoolId: string;
+  bupId: string;
+  draft: Awaited<ReturnType<typeof createSip>>;
+  readyDraft: Awaited<ReturnType<typeof createSip>>;
+  /** A draft about a child without registered guardians: the consent names who consented. */
+  consentDraft: Awaited<ReturnType<typeof createSip>>;
+  readyDraftForApi: Awaited<ReturnType<typeof createSip>>;
+  active: Awaited<ReturnType<typeof createSip>>;
+  activeToRevise: Awaited<ReturnType<typeof createSip>>;
+  activeToClose: Awaited<ReturnType<typeof createSip>>;
+  activeToWithdraw: Awaited<ReturnType<typeof createSip>>;
+  requestToAccept: string;
+  requestToDecline: string;
 }
 
-type As = 'anonymous' | 'apiClient' | 'intakeWorker' | 'socialWorker' | 'manager';
+type As = 'anonymous' | 'apiClient' | 'intakeWorker' | 'socialWorker' | 'manager' | 'partner';
 type Probe = {
   as: As;
   request: (client: Client, f: Fixtures) => Promise<{ statusCode: number }>;
@@ -231,6 +254,149 @@ const personalDataRoutes: Record<string, Probe> = {
   'GET /worklist': { as: 'socialWorker', request: (c) => c.get('/worklist') },
   'GET /worklist/unit': { as: 'manager', request: (c) => c.get('/worklist/unit') },
   'GET /log-review': { as: 'manager', request: (c, f) => c.get(`/log-review?person=${f.childId}`) },
+  // Coordinated individual plans (src/sip): every view and write is about the child.
+  'GET /sips': { as: 'socialWorker', request: (c) => c.get('/sips') },
+  'POST /sips': { as: 'socialWorker', request: (c, f) => c.post('/sips', { childId: f.childId }) },
+  'POST /sips/requests': {
+    as: 'partner',
+    request: (c) =>
+      c.post('/sips/requests', {
+        childName: 'Nova',
+        personalNumber: freshNumber(),
+        reason: 'Behöver samordning',
+        guardiansAgree: 'on',
+      }),
+  },
+  'GET /sips/:id': { as: 'partner', request: (c, f) => c.get(`/sips/${f.active.id}`) },
+  'GET /sips/:id/print': { as: 'socialWorker', request: (c, f) => c.get(`/sips/${f.active.id}/print`) },
+  'POST /sips/:id/accept': {
+    as: 'socialWorker',
+    request: (c, f) => c.post(`/sips/${f.requestToAccept}/accept`, { personalNumber: f.guardianNumber }),
+  },
+  'POST /sips/:id/decline': {
+    as: 'manager',
+    request: (c, f) => c.post(`/sips/${f.requestToDecline}/decline`, { declineNote: 'Behovet täcks redan' }),
+  },
+  'GET /sips/:id/plan': { as: 'socialWorker', request: (c, f) => c.get(`/sips/${f.draft.id}/plan`) },
+  'POST /sips/:id/plan': {
+    as: 'socialWorker',
+    request: (c, f) => c.post(`/sips/${f.draft.id}/plan`, { meetingPlace: 'Skolan' }),
+  },
+  'POST /sips/:id/participants': {
+    as: 'socialWorker',
+    request: (c, f) => c.post(`/sips/${f.draft.id}/participants`, { organisationId: f.bupId }),
+  },
+  'POST /sips/:id/participants/:organisationId/remove': {
+    as: 'manager',
+    request: async (c, f) => {
+      // The school is responsible for an action in the draft; remove that first.
+      const schoolAction = f.draft.actions.find((a) => a.responsible_organisation_id === f.schoolId)!;
+      await c.post(`/sips/${f.draft.id}/actions/${schoolAction.id}/remove`);
+      return c.post(`/sips/${f.draft.id}/participants/${f.schoolId}/remove`);
+    },
+  },
+  'POST /sips/:id/needs': {
+    as: 'socialWorker',
+    request: (c, f) =>
+      c.post(`/sips/${f.draft.id}/needs`, { needArea: 'goodHealth', needDescription: 'Sömn' }),
+  },
+  'POST /sips/:id/goals': {
+    as: 'socialWorker',
+    request: (c, f) =>
+      c.post(`/sips/${f.draft.id}/goals`, { goalArea: 'safetyAtHome', goal: 'Lugna kvällar' }),
+  },
+  'POST /sips/:id/actions': {
+    as: 'socialWorker',
+    request: (c, f) =>
+      c.post(`/sips/${f.draft.id}/actions`, {
+        actionDescription: 'Hembesök',
+        responsible: f.draft.socialServicesId,
+        dueOn: '2099-01-01',
+      }),
+  },
+  'POST /sips/:id/needs/:itemId/remove': {
+    as: 'socialWorker',
+    request: async (c, f) => {
+      const need = await t.db.db
+        .selectFrom('sip_need')
+        .select('id')
+        .where('sip_id', '=', f.draft.id)
+        .executeTakeFirstOrThrow();
+      return c.post(`/sips/${f.draft.id}/needs/${need.id}/remove`);
+    },
+  },
+  'POST /sips/:id/goals/:itemId/remove': {
+    as: 'socialWorker',
+    request: (c, f) => c.post(`/sips/${f.draft.id}/goals/${f.draft.goalId}/remove`),
+  },
+  'POST /sips/:id/actions/:itemId/remove': {
+    as: 'socialWorker',
+    request: (c, f) => c.post(`/sips/${f.draft.id}/actions/${f.draft.actions[0]!.id}/remove`),
+  },
+  'POST /sips/:id/actions/:actionId/status': {
+    as: 'partner',
+    request: (c, f) => {
+      const own = f.active.actions.find((a) => a.responsible_organisation_id === f.schoolId)!;
+      return c.post(`/sips/${f.active.id}/actions/${own.id}/status`, { status: 'ongoing' });
+    },
+  },
+  'GET /sips/:id/consent': {
+    as: 'socialWorker',
+    request: (c, f) => c.get(`/sips/${f.consentDraft.id}/consent`),
+  },
+  'POST /sips/:id/consent': {
+    as: 'socialWorker',
+    request: (c, f) =>
+      c.post(`/sips/${f.consentDraft.id}/consent`, {
+        givenOn: today,
+        validUntil: addDays(today, 100),
+        guardiansNote: 'God man Anna Berg',
+        childsView: 'agrees',
+      }),
+  },
+  'POST /sips/:id/consent/withdraw': {
+    as: 'partner',
+    request: (c, f) =>
+      c.post(`/sips/${f.activeToWithdraw.id}/consent/withdraw`, { withdrawalNote: 'Mamma sa nej i telefon' }),
+  },
+  'POST /sips/:id/agreement': {
+    as: 'socialWorker',
+    request: (c, f) => c.post(`/sips/${f.readyDraft.id}/agreement`),
+  },
+  'POST /sips/:id/revise': {
+    as: 'socialWorker',
+    request: (c, f) => c.post(`/sips/${f.activeToRevise.id}/revise`),
+  },
+  'GET /sips/:id/follow-up': {
+    as: 'socialWorker',
+    request: (c, f) => c.get(`/sips/${f.active.id}/follow-up`),
+  },
+  'POST /sips/:id/follow-up': {
+    as: 'socialWorker',
+    request: (c, f) =>
+      c.post(`/sips/${f.active.id}/follow-up`, {
+        heldOn: today,
+        nextFollowUpOn: addDays(today, 60),
+        ...Object.fromEntries(f.active.actions.map((a) => [`status-${a.id}`, 'ongoing'])),
+      }),
+  },
+  'POST /sips/:id/close': {
+    as: 'manager',
+    request: (c, f) => c.post(`/sips/${f.activeToClose.id}/close`, { reason: 'goalsMet' }),
+  },
+  'GET /api/v1/sips': { as: 'partner', request: (c) => c.get('/api/v1/sips') },
+  'GET /api/v1/sips/:id': { as: 'partner', request: (c, f) => c.get(`/api/v1/sips/${f.active.id}`) },
+  'POST /api/v1/sips/:id/agreement': {
+    as: 'partner',
+    request: (c, f) => c.postJson(`/api/v1/sips/${f.readyDraftForApi.id}/agreement`, {}),
+  },
+  'POST /api/v1/sips/:id/actions/:actionId/status': {
+    as: 'partner',
+    request: (c, f) => {
+      const own = f.active.actions.find((a) => a.responsible_organisation_id === f.schoolId)!;
+      return c.postJson(`/api/v1/sips/${f.active.id}/actions/${own.id}/status`, { status: 'done' });
+    },
+  },
 };
 
 /**
@@ -296,6 +462,15 @@ const routesWithoutPersonalData = new Set([
   'POST /guide-editor/revisions/:revisionId/:step',
   'GET /guide-editor/settings',
   'POST /guide-editor/settings',
+  // Partner organisations and their staff accounts (src/partners), audited as staff data.
+  'GET /admin/organisations',
+  'POST /admin/organisations',
+  'GET /admin/organisations/:id',
+  'POST /admin/organisations/:id',
+  'POST /admin/organisations/:id/users',
+  'POST /admin/organisations/:id/users/:userId',
+  // An empty request form: the partner types, nothing is shown.
+  'GET /sips/request',
 ]);
 
 let t: TestApp;
@@ -381,7 +556,55 @@ before(async () => {
     .select('case_id')
     .where('id', '=', reportIds[1]!)
     .executeTakeFirstOrThrow();
+  const school = await createPartnerOrganisation(db, municipalityId, { kind: 'school' });
+  const bup = await createPartnerOrganisation(db, municipalityId, { kind: 'childPsychiatry' });
+  const partner = await createUser(db, t.config.secretKey, {
+    municipalityId,
+    role: 'partnerProfessional',
+    partnerOrganisationId: school.id,
+  });
+  clients.set('partner', await login(t.app, partner));
+  const sip = (status: 'draft' | 'active', childId = child.id) =>
+    createSip(db, {
+      municipalityId,
+      childId,
+      coordinatorUserId: users.socialWorker.id,
+      organisationIds: [school.id],
+      status,
+      today,
+    });
+  const request = async () => {
+    const row = await db
+      .insertInto('sip')
+      .values({
+        municipality_id: municipalityId,
+        status: 'requested',
+        requested_by_organisation_id: school.id,
+        requested_by_user_id: partner.id,
+        requested_child_name: 'Ebba',
+        requested_personal_number: guardian.personalNumber,
+        request_reason: 'Behöver samordning',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  };
+  const sips = {
+    schoolId: school.id,
+    bupId: bup.id,
+    draft: await sip('draft'),
+    readyDraft: await sip('draft'),
+    consentDraft: await sip('draft', (await createPerson(db, municipalityId, { givenName: 'Ensam' })).id),
+    readyDraftForApi: await sip('draft'),
+    active: await sip('active'),
+    activeToRevise: await sip('active'),
+    activeToClose: await sip('active'),
+    activeToWithdraw: await sip('active'),
+    requestToAccept: await request(),
+    requestToDecline: await request(),
+  };
   fixtures = {
+    ...sips,
     municipalityCode: code,
     apiToken,
     childId: child.id,

@@ -1,11 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { partnerKindOf } from '../partners/domain.ts';
 import { searchTextOf } from '../people/domain.ts';
 import { generatePersonalNumber } from '../people/personal-number.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { seal } from '../platform/auth/secret-box.ts';
 import { newTotpSecret } from '../platform/auth/totp.ts';
-import type { Database, PartnerKind, ProtectedIdentity, Role, UnitKind } from '../platform/db/schema.ts';
+import type {
+  Database,
+  PartnerKind,
+  PartnerOrganisationKind,
+  ProtectedIdentity,
+  Role,
+  UnitKind,
+} from '../platform/db/schema.ts';
 
 /** Test data factories: each call makes new, independent rows with fictional values. */
 
@@ -58,6 +66,9 @@ export async function createUser(
     role: Role;
     unitId?: string | null;
     partnerKind?: PartnerKind;
+    /** The partner's organisation; a new one of the partner kind is made when not given. */
+    partnerOrganisationId?: string;
+    administersOrganisation?: boolean;
     withTotp?: boolean;
     mustChangePassword?: boolean;
     active?: boolean;
@@ -66,7 +77,21 @@ export async function createUser(
   testPasswordHash ??= hashPassword(testPassword);
   const username = `u${unique()}`;
   const totpSecret = options.withTotp === false ? null : newTotpSecret();
-  const partnerKind = options.role === 'partnerProfessional' ? (options.partnerKind ?? 'school') : null;
+  let partnerKind = options.role === 'partnerProfessional' ? (options.partnerKind ?? 'school') : null;
+  let organisation: { id: string; name: string } | null = null;
+  if (options.role === 'partnerProfessional') {
+    organisation = options.partnerOrganisationId
+      ? await db
+          .selectFrom('partner_organisation')
+          .select(['id', 'name', 'kind'])
+          .where('id', '=', options.partnerOrganisationId)
+          .executeTakeFirstOrThrow()
+          .then((o) => {
+            partnerKind = partnerKindOf(o.kind) ?? partnerKind;
+            return o;
+          })
+      : await defaultOrganisation(db, options.municipalityId, partnerKind ?? 'school');
+  }
   const row = await db
     .insertInto('user_account')
     .values({
@@ -76,7 +101,9 @@ export async function createUser(
       display_name: `Testanvändare ${username}`,
       role: options.role,
       partner_kind: partnerKind,
-      organisation_name: partnerKind ? 'Testskolan' : 'Socialtjänsten',
+      organisation_name: organisation ? organisation.name : 'Socialtjänsten',
+      partner_organisation_id: organisation?.id ?? null,
+      administers_organisation: options.administersOrganisation ?? false,
       password_hash: await testPasswordHash,
       totp_secret_enc: totpSecret ? seal(key, totpSecret) : null,
       must_change_password: options.mustChangePassword ?? false,
@@ -92,6 +119,43 @@ export async function createUser(
     totpSecret,
     role: options.role,
   };
+}
+
+const defaultOrganisationNames: Record<PartnerKind, [string, PartnerOrganisationKind]> = {
+  school: ['Testskolan', 'school'],
+  healthCare: ['Testvårdcentralen', 'regionHealthCare'],
+  dentalCare: ['Testtandvården', 'dentalCare'],
+  police: ['Testpolisen', 'police'],
+};
+
+/** The municipality's one test organisation of a partner kind, made on first use. */
+async function defaultOrganisation(db: Kysely<Database>, municipalityId: string, partnerKind: PartnerKind) {
+  const [name, kind] = defaultOrganisationNames[partnerKind];
+  const existing = await db
+    .selectFrom('partner_organisation')
+    .select(['id', 'name'])
+    .where('municipality_id', '=', municipalityId)
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return existing ?? createPartnerOrganisation(db, municipalityId, { kind, name });
+}
+
+export async function createPartnerOrganisation(
+  db: Kysely<Database>,
+  municipalityId: string,
+  options: { kind?: PartnerOrganisationKind; name?: string } = {},
+) {
+  const kind = options.kind ?? 'school';
+  const row = await db
+    .insertInto('partner_organisation')
+    .values({
+      municipality_id: municipalityId,
+      kind,
+      name: options.name ?? `Organisation ${kind} ${unique()}`,
+    })
+    .returning(['id', 'name'])
+    .executeTakeFirstOrThrow();
+  return row;
 }
 
 let serial = 0;
@@ -141,3 +205,145 @@ export async function assign(db: Kysely<Database>, municipalityId: string, perso
 }
 
 export const randomId = () => randomUUID();
+
+/**
+ * A coordinated plan written straight into the database, for tests that need one in a given state:
+ * the municipality's social services and the given organisations as parties, a need, a goal and
+ * one action per party, and (unless `consent: null`) a consent naming every party.
+ */
+export async function createSip(
+  db: Kysely<Database>,
+  options: {
+    municipalityId: string;
+    childId: string;
+    coordinatorUserId: string;
+    organisationIds: string[];
+    status?: 'draft' | 'active' | 'closed';
+    consent?: {
+      givenOn?: string;
+      validUntil?: string;
+      withdrawn?: boolean;
+      organisationIds?: string[];
+      informationKinds?: ('plan' | 'needs' | 'contactDetails')[];
+    } | null;
+    needText?: string;
+    followUpOn?: string;
+    actionDueOn?: string;
+    /** The day the plan is made relative to; the real date unless the test fixed the clock. */
+    today?: string;
+  },
+) {
+  const m = options.municipalityId;
+  const today =
+    options.today ?? new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+  const inDays = (days: number) => {
+    const d = new Date(`${today}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+  };
+  let social = await db
+    .selectFrom('partner_organisation')
+    .select('id')
+    .where('municipality_id', '=', m)
+    .where('kind', '=', 'socialServices')
+    .executeTakeFirst();
+  social ??= await createPartnerOrganisation(db, m, {
+    kind: 'socialServices',
+    name: `Socialtjänsten ${unique()}`,
+  });
+  const status = options.status ?? 'active';
+  const sip = await db
+    .insertInto('sip')
+    .values({
+      municipality_id: m,
+      child_id: options.childId,
+      status,
+      coordinator_user_id: options.coordinatorUserId,
+      lead_organisation_id: social.id,
+      follow_up_on: options.followUpOn ?? inDays(30),
+      agreed_on: status === 'draft' ? null : today,
+      closed_on: status === 'closed' ? today : null,
+      close_reason: status === 'closed' ? 'goalsMet' : null,
+      created_by: options.coordinatorUserId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const parties = [social.id, ...options.organisationIds];
+  await db
+    .insertInto('sip_participant')
+    .values(
+      parties.map((organisation_id) => ({
+        municipality_id: m,
+        sip_id: sip.id,
+        organisation_id,
+        invited_on: today,
+        agreed_version: status === 'draft' ? null : 1,
+        agreed_at: status === 'draft' ? null : new Date(),
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('sip_need')
+    .values({
+      municipality_id: m,
+      sip_id: sip.id,
+      area: 'goodHealth',
+      description: options.needText ?? 'Behöver hjälp att sova',
+    })
+    .execute();
+  const goal = await db
+    .insertInto('sip_goal')
+    .values({
+      municipality_id: m,
+      sip_id: sip.id,
+      area: 'successInSchool',
+      goal: 'Går i skolan',
+      childs_words: 'Jag vill ha kompisar',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const actions = await db
+    .insertInto('sip_action')
+    .values(
+      parties.map((organisation_id, i) => ({
+        municipality_id: m,
+        sip_id: sip.id,
+        goal_id: goal.id,
+        description: `Insats ${i + 1}`,
+        responsible_organisation_id: organisation_id,
+        due_on: options.actionDueOn ?? inDays(7),
+      })),
+    )
+    .returning(['id', 'responsible_organisation_id'])
+    .execute();
+  if (options.consent !== null) {
+    const c = options.consent ?? {};
+    const consent = await db
+      .insertInto('sip_consent')
+      .values({
+        municipality_id: m,
+        sip_id: sip.id,
+        given_on: c.givenOn ?? inDays(-1),
+        valid_until: c.validUntil ?? inDays(365),
+        information_kinds: c.informationKinds ?? ['plan', 'needs', 'contactDetails'],
+        childs_view: 'agrees',
+        guardians_note: 'Båda vårdnadshavarna',
+        recorded_by: options.coordinatorUserId,
+        withdrawn_at: c.withdrawn ? new Date() : null,
+        withdrawn_by: c.withdrawn ? options.coordinatorUserId : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('sip_consent_organisation')
+      .values(
+        (c.organisationIds ?? parties).map((organisation_id) => ({
+          municipality_id: m,
+          consent_id: consent.id,
+          organisation_id,
+        })),
+      )
+      .execute();
+  }
+  return { id: sip.id, socialServicesId: social.id, goalId: goal.id, actions };
+}

@@ -6,6 +6,8 @@ import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
 import type { App } from '../platform/http/types.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
+import { sipWorklist } from '../sip/service.ts';
+import { SipWorklistSection } from '../sip/views.tsx';
 import { readWorklist } from './service.ts';
 import { WorklistPage } from './views.tsx';
 
@@ -24,7 +26,15 @@ export async function worklistRoutes(app: App): Promise<void> {
     app.get(path, { ...pageOptions, schema }, async (request, reply) => {
       const list = await readWorklist(app.db, accessContext(request), which, todayFor(app.config));
       if (!list) throw notFound();
-      return sendPage(reply, <WorklistPage ctx={pageContext(request)} list={list} unit={which === 'unit'} />);
+      // The same worklist shows what is due in coordinated plans (issue 6).
+      const sips = which === 'own' ? await sipWorklist(app.db, accessContext(request)) : null;
+      const ctx = pageContext(request);
+      return sendPage(
+        reply,
+        <WorklistPage ctx={ctx} list={list} unit={which === 'unit'}>
+          {sips ? <SipWorklistSection ctx={ctx} worklist={sips} /> : null}
+        </WorklistPage>,
+      );
     });
   }
 }

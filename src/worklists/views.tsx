@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { DeadlineText, UrgencyTag } from '../cases/components.tsx';
 import type { Messages } from '../platform/i18n/i18n.ts';
 import { Layout } from '../platform/layout/Layout.tsx';
@@ -59,7 +60,18 @@ export function WorklistTable({ t, items }: { t: Messages; items: readonly Workl
   );
 }
 
-export function WorklistPage({ ctx, list, unit }: { ctx: PageContext; list: Worklist; unit: boolean }) {
+export function WorklistPage({
+  ctx,
+  list,
+  unit,
+  children,
+}: {
+  ctx: PageContext;
+  list: Worklist;
+  unit: boolean;
+  /** More of the user's work due, from other features (coordinated plans). */
+  children?: ComponentChildren;
+}) {
   const { t } = ctx;
   const title = unit ? t.cases.unitWorklistTitle : t.cases.worklistTitle;
   const total = list.lastMonth.met + list.lastMonth.missed;
@@ -70,6 +82,7 @@ export function WorklistPage({ ctx, list, unit }: { ctx: PageContext; list: Work
       <Reminders t={t} items={list.items} />
       {unit ? <p data-testid="met-last-month">{t.cases.metLastMonth(list.lastMonth.met, total)}</p> : null}
       <WorklistTable t={t} items={list.items} />
+      {children}
     </Layout>
   );
 }

@@ -13,6 +13,11 @@ import {
 export interface RequestContext {
   actor: Actor | null;
   clientAddress: string | null;
+  /**
+   * "Today" for the date rules of this request (the clock, src/platform/clock.ts): the real date
+   * in Sweden unless a demonstration or test fixed it. Absent outside requests.
+   */
+  today?: string | undefined;
 }
 
 export class AccessDenied extends Error {

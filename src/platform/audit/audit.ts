@@ -168,7 +168,8 @@ async function lockAndFindOwnPersons(
   const userId = context.actor.userId;
   // A user's own persons: children assigned to them and, since cases exist (issue 3), children of
   // the cases they work on (as responsible social worker, as intake during the initial
-  // assessment, as the unit's manager); and the guardians of all those children.
+  // assessment, as the unit's manager), with the guardians of all those children; and (issue 6)
+  // children whose coordinated plan (SIP) they coordinate or their organisation takes part in.
   const owner = sql.join(
     [
       sql`c.responsible_user_id = ${userId}`,
@@ -179,6 +180,7 @@ async function lockAndFindOwnPersons(
     ],
     sql` or `,
   );
+  const organisationId = context.actor.partnerOrganisationId ?? null;
   const result = await sql<{ own: string[] | null }>`
     select ${lock}, array(
       select a.person_id from person_assignment a
@@ -194,6 +196,13 @@ async function lockAndFindOwnPersons(
       select g.guardian_id from child_case c
         join guardianship g on g.municipality_id = c.municipality_id and g.child_id = c.child_id
        where c.municipality_id = ${m} and g.guardian_id = any(${subjects}::uuid[]) and (${owner})
+      union
+      select s.child_id from sip s
+       where s.municipality_id = ${m} and s.child_id = any(${subjects}::uuid[])
+         and (s.coordinator_user_id = ${userId} or exists (
+           select from sip_participant p
+            where p.municipality_id = s.municipality_id and p.sip_id = s.id
+              and p.organisation_id = ${organisationId}))
     )::text[] as own`.execute(trx);
   return new Set(result.rows[0]?.own ?? []);
 }

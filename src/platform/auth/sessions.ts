@@ -54,6 +54,13 @@ export async function loadSession(
   const row = await db
     .selectFrom('session as s')
     .innerJoin('user_account as u', 'u.id', 's.user_id')
+    // A partner's organisation is named by its record, so a renamed organisation shows at once.
+    .leftJoin('partner_organisation as po', (join) =>
+      join
+        .onRef('po.municipality_id', '=', 'u.municipality_id')
+        .onRef('po.id', '=', 'u.partner_organisation_id'),
+    )
+    .select('po.name as partner_organisation_name')
     .select([
       's.created_at',
       's.last_seen_at',
@@ -66,6 +73,8 @@ export async function loadSession(
       'u.display_name',
       'u.organisation_name',
       'u.partner_kind',
+      'u.partner_organisation_id',
+      'u.administers_organisation',
       'u.active',
       'u.must_change_password',
       'u.totp_secret_enc',
@@ -94,8 +103,10 @@ export async function loadSession(
       role: row.role,
       unitId: row.unit_id,
       displayName: row.display_name,
-      organisation: row.organisation_name,
+      organisation: row.partner_organisation_name ?? row.organisation_name,
       partnerKind: row.partner_kind,
+      partnerOrganisationId: row.partner_organisation_id,
+      administersOrganisation: row.administers_organisation,
       secondFactorDone: row.second_factor_done,
     },
   };

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_cases.ts';
 import * as m0003 from './migrations/0003_guide.ts';
+import * as m0004 from './migrations/0004_sip.ts';
 import * as m0005 from './migrations/0005_benchmark_indexes.ts';
 import type { Database } from './schema.ts';
 
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_cases': m0002,
   '0003_guide': m0003,
+  '0004_sip': m0004,
   '0005_benchmark_indexes': m0005,
 };
 

@@ -55,6 +55,11 @@ function classify(error: FastifyError): Problem {
   }
   if (error instanceof AccessDenied) {
     const reason = error.reason;
+    // "Your organisation is not a party to this plan" would confirm that the plan exists: a
+    // partner is answered as if it did not (the refusal is in the trail all the same).
+    if (reason === 'notParticipant' || reason === 'otherOrganisation') {
+      return { statusCode: 404, code: 'notFound', message: (t) => t.errors.notFound };
+    }
     const statusCode = reason === 'notSignedIn' || reason === 'secondFactorRequired' ? 401 : 403;
     return { statusCode, code: reason, message: (t) => t.errors.denyReasons[reason] };
   }

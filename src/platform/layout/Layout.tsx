@@ -79,11 +79,15 @@ function MainNav({ ctx }: { ctx: PageContext }) {
   if (allowed.includes('worklist.readUnit')) links.push(['/worklist/unit', t.cases.nav.unitWorklist]);
   if (allowed.includes('report.list')) links.push(['/intake', t.cases.nav.intake]);
   if (allowed.includes('person.search')) links.push(['/people', t.nav.people]);
+  if (allowed.includes('sip.read')) links.push(['/sips', t.sip.nav]);
   if (allowed.includes('auditLog.review')) links.push(['/log-review', t.nav.logReview]);
   if (allowed.includes('unit.manage')) links.push(['/admin/units', t.nav.units]);
   if (allowed.includes('user.manage')) links.push(['/admin/users', t.nav.users]);
   if (allowed.includes('caseSettings.manage')) links.push(['/admin/case-settings', t.cases.nav.settings]);
   if (allowed.includes('guide.edit')) links.push(['/guide-editor', t.guideEditor.nav]);
+  if (allowed.includes('partnerOrganisation.manage')) links.push(['/admin/organisations', t.partners.nav]);
+  else if (actor.administersOrganisation && actor.partnerOrganisationId)
+    links.push([`/admin/organisations/${actor.partnerOrganisationId}`, t.partners.myOrganisation]);
   const path = ctx.url.split('?')[0];
   return (
     <nav class="main-nav" aria-label={t.mainNav}>

@@ -21,6 +21,8 @@ export function ErrorSummary({ t, errors }: { t: Messages; errors: FieldErrors }
 
 interface FieldProps {
   name: string;
+  /** The element id, when a page has several fields of the same name; the name otherwise. */
+  id?: string | undefined;
   label: string;
   hint?: string | undefined;
   error?: string | undefined;
@@ -34,17 +36,25 @@ function describedBy(name: string, hint?: string, error?: string): string | unde
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function FieldShell({ name, label, hint, error, children }: FieldProps & { children: ComponentChildren }) {
+function FieldShell({
+  name,
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: FieldProps & { children: ComponentChildren }) {
+  const fieldId = id ?? name;
   return (
     <div class={error ? 'field field--error' : 'field'}>
-      <label for={name}>{label}</label>
+      <label for={fieldId}>{label}</label>
       {hint ? (
-        <p class="hint" id={`${name}-hint`}>
+        <p class="hint" id={`${fieldId}-hint`}>
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p class="field-error" id={`${name}-error`}>
+        <p class="field-error" id={`${fieldId}-error`}>
           {error}
         </p>
       ) : null}
@@ -65,10 +75,11 @@ export function TextField(
   },
 ) {
   const { name, hint, error } = props;
+  const id = props.id ?? name;
   return (
     <FieldShell {...props}>
       <input
-        id={name}
+        id={id}
         name={name}
         type={(props.type ?? 'text') as 'text'}
         value={props.value ?? ''}
@@ -79,7 +90,7 @@ export function TextField(
         class={props.width ? `input input--${props.width}` : 'input'}
         lang={props.lang}
         dir={props.dir}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? 'true' : undefined}
       />
     </FieldShell>
@@ -90,17 +101,18 @@ export function TextArea(
   props: FieldProps & { value?: string | undefined; maxLength?: number; rows?: number },
 ) {
   const { name, hint, error } = props;
+  const id = props.id ?? name;
   return (
     <FieldShell {...props}>
       <textarea
-        id={name}
+        id={id}
         name={name}
         rows={props.rows ?? 4}
         maxLength={props.maxLength}
         class="input"
         lang={props.lang}
         dir={props.dir}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? 'true' : undefined}
       >
         {props.value ?? ''}
@@ -113,13 +125,14 @@ export function SelectField(
   props: FieldProps & { value?: string | undefined; options: readonly (readonly [string, string])[] },
 ) {
   const { name, hint, error } = props;
+  const id = props.id ?? name;
   return (
     <FieldShell {...props}>
       <select
-        id={name}
+        id={id}
         name={name}
         class="input"
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? 'true' : undefined}
       >
         {props.options.map(([value, label]) => (
@@ -150,5 +163,103 @@ export function Notice({ children }: { children: ComponentChildren }) {
     <div class="notice" role="status">
       {children}
     </div>
+  );
+}
+
+/** Several checkboxes under one question, sent as repeated values of one name. */
+export function CheckboxGroup({
+  name,
+  legend,
+  hint,
+  error,
+  options,
+  checked,
+}: {
+  name: string;
+  legend: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  options: readonly (readonly [string, string])[];
+  checked: readonly string[];
+}) {
+  return (
+    <fieldset
+      class={error ? 'fieldset field--error' : 'fieldset'}
+      id={name}
+      aria-describedby={describedBy(name, hint, error)}
+    >
+      <legend>{legend}</legend>
+      {hint ? (
+        <p class="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="field-error" id={`${name}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {options.map(([value, label], i) => (
+        <div class="checkbox" key={value}>
+          <input
+            type="checkbox"
+            id={`${name}-${i}`}
+            name={name}
+            value={value}
+            checked={checked.includes(value)}
+          />
+          <label for={`${name}-${i}`}>{label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** One choice among a few, as radio buttons under one question. */
+export function RadioGroup({
+  name,
+  legend,
+  hint,
+  error,
+  options,
+  value,
+}: {
+  name: string;
+  legend: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  options: readonly (readonly [string, string])[];
+  value?: string | undefined;
+}) {
+  return (
+    <fieldset
+      class={error ? 'fieldset field--error' : 'fieldset'}
+      id={name}
+      aria-describedby={describedBy(name, hint, error)}
+    >
+      <legend>{legend}</legend>
+      {hint ? (
+        <p class="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="field-error" id={`${name}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {options.map(([optionValue, label], i) => (
+        <div class="checkbox" key={optionValue}>
+          <input
+            type="radio"
+            id={`${name}-${i}`}
+            name={name}
+            value={optionValue}
+            checked={optionValue === value}
+          />
+          <label for={`${name}-${i}`}>{label}</label>
+        </div>
+      ))}
+    </fieldset>
   );
 }

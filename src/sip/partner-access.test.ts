@@ -1,0 +1,269 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  type Action,
+  type Actor,
+  actionResourceType,
+  actions,
+  type ConsentContext,
+  decide,
+  type Resource,
+  type SipContext,
+} from '../platform/access/policy.ts';
+import {
+  casePhases,
+  type PartnerKind,
+  protectedIdentityLevels,
+  type SipInformationKind,
+  sipInformationKinds,
+  sipStatuses,
+} from '../platform/db/schema.ts';
+
+/**
+ * The access matrix of partners against every resource of the system. The policy is asked about
+ * every action on every sample of every resource type, for partners of every kind, with and
+ * without an organisation and administration rights; the answer must match the few cells written
+ * out below, and nothing else may be open. A new action or resource type joins the matrix by itself
+ * (resource types through the exhaustive switch), so a leak cannot slip in unnoticed.
+ */
+
+const home = 'municipality-home';
+const away = 'municipality-away';
+const own = 'org-own';
+const other = 'org-other';
+const asOf = '2026-03-10';
+
+const validConsent: ConsentContext = {
+  givenOn: '2026-03-01',
+  validUntil: '2026-09-30',
+  withdrawn: false,
+  organisationIds: ['org-social', own],
+  informationKinds: ['plan', 'needs'],
+};
+
+const consents: Record<string, ConsentContext | null> = {
+  valid: validConsent,
+  none: null,
+  withdrawn: { ...validConsent, withdrawn: true },
+  expired: { ...validConsent, validUntil: '2026-03-09' },
+  notYet: { ...validConsent, givenOn: '2026-03-11' },
+  otherOrganisation: { ...validConsent, organisationIds: ['org-social', other] },
+  planOnly: { ...validConsent, informationKinds: ['plan'] },
+};
+
+interface Sample {
+  label: string;
+  resource: Resource;
+}
+
+function sipSamples(municipalityId: string): Sample[] {
+  const samples: Sample[] = [];
+  for (const status of sipStatuses)
+    for (const [consentName, consent] of Object.entries(consents))
+      for (const participants of [
+        ['org-social', own],
+        ['org-social', other],
+      ])
+        for (const requestedBy of [null, own, other])
+          for (const kind of [...sipInformationKinds, 'request'] as const) {
+            const sip: SipContext = {
+              status,
+              coordinatorUserId: 'someone',
+              participantOrganisationIds: participants,
+              requestedByOrganisationId: requestedBy,
+              consent,
+              asOf,
+            };
+            samples.push({
+              label: `sip ${municipalityId} ${status} consent=${consentName} parties=${participants.join('+')} requestedBy=${requestedBy} kind=${kind}`,
+              resource: { type: 'sip', municipalityId, sip, informationKind: kind },
+            });
+          }
+  return samples;
+}
+
+/** Every resource type, in every shape that matters. A new type fails to compile here until added. */
+function samplesOf(type: Resource['type'], municipalityId: string): Sample[] {
+  const one = (resource: Resource): Sample[] => [{ label: `${type} ${municipalityId}`, resource }];
+  switch (type) {
+    case 'personRegister':
+      return one({ type, municipalityId });
+    case 'person':
+      return protectedIdentityLevels.map((level) => ({
+        label: `person ${municipalityId} ${level}`,
+        resource: { type, municipalityId, protectedIdentity: level },
+      }));
+    case 'auditLog':
+      return one({ type, municipalityId });
+    case 'administration':
+      return one({ type, municipalityId });
+    case 'statistics':
+      return one({ type, municipalityId });
+    case 'partnerOrganisation':
+      return [own, other].map((organisationId) => ({
+        label: `partnerOrganisation ${municipalityId} ${organisationId}`,
+        resource: { type, municipalityId, organisationId },
+      }));
+    case 'sipRegister':
+      return one({ type, municipalityId });
+    case 'sip':
+      return sipSamples(municipalityId);
+    case 'reportIntake':
+      return one({ type, municipalityId });
+    case 'reportRegister':
+      return one({ type, municipalityId });
+    case 'report':
+    case 'case':
+      // Cases of every phase, held by every unit and responsible person there is to be.
+      return (['new', ...casePhases] as const).flatMap((phase) =>
+        [null, 'partner-school', 'someone'].map((responsibleUserId) => ({
+          label: `${type} ${municipalityId} ${phase} responsible=${responsibleUserId}`,
+          resource: {
+            type,
+            municipalityId,
+            case: { unitIds: ['unit-a', 'unit-b'], responsibleUserId, phase },
+          },
+        })),
+      );
+    case 'guide':
+      return [null, 'partner-school'].map((lastEditedBy) => ({
+        label: `guide ${municipalityId} lastEditedBy=${lastEditedBy}`,
+        resource: { type, municipalityId, lastEditedBy },
+      }));
+    case 'worklist':
+      return [null, 'unit-a'].map((unitId) => ({
+        label: `worklist ${municipalityId} ${unitId}`,
+        resource: { type, municipalityId, unitId },
+      }));
+    default: {
+      const unhandled: never = type;
+      throw new Error(`no samples for resource type ${String(unhandled)}`);
+    }
+  }
+}
+
+const resourceTypes = [...new Set(actions.map(actionResourceType))];
+const samples = resourceTypes.flatMap((type) => [...samplesOf(type, home), ...samplesOf(type, away)]);
+
+function partner(kind: PartnerKind, overrides: Partial<Actor> = {}): Actor {
+  return {
+    userId: `partner-${kind}`,
+    municipalityId: home,
+    role: 'partnerProfessional',
+    unitId: null,
+    displayName: 'Partner',
+    organisation: 'Own organisation',
+    partnerKind: kind,
+    partnerOrganisationId: own,
+    administersOrganisation: false,
+    secondFactorDone: true,
+    ...overrides,
+  };
+}
+
+/**
+ * The only cells open to a partner, written from the law rather than from the code: a party to an
+ * open plan sees it (and agrees, reports its actions, records a withdrawal) while a consent in
+ * force names its organisation and the kind of information; it sees its own request; it may ask
+ * for a plan; its administrators manage its own users. All in its own municipality.
+ */
+function expectedOpen(actor: Actor, action: Action, resource: Resource): boolean {
+  // Anyone may file a concern report and ask how far it has come, in any municipality: partners
+  // are mandatory reporters. The receipt's reference is all that comes back.
+  if (resource.type === 'reportIntake') return action === 'report.submit' || action === 'report.checkStatus';
+  if (resource.municipalityId !== actor.municipalityId || !actor.partnerOrganisationId) return false;
+  const org = actor.partnerOrganisationId;
+  switch (resource.type) {
+    case 'sipRegister':
+      return action === 'sip.request';
+    case 'partnerOrganisation':
+      return (
+        action === 'partnerOrganisation.manageUsers' &&
+        !!actor.administersOrganisation &&
+        resource.organisationId === org
+      );
+    case 'sip': {
+      const partyActions: Action[] = [
+        'sip.read',
+        'sip.agree',
+        'sip.withdrawConsent',
+        'sip.reportActionStatus',
+      ];
+      if (resource.informationKind === 'request')
+        return action === 'sip.read' && resource.sip.requestedByOrganisationId === org;
+      if (!partyActions.includes(action)) return false;
+      const c = resource.sip.consent;
+      const inForce = !!c && !c.withdrawn && c.givenOn <= asOf && asOf <= c.validUntil;
+      return (
+        resource.sip.participantOrganisationIds.includes(org) &&
+        resource.sip.status !== 'closed' &&
+        inForce &&
+        c.organisationIds.includes(org) &&
+        c.informationKinds.includes(resource.informationKind as SipInformationKind)
+      );
+    }
+    default:
+      return false;
+  }
+}
+
+const partners: [string, Actor][] = [
+  ...(['school', 'healthCare', 'dentalCare', 'police'] as const).map(
+    (k) => [k, partner(k)] as [string, Actor],
+  ),
+  ['administrator of own organisation', partner('healthCare', { administersOrganisation: true })],
+  ['without organisation', partner('school', { partnerOrganisationId: null })],
+  [
+    'without organisation but flagged as administrator',
+    partner('school', { partnerOrganisationId: null, administersOrganisation: true }),
+  ],
+  ['before the second factor', partner('school', { secondFactorDone: false })],
+];
+
+describe('the access matrix of partners against every resource of the system', () => {
+  it('has samples for every resource type the policy knows', () => {
+    const sampled = new Set(samples.map((s) => s.resource.type));
+    assert.deepEqual([...sampled].sort(), [...resourceTypes].sort());
+  });
+
+  for (const [name, actor] of partners) {
+    it(`opens to a partner (${name}) exactly the cells of a party with consent, and nothing else`, () => {
+      const leaks: string[] = [];
+      const missing: string[] = [];
+      let open = 0;
+      for (const action of actions)
+        for (const { label, resource } of samples) {
+          const allowed = decide(actor, action, resource).allowed;
+          const isPublic = action === 'report.submit' || action === 'report.checkStatus';
+          const expected = (actor.secondFactorDone || isPublic) && expectedOpen(actor, action, resource);
+          if (allowed) open++;
+          if (allowed && !expected) leaks.push(`${action} on ${label}`);
+          if (!allowed && expected) missing.push(`${action} on ${label}`);
+        }
+      assert.deepEqual(leaks, [], 'cells open that must be closed');
+      assert.deepEqual(missing, [], 'cells closed that the law opens');
+      if (actor.partnerOrganisationId && actor.secondFactorDone)
+        assert.ok(open > 0, 'the test reaches open cells');
+    });
+  }
+
+  it('never lets a partner touch the social services file: people, reports, cases, worklists, the log', () => {
+    const file = samples.filter((s) =>
+      [
+        'personRegister',
+        'person',
+        'auditLog',
+        'administration',
+        'statistics',
+        'reportRegister',
+        'report',
+        'case',
+        'worklist',
+      ].includes(s.resource.type),
+    );
+    for (const [, actor] of partners)
+      for (const action of actions)
+        for (const { label, resource } of file)
+          assert.equal(decide(actor, action, resource).allowed, false, `${action} on ${label}`);
+  });
+});
