@@ -3,13 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { auditEventsFor, usersOfMunicipality } from '../src/log-review/queries.ts';
 import { parsePersonQuery } from '../src/people/domain.ts';
-import {
-  assignedWorkersOf,
-  childrenOf,
-  guardiansOf,
-  peopleMatching,
-  personById,
-} from '../src/people/queries.ts';
+import { peopleMatching, personById, personWithRelatives } from '../src/people/queries.ts';
 import type { AccessScope } from '../src/platform/access/scope.ts';
 import { todayInSweden } from '../src/platform/dates.ts';
 import type { Database } from '../src/platform/db/schema.ts';
@@ -39,14 +33,9 @@ export async function buildBaseline(db: Kysely<Database>): Promise<FastifyInstan
 
   app.get<{ Params: { id: string }; Querystring: Ids }>('/baseline/people/:id', async (request, reply) => {
     const scope = bareScope(db, request.query.m);
-    const person = await personById(scope, request.params.id);
-    if (!person) return reply.code(404).send({ error: 'notFound' });
-    const [guardians, children, workers] = await Promise.all([
-      guardiansOf(scope, person.id),
-      childrenOf(scope, person.id),
-      assignedWorkersOf(scope, person.id),
-    ]);
-    return { person, guardians, children, workers };
+    const found = await personWithRelatives(scope, request.params.id);
+    if (!found) return reply.code(404).send({ error: 'notFound' });
+    return found;
   });
 
   app.get<{ Querystring: Ids & { q: string } }>('/baseline/people', async (request) => {

@@ -114,6 +114,69 @@ describe('the person page', () => {
     assert.equal(parentReads.length, 1);
   });
 
+  it("reads a guardian's children in birth order, guardians by family name, and the child's own worker", async () => {
+    const { municipalityId, client, user } = await municipalityWith();
+    const parent = await createPerson(t.db.db, municipalityId, { givenName: 'Mona', familyName: 'Öberg' });
+    const other = await createPerson(t.db.db, municipalityId, { givenName: 'Per', familyName: 'Andersén' });
+    const younger = await createPerson(t.db.db, municipalityId, {
+      givenName: 'Yngve',
+      birthDate: '2019-06-01',
+    });
+    const older = await createPerson(t.db.db, municipalityId, {
+      givenName: 'Äldst',
+      birthDate: '2012-01-31',
+    });
+    for (const child of [younger, older]) {
+      await t.db.db
+        .insertInto('guardianship')
+        .values({
+          municipality_id: municipalityId,
+          child_id: child.id,
+          guardian_id: parent.id,
+          kind: 'guardian',
+        })
+        .execute();
+    }
+    await t.db.db
+      .insertInto('guardianship')
+      .values({
+        municipality_id: municipalityId,
+        child_id: older.id,
+        guardian_id: other.id,
+        kind: 'guardian',
+      })
+      .execute();
+    await assign(t.db.db, municipalityId, older.id, user.id);
+
+    const parentView = (await client.get(`/api/v1/people/${parent.id}`)).json() as {
+      guardians: unknown[];
+      children: { givenName: string; birthDate: string }[];
+    };
+    assert.deepEqual(parentView.guardians, []);
+    assert.deepEqual(
+      parentView.children.map((c) => [c.givenName, c.birthDate]),
+      [
+        ['Äldst', '2012-01-31'],
+        ['Yngve', '2019-06-01'],
+      ],
+    );
+    const childView = (await client.get(`/api/v1/people/${older.id}`)).json() as {
+      guardians: { familyName: string; relation: string }[];
+    };
+    assert.deepEqual(
+      childView.guardians.map((g) => [g.familyName, g.relation]),
+      [
+        ['Andersén', 'guardian'],
+        ['Öberg', 'guardian'],
+      ],
+    );
+    const worker = /Ansvarig socialsekreterare<\/dt><dd>([^<]*)<\/dd>/;
+    const page = await client.get(`/people/${older.id}`);
+    assert.equal(page.body.match(worker)?.[1], `Testanvändare ${user.username}`);
+    const siblingPage = await client.get(`/people/${younger.id}`);
+    assert.equal(siblingPage.body.match(worker)?.[1], 'Inga', "a sibling's worker is not theirs");
+  });
+
   it("does not mark access to the user's own children as unusual", async () => {
     const { municipalityId, client, user } = await municipalityWith();
     const child = await createPerson(t.db.db, municipalityId);

@@ -6,15 +6,14 @@ import type { Database, GuardianshipKind, Person } from '../platform/db/schema.t
 import { type NewPersonInput, type PersonFieldError, parsePersonQuery, validateNewPerson } from './domain.ts';
 import { parsePersonalNumber } from './personal-number.ts';
 import {
-  assignedWorkersOf,
-  childrenOf,
-  guardiansOf,
+  type AssignedWorker,
   insertGuardianship,
   insertPerson,
   type PersonSummary,
   peopleMatching,
   personById,
   personByNumber,
+  personWithRelatives,
   type Relative,
 } from './queries.ts';
 
@@ -59,7 +58,7 @@ export interface PersonView {
   person: Person;
   guardians: Relative[];
   children: Relative[];
-  workers: { id: string; display_name: string; since: string }[];
+  workers: AssignedWorker[];
   /** True when protected address details are included (a reason was given and audited). */
   revealed: boolean;
 }
@@ -75,11 +74,12 @@ export async function readPerson(
   revealReason?: string,
 ): Promise<PersonView | null> {
   return withAccess(db, context, async (scope) => {
-    const person = await personById(scope, id);
-    if (!person) {
+    const found = await personWithRelatives(scope, id);
+    if (!found) {
       scope.authorize('person.search', register(context));
       return null;
     }
+    const { person, guardians, children, workers } = found;
     scope.authorize('person.read', personResource(person), { audit: subject(person) });
     let revealed = person.protected_identity === 'none';
     if (!revealed && revealReason !== undefined) {
@@ -89,11 +89,6 @@ export async function readPerson(
       });
       revealed = true;
     }
-    const [guardians, children, workers] = await Promise.all([
-      guardiansOf(scope, id),
-      childrenOf(scope, id),
-      assignedWorkersOf(scope, id),
-    ]);
     await scope.audit(
       { action: 'person.read', subjectPersonId: person.id, recordType: 'person', recordId: person.id },
       ...(revealed && person.protected_identity !== 'none'
