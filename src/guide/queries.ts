@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { AccessScope } from '../platform/access/scope.ts';
+import { escapeLike } from '../platform/db/like.ts';
 import type {
   Database,
   GuideChangeAction,
@@ -60,10 +61,6 @@ export interface PublicEntry {
   website: string | null;
   address: string | null;
   publishedAt: Date;
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /**

@@ -46,6 +46,38 @@ describe('log review', () => {
     assert.doesNotMatch(res.body, /Inga händelser/);
   });
 
+  it('finds the user to review by username or part of the name, and lists candidates when several match', async () => {
+    const { manager, ownWorker, otherWorker, child } = await setup();
+    await (await login(t.app, otherWorker)).get(`/people/${child.id}`);
+    const elsewhere = await createUser(t.db.db, t.config.secretKey, {
+      municipalityId: await createMunicipality(t.db.db),
+      role: 'socialWorker',
+    });
+    const review = await login(t.app, manager);
+
+    const byUsername = await review.get(`/log-review?user=${otherWorker.username.toUpperCase()}`);
+    assert.equal(byUsername.statusCode, 200);
+    assert.match(byUsername.body, new RegExp(`name="user" type="text" value="${otherWorker.username}"`));
+    assert.match(byUsername.body, /Loggbarn/);
+    const byPart = await review.get(`/log-review?user=${encodeURIComponent(ownWorker.username.slice(-8))}`);
+    assert.equal(byPart.statusCode, 200);
+    assert.match(byPart.body, /Inga händelser/, 'the own worker has opened nothing');
+
+    const several = await review.get(`/log-review?user=${encodeURIComponent('testanvändare')}`);
+    assert.equal(several.statusCode, 400);
+    assert.match(several.body, /Flera användare matchar/);
+    for (const u of [manager, ownWorker, otherWorker])
+      assert.match(several.body, new RegExp(`href="/log-review\\?person=&amp;user=${u.id}&amp;`));
+    assert.doesNotMatch(several.body, new RegExp(elsewhere.username), 'never a user of another municipality');
+
+    const nobody = await review.get('/log-review?user=ingen-sådan');
+    assert.equal(nobody.statusCode, 400);
+    assert.match(nobody.body, /Ingen användare med det namnet/);
+    const otherId = await review.get(`/log-review?user=${elsewhere.id}`);
+    assert.equal(otherId.statusCode, 400);
+    assert.match(otherId.body, /Ingen användare med det namnet/);
+  });
+
   it('filters by period', async () => {
     const { manager, ownWorker, child } = await setup();
     await (await login(t.app, ownWorker)).get(`/people/${child.id}`);

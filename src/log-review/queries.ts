@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import type { AccessScope } from '../platform/access/scope.ts';
 import { hourInStockholm as hourOnStockholmClock } from '../platform/dates.ts';
+import { escapeLike } from '../platform/db/like.ts';
 
 export interface LogFilter {
   personId?: string | undefined;
@@ -51,12 +53,45 @@ export async function auditEventsFor(scope: AccessScope, filter: LogFilter) {
 
 export type ReviewedEvent = Awaited<ReturnType<typeof auditEventsFor>>['events'][number];
 
-export async function usersOfMunicipality(scope: AccessScope) {
+export interface ReviewedUser {
+  id: string;
+  display_name: string;
+  username: string;
+  role: string;
+}
+
+const userColumns = ['id', 'display_name', 'username', 'role'] as const;
+
+export async function userById(scope: AccessScope, id: string): Promise<ReviewedUser | undefined> {
   return scope.db
     .selectFrom('user_account')
-    .select(['id', 'display_name', 'role'])
+    .select(userColumns)
     .where('municipality_id', '=', scope.actor.municipalityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export const userMatchLimit = 10;
+
+/**
+ * Users whose username is the text, or whose name contains it: the reviewer types rather than
+ * scrolls a list of a whole city's staff. One more than the limit tells that there are more.
+ */
+export async function usersMatching(scope: AccessScope, text: string): Promise<ReviewedUser[]> {
+  const needle = text.trim().toLowerCase();
+  return scope.db
+    .selectFrom('user_account')
+    .select(userColumns)
+    .where('municipality_id', '=', scope.actor.municipalityId)
+    .where((eb) =>
+      eb.or([
+        eb(sql`lower(username)`, '=', needle),
+        eb(sql`lower(display_name)`, 'like', `%${escapeLike(needle)}%`),
+      ]),
+    )
+    .orderBy(sql`lower(username) = ${needle}`, 'desc')
     .orderBy('display_name')
+    .limit(userMatchLimit + 1)
     .execute();
 }
 

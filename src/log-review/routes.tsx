@@ -9,7 +9,7 @@ import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
 import type { App } from '../platform/http/types.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
-import { auditEventsFor, usersOfMunicipality } from './queries.ts';
+import { auditEventsFor, type ReviewedUser, userById, usersMatching } from './queries.ts';
 import { LogReviewPage } from './views.tsx';
 
 const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
@@ -46,15 +46,18 @@ export async function logReviewRoutes(app: App): Promise<void> {
       const errors: Record<string, string> = {};
       if (!isRealPastDate(from, today) || !isRealPastDate(to, today) || from > to)
         errors.from = t.logReview.periodInvalid;
-      const userId = q.user && uuid.test(q.user) ? q.user : undefined;
+      const userText = (q.user ?? '').trim();
 
       const result = await withAccess(app.db, accessContext(request), async (scope) => {
         const actor = scope.actor;
         scope.authorize('auditLog.review', { type: 'auditLog', municipalityId: actor.municipalityId });
-        const users = await usersOfMunicipality(scope);
+        const { user, candidates } = await findUser(scope, userText);
+        if (userText && !user)
+          errors.user = candidates.length ? t.logReview.userAmbiguous : t.logReview.userNotFound;
         const person = q.person ? await findPerson(scope, q.person) : undefined;
         if (q.person && !person) errors.person = t.logReview.personNotFound;
-        if (Object.keys(errors).length) return { users, person, events: null, more: false };
+        if (Object.keys(errors).length) return { user, candidates, person, events: null, more: false };
+        const userId = user?.id;
         const { events, more } = await auditEventsFor(scope, {
           personId: person?.id,
           userId,
@@ -69,15 +72,22 @@ export async function logReviewRoutes(app: App): Promise<void> {
           recordType: userId ? 'user' : 'auditLog',
           recordId: userId ?? null,
         });
-        return { users, person, events, more };
+        return { user, candidates, person, events, more };
       });
       return sendPage(
         reply,
         <LogReviewPage
           ctx={pageContext(request)}
-          filter={{ person: q.person ?? '', user: userId ?? '', from, to, unusual: q.unusual === 'on' }}
+          filter={{
+            person: q.person ?? '',
+            user: result.user?.username ?? userText,
+            from,
+            to,
+            unusual: q.unusual === 'on',
+          }}
           personLabel={result.person ? `${result.person.given_name} ${result.person.family_name}` : undefined}
-          users={result.users}
+          userLabel={result.user?.display_name}
+          candidates={result.candidates}
           events={result.events}
           more={result.more}
           errors={errors}
@@ -86,6 +96,23 @@ export async function logReviewRoutes(app: App): Promise<void> {
       );
     },
   );
+}
+
+/**
+ * The user filter: an id (from a link), or a username or part of a name as typed. A username
+ * typed exactly wins over names that contain it; several names give candidates to choose from.
+ */
+async function findUser(
+  scope: Parameters<typeof userById>[0],
+  text: string,
+): Promise<{ user?: ReviewedUser | undefined; candidates: ReviewedUser[] }> {
+  if (!text) return { candidates: [] };
+  if (uuid.test(text)) return { user: await userById(scope, text), candidates: [] };
+  const matches = await usersMatching(scope, text);
+  const exact = matches[0]?.username.toLowerCase() === text.toLowerCase();
+  if (exact || matches.length === 1) return { user: matches[0], candidates: [] };
+  // One more than the view lists tells it to ask for more of the name.
+  return { candidates: matches };
 }
 
 async function findPerson(scope: Parameters<typeof personById>[0], value: string) {

@@ -1,27 +1,24 @@
 import { formatPersonalNumber } from '../people/views.tsx';
 import { formatDateTime } from '../platform/dates.ts';
-import {
-  Checkbox,
-  ErrorSummary,
-  type FieldErrors,
-  SelectField,
-  TextField,
-} from '../platform/layout/forms.tsx';
+import { Checkbox, ErrorSummary, type FieldErrors, TextField } from '../platform/layout/forms.tsx';
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
-import type { ReviewedEvent } from './queries.ts';
+import { type ReviewedEvent, type ReviewedUser, userMatchLimit } from './queries.ts';
 
 interface Props {
   ctx: PageContext;
   filter: { person: string; user: string; from: string; to: string; unusual: boolean };
   personLabel: string | undefined;
-  users: { id: string; display_name: string; role: string }[];
+  userLabel: string | undefined;
+  /** Users matching what was typed, when it named more than one. */
+  candidates: ReviewedUser[];
   events: ReviewedEvent[] | null;
   more: boolean;
   errors: FieldErrors;
 }
 
-export function LogReviewPage({ ctx, filter, personLabel, users, events, more, errors }: Props) {
+export function LogReviewPage(props: Props) {
+  const { ctx, filter, personLabel, userLabel, candidates, events, more, errors } = props;
   const { t } = ctx;
   const l = t.logReview;
   return (
@@ -38,11 +35,14 @@ export function LogReviewPage({ ctx, filter, personLabel, users, events, more, e
           width="medium"
           maxLength={60}
         />
-        <SelectField
+        <TextField
           name="user"
           label={l.user}
+          hint={l.userHint}
           value={filter.user}
-          options={[['', l.anyUser] as const, ...users.map((u) => [u.id, u.display_name] as const)]}
+          error={errors.user}
+          width="medium"
+          maxLength={60}
         />
         <TextField
           name="from"
@@ -58,10 +58,11 @@ export function LogReviewPage({ ctx, filter, personLabel, users, events, more, e
           {l.filter}
         </button>
       </form>
+      {candidates.length > 1 ? <UserCandidates ctx={ctx} filter={filter} candidates={candidates} /> : null}
       {events ? (
         <section aria-labelledby="events-heading">
           <h2 id="events-heading">
-            {personLabel ? `${personLabel}: ` : ''}
+            {[personLabel, userLabel].filter(Boolean).map((label) => `${label}: `)}
             {l.count(events.length, more)}
           </h2>
           <p class="hint">{l.unusualLegend}</p>
@@ -125,5 +126,30 @@ export function LogReviewPage({ ctx, filter, personLabel, users, events, more, e
         </section>
       ) : null}
     </Layout>
+  );
+}
+
+function UserCandidates({ ctx, filter, candidates }: Pick<Props, 'ctx' | 'filter' | 'candidates'>) {
+  const l = ctx.t.logReview;
+  const link = (id: string) => {
+    const query = new URLSearchParams({ person: filter.person, user: id, from: filter.from, to: filter.to });
+    if (filter.unusual) query.set('unusual', 'on');
+    return `/log-review?${query}`;
+  };
+  return (
+    <section aria-labelledby="candidates-heading">
+      <h2 id="candidates-heading">{l.userCandidates}</h2>
+      <ul>
+        {candidates.slice(0, userMatchLimit).map((u) => (
+          <li key={u.id}>
+            <a href={link(u.id)}>{u.display_name}</a>{' '}
+            <span class="hint">
+              ({u.username}, {ctx.t.roles[u.role as keyof typeof ctx.t.roles] ?? u.role})
+            </span>
+          </li>
+        ))}
+      </ul>
+      {candidates.length > userMatchLimit ? <p class="hint">{l.userMoreCandidates(userMatchLimit)}</p> : null}
+    </section>
   );
 }

@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { AccessScope } from '../platform/access/scope.ts';
+import { escapeLike } from '../platform/db/like.ts';
 import type { Database, GuardianshipKind, Person } from '../platform/db/schema.ts';
 import { type PersonQuery, searchTextOf, type ValidPerson } from './domain.ts';
 
@@ -63,10 +64,6 @@ export async function peopleMatching(scope: AccessScope, query: PersonQuery): Pr
     .orderBy('id')
     .limit(searchLimit)
     .execute();
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export async function personById(scope: AccessScope, id: string): Promise<Person | undefined> {
