@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { auditEventsFor } from '../src/log-review/queries.ts';
 import { parsePersonQuery } from '../src/people/domain.ts';
-import { peopleMatching, personById, personWithRelatives } from '../src/people/queries.ts';
+import { peopleMatching, personById, personWithRelatives, searchLimit } from '../src/people/queries.ts';
 import type { AccessScope } from '../src/platform/access/scope.ts';
 import { todayInSweden } from '../src/platform/dates.ts';
 import type { Database } from '../src/platform/db/schema.ts';
@@ -41,7 +41,7 @@ export async function buildBaseline(db: Kysely<Database>): Promise<FastifyInstan
   app.get<{ Querystring: Ids & { q: string } }>('/baseline/people', async (request) => {
     const scope = bareScope(db, request.query.m);
     const query = parsePersonQuery(request.query.q, todayInSweden());
-    return { people: await peopleMatching(scope, query) };
+    return { people: await peopleMatching(scope, query, searchLimit + 1) };
   });
 
   app.get<{ Querystring: Ids & { person: string; from: string; to: string } }>(

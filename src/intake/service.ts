@@ -9,11 +9,15 @@ import {
 import { caseById, historyOfChild } from '../cases/queries.ts';
 import { isChild, parsePersonQuery } from '../people/domain.ts';
 import { type PersonSummary, peopleMatching } from '../people/queries.ts';
+
 import type { Resource } from '../platform/access/policy.ts';
 import { type AccessScope, type RequestContext, withAccess } from '../platform/access/scope.ts';
 import type { ChildCase, Database, Report } from '../platform/db/schema.ts';
 
 /** Intake: new reports, linking each to its child, the protection assessment and reporter feedback. */
+
+/** Candidates are filtered on birth date and age after the search, so it fetches more than a search shows. */
+const candidateLimit = 50;
 
 export const reportResource = (r: Report, c: ChildCase | null | undefined): Resource => ({
   type: 'report',
@@ -163,7 +167,7 @@ export async function readReport(
         ? report.child_personal_number
         : [report.child_given_name, report.child_family_name].filter(Boolean).join(' ');
       const parsed = parsePersonQuery(typed || auto, today);
-      candidates = await peopleMatching(scope, parsed);
+      candidates = await peopleMatching(scope, parsed, candidateLimit);
       if (!typed && report.child_birth_date && parsed.kind === 'name')
         candidates = candidates.filter((p) => p.birth_date === report.child_birth_date);
       candidates = candidates.filter((p) => isChild(p.birth_date, report.received_on));

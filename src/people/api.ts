@@ -4,6 +4,7 @@ import { notFound, UserError } from '../platform/http/errors.ts';
 import type { App } from '../platform/http/types.ts';
 import { personFieldErrors } from './messages.ts';
 import type { PersonSummary } from './queries.ts';
+import { searchLimit } from './queries.ts';
 import { newPersonBody } from './routes.tsx';
 import { createPerson, readPerson, searchPeople } from './service.ts';
 
@@ -95,14 +96,20 @@ export async function peopleApiRoutes(app: App): Promise<void> {
         tags: ['people'],
         summary: 'Search people by personal identity number, birth date (YYYYMMDD) or name',
         querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 200 }) }),
-        response: { 200: Type.Object({ people: Type.Array(PersonSummarySchema) }), ...errors },
+        response: {
+          200: Type.Object({
+            people: Type.Array(PersonSummarySchema, { maxItems: searchLimit }),
+            more: Type.Boolean({ description: 'More people match than are listed: refine the query' }),
+          }),
+          ...errors,
+        },
       },
       config: { personalData: true },
     },
     async (request) => {
-      const { query, results } = await searchPeople(app.db, accessContext(request), request.query.q);
+      const { query, results, more } = await searchPeople(app.db, accessContext(request), request.query.q);
       if (query.kind === 'tooShort') throw new UserError(400, 'queryTooShort', (t) => t.people.tooShort);
-      return { people: results.map(summary) };
+      return { people: results.map(summary), more };
     },
   );
 

@@ -63,24 +63,46 @@ describe('person search', () => {
     assert.match(res.body, /minst två tecken/);
   });
 
-  it('lists at most 50 matches, by family name, then given name', async () => {
+  it('lists the first 20 matches by family name, then given name, says there are more, and audits only those shown', async () => {
     const { municipalityId, client } = await municipalityWith();
-    const names = Array.from({ length: 55 }, (_, i) => ({
+    const names = Array.from({ length: 25 }, (_, i) => ({
       familyName: i % 2 ? 'Sorteberg' : 'Sortaberg',
-      givenName: `Barn${String(54 - i).padStart(2, '0')}`,
+      givenName: `Barn${String(24 - i).padStart(2, '0')}`,
       birthDate: `2010-01-${String((i % 28) + 1).padStart(2, '0')}`,
     }));
-    for (const n of names) await createPerson(t.db.db, municipalityId, n);
+    const created = [];
+    for (const n of names) created.push(await createPerson(t.db.db, municipalityId, n));
     const res = await client.get('/api/v1/people?q=sort');
-    const people = (res.json() as { people: { familyName: string; givenName: string }[] }).people;
+    const body = res.json() as {
+      people: { id: string; familyName: string; givenName: string }[];
+      more: boolean;
+    };
     const expected = names
       .map((n) => `${n.familyName} ${n.givenName}`)
       .sort()
-      .slice(0, 50);
+      .slice(0, 20);
     assert.deepEqual(
-      people.map((p) => `${p.familyName} ${p.givenName}`),
+      body.people.map((p) => `${p.familyName} ${p.givenName}`),
       expected,
     );
+    assert.equal(body.more, true);
+    const shown = new Set(body.people.map((p) => p.id));
+    for (const person of created) {
+      const searched = (await auditFor(person.id)).filter((e) => e.action === 'person.search');
+      assert.equal(
+        searched.length,
+        shown.has(person.id) ? 1 : 0,
+        `${person.givenName} audited only if shown`,
+      );
+    }
+    const page = await client.get('/people?q=sort');
+    assert.match(page.body, /Fler än 20 träffar/);
+    assert.match(page.body, /Skriv mer av namnet/);
+    const narrow = (await client.get('/api/v1/people?q=sortaberg')).json() as {
+      people: unknown[];
+      more: boolean;
+    };
+    assert.deepEqual([narrow.people.length, narrow.more], [13, false]);
   });
 
   it('treats LIKE wildcards in the query as plain text', async () => {

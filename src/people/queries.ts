@@ -31,9 +31,18 @@ const summaryColumns = [
   'protected_identity',
 ] as const;
 
-export const searchLimit = 50;
+/**
+ * How many people a search shows. Each one shown is an access to their data and an audit event,
+ * so a vague search shows the first twenty and asks for more of the name (decision 0042).
+ */
+export const searchLimit = 20;
 
-export async function peopleMatching(scope: AccessScope, query: PersonQuery): Promise<PersonSummary[]> {
+/** People matching the query, by family name then given name, at most `limit` of them. */
+export async function peopleMatching(
+  scope: AccessScope,
+  query: PersonQuery,
+  limit: number,
+): Promise<PersonSummary[]> {
   let matches = scope.db
     .selectFrom('person')
     .select(summaryColumns)
@@ -62,7 +71,7 @@ export async function peopleMatching(scope: AccessScope, query: PersonQuery): Pr
     .orderBy('family_name')
     .orderBy('given_name')
     .orderBy('id')
-    .limit(searchLimit)
+    .limit(limit)
     .execute();
 }
 

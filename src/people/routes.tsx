@@ -46,10 +46,10 @@ export async function peopleRoutes(app: App): Promise<void> {
         ensureAllowed(request.actor, 'person.search', register(request));
         return sendPage(
           reply,
-          <SearchPage ctx={pageContext(request)} q="" results={null} tooShort={false} />,
+          <SearchPage ctx={pageContext(request)} q="" results={null} more={false} tooShort={false} />,
         );
       }
-      const { query, results } = await searchPeople(app.db, accessContext(request), q);
+      const { query, results, more } = await searchPeople(app.db, accessContext(request), q);
       const tooShort = query.kind === 'tooShort';
       return sendPage(
         reply,
@@ -57,6 +57,7 @@ export async function peopleRoutes(app: App): Promise<void> {
           ctx={pageContext(request)}
           q={q}
           results={tooShort ? null : results}
+          more={more}
           tooShort={tooShort}
         />,
         tooShort ? 400 : 200,

@@ -15,6 +15,7 @@ import {
   personByNumber,
   personWithRelatives,
   type Relative,
+  searchLimit,
 } from './queries.ts';
 
 /** What the pages and the API do with the people register: policy, data and audit in one step. */
@@ -40,7 +41,9 @@ export async function searchPeople(db: Kysely<Database>, context: RequestContext
   const query = parsePersonQuery(raw, todayInSweden());
   return withAccess(db, context, async (scope) => {
     scope.authorize('person.search', register(context));
-    const results = await peopleMatching(scope, query);
+    // One more than is shown tells whether there are more.
+    const matches = await peopleMatching(scope, query, searchLimit + 1);
+    const results = matches.slice(0, searchLimit);
     // Each person shown in a result list has been seen: "who has seen this child" includes lists.
     await scope.audit(
       ...results.map((p) => ({
@@ -50,7 +53,7 @@ export async function searchPeople(db: Kysely<Database>, context: RequestContext
         recordId: p.id,
       })),
     );
-    return { query, results };
+    return { query, results, more: matches.length > searchLimit };
   });
 }
 

@@ -41,11 +41,14 @@ export function SearchPage({
   ctx,
   q,
   results,
+  more,
   tooShort,
 }: {
   ctx: PageContext;
   q: string;
   results: PersonSummary[] | null;
+  /** More people match than are shown. */
+  more: boolean;
   tooShort: boolean;
 }) {
   const { t } = ctx;
@@ -73,7 +76,8 @@ export function SearchPage({
       </p>
       {results ? (
         <section aria-labelledby="results-heading">
-          <h2 id="results-heading">{t.people.results(results.length)}</h2>
+          <h2 id="results-heading">{t.people.results(results.length, more)}</h2>
+          {more ? <p class="hint">{t.people.moreResults(results.length)}</p> : null}
           {results.length === 0 ? (
             <p>{t.people.noResults}</p>
           ) : (

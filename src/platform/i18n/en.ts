@@ -150,7 +150,10 @@ export const en: Messages = {
     title: 'Search for a person',
     query: 'Personal identity number or name',
     queryHint: 'For example 20150312-1234 or Andersson Elsa. Upper and lower case and accents do not matter.',
-    results: (n: number) => (n === 1 ? '1 match' : `${n} matches`),
+    results: (n: number, more = false) =>
+      more ? `More than ${n} matches` : n === 1 ? '1 match' : `${n} matches`,
+    moreResults: (n: number) =>
+      `Showing the first ${n} in alphabetical order. Type more of the name, or the personal identity number or date of birth, to find the right person.`,
     noResults: 'No person was found.',
     tooShort: 'Type at least two characters.',
     name: 'Name',

@@ -155,7 +155,10 @@ export const sv = {
     query: 'Personnummer eller namn',
     queryHint:
       'Till exempel 20150312-1234 eller Andersson Elsa. Stora och små bokstäver och accenter spelar ingen roll.',
-    results: (n: number) => (n === 1 ? '1 träff' : `${n} träffar`),
+    results: (n: number, more = false) =>
+      more ? `Fler än ${n} träffar` : n === 1 ? '1 träff' : `${n} träffar`,
+    moreResults: (n: number) =>
+      `Visar de ${n} första i bokstavsordning. Skriv mer av namnet, eller personnummer eller födelsedatum, för att hitta rätt person.`,
     noResults: 'Ingen person hittades.',
     tooShort: 'Skriv minst två tecken.',
     name: 'Namn',
