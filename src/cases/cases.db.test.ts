@@ -494,6 +494,9 @@ describe('from concern report to closure', () => {
     const page = await worker.get(`/cases/${caseId}`);
     assert.match(page.body, /data-rule="investigation" data-due="2026-08-31"/);
     assert.match(page.body, /Förlängd genom beslut/);
+    // The worker's worklist reads the extension too (it is read with the case, in one statement).
+    const worklist = await worker.get('/worklist');
+    assert.match(worklist.body, /2026-08-31/);
   });
 });
 

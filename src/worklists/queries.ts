@@ -1,4 +1,5 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import {
   type CaseDeadline,
   deadlinesOf,
@@ -8,7 +9,36 @@ import {
   openDeadlines,
   urgencyOrder,
 } from '../cases/domain.ts';
-import type { ChildCaseTable, Database } from '../platform/db/schema.ts';
+import type { ChildCase, ChildCaseTable, Database, Report } from '../platform/db/schema.ts';
+
+/** What the deadline rules read of a case and of a report (cases/domain.ts). */
+const caseColumns = [
+  'id',
+  'child_id',
+  'phase',
+  'unit_id',
+  'responsible_user_id',
+  'opened_on',
+  'immediate_protection',
+  'initial_decided_on',
+  'investigation_opened_on',
+  'decided_on',
+  'decision_outcome',
+  'closed_on',
+  'follow_up_planned',
+  'follow_up_done_on',
+] as const satisfies readonly (keyof ChildCase)[];
+
+const reportColumns = [
+  'id',
+  'received_on',
+  'protection_assessed_on',
+  'feedback_requested',
+  'feedback_sent_on',
+  'joined_ongoing',
+  'case_id',
+  'linked_on',
+] as const satisfies readonly (keyof Report)[];
 
 /** Whose deadlines a worklist shows. */
 export type WorklistScope =
@@ -43,13 +73,31 @@ export async function dueDeadlinesFor(
   today: string,
 ): Promise<Worklist> {
   const period = lastMonth(today);
+  // One statement for the cases with their reports and time-limit extensions, nested as JSON
+  // (their dates are plain date strings either way): round trips cost more here than the rows.
   let casesQuery = db
     .selectFrom('child_case as c')
     .innerJoin('person as p', (join) =>
       join.onRef('p.municipality_id', '=', 'c.municipality_id').onRef('p.id', '=', 'c.child_id'),
     )
-    .selectAll('c')
+    .select(caseColumns.map((column) => `c.${column}` as const))
     .select(['p.given_name', 'p.family_name'])
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('report as r')
+          .select(reportColumns.map((column) => `r.${column}` as const))
+          .whereRef('r.municipality_id', '=', 'c.municipality_id')
+          .whereRef('r.case_id', '=', 'c.id'),
+      ).as('reports'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('deadline_extension as x')
+          .select(['x.rule_id', 'x.extended_to'])
+          .whereRef('x.municipality_id', '=', 'c.municipality_id')
+          .whereRef('x.case_id', '=', 'c.id'),
+      ).as('extensions'),
+    ])
     .where('c.municipality_id', '=', municipalityId);
   const stillDue = (eb: ExpressionBuilder<Database & { c: ChildCaseTable }, 'c'>) =>
     eb.or([
@@ -78,43 +126,25 @@ export async function dueDeadlinesFor(
     casesQuery = casesQuery.where('c.responsible_user_id', '=', scope.userId).where(stillDue);
   else casesQuery = casesQuery.where('c.unit_id', '=', scope.unitId).where(stillDue);
   const cases = await casesQuery.execute();
-  const caseIds = cases.map((c) => c.id);
 
-  let reportsQuery = db.selectFrom('report').selectAll().where('municipality_id', '=', municipalityId);
-  reportsQuery =
+  // Reports not yet linked to a child's case: intake's all, a unit's those sent to it.
+  const unlinked =
     scope.kind === 'responsible'
-      ? reportsQuery.where(
-          'case_id',
-          'in',
-          caseIds.length ? caseIds : ['00000000-0000-0000-0000-000000000000'],
-        )
-      : reportsQuery.where((eb) =>
-          eb.or([
-            ...(caseIds.length ? [eb('case_id', 'in', caseIds)] : []),
-            eb.and([
-              eb('case_id', 'is', null),
-              ...(scope.kind === 'unit' ? [eb('unit_id', '=', scope.unitId)] : []),
-            ]),
-          ]),
-        );
-  const reports = await reportsQuery.execute();
-  const extensions = caseIds.length
-    ? await db
-        .selectFrom('deadline_extension')
-        .select(['case_id', 'rule_id', 'extended_to'])
-        .where('municipality_id', '=', municipalityId)
-        .where('case_id', 'in', caseIds)
-        .execute()
-    : [];
+      ? []
+      : await db
+          .selectFrom('report')
+          .select([...reportColumns, 'child_given_name', 'child_family_name', 'protection_outcome'])
+          .where('municipality_id', '=', municipalityId)
+          .where('case_id', 'is', null)
+          .$if(scope.kind === 'unit', (q) =>
+            q.where('unit_id', '=', scope.kind === 'unit' ? scope.unitId : ''),
+          )
+          .execute();
 
   const items: WorklistItem[] = [];
   const all: CaseDeadline[] = [];
   for (const c of cases) {
-    const own = deadlinesOf(
-      c,
-      reports.filter((r) => r.case_id === c.id),
-      extensions.filter((e) => e.case_id === c.id),
-    );
+    const own = deadlinesOf(c, c.reports, c.extensions);
     all.push(...own);
     const intakeOnlyFeedback = scope.kind === 'intake' && c.phase !== 'initialAssessment';
     for (const d of openDeadlines(own, today)) {
@@ -130,7 +160,7 @@ export async function dueDeadlinesFor(
       });
     }
   }
-  for (const r of reports.filter((report) => !report.case_id)) {
+  for (const r of unlinked) {
     const own = deadlinesOf(null, [r]);
     all.push(...own);
     for (const d of openDeadlines(own, today)) {
