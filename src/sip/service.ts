@@ -378,57 +378,62 @@ export interface Worklist {
  * organisation's while consent covers it.
  */
 export async function sipWorklist(db: Db, context: RequestContext): Promise<Worklist | null> {
+  if (!mayHaveSipWorklist(context)) return null;
+  return withAccess(db, context, (scope) => sipWorklistIn(scope));
+}
+
+/** Whether the user has plans to follow at all; users without get no section (and no refusal). */
+export function mayHaveSipWorklist(context: RequestContext): boolean {
   const actor = context.actor;
-  if (!actor) return null;
+  if (!actor) return false;
   const allowed = (action: PolicyAction) =>
     decide(actor, action, { type: 'sipRegister', municipalityId: actor.municipalityId }).allowed;
+  return isSocialServices(actor) ? allowed('sip.list') : allowed('sip.request');
+}
+
+/** The plan worklist inside a scope the caller opened, such as the deadline worklist's. */
+export async function sipWorklistIn(scope: AccessScope): Promise<Worklist> {
+  const { actor, context } = scope;
   const social = isSocialServices(actor);
-  if (social ? !allowed('sip.list') : !allowed('sip.request')) return null;
-  return withAccess(db, context, async (scope) => {
-    const today = todayOf(context);
-    const horizon = addDays(today, worklistHorizonDays);
-    if (social) {
-      scope.authorize('sip.list', { type: 'sipRegister', municipalityId: actor.municipalityId });
-      const by =
-        actor.role === 'manager' ? { municipality: true as const } : { coordinatorUserId: actor.userId };
-      const [followUps, actions, requests, drafts] = await Promise.all([
-        dueFollowUps(scope, by, horizon),
-        dueActions(scope, by, horizon),
-        waitingRequests(scope),
-        sipsOfMunicipality(scope, { status: 'draft', mine: actor.role !== 'manager' }),
-      ]);
-      await auditList(scope, [...followUps, ...requests, ...drafts], 'sip.list');
-      await auditList(
-        scope,
-        actions.map((a) => ({ id: a.sip_id, child_id: a.child_id })),
-        'sip.list',
-      );
-      return { followUps, actions, requests, awaitingAgreement: drafts, plans: [], horizon, today };
-    }
-    scope.authorize('sip.request', { type: 'sipRegister', municipalityId: actor.municipalityId });
-    const organisationId = actor.partnerOrganisationId ?? '';
-    const open = await permitted(scope, await openSipsOfOrganisation(scope, organisationId), today, 'plan');
-    const openIds = new Set(open.map((r) => r.id));
-    const followUps = open.filter(
-      (r) => r.status === 'active' && r.follow_up_on && r.follow_up_on <= horizon,
+  const today = todayOf(context);
+  const horizon = addDays(today, worklistHorizonDays);
+  if (social) {
+    scope.authorize('sip.list', { type: 'sipRegister', municipalityId: actor.municipalityId });
+    const by =
+      actor.role === 'manager' ? { municipality: true as const } : { coordinatorUserId: actor.userId };
+    const [followUps, actions, requests, drafts] = await Promise.all([
+      dueFollowUps(scope, by, horizon),
+      dueActions(scope, by, horizon),
+      waitingRequests(scope),
+      sipsOfMunicipality(scope, { status: 'draft', mine: actor.role !== 'manager' }),
+    ]);
+    await auditList(scope, [...followUps, ...requests, ...drafts], 'sip.list');
+    await auditList(
+      scope,
+      actions.map((a) => ({ id: a.sip_id, child_id: a.child_id })),
+      'sip.list',
     );
-    const actions = (await dueActions(scope, { organisationId }, horizon)).filter((a) =>
-      openIds.has(a.sip_id),
-    );
-    const agreed = await scope.db
-      .selectFrom('sip_participant')
-      .select(['sip_id', 'agreed_version'])
-      .where('municipality_id', '=', actor.municipalityId)
-      .where('organisation_id', '=', organisationId)
-      .where('sip_id', 'in', open.length ? open.map((r) => r.id) : ['00000000-0000-0000-0000-000000000000'])
-      .execute();
-    const awaitingAgreement = open.filter(
-      (r) =>
-        r.status === 'draft' && agreed.find((a) => a.sip_id === r.id)?.agreed_version !== r.content_version,
-    );
-    await auditList(scope, open, 'sip.list');
-    return { followUps, actions, requests: [], awaitingAgreement, plans: open, horizon, today };
-  });
+    return { followUps, actions, requests, awaitingAgreement: drafts, plans: [], horizon, today };
+  }
+  scope.authorize('sip.request', { type: 'sipRegister', municipalityId: actor.municipalityId });
+  const organisationId = actor.partnerOrganisationId ?? '';
+  const open = await permitted(scope, await openSipsOfOrganisation(scope, organisationId), today, 'plan');
+  const openIds = new Set(open.map((r) => r.id));
+  const followUps = open.filter((r) => r.status === 'active' && r.follow_up_on && r.follow_up_on <= horizon);
+  const actions = (await dueActions(scope, { organisationId }, horizon)).filter((a) => openIds.has(a.sip_id));
+  const agreed = await scope.db
+    .selectFrom('sip_participant')
+    .select(['sip_id', 'agreed_version'])
+    .where('municipality_id', '=', actor.municipalityId)
+    .where('organisation_id', '=', organisationId)
+    .where('sip_id', 'in', open.length ? open.map((r) => r.id) : ['00000000-0000-0000-0000-000000000000'])
+    .execute();
+  const awaitingAgreement = open.filter(
+    (r) =>
+      r.status === 'draft' && agreed.find((a) => a.sip_id === r.id)?.agreed_version !== r.content_version,
+  );
+  await auditList(scope, open, 'sip.list');
+  return { followUps, actions, requests: [], awaitingAgreement, plans: open, horizon, today };
 }
 
 // ---- Starting and requesting ----

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { withAccess } from '../platform/access/scope.ts';
 import { todayFor } from '../platform/clock.ts';
 import { accessContext } from '../platform/http/access-context.ts';
 import { notFound } from '../platform/http/errors.ts';
@@ -6,9 +7,9 @@ import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
 import type { App } from '../platform/http/types.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
-import { sipWorklist } from '../sip/service.ts';
+import { mayHaveSipWorklist, sipWorklistIn } from '../sip/service.ts';
 import { SipWorklistSection } from '../sip/views.tsx';
-import { readWorklist } from './service.ts';
+import { readWorklistIn } from './service.ts';
 import { WorklistPage } from './views.tsx';
 
 const pageOptions = { preHandler: requireSignedInPage, config: { personalData: true } };
@@ -24,10 +25,17 @@ export async function worklistRoutes(app: App): Promise<void> {
     ['/worklist/unit', 'unit'],
   ] as const) {
     app.get(path, { ...pageOptions, schema }, async (request, reply) => {
-      const list = await readWorklist(app.db, accessContext(request), which, todayFor(app.config));
+      // The same worklist shows what is due in coordinated plans (issue 6): one scope, one
+      // transaction and one write to the audit trail for both.
+      const { list, sips } = await withAccess(app.db, accessContext(request), async (scope) => {
+        const deadlines = await readWorklistIn(scope, which, todayFor(app.config));
+        const plans =
+          deadlines && which === 'own' && mayHaveSipWorklist(scope.context)
+            ? await sipWorklistIn(scope)
+            : null;
+        return { list: deadlines, sips: plans };
+      });
       if (!list) throw notFound();
-      // The same worklist shows what is due in coordinated plans (issue 6).
-      const sips = which === 'own' ? await sipWorklist(app.db, accessContext(request)) : null;
       const ctx = pageContext(request);
       return sendPage(
         reply,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/policy.ts';
-import { type RequestContext, withAccess } from '../platform/access/scope.ts';
+import { type AccessScope, type RequestContext, withAccess } from '../platform/access/scope.ts';
 import type { Database } from '../platform/db/schema.ts';
 import { dueDeadlinesFor, type Worklist, type WorklistScope } from './queries.ts';
 
@@ -25,28 +25,35 @@ export async function readWorklist(
   which: 'own' | 'unit',
   today: string,
 ): Promise<Worklist | null> {
-  return withAccess(db, context, async (scope) => {
-    const actor = scope.actor;
-    const resource = {
-      type: 'worklist' as const,
-      municipalityId: actor.municipalityId,
-      unitId: actor.unitId,
-    };
-    scope.authorize(which === 'unit' ? 'worklist.readUnit' : 'worklist.read', resource);
-    const listScope: WorklistScope | null =
-      which === 'unit' && actor.unitId ? { kind: 'unit', unitId: actor.unitId } : ownScope(actor);
-    if (!listScope) return null;
-    const list = await dueDeadlinesFor(scope.db, actor.municipalityId, listScope, today);
-    const seen = new Map<string, string | null>();
-    for (const item of list.items) seen.set(item.caseId ?? `report:${item.reportId}`, item.childId);
-    await scope.audit(
-      ...[...seen].map(([key, childId]) => ({
-        action: 'worklist.read',
-        subjectPersonId: childId,
-        recordType: key.startsWith('report:') ? 'report' : 'case',
-        recordId: key.replace('report:', ''),
-      })),
-    );
-    return list;
-  });
+  return withAccess(db, context, (scope) => readWorklistIn(scope, which, today));
+}
+
+/** The same, inside a scope the caller opened (the worklist page adds the plans due). */
+export async function readWorklistIn(
+  scope: AccessScope,
+  which: 'own' | 'unit',
+  today: string,
+): Promise<Worklist | null> {
+  const actor = scope.actor;
+  const resource = {
+    type: 'worklist' as const,
+    municipalityId: actor.municipalityId,
+    unitId: actor.unitId,
+  };
+  scope.authorize(which === 'unit' ? 'worklist.readUnit' : 'worklist.read', resource);
+  const listScope: WorklistScope | null =
+    which === 'unit' && actor.unitId ? { kind: 'unit', unitId: actor.unitId } : ownScope(actor);
+  if (!listScope) return null;
+  const list = await dueDeadlinesFor(scope.db, actor.municipalityId, listScope, today);
+  const seen = new Map<string, string | null>();
+  for (const item of list.items) seen.set(item.caseId ?? `report:${item.reportId}`, item.childId);
+  await scope.audit(
+    ...[...seen].map(([key, childId]) => ({
+      action: 'worklist.read',
+      subjectPersonId: childId,
+      recordType: key.startsWith('report:') ? 'report' : 'case',
+      recordId: key.replace('report:', ''),
+    })),
+  );
+  return list;
 }

@@ -39,6 +39,7 @@ export class AccessScope {
   /** The municipality whose data was authorised: its audit chain gets the events. */
   private municipalityId: string | undefined;
   private pendingDenial: { action: Action; entry: AuditEntry; municipalityId: string } | undefined;
+  private readonly pending: { municipalityId: string; entries: AuditEntry[] }[] = [];
 
   constructor(
     readonly db: Transaction<Database>,
@@ -71,21 +72,30 @@ export class AccessScope {
     this.municipalityId = resource.municipalityId;
   }
 
-  /** Records what was read or written. Only after a successful authorize in the same scope. */
+  /**
+   * Records what was read or written. Only after a successful authorize in the same scope. The
+   * events are written when the work is done, before the transaction commits and before anything
+   * leaves it (withAccess): one lock and one insert however many parts of a page were audited.
+   */
   async audit(...entries: AuditEntry[]): Promise<void> {
     if (!this.authorised || !this.municipalityId)
       throw new Error('audit() before authorize(): access must be decided first');
-    // Public actions (a concern report from the public) have no actor; the event still goes into
-    // the chain of the municipality that received the data.
-    await writeAuditEvents(
-      this.db,
-      {
-        municipalityId: this.municipalityId,
-        actor: this.context.actor,
-        clientAddress: this.context.clientAddress,
-      },
-      entries,
-    );
+    const last = this.pending.at(-1);
+    if (last?.municipalityId === this.municipalityId) last.entries.push(...entries);
+    else this.pending.push({ municipalityId: this.municipalityId, entries: [...entries] });
+  }
+
+  /** @internal used by withAccess: writes the recorded events inside the scope's transaction. */
+  async writeAudit(): Promise<void> {
+    for (const { municipalityId, entries } of this.pending.splice(0)) {
+      // Public actions (a concern report from the public) have no actor; the event still goes
+      // into the chain of the municipality that received the data.
+      await writeAuditEvents(
+        this.db,
+        { municipalityId, actor: this.context.actor, clientAddress: this.context.clientAddress },
+        entries,
+      );
+    }
   }
 
   /** @internal used by withAccess */
@@ -113,6 +123,7 @@ export async function withAccess<T>(
       scope = new AccessScope(trx, context);
       const result = await work(scope);
       if (!scope.wasAuthorised()) throw new Error('withAccess: work finished without an authorize() call');
+      await scope.writeAudit();
       return result;
     });
   } catch (error) {

@@ -200,6 +200,30 @@ describe('the audit trail', () => {
     assert.equal(events.length, 0);
   });
 
+  it("writes a scope's events in the order recorded, committed by the time its result is returned", async () => {
+    const m = await createMunicipality(db.db);
+    const [a, b] = [await createPerson(db.db, m), await createPerson(db.db, m)];
+    const result = await withAccess(db.db, { actor: worker(m), clientAddress: null }, async (scope) => {
+      scope.authorize('person.read', { type: 'person', municipalityId: m, protectedIdentity: 'none' });
+      await scope.audit({ action: 'person.read', subjectPersonId: a.id });
+      await scope.audit({ action: 'worklist.read', subjectPersonId: b.id }, { action: 'sip.list' });
+      return 'shown';
+    });
+    assert.equal(result, 'shown');
+    const events = await db.db
+      .selectFrom('audit_event')
+      .select(['seq', 'action', 'subject_person_id'])
+      .where('municipality_id', '=', m)
+      .orderBy('seq')
+      .execute();
+    assert.deepEqual(events, [
+      { seq: 1, action: 'person.read', subject_person_id: a.id },
+      { seq: 2, action: 'worklist.read', subject_person_id: b.id },
+      { seq: 3, action: 'sip.list', subject_person_id: null },
+    ]);
+    assert.deepEqual((await reportFor(m)).problems, []);
+  });
+
   it('refuses to audit before access was decided', async () => {
     const m = await createMunicipality(db.db);
     await assert.rejects(
