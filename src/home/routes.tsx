@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { childrenAssignedTo, type PersonSummary } from '../people/queries.ts';
 import { formatPersonalNumber } from '../people/views.tsx';
 import { type Actor, permittedActions } from '../platform/access/policy.ts';
-import { withAccess } from '../platform/access/scope.ts';
+import { type AccessScope, withAccess } from '../platform/access/scope.ts';
 import { todayFor } from '../platform/clock.ts';
 import { accessContext } from '../platform/http/access-context.ts';
 import { requireSignedInPage } from '../platform/http/guards.ts';
@@ -10,10 +10,10 @@ import { sendPage } from '../platform/http/render.ts';
 import type { App } from '../platform/http/types.ts';
 import { Layout } from '../platform/layout/Layout.tsx';
 import { type PageContext, pageContext } from '../platform/layout/page-context.ts';
-import { type Worklist as SipWorklist, sipWorklist } from '../sip/service.ts';
+import { mayHaveSipWorklist, type Worklist as SipWorklist, sipWorklistIn } from '../sip/service.ts';
 import { SipWorklistSection } from '../sip/views.tsx';
 import type { WorklistItem } from '../worklists/queries.ts';
-import { readWorklist } from '../worklists/service.ts';
+import { readWorklistIn } from '../worklists/service.ts';
 import { Reminders, WorklistTable } from '../worklists/views.tsx';
 
 /** The start page: what this role does here, and for social workers the children they hold. */
@@ -30,40 +30,47 @@ export async function homeRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const actor = request.actor!;
-      const children = permittedActions(actor.role).includes('person.read')
-        ? await withAccess(app.db, accessContext(request), async (scope) => {
-            scope.authorize('person.search', {
-              type: 'personRegister',
-              municipalityId: actor.municipalityId,
-            });
-            const list = await childrenAssignedTo(scope);
-            await scope.audit(
-              ...list.map((p) => ({
-                action: 'person.search',
-                subjectPersonId: p.id,
-                recordType: 'person',
-                recordId: p.id,
-              })),
-            );
-            return list;
-          })
-        : null;
-      // Reminders in the app: the user's own worklist, most urgent first.
-      const worklist = permittedActions(actor.role).includes('worklist.read')
-        ? await readWorklist(app.db, accessContext(request), 'own', todayFor(app.config))
-        : null;
+      const context = accessContext(request);
+      const mayRead = permittedActions(actor.role).includes('person.read');
+      const hasWorklist = permittedActions(actor.role).includes('worklist.read');
+      const hasSips = mayHaveSipWorklist(context);
+      // One scope for the page's parts: one transaction and one write to the audit trail.
+      const parts =
+        mayRead || hasWorklist || hasSips
+          ? await withAccess(app.db, context, async (scope) => ({
+              children: mayRead ? await assignedChildren(scope) : null,
+              // Reminders in the app: the user's own worklist, most urgent first.
+              worklist: hasWorklist ? await readWorklistIn(scope, 'own', todayFor(app.config)) : null,
+              sips: hasSips ? await sipWorklistIn(scope) : null,
+            }))
+          : { children: null, worklist: null, sips: null };
       return sendPage(
         reply,
         <HomePage
           ctx={pageContext(request)}
           actor={actor}
-          children={children}
-          worklist={worklist?.items ?? null}
-          sipWorklist={await sipWorklist(app.db, accessContext(request))}
+          children={parts.children}
+          worklist={parts.worklist?.items ?? null}
+          sipWorklist={parts.sips}
         />,
       );
     },
   );
+}
+
+/** The children a social worker holds; each one listed is audited as seen. */
+async function assignedChildren(scope: AccessScope): Promise<PersonSummary[]> {
+  scope.authorize('person.search', { type: 'personRegister', municipalityId: scope.actor.municipalityId });
+  const list = await childrenAssignedTo(scope);
+  await scope.audit(
+    ...list.map((p) => ({
+      action: 'person.search',
+      subjectPersonId: p.id,
+      recordType: 'person',
+      recordId: p.id,
+    })),
+  );
+  return list;
 }
 
 const homeWorklistLength = 8;

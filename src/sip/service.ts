@@ -377,11 +377,6 @@ export interface Worklist {
  * Social workers see the plans they coordinate, managers the municipality's, partners their
  * organisation's while consent covers it.
  */
-export async function sipWorklist(db: Db, context: RequestContext): Promise<Worklist | null> {
-  if (!mayHaveSipWorklist(context)) return null;
-  return withAccess(db, context, (scope) => sipWorklistIn(scope));
-}
-
 /** Whether the user has plans to follow at all; users without get no section (and no refusal). */
 export function mayHaveSipWorklist(context: RequestContext): boolean {
   const actor = context.actor;

@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/policy.ts';
-import { type AccessScope, type RequestContext, withAccess } from '../platform/access/scope.ts';
-import type { Database } from '../platform/db/schema.ts';
+import type { AccessScope } from '../platform/access/scope.ts';
 import { dueDeadlinesFor, type Worklist, type WorklistScope } from './queries.ts';
 
 /** Whose deadlines a user's own worklist holds: intake's new work, a worker's cases, a manager's unit. */
@@ -18,17 +16,7 @@ export function ownScope(actor: Actor): WorklistScope | null {
   }
 }
 
-/** A worklist as a page shows it: authorised, and each child on it written to the audit trail. */
-export async function readWorklist(
-  db: Kysely<Database>,
-  context: RequestContext,
-  which: 'own' | 'unit',
-  today: string,
-): Promise<Worklist | null> {
-  return withAccess(db, context, (scope) => readWorklistIn(scope, which, today));
-}
-
-/** The same, inside a scope the caller opened (the worklist page adds the plans due). */
+/** A worklist as a page shows it, inside the page's scope: authorised, and each child on it audited. */
 export async function readWorklistIn(
   scope: AccessScope,
   which: 'own' | 'unit',
