@@ -8,6 +8,8 @@ import type { AccessScope } from '../src/platform/access/scope.ts';
 import { todayInSweden } from '../src/platform/dates.ts';
 import type { Database } from '../src/platform/db/schema.ts';
 import { newReference, validateReport } from '../src/reports/domain.ts';
+import { addDays, worklistHorizonDays } from '../src/sip/domain.ts';
+import { dueActions, plansDue } from '../src/sip/queries.ts';
 import { dueDeadlinesFor } from '../src/worklists/queries.ts';
 
 /**
@@ -60,10 +62,22 @@ export async function buildBaseline(db: Kysely<Database>): Promise<FastifyInstan
     },
   );
 
+  // The worklist page: the user's deadlines and, for a coordinator, the plans (SIP) due.
   app.get<{ Querystring: Ids }>('/baseline/worklist', async (request) => {
     const q = request.query;
-    const list = await dueDeadlinesFor(db, q.m, { kind: 'responsible', userId: q.u ?? '' }, todayInSweden());
-    return { items: list.items.length, lastMonth: list.lastMonth };
+    const userId = q.u ?? '';
+    const today = todayInSweden();
+    const list = await dueDeadlinesFor(db, q.m, { kind: 'responsible', userId }, today);
+    const scope = bareScope(db, q.m, userId);
+    const horizon = addDays(today, worklistHorizonDays);
+    const plans = await plansDue(scope, userId, horizon);
+    const actions = await dueActions(scope, { coordinatorUserId: userId }, horizon);
+    return {
+      items: list.items.length,
+      lastMonth: list.lastMonth,
+      plans: plans.followUps.length,
+      actions: actions.length,
+    };
   });
 
   app.get<{ Querystring: Ids & { unit: string } }>('/baseline/worklist/unit', async (request) => {

@@ -568,23 +568,63 @@ export async function dueActions(
   return q.execute();
 }
 
-/** Open plans whose follow-up (or planning meeting, for drafts) falls by the horizon. */
-export async function dueFollowUps(
-  scope: AccessScope,
-  by: { coordinatorUserId: string } | { municipality: true },
-  horizon: string,
-): Promise<SipListRow[]> {
-  let q = listQuery(scope)
-    .where('s.status', '=', 'active')
-    .where('s.follow_up_on', '<=', horizon)
-    .orderBy('s.follow_up_on')
-    .limit(100);
-  if ('coordinatorUserId' in by) q = q.where('s.coordinator_user_id', '=', by.coordinatorUserId);
-  return q.execute();
+export interface PlansDue {
+  /** Active plans whose follow-up falls by the horizon, the soonest first. */
+  followUps: SipListRow[];
+  /** Requests from partners waiting for social services, the oldest first. */
+  requests: SipListRow[];
+  /** Drafts, waiting for the participants to agree, as the plan list orders them. */
+  drafts: SipListRow[];
 }
 
-export async function waitingRequests(scope: AccessScope): Promise<SipListRow[]> {
-  return listQuery(scope).where('s.status', '=', 'requested').orderBy('s.created_at').limit(100).execute();
+const plansDueLimit = { followUp: 100, request: 100, draft: listLimit } as const;
+
+/**
+ * Social services' plans to act on, in one statement (a worklist page reads them on every visit):
+ * each plan falls in one category, numbered within it in that category's order and cut at its
+ * limit. `coordinatorUserId` keeps follow-ups and drafts to the plans the user coordinates;
+ * requests are for whoever takes them.
+ */
+export async function plansDue(
+  scope: AccessScope,
+  coordinatorUserId: string | null,
+  horizon: string,
+): Promise<PlansDue> {
+  const category = sql<keyof typeof plansDueLimit>`case s.status
+    when 'active' then 'followUp' when 'requested' then 'request' else 'draft' end`;
+  const inner = listQuery(scope)
+    .select([
+      category.as('category'),
+      sql<number>`row_number() over (partition by s.status order by
+        case when s.status = 'active' then s.follow_up_on end,
+        case when s.status = 'requested' then s.created_at end,
+        case when s.status = 'draft' then s.follow_up_on end nulls last,
+        case when s.status = 'draft' then s.created_at end desc)`.as('rank'),
+    ])
+    .where((eb) => {
+      const mine = coordinatorUserId ? [eb('s.coordinator_user_id', '=', coordinatorUserId)] : [];
+      return eb.or([
+        eb.and([eb('s.status', '=', 'active'), eb('s.follow_up_on', '<=', horizon), ...mine]),
+        eb('s.status', '=', 'requested'),
+        eb.and([eb('s.status', '=', 'draft'), ...mine]),
+      ]);
+    });
+  const rows = await scope.db
+    .selectFrom(inner.as('d'))
+    .selectAll()
+    .where(
+      'rank',
+      '<=',
+      sql<number>`case category when 'draft' then ${sql.lit(plansDueLimit.draft)} else ${sql.lit(plansDueLimit.followUp)} end`,
+    )
+    .orderBy('category')
+    .orderBy('rank')
+    .execute();
+  const due: PlansDue = { followUps: [], requests: [], drafts: [] };
+  for (const { category: c, rank: _, ...row } of rows) {
+    (c === 'followUp' ? due.followUps : c === 'request' ? due.requests : due.drafts).push(row);
+  }
+  return due;
 }
 
 // ---- Writes ----

@@ -44,7 +44,6 @@ import {
   currentConsentOf,
   type DueAction,
   dueActions,
-  dueFollowUps,
   insertSip,
   invitableOrganisations,
   isCaseOfChild,
@@ -53,6 +52,7 @@ import {
   organisationName,
   type Participant,
   participantsOf,
+  plansDue,
   requestsOfOrganisation,
   type SipAccessFacts,
   type SipListRow,
@@ -60,7 +60,6 @@ import {
   sipsOfMunicipality,
   socialServicesOrganisation,
   userName,
-  waitingRequests,
 } from './queries.ts';
 
 /**
@@ -394,14 +393,13 @@ export async function sipWorklistIn(scope: AccessScope): Promise<Worklist> {
   const horizon = addDays(today, worklistHorizonDays);
   if (social) {
     scope.authorize('sip.list', { type: 'sipRegister', municipalityId: actor.municipalityId });
-    const by =
-      actor.role === 'manager' ? { municipality: true as const } : { coordinatorUserId: actor.userId };
-    const [followUps, actions, requests, drafts] = await Promise.all([
-      dueFollowUps(scope, by, horizon),
-      dueActions(scope, by, horizon),
-      waitingRequests(scope),
-      sipsOfMunicipality(scope, { status: 'draft', mine: actor.role !== 'manager' }),
-    ]);
+    const manager = actor.role === 'manager';
+    const { followUps, requests, drafts } = await plansDue(scope, manager ? null : actor.userId, horizon);
+    const actions = await dueActions(
+      scope,
+      manager ? { municipality: true } : { coordinatorUserId: actor.userId },
+      horizon,
+    );
     await auditList(scope, [...followUps, ...requests, ...drafts], 'sip.list');
     await auditList(
       scope,

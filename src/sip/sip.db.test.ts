@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { generatePersonalNumber } from '../people/personal-number.ts';
+import { withAccess } from '../platform/access/scope.ts';
 import { todayInSweden } from '../platform/dates.ts';
 import { type Client, login, startTestApp, type TestApp } from '../testing/app.ts';
 import {
@@ -13,6 +14,7 @@ import {
   type TestUser,
 } from '../testing/factories.ts';
 import { addDays } from './domain.ts';
+import { plansDue } from './queries.ts';
 
 let t: TestApp;
 before(async () => {
@@ -694,6 +696,71 @@ describe('worklists', () => {
       'a party reading its own plan is not unusual',
     );
     assert.equal((await w.clients.officer.get('/')).statusCode, 200);
+  });
+  it('reads follow-ups, requests and drafts in one statement, each in its order, kept to the coordinator', async () => {
+    const w = await world();
+    const plan = async (
+      coordinator: TestUser,
+      status: 'draft' | 'active' | 'closed' | 'requested',
+      followUpIn: number,
+    ) => {
+      const child = await createPerson(t.db.db, w.municipalityId, { birthDate: '2015-03-03' });
+      const sip = await createSip(t.db.db, {
+        municipalityId: w.municipalityId,
+        childId: child.id,
+        coordinatorUserId: coordinator.id,
+        organisationIds: [w.school.id],
+        status: status === 'requested' ? 'draft' : status,
+        followUpOn: addDays(today, followUpIn),
+      });
+      if (status === 'requested')
+        await t.db.db
+          .updateTable('sip')
+          .set({ status: 'requested', requested_by_organisation_id: w.school.id })
+          .where('id', '=', sip.id)
+          .execute();
+      return sip.id;
+    };
+    const { worker, otherWorker } = w.users;
+    const later = await plan(worker, 'active', 3);
+    const sooner = await plan(worker, 'active', 1);
+    await plan(worker, 'active', 40);
+    const othersDue = await plan(otherWorker, 'active', 2);
+    const draft = await plan(worker, 'draft', 10);
+    const othersDraft = await plan(otherWorker, 'draft', 5);
+    const request = await plan(otherWorker, 'requested', 0);
+    await plan(worker, 'closed', 1);
+
+    const read = (user: TestUser, role: 'socialWorker' | 'manager', coordinator: string | null) =>
+      withAccess(
+        t.db.db,
+        {
+          actor: {
+            userId: user.id,
+            municipalityId: w.municipalityId,
+            role,
+            unitId: null,
+            displayName: 'Test',
+            organisation: 'Socialtjänsten',
+            partnerKind: null,
+            secondFactorDone: true,
+          },
+          clientAddress: null,
+        },
+        async (scope) => {
+          scope.authorize('sip.list', { type: 'sipRegister', municipalityId: w.municipalityId });
+          return plansDue(scope, coordinator, addDays(today, 14));
+        },
+      );
+    const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+    const mine = await read(worker, 'socialWorker', worker.id);
+    assert.deepEqual(ids(mine.followUps), [sooner, later], 'own, by the horizon, soonest first');
+    assert.deepEqual(ids(mine.requests), [request], 'requests are for anyone to take');
+    assert.deepEqual(ids(mine.drafts), [draft]);
+    const all = await read(w.users.manager, 'manager', null);
+    assert.deepEqual(ids(all.followUps), [sooner, othersDue, later]);
+    assert.deepEqual(ids(all.drafts), [othersDraft, draft], 'drafts by follow-up date');
+    assert.ok(!('category' in (all.followUps[0] ?? {})), 'only the list columns leave the query');
   });
 });
 
