@@ -159,9 +159,11 @@ export function markdownReport(results: BenchResults): string {
       '',
       `### Statements per request (tier ${results.plans.tier}, PostgreSQL)`,
       '',
-      'Each statement is a round trip to the database; BEGIN and COMMIT are not counted.',
+      'Each statement is a round trip to the database; BEGIN and COMMIT are not counted. The times are',
+      'those of one request replayed alone after a first one warmed the connections, as the app sees',
+      'them (round trip, planning and execution).',
       '',
-      '| Scenario | App statements | Time in the database, ms | Baseline statements |',
+      '| Scenario | App statements | Statement time, ms | Baseline statements |',
       '|---|--:|--:|--:|',
     );
     for (const s of results.plans.scenarios) {
@@ -293,14 +295,14 @@ export function plansMarkdown(results: BenchResults): string {
   const lines = [
     `### Query plans at tier ${results.plans.tier} (${engineName(results.plans.engine)})`,
     '',
-    'Every statement one request runs, in order, with the time it took inside the request and its plan ' +
+    'Every statement one (warm) request runs, in order, with the time it took inside the request and its plan ' +
       '(EXPLAIN ANALYZE, BUFFERS, re-run with the same parameters in a rolled-back transaction).',
   ];
   for (const s of results.plans.scenarios) {
     const total = s.statements.reduce((sum, st) => sum + st.requestMs, 0);
     lines.push(
       '',
-      `<details><summary><code>${s.request.replace(/&/g, '&amp;')}</code> (${s.scenario}): ${s.statements.length} statements, ${f1(total)} ms in the database</summary>`,
+      `<details><summary><code>${s.request.replace(/&/g, '&amp;')}</code> (${s.scenario}): ${s.statements.length} statements, ${f1(total)} ms</summary>`,
       '',
     );
     s.statements.forEach((st, i) => {
