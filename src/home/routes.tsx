@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { childrenAssignedTo, type PersonSummary } from '../people/queries.ts';
+import { seenInList } from '../people/service.ts';
 import { formatPersonalNumber } from '../people/views.tsx';
 import { type Actor, permittedActions } from '../platform/access/policy.ts';
 import { type AccessScope, withAccess } from '../platform/access/scope.ts';
@@ -62,14 +63,7 @@ export async function homeRoutes(app: App): Promise<void> {
 async function assignedChildren(scope: AccessScope): Promise<PersonSummary[]> {
   scope.authorize('person.search', { type: 'personRegister', municipalityId: scope.actor.municipalityId });
   const list = await childrenAssignedTo(scope);
-  await scope.audit(
-    ...list.map((p) => ({
-      action: 'person.search',
-      subjectPersonId: p.id,
-      recordType: 'person',
-      recordId: p.id,
-    })),
-  );
+  await scope.audit(...seenInList(list));
   return list;
 }
 

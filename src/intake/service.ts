@@ -9,6 +9,7 @@ import {
 import { caseById, historyOfChild } from '../cases/queries.ts';
 import { isChild, parsePersonQuery } from '../people/domain.ts';
 import { type PersonSummary, peopleMatching } from '../people/queries.ts';
+import { seenInList } from '../people/service.ts';
 
 import type { Resource } from '../platform/access/policy.ts';
 import { type AccessScope, type RequestContext, withAccess } from '../platform/access/scope.ts';
@@ -173,15 +174,7 @@ export async function readReport(
       candidates = candidates.filter((p) => isChild(p.birth_date, report.received_on));
     }
     const history = report.child_id ? await historyOfChild(scope, report.child_id) : null;
-    await scope.audit(
-      reportAudit(report, 'report.read'),
-      ...candidates.map((p) => ({
-        action: 'person.search',
-        subjectPersonId: p.id,
-        recordType: 'person',
-        recordId: p.id,
-      })),
-    );
+    await scope.audit(reportAudit(report, 'report.read'), ...seenInList(candidates));
     const deadlines = deadlinesOf(c ?? null, [report]);
     return { report, case: c ?? null, child: child ?? null, candidates, history, deadlines };
   });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Resource } from '../platform/access/policy.ts';
 import { type RequestContext, withAccess } from '../platform/access/scope.ts';
+import type { AuditEntry } from '../platform/audit/audit.ts';
 import { todayInSweden } from '../platform/dates.ts';
 import type { Database, GuardianshipKind, Person } from '../platform/db/schema.ts';
 import { type NewPersonInput, type PersonFieldError, parsePersonQuery, validateNewPerson } from './domain.ts';
@@ -37,6 +38,16 @@ const subject = (person: Person) => ({
   recordId: person.id,
 });
 
+/** Each person shown in a list has been seen: "who has seen this child" includes lists. */
+export function seenInList(people: readonly { id: string }[]): AuditEntry[] {
+  return people.map((p) => ({
+    action: 'person.search',
+    subjectPersonId: p.id,
+    recordType: 'person',
+    recordId: p.id,
+  }));
+}
+
 export async function searchPeople(db: Kysely<Database>, context: RequestContext, raw: string) {
   const query = parsePersonQuery(raw, todayInSweden());
   return withAccess(db, context, async (scope) => {
@@ -44,15 +55,7 @@ export async function searchPeople(db: Kysely<Database>, context: RequestContext
     // One more than is shown tells whether there are more.
     const matches = await peopleMatching(scope, query, searchLimit + 1);
     const results = matches.slice(0, searchLimit);
-    // Each person shown in a result list has been seen: "who has seen this child" includes lists.
-    await scope.audit(
-      ...results.map((p) => ({
-        action: 'person.search',
-        subjectPersonId: p.id,
-        recordType: 'person',
-        recordId: p.id,
-      })),
-    );
+    await scope.audit(...seenInList(results));
     return { query, results, more: matches.length > searchLimit };
   });
 }
@@ -138,12 +141,7 @@ export async function createPerson(
     if (!id) {
       const existing = await personByNumber(scope, valid.value.personalNumber ?? '');
       if (!existing) throw new Error('insert refused without a conflicting person');
-      await scope.audit({
-        action: 'person.search',
-        subjectPersonId: existing.id,
-        recordType: 'person',
-        recordId: existing.id,
-      });
+      await scope.audit(...seenInList([existing]));
       return { ok: false, duplicateOf: existing };
     }
     await scope.audit({ action: 'person.create', subjectPersonId: id, recordType: 'person', recordId: id });
