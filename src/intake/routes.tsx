@@ -34,10 +34,19 @@ const notices = ['linked', 'joinedInvestigation', 'protectionSaved', 'feedbackSa
 export async function intakeRoutes(app: App): Promise<void> {
   app.get(
     '/intake',
-    { ...pageOptions, schema: { querystring: Type.Object({ lang: text(5) }), response: html } },
+    {
+      ...pageOptions,
+      schema: {
+        querystring: Type.Object({
+          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+          lang: text(5),
+        }),
+        response: html,
+      },
+    },
     async (request, reply) => {
-      const rows = await intakeList(app.db, accessContext(request));
-      return sendPage(reply, <IntakePage ctx={pageContext(request)} rows={rows} />);
+      const listing = await intakeList(app.db, accessContext(request), request.query.page);
+      return sendPage(reply, <IntakePage ctx={pageContext(request)} listing={listing} />);
     },
   );
 

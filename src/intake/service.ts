@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import {
   caseContextOf,
   deadlinesOf,
@@ -43,11 +43,93 @@ async function reportById(scope: AccessScope, id: string, forUpdate = false) {
   return q.executeTakeFirst();
 }
 
-/** Reports that need intake's hand: not yet linked to a child, not yet assessed, feedback owed. */
-export async function intakeList(db: Kysely<Database>, context: RequestContext) {
+/** How many reports one intake page shows; the rest are on the following pages, never dropped. */
+export const intakePageSize = 50;
+
+/**
+ * Why a report waits, most urgent first: a child assessed as needing immediate protection whose
+ * report is not yet linked (few, and nothing may hide them), then the protection assessments owed
+ * the same day a report comes in, then linking to the child, then feedback to the reporter.
+ */
+export const intakeGroups = ['immediate', 'protection', 'link', 'feedback'] as const;
+export type IntakeGroup = (typeof intakeGroups)[number];
+
+/**
+ * Reports that need intake's hand: not yet linked to a child, not yet assessed, feedback owed
+ * (once there is an answer to give). Every one of them is on some page: ordered by urgency, then
+ * by how long it has waited, and counted per group so the page can say what the others hold.
+ */
+export async function intakeList(db: Kysely<Database>, context: RequestContext, requestedPage = 1) {
   return withAccess(db, context, async (scope) => {
     scope.authorize('report.list', { type: 'reportRegister', municipalityId: scope.actor.municipalityId });
-    const rows = await scope.db
+    const waiting = waitingReports(scope);
+    const grouped = await waiting
+      .select([groupOf.as('group_rank'), (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('group_rank')
+      .execute();
+    const counts = Object.fromEntries(intakeGroups.map((g) => [g, 0])) as Record<IntakeGroup, number>;
+    for (const g of grouped) counts[intakeGroups[Number(g.group_rank)]!] = Number(g.n);
+    const total = grouped.reduce((sum, g) => sum + Number(g.n), 0);
+    const pages = Math.max(1, Math.ceil(total / intakePageSize));
+    const page = Math.min(Math.max(1, requestedPage), pages);
+    const rows = await waiting
+      .select(intakeColumns)
+      .select(groupOf.as('group_rank'))
+      .orderBy('group_rank')
+      .orderBy('r.received_at')
+      .orderBy('r.id')
+      .offset((page - 1) * intakePageSize)
+      .limit(intakePageSize)
+      .execute();
+    await scope.audit(
+      ...rows.map((r) => ({
+        action: 'report.list',
+        subjectPersonId: r.child_id,
+        recordType: 'report',
+        recordId: r.id,
+      })),
+    );
+    const listed = rows.map((r) => ({ ...r, group: intakeGroups[Number(r.group_rank)]! }));
+    // counts: how many wait in each group, over all pages.
+    return { rows: listed, page, pages, total, counts };
+  });
+}
+
+const groupOf = sql<number>`case
+  when (r.protection_outcome = 'immediateProtectionNeeded' or c.immediate_protection)
+    and (r.child_id is null or r.protection_outcome is null) then 0
+  when r.protection_outcome is null then 1
+  when r.child_id is null then 2
+  else 3 end`;
+
+const intakeColumns = [
+  'r.id',
+  'r.reference',
+  'r.received_on',
+  'r.received_at',
+  'r.reporter_kind',
+  'r.reporter_organisation_kind',
+  'r.child_given_name',
+  'r.child_family_name',
+  'r.child_id',
+  'r.case_id',
+  'r.protection_outcome',
+  'r.protection_assessed_on',
+  'r.feedback_requested',
+  'r.feedback_sent_on',
+  'r.joined_ongoing',
+  'r.linked_on',
+  'r.unit_id',
+  'c.phase',
+  'c.initial_decided_on',
+  'c.immediate_protection',
+  'p.given_name',
+  'p.family_name',
+] as const;
+
+function waitingReports(scope: AccessScope) {
+  return (
+    scope.db
       .selectFrom('report as r')
       .leftJoin('child_case as c', (join) =>
         join.onRef('c.municipality_id', '=', 'r.municipality_id').onRef('c.id', '=', 'r.case_id'),
@@ -55,70 +137,33 @@ export async function intakeList(db: Kysely<Database>, context: RequestContext) 
       .leftJoin('person as p', (join) =>
         join.onRef('p.municipality_id', '=', 'r.municipality_id').onRef('p.id', '=', 'r.child_id'),
       )
-      .select([
-        'r.id',
-        'r.reference',
-        'r.received_on',
-        'r.received_at',
-        'r.reporter_kind',
-        'r.reporter_organisation_kind',
-        'r.child_given_name',
-        'r.child_family_name',
-        'r.child_id',
-        'r.case_id',
-        'r.protection_outcome',
-        'r.protection_assessed_on',
-        'r.feedback_requested',
-        'r.feedback_sent_on',
-        'r.joined_ongoing',
-        'r.linked_on',
-        'r.unit_id',
-        'c.phase',
-        'c.initial_decided_on',
-        'c.immediate_protection',
-        'p.given_name',
-        'p.family_name',
-      ])
       .where('r.municipality_id', '=', scope.actor.municipalityId)
       // A manager sees the reports of their own unit only (the intake unit's manager: all new ones).
-      .$if(scope.actor.role === 'manager', (q) =>
-        q.where((eb) =>
-          eb.or([
-            eb('r.unit_id', '=', scope.actor.unitId ?? ''),
-            eb('c.unit_id', '=', scope.actor.unitId ?? ''),
-          ]),
-        ),
-      )
+      .$if(scope.actor.role === 'manager', (q) => {
+        const unitId = scope.actor.unitId;
+        // A manager without a unit has no reports of their own.
+        if (!unitId) return q.where(sql<boolean>`false`);
+        return q.where((eb) => eb.or([eb('r.unit_id', '=', unitId), eb('c.unit_id', '=', unitId)]));
+      })
       .where((eb) =>
         eb.or([
           eb('r.child_id', 'is', null),
           eb('r.protection_outcome', 'is', null),
-          eb.and([eb('r.feedback_requested', '=', true), eb('r.feedback_sent_on', 'is', null)]),
+          // Feedback is only owed once there is an answer to give.
+          eb.and([
+            eb('r.feedback_requested', '=', true),
+            eb('r.feedback_sent_on', 'is', null),
+            eb.or([
+              eb('c.initial_decided_on', 'is not', null),
+              eb.and([eb('r.joined_ongoing', '=', true), eb('c.phase', '<>', 'initialAssessment')]),
+            ]),
+          ]),
         ]),
       )
-      .orderBy('r.received_at')
-      .limit(500)
-      .execute();
-    // Feedback is only owed once there is an answer to give.
-    const list = rows.filter(
-      (r) =>
-        !r.child_id ||
-        !r.protection_outcome ||
-        r.initial_decided_on ||
-        (r.joined_ongoing && r.phase !== 'initialAssessment'),
-    );
-    await scope.audit(
-      ...list.map((r) => ({
-        action: 'report.list',
-        subjectPersonId: r.child_id,
-        recordType: 'report',
-        recordId: r.id,
-      })),
-    );
-    return list;
-  });
+  );
 }
-export type IntakeRow = Awaited<ReturnType<typeof intakeList>>[number];
+export type IntakeListing = Awaited<ReturnType<typeof intakeList>>;
+export type IntakeRow = IntakeListing['rows'][number];
 
 /** One report with what intake needs beside it: its case, the child's history, candidates to link. */
 export async function readReport(

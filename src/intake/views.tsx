@@ -13,67 +13,133 @@ import {
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
 import { Radios } from '../reports/views.tsx';
-import type { IntakeRow, ReportView } from './service.ts';
+import {
+  type IntakeGroup,
+  type IntakeListing,
+  type IntakeRow,
+  intakeGroups,
+  intakePageSize,
+  type ReportView,
+} from './service.ts';
 
-export function IntakePage({ ctx, rows }: { ctx: PageContext; rows: IntakeRow[] }) {
+export function IntakePage({ ctx, listing }: { ctx: PageContext; listing: IntakeListing }) {
   const { t } = ctx;
   const c = t.cases;
-  const ordered = [...rows].sort(
-    (a, b) =>
-      Number(b.protection_outcome === 'immediateProtectionNeeded' || !!b.immediate_protection) -
-        Number(a.protection_outcome === 'immediateProtectionNeeded' || !!a.immediate_protection) ||
-      Number(!!a.protection_outcome) - Number(!!b.protection_outcome) ||
-      a.received_at.getTime() - b.received_at.getTime(),
-  );
+  const { rows, total, counts } = listing;
   return (
     <Layout ctx={ctx} title={c.intakeTitle}>
       <h1>{c.intakeTitle}</h1>
       <p class="lead">{c.intakeIntro}</p>
-      {ordered.length === 0 ? (
+      {total === 0 ? (
         <p>{c.intakeEmpty}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{c.reference}</th>
-                <th scope="col">{c.received}</th>
-                <th scope="col">{c.child}</th>
-                <th scope="col">{c.reporter}</th>
-                <th scope="col">{c.status}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ordered.map((r) => {
-                const immediate =
-                  r.protection_outcome === 'immediateProtectionNeeded' || r.immediate_protection;
-                const todo = [
-                  !r.protection_outcome ? c.todo.protection : null,
-                  !r.child_id ? c.todo.link : null,
-                  r.feedback_requested && !r.feedback_sent_on && r.child_id ? c.todo.feedback : null,
-                ].filter(Boolean);
-                return (
-                  <tr key={r.id} class={immediate ? 'row--urgent' : undefined}>
-                    <td>
-                      <a href={`/intake/reports/${r.id}`}>{r.reference}</a>
-                    </td>
-                    <td>{r.received_on}</td>
-                    <td>
-                      {r.child_id
-                        ? `${r.given_name} ${r.family_name}`
-                        : [r.child_given_name, r.child_family_name].filter(Boolean).join(' ') || c.noName}
-                      {immediate ? <span class="tag tag--urgent">{c.immediate}</span> : null}
-                    </td>
-                    <td>{c.reporterKinds[r.reporter_kind]}</td>
-                    <td>{todo.join(', ')}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <p>
+            {c.intakeWaiting(total)}{' '}
+            {intakeGroups
+              .filter((g) => counts[g] > 0)
+              .map((g) => c.intakeGroupCount[g](counts[g]))
+              .join(', ')}
+            .
+          </p>
+          <div class="table-wrap">
+            <table class="table">
+              <caption>{c.intakeShowing(rangeOf(listing, listing.page), total)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{c.reference}</th>
+                  <th scope="col">{c.received}</th>
+                  <th scope="col">{c.child}</th>
+                  <th scope="col">{c.reporter}</th>
+                  <th scope="col">{c.status}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <IntakeRowView key={r.id} t={t} r={r} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <IntakePages t={t} listing={listing} />
+        </>
       )}
     </Layout>
+  );
+}
+
+function IntakeRowView({ t, r }: { t: Messages; r: IntakeRow }) {
+  const c = t.cases;
+  const immediate = r.protection_outcome === 'immediateProtectionNeeded' || r.immediate_protection;
+  const todo = [
+    !r.protection_outcome ? c.todo.protection : null,
+    !r.child_id ? c.todo.link : null,
+    r.feedback_requested && !r.feedback_sent_on && r.child_id ? c.todo.feedback : null,
+  ].filter(Boolean);
+  return (
+    <tr class={immediate ? 'row--urgent' : undefined}>
+      <td>
+        <a href={`/intake/reports/${r.id}`}>{r.reference}</a>
+      </td>
+      <td>{r.received_on}</td>
+      <td>
+        {r.child_id
+          ? `${r.given_name} ${r.family_name}`
+          : [r.child_given_name, r.child_family_name].filter(Boolean).join(' ') || c.noName}
+        {immediate ? <span class="tag tag--urgent">{c.immediate}</span> : null}
+      </td>
+      <td>{c.reporterKinds[r.reporter_kind]}</td>
+      <td>{todo.join(', ')}</td>
+    </tr>
+  );
+}
+
+/** Positions (1-based, inclusive) of a page in the whole list. */
+function rangeOf(listing: IntakeListing, page: number): { from: number; to: number } {
+  const from = (page - 1) * intakePageSize + 1;
+  return { from, to: Math.min(listing.total, page * intakePageSize) };
+}
+
+/** The groups that have reports between two positions of the list, which is ordered by group. */
+function groupsBetween(listing: IntakeListing, from: number, to: number): IntakeGroup[] {
+  const found: IntakeGroup[] = [];
+  let start = 1;
+  for (const g of intakeGroups) {
+    const end = start + listing.counts[g] - 1;
+    if (listing.counts[g] > 0 && start <= to && end >= from) found.push(g);
+    start = end + 1;
+  }
+  return found;
+}
+
+/** Every page by number, each saying which reports it holds, so nothing waits out of sight. */
+function IntakePages({ t, listing }: { t: Messages; listing: IntakeListing }) {
+  if (listing.pages < 2) return null;
+  const c = t.cases;
+  const pages = Array.from({ length: listing.pages }, (_, i) => i + 1);
+  return (
+    <nav aria-label={c.intakePagesLabel}>
+      <ul class="pages">
+        {pages.map((page) => {
+          const { from, to } = rangeOf(listing, page);
+          const label = c.intakePage(
+            page,
+            from,
+            to,
+            groupsBetween(listing, from, to).map((g) => c.intakeGroupName[g]),
+          );
+          return (
+            <li key={page}>
+              {page === listing.page ? (
+                <span aria-current="page">{label}</span>
+              ) : (
+                <a href={`/intake?page=${page}`}>{label}</a>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
   );
 }
 

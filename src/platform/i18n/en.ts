@@ -468,6 +468,24 @@ export const en: Messages = {
     intakeTitle: 'Intake: reports',
     intakeIntro: 'New reports, reports without a protection assessment, and feedback to send.',
     intakeEmpty: 'No reports to handle.',
+    intakeWaiting: (n: number) => (n === 1 ? '1 report waiting:' : `${n} reports waiting:`),
+    intakeGroupCount: {
+      protection: (n: number) => `${n} need a protection assessment`,
+      immediate: (n: number) => `${n} with a need of immediate protection`,
+      link: (n: number) => `${n} to be linked to a child`,
+      feedback: (n: number) => `${n} waiting for feedback`,
+    },
+    intakeGroupName: {
+      protection: 'protection assessment',
+      immediate: 'immediate protection',
+      link: 'to be linked to a child',
+      feedback: 'feedback',
+    },
+    intakeShowing: (range: { from: number; to: number }, total: number) =>
+      `Showing ${range.from}–${range.to} of ${total}, most urgent first`,
+    intakePagesLabel: 'Pages of reports',
+    intakePage: (page: number, from: number, to: number, groups: string[]) =>
+      `Page ${page}: ${from}–${to}, ${groups.join(', ')}`,
     received: 'Received',
     reporter: 'Reporter',
     child: 'Child',

@@ -472,6 +472,24 @@ export const sv = {
     intakeTitle: 'Mottagning: anmälningar',
     intakeIntro: 'Nya anmälningar, anmälningar utan skyddsbedömning och återkopplingar som ska skickas.',
     intakeEmpty: 'Inga anmälningar att hantera.',
+    intakeWaiting: (n: number) => (n === 1 ? '1 anmälan väntar:' : `${n} anmälningar väntar:`),
+    intakeGroupCount: {
+      protection: (n: number) => `${n} behöver skyddsbedömning`,
+      immediate: (n: number) => `${n} med behov av omedelbart skydd`,
+      link: (n: number) => `${n} ska kopplas till ett barn`,
+      feedback: (n: number) => `${n} väntar på återkoppling`,
+    },
+    intakeGroupName: {
+      protection: 'skyddsbedömning',
+      immediate: 'omedelbart skydd',
+      link: 'ska kopplas till ett barn',
+      feedback: 'återkoppling',
+    },
+    intakeShowing: (range: { from: number; to: number }, total: number) =>
+      `Visar ${range.from}–${range.to} av ${total}, mest brådskande först`,
+    intakePagesLabel: 'Sidor med anmälningar',
+    intakePage: (page: number, from: number, to: number, groups: string[]) =>
+      `Sida ${page}: ${from}–${to}, ${groups.join(', ')}`,
     received: 'Inkom',
     reporter: 'Anmälare',
     child: 'Barn',
