@@ -32,7 +32,8 @@ import './platform/http/types.ts';
 
 export interface AppOptions {
   config: Config;
-  db: Db;
+  /** The app only queries; opening, maintaining and closing the database is the caller's. */
+  db: Pick<Db, 'db' | 'engine'> & Partial<Db>;
   logger?: boolean;
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { firstLine, StartupError } from './platform/startup-error.ts';
 
 /** Runtime configuration, read once from the environment (see README "Configuration"). */
 export interface Config {
@@ -67,7 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 function fixedToday(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value)) throw new Error('SAMTAK_TODAY must be YYYY-MM-DD');
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value)) throw new StartupError('SAMTAK_TODAY must be YYYY-MM-DD');
   return value;
 }
 
@@ -75,31 +76,58 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   const value = env[name];
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number`);
+  if (!Number.isSafeInteger(n) || n < 1) throw new StartupError(`${name} must be a positive whole number`);
   return n;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {
   const value = env[name];
-  if (!value) throw new Error(`${name} must be set`);
+  if (!value) throw new StartupError(`${name} must be set`);
   return value;
 }
 
+const hexKey = /^[0-9a-fA-F]{64}$/;
+
 /**
- * SECRET_KEY (64 hex chars) is required with an external database. On the embedded database a key
- * is generated once and kept in DATA_DIR, so a demo needs no setup and sessions survive restarts.
+ * SECRET_KEY (64 hex digits) is required with an external database in production. On the embedded
+ * database a key is generated once and kept in DATA_DIR, so a demo needs no setup and sessions
+ * survive restarts. A key that is not exactly 64 hex digits stops the start (Buffer.from would
+ * quietly drop what follows the first non-hex digit), and so does a missing secret.key beside an
+ * existing database: a new key could not open its second-factor secrets.
  */
 function loadSecretKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
   if (env.SECRET_KEY) {
-    const key = Buffer.from(env.SECRET_KEY, 'hex');
-    if (key.length !== 32) throw new Error('SECRET_KEY must be 64 hexadecimal characters (32 bytes)');
-    return key;
+    if (!hexKey.test(env.SECRET_KEY))
+      throw new StartupError('SECRET_KEY must be exactly 64 hexadecimal digits (32 bytes)');
+    return Buffer.from(env.SECRET_KEY, 'hex');
   }
   if (env.DATABASE_URL && env.NODE_ENV === 'production') {
-    throw new Error('SECRET_KEY must be set in production');
+    throw new StartupError('SECRET_KEY must be set in production');
   }
-  mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'secret.key');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-  return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  if (!existsSync(file)) {
+    if (!env.DATABASE_URL && holdsFiles(join(dataDir, 'pglite')))
+      throw new StartupError(
+        `${file} is missing, but ${dataDir} holds a database whose second-factor secrets need it. ` +
+          'Restore secret.key from a backup (or set SECRET_KEY); nothing was changed.',
+      );
+    try {
+      mkdirSync(dataDir, { recursive: true });
+      writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      throw new StartupError(`The secret key ${file} could not be written (${firstLine(error)})`);
+    }
+  }
+  const stored = readFileSync(file, 'utf8').trim();
+  if (!hexKey.test(stored))
+    throw new StartupError(`${file} must hold exactly 64 hexadecimal digits; restore it from a backup`);
+  return Buffer.from(stored, 'hex');
+}
+
+function holdsFiles(dir: string): boolean {
+  try {
+    return readdirSync(dir).length > 0;
+  } catch {
+    return false;
+  }
 }

@@ -1,18 +1,27 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { firstLine, StartupError } from '../startup-error.ts';
 import { migrateToLatest } from './migrate.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
+import { analyzeAll, analyzeStale, staleCheckIntervalMs } from './statistics.ts';
 
 export type Engine = 'pglite' | 'postgresql';
 
 export interface Db {
   db: Kysely<Database>;
   engine: Engine;
+  /**
+   * True when this open made the database: an empty (or new) PGlite directory, an in-memory
+   * PGlite, or a PostgreSQL database no migration had run on. Demo data goes only into such a one.
+   */
+  created: boolean;
+  /** Brings the planner's statistics up to date (after bulk work such as the demo data). */
+  analyze(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,26 +40,100 @@ const INT8_OID = 20;
 const parsers = { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) };
 
 export async function openDatabase(options: DbOptions): Promise<Db> {
-  const db = options.databaseUrl ? openPostgres(options) : await openPGlite(options);
-  await migrateToLatest(db.db);
-  return db;
+  return options.databaseUrl ? openPostgres(options) : openPGlite(options);
 }
 
-function openPostgres(options: DbOptions): Db {
+async function openPostgres(options: DbOptions): Promise<Db> {
   pg.types.setTypeParser(DATE_OID, parsers[DATE_OID]);
   pg.types.setTypeParser(INT8_OID, parsers[INT8_OID]);
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgresql', close: () => db.destroy() };
+  try {
+    const created = !(await hasMigrated(db));
+    await migrateToLatest(db);
+    return { db, engine: 'postgresql', created, analyze: () => analyzeAll(db), close: () => db.destroy() };
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
 }
 
+async function hasMigrated(db: Kysely<Database>): Promise<boolean> {
+  const { rows } = await sql<{ found: boolean }>`
+    select to_regclass('public.kysely_migration') is not null as found`.execute(db);
+  return rows[0]?.found === true;
+}
+
+/**
+ * The embedded database under DATA_DIR/pglite. A directory that holds files but no database is
+ * refused before PGlite sees it: PGlite would run initdb over it and start empty, and the demo data
+ * would then make the empty database look healthy. The message names the directory and what to do.
+ */
 async function openPGlite(options: DbOptions): Promise<Db> {
   let dataDir: string | undefined;
+  let created = true;
   if (options.dataDir) {
     dataDir = join(options.dataDir, 'pglite');
-    mkdirSync(dataDir, { recursive: true });
+    created = checkDataDirectory(dataDir);
   }
-  const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm }, parsers });
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dataDir, { extensions: { pg_trgm }, parsers });
+  } catch (error) {
+    throw new StartupError(
+      `The embedded database in ${dataDir ?? 'memory'} could not be opened (${firstLine(error)}): ` +
+        'it is damaged or from another PGlite version. If another Samtak uses this directory, stop it; ' +
+        'otherwise restore the directory from a backup, or set DATA_DIR to an empty directory for a new database.',
+      { cause: error },
+    );
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, engine: 'pglite', close: () => db.destroy() };
+  try {
+    await migrateToLatest(db);
+    await analyzeAll(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  // PGlite has no autovacuum: look for stale statistics now and then, without keeping Node alive.
+  const timer = setInterval(() => {
+    analyzeStale(db).catch(() => {});
+  }, staleCheckIntervalMs);
+  timer.unref();
+  return {
+    db,
+    engine: 'pglite',
+    created,
+    analyze: () => analyzeAll(db),
+    close: async () => {
+      clearInterval(timer);
+      await db.destroy();
+    },
+  };
 }
+
+/** True when the directory is new or empty; throws when it holds something that is not a database. */
+function checkDataDirectory(dir: string): boolean {
+  const refuse = (what: string) =>
+    new StartupError(
+      `The data directory ${dir} ${what}. Nothing in it was changed. Restore it from a backup, ` +
+        'or set DATA_DIR to an empty directory for a new database.',
+    );
+  if (!existsSync(dir)) {
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      throw new StartupError(`The data directory ${dir} could not be created (${firstLine(error)}).`);
+    }
+    return true;
+  }
+  if (!statSync(dir).isDirectory()) throw refuse('is a file, not a directory');
+  const entries = readdirSync(dir);
+  if (entries.length === 0) return true;
+  // What every PostgreSQL data directory has; PGlite would "repair" some of it by writing.
+  const missing = requiredEntries.filter((entry) => !existsSync(join(dir, entry)));
+  if (missing.length) throw refuse(`holds files but not a whole database (${missing.join(', ')} missing)`);
+  return false;
+}
+
+const requiredEntries = ['PG_VERSION', 'base', 'global/pg_control', 'pg_wal'];

@@ -5,6 +5,7 @@ import * as m0003 from './migrations/0003_guide.ts';
 import * as m0004 from './migrations/0004_sip.ts';
 import * as m0005 from './migrations/0005_benchmark_indexes.ts';
 import * as m0006 from './migrations/0006_due_case_indexes.ts';
+import * as m0007 from './migrations/0007_hardening.ts';
 import type { Database } from './schema.ts';
 
 /** Migrations are listed in code so the same ordered set runs on PGlite and PostgreSQL. */
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004_sip': m0004,
   '0005_benchmark_indexes': m0005,
   '0006_due_case_indexes': m0006,
+  '0007_hardening': m0007,
 };
 
 class InCodeProvider implements MigrationProvider {

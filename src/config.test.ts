@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { loadConfig } from './config.ts';
+import { StartupError } from './platform/startup-error.ts';
+
+const dirs: string[] = [];
+const temp = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'samtak-config-'));
+  dirs.push(dir);
+  return dir;
+};
+after(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+const refused = (env: NodeJS.ProcessEnv, pattern: RegExp) =>
+  assert.throws(
+    () => loadConfig(env),
+    (error: Error) => error instanceof StartupError && pattern.test(error.message),
+  );
+
+describe('the secret key', () => {
+  it('is taken from SECRET_KEY only when it is exactly 64 hex digits', () => {
+    const dir = temp();
+    assert.equal(loadConfig({ DATA_DIR: dir, SECRET_KEY: 'aB'.repeat(32) }).secretKey.length, 32);
+    // Buffer.from(hex) stops at the first non-hex digit: these used to pass as shorter or other keys.
+    for (const key of [
+      `${'ab'.repeat(32)}zz`,
+      `${'ab'.repeat(31)}a`,
+      `${'ab'.repeat(31)}zz`,
+      'ab'.repeat(33),
+    ])
+      refused({ DATA_DIR: dir, SECRET_KEY: key }, /SECRET_KEY must be exactly 64 hexadecimal digits/);
+  });
+
+  it('refuses a secret.key that is not 64 hex digits, naming the file', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'secret.key'), `${'ab'.repeat(32)}ff\n`);
+    refused(
+      { DATA_DIR: dir },
+      new RegExp(`${join(dir, 'secret.key')} must hold exactly 64 hexadecimal digits`),
+    );
+    writeFileSync(join(dir, 'secret.key'), 'not a key');
+    refused({ DATA_DIR: dir }, /must hold exactly 64 hexadecimal digits/);
+  });
+
+  it('is generated once into an empty DATA_DIR and read back the same', () => {
+    const dir = temp();
+    const first = loadConfig({ DATA_DIR: dir }).secretKey;
+    assert.match(readFileSync(join(dir, 'secret.key'), 'utf8'), /^[0-9a-f]{64}$/);
+    assert.deepEqual(loadConfig({ DATA_DIR: dir }).secretKey, first);
+  });
+
+  it('is not made anew beside an existing database, whose second-factor secrets need the old one', () => {
+    const dir = temp();
+    mkdirSync(join(dir, 'pglite'));
+    writeFileSync(join(dir, 'pglite', 'PG_VERSION'), '17\n');
+    refused({ DATA_DIR: dir }, /secret\.key is missing.*Restore secret\.key/);
+    assert.throws(() => readFileSync(join(dir, 'secret.key')), /ENOENT/);
+  });
+});
