@@ -34,8 +34,17 @@ const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config
 // within the same 30 seconds must be able to log the same bench users in again.
 await db.db
   .updateTable('user_account')
-  .set({ totp_last_step: null, failed_logins: 0, locked_until: null })
+  .set({ totp_last_step: null })
   .where('username', 'like', `${benchUsernamePrefix}%`)
+  .execute();
+await db.db
+  .deleteFrom('login_throttle')
+  .where('account_key', 'in', (eb) =>
+    eb
+      .selectFrom('user_account')
+      .select(sql<string>`'user:' || id::text`.as('key'))
+      .where('username', 'like', `${benchUsernamePrefix}%`),
+  )
   .execute();
 await db.db
   .deleteFrom('session')

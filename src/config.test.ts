@@ -62,3 +62,20 @@ describe('the secret key', () => {
     assert.throws(() => readFileSync(join(dir, 'secret.key')), /ENOENT/);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('takes a list of proxy addresses and ranges, as Fastify does', () => {
+    const dir = temp();
+    assert.equal(loadConfig({ DATA_DIR: dir }).trustProxy, false);
+    assert.deepEqual(loadConfig({ DATA_DIR: dir, TRUST_PROXY: '10.0.0.5, 10.0.1.0/24,::1' }).trustProxy, [
+      '10.0.0.5',
+      '10.0.1.0/24',
+      '::1',
+    ]);
+  });
+
+  it('refuses true, which would believe any client about its own address', () => {
+    refused({ DATA_DIR: temp(), TRUST_PROXY: 'true' }, /list the proxies' addresses/);
+    refused({ DATA_DIR: temp(), TRUST_PROXY: 'proxy.example' }, /not an address/);
+  });
+});

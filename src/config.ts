@@ -13,7 +13,11 @@ export interface Config {
   secretKey: Buffer;
   /** Set when the app is served over TLS (directly or behind a proxy): Secure cookies and HSTS. */
   secureCookies: boolean;
-  trustProxy: boolean;
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, as Fastify's
+   * trustProxy takes them); false: none, the client's own address counts.
+   */
+  trustProxy: false | string[];
   demoData: boolean;
   oidc: OidcConfig | undefined;
   smtp: { url: string; from: string } | undefined;
@@ -48,7 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     secretKey: loadSecretKey(env, dataDir),
     secureCookies,
-    trustProxy: env.TRUST_PROXY === 'true',
+    trustProxy: trustedProxies(env.TRUST_PROXY),
     demoData: env.DEMO_DATA ? env.DEMO_DATA === 'true' : !env.DATABASE_URL,
     oidc: env.OIDC_ISSUER
       ? {
@@ -64,6 +68,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: positiveInteger(env, 'RATE_LIMIT_PER_MINUTE', 600),
     fixedToday: fixedToday(env.SAMTAK_TODAY),
   };
+}
+
+/**
+ * TRUST_PROXY lists the proxies' addresses. `true` (believe any X-Forwarded-For) would let every
+ * client choose its own address and so escape every per-address limit: it stops the start.
+ */
+function trustedProxies(value: string | undefined): false | string[] {
+  if (!value || value === 'false') return false;
+  if (value === 'true')
+    throw new StartupError(
+      "TRUST_PROXY=true would believe any client's X-Forwarded-For; list the proxies' addresses instead, e.g. TRUST_PROXY=10.0.0.5,10.0.1.0/24",
+    );
+  const list = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const address = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/[0-9]{1,3})?)$/;
+  const wrong = list.find((part) => !address.test(part));
+  if (wrong) throw new StartupError(`TRUST_PROXY: "${wrong}" is not an address or CIDR range`);
+  return list;
 }
 
 function fixedToday(value: string | undefined): string | undefined {

@@ -1,3 +1,4 @@
+import { lockedUntilOf } from '../auth/throttle.ts';
 import type { AccessScope } from '../platform/access/scope.ts';
 import type { PartnerKind, Role, UnitKind } from '../platform/db/schema.ts';
 
@@ -60,8 +61,8 @@ const userColumns = [
   'u.external_subject',
   'u.staff_id',
   'u.active',
-  'u.locked_until',
   'u.totp_secret_enc',
+  lockedUntilOf('u.id').as('locked_until'),
 ] as const;
 
 export async function usersWithUnits(scope: AccessScope) {
@@ -131,8 +132,6 @@ export async function updateUser(
     totp_last_step?: null;
     password_hash?: string;
     must_change_password?: boolean;
-    failed_logins?: number;
-    locked_until?: null;
   },
 ) {
   await scope.db

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { clearAccountThrottle } from '../auth/throttle.ts';
 import { partnerKindOf } from '../partners/domain.ts';
 import type { Resource } from '../platform/access/policy.ts';
 import { type AccessScope, withAccess } from '../platform/access/scope.ts';
@@ -331,7 +332,7 @@ export async function adminRoutes(app: App): Promise<void> {
     return null;
   });
   accountAction('unlock', 'unlocked', async (scope, user) => {
-    await updateUser(scope, user.id, { failed_logins: 0, locked_until: null });
+    await clearAccountThrottle(scope.db, user.id);
     return null;
   });
   accountAction('reset-second-factor', 'secondFactorReset', async (scope, user) => {

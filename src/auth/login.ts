@@ -1,11 +1,17 @@
 import type { Kysely } from 'kysely';
 import { writeAuditEvents } from '../platform/audit/audit.ts';
 import { verifyPassword } from '../platform/auth/passwords.ts';
+import { open } from '../platform/auth/secret-box.ts';
+import { matchTotp } from '../platform/auth/totp.ts';
 import type { Database, UserAccount } from '../platform/db/schema.ts';
-
-/** Five failed attempts (password or one-time code) lock the account for fifteen minutes. */
-export const maxFailedAttempts = 5;
-export const lockoutMinutes = 15;
+import {
+  clearAttempts,
+  deviceTokenMatches,
+  forgetOldAttempts,
+  reserveAttempt,
+  type ThrottleKeys,
+  throttleKeys,
+} from './throttle.ts';
 
 export type LoginOutcome =
   | { ok: true; user: UserAccount }
@@ -13,75 +19,118 @@ export type LoginOutcome =
   | { ok: false; problem: 'locked'; minutesLeft: number }
   | { ok: false; problem: 'inactive' };
 
+export interface Attempt {
+  secretKey: Buffer;
+  clientAddress: string;
+  /** The device cookie, if the browser has one: a browser the user signed in with before. */
+  deviceToken: string | undefined;
+}
+
+let attemptsSinceCleanup = 0;
+
+/** Throttle keys for the account, and whether this browser is one the user signed in with. */
+function throttleFor(attempt: Attempt, username: string, user: UserAccount | undefined) {
+  const keys = throttleKeys(attempt.secretKey, username, user?.id ?? null, attempt.clientAddress);
+  const knownDevice = !!user && deviceTokenMatches(attempt.secretKey, user.id, attempt.deviceToken);
+  return { keys, knownDevice };
+}
+
+async function reserve(db: Kysely<Database>, keys: ThrottleKeys, knownDevice: boolean) {
+  if (++attemptsSinceCleanup >= 100) {
+    attemptsSinceCleanup = 0;
+    await forgetOldAttempts(db);
+  }
+  return reserveAttempt(db, keys, { countAccount: !knownDevice });
+}
+
+/**
+ * The password step. Known and unknown usernames take the same path: counted, checked (a hash
+ * is computed either way) and answered alike, so neither the answer nor the lockout tells which
+ * accounts exist.
+ */
 export async function attemptPasswordLogin(
   db: Kysely<Database>,
   username: string,
   password: string,
-  clientAddress: string | null,
-  now = new Date(),
+  attempt: Attempt,
 ): Promise<LoginOutcome> {
+  const normalized = username.trim().toLowerCase();
   const user = await db
     .selectFrom('user_account')
     .selectAll()
-    .where('username', '=', username.trim().toLowerCase())
+    .where('username', '=', normalized)
     .executeTakeFirst();
-  if (!user) {
-    await verifyPassword(null, password);
-    return { ok: false, problem: 'failed' };
+  const { keys, knownDevice } = throttleFor(attempt, normalized, user);
+  const reservation = await reserve(db, keys, knownDevice);
+  if (!reservation.allowed) {
+    if (user) await recordLoginEvent(db, user, 'auth.login', 'denied', 'throttled', attempt.clientAddress);
+    return { ok: false, problem: 'locked', minutesLeft: reservation.minutesLeft };
   }
-  const locked = lockedMinutesLeft(user, now);
-  if (locked > 0) {
-    await recordLoginEvent(db, user, 'auth.login', 'denied', 'locked', clientAddress);
-    return { ok: false, problem: 'locked', minutesLeft: locked };
+  if (!(await verifyPassword(user?.password_hash ?? null, password)) || !user) {
+    const blocksFor = reservation.blocksFor;
+    if (user) {
+      const reason = blocksFor ? 'lockedOut' : 'wrongCredentials';
+      await recordLoginEvent(db, user, 'auth.login', 'denied', reason, attempt.clientAddress);
+    }
+    return blocksFor
+      ? { ok: false, problem: 'locked', minutesLeft: blocksFor }
+      : { ok: false, problem: 'failed' };
   }
-  if (!(await verifyPassword(user.password_hash, password)))
-    return registerFailure(db, user, clientAddress, now);
   if (!user.active) {
-    await recordLoginEvent(db, user, 'auth.login', 'denied', 'inactive', clientAddress);
+    await recordLoginEvent(db, user, 'auth.login', 'denied', 'inactive', attempt.clientAddress);
     return { ok: false, problem: 'inactive' };
   }
-  await db
-    .updateTable('user_account')
-    .set({ failed_logins: 0, locked_until: null })
-    .where('id', '=', user.id)
-    .execute();
-  await recordLoginEvent(db, user, 'auth.login', 'allowed', null, clientAddress);
+  await clearAttempts(db, keys);
+  await recordLoginEvent(db, user, 'auth.login', 'allowed', null, attempt.clientAddress);
   return { ok: true, user };
 }
 
-export function lockedMinutesLeft(user: Pick<UserAccount, 'locked_until'>, now: Date): number {
-  if (!user.locked_until || user.locked_until <= now) return 0;
-  return Math.ceil((user.locked_until.getTime() - now.getTime()) / 60000);
-}
+export type SecondFactorOutcome =
+  | { ok: true }
+  | { ok: false; problem: 'failed' }
+  | { ok: false; problem: 'locked'; minutesLeft: number };
 
-/** Counts a failed password or one-time code; the fifth in a row locks the account. */
-export async function registerFailure(
+/**
+ * The one-time code. Whoever gets here knows the password, so a wrong code is audited as a
+ * failed second factor, not as a wrong password, and counts towards the same throttle. A code is
+ * used at most once: the step is stored only if it is later than the last one, in one statement.
+ */
+export async function attemptSecondFactor(
   db: Kysely<Database>,
   user: UserAccount,
-  clientAddress: string | null,
-  now = new Date(),
-): Promise<LoginOutcome> {
-  const failures = user.failed_logins + 1;
-  const lock = failures >= maxFailedAttempts;
-  await db
-    .updateTable('user_account')
-    .set({
-      failed_logins: lock ? 0 : failures,
-      locked_until: lock ? new Date(now.getTime() + lockoutMinutes * 60000) : user.locked_until,
-    })
-    .where('id', '=', user.id)
-    .execute();
-  await recordLoginEvent(
-    db,
-    user,
-    'auth.login',
-    'denied',
-    lock ? 'lockedOut' : 'wrongCredentials',
-    clientAddress,
-  );
-  return lock
-    ? { ok: false, problem: 'locked', minutesLeft: lockoutMinutes }
-    : { ok: false, problem: 'failed' };
+  code: string,
+  attempt: Attempt,
+): Promise<SecondFactorOutcome> {
+  const { keys, knownDevice } = throttleFor(attempt, user.username, user);
+  const reservation = await reserve(db, keys, knownDevice);
+  if (!reservation.allowed) {
+    await recordLoginEvent(db, user, 'auth.secondFactor', 'denied', 'throttled', attempt.clientAddress);
+    return { ok: false, problem: 'locked', minutesLeft: reservation.minutesLeft };
+  }
+  const step = user.totp_secret_enc ? matchTotp(open(attempt.secretKey, user.totp_secret_enc), code) : null;
+  const used =
+    step !== null &&
+    Number(
+      (
+        await db
+          .updateTable('user_account')
+          .set({ totp_last_step: step })
+          .where('id', '=', user.id)
+          .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+          .executeTakeFirst()
+      ).numUpdatedRows,
+    ) === 1;
+  if (!used) {
+    const blocksFor = reservation.blocksFor;
+    const reason = blocksFor ? 'lockedOut' : 'wrongCode';
+    await recordLoginEvent(db, user, 'auth.secondFactor', 'denied', reason, attempt.clientAddress);
+    return blocksFor
+      ? { ok: false, problem: 'locked', minutesLeft: blocksFor }
+      : { ok: false, problem: 'failed' };
+  }
+  await clearAttempts(db, keys);
+  await recordLoginEvent(db, user, 'auth.secondFactor', 'allowed', null, attempt.clientAddress);
+  return { ok: true };
 }
 
 /** Logins are staff data, not a child's; still they belong in the trail a manager reviews. */

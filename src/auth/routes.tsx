@@ -4,15 +4,22 @@ import { Type } from 'typebox';
 import { requiresSecondFactor } from '../platform/access/policy.ts';
 import { checkNewPassword, hashPassword, verifyPassword } from '../platform/auth/passwords.ts';
 import { open, seal } from '../platform/auth/secret-box.ts';
-import { createSession, destroySession, loadSession } from '../platform/auth/sessions.ts';
+import type { LoadedSession } from '../platform/auth/sessions.ts';
+import {
+  createSession,
+  destroySession,
+  destroySessionsOfUser,
+  loadSession,
+} from '../platform/auth/sessions.ts';
 import { matchTotp, newTotpSecret, totpUri } from '../platform/auth/totp.ts';
 import { pendingLoginStep } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
 import { cookieOptions, sessionCookieName } from '../platform/http/request-context.ts';
 import type { App } from '../platform/http/types.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
-import { attemptPasswordLogin, recordLoginEvent, registerFailure } from './login.ts';
+import { type Attempt, attemptPasswordLogin, attemptSecondFactor, recordLoginEvent } from './login.ts';
 import { oidcRoutes } from './oidc-routes.ts';
+import { deviceCookieMaxAgeSeconds, newDeviceToken } from './throttle.ts';
 import { EnrolPage, LoginPage, PasswordChangePage, TotpPage } from './views.tsx';
 
 const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
@@ -21,6 +28,24 @@ const loginRateLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
 
 export async function authRoutes(app: App): Promise<void> {
   const cookieName = sessionCookieName(app.config.secureCookies);
+  const deviceCookie = app.config.secureCookies ? '__Host-samtak_device' : 'samtak_device';
+  const attemptOf = (request: FastifyRequest): Attempt => ({
+    secretKey: app.config.secretKey,
+    clientAddress: request.ip,
+    deviceToken: request.cookies[deviceCookie],
+  });
+
+  /**
+   * The session when `step` is the login step it may take now (null: the login is complete),
+   * else null. A half-signed-in session may use its own next step and nothing else.
+   */
+  function sessionAt(request: FastifyRequest, step: string | null): LoadedSession | null {
+    const session = request.session;
+    return session && pendingLoginStep(session) === step ? session : null;
+  }
+  /** Where a request that may not take this step goes instead. */
+  const elsewhere = (request: FastifyRequest) =>
+    request.session ? (pendingLoginStep(request.session) ?? '/') : '/login';
 
   /** Replaces any session with a new one, so an id seen before login is worthless after it. */
   async function startSession(
@@ -38,7 +63,14 @@ export async function authRoutes(app: App): Promise<void> {
       clientAddress: request.ip,
     });
     reply.setCookie(cookieName, id, cookieOptions(app.config.secureCookies));
-    return loadSession(app.db, id);
+    const session = await loadSession(app.db, id);
+    // A complete login marks the browser as one this user signs in with (src/auth/throttle.ts).
+    if (session && !pendingLoginStep(session))
+      reply.setCookie(deviceCookie, newDeviceToken(app.config.secretKey, userId), {
+        ...cookieOptions(app.config.secureCookies),
+        maxAge: deviceCookieMaxAgeSeconds,
+      });
+    return session;
   }
 
   app.get(
@@ -98,7 +130,7 @@ export async function authRoutes(app: App): Promise<void> {
           400,
         );
       }
-      const outcome = await attemptPasswordLogin(app.db, username, password, request.ip);
+      const outcome = await attemptPasswordLogin(app.db, username, password, attemptOf(request));
       if (!outcome.ok) {
         const message =
           outcome.problem === 'locked'
@@ -132,7 +164,7 @@ export async function authRoutes(app: App): Promise<void> {
   );
 
   app.get('/login/totp', { schema: { response: html } }, async (request, reply) => {
-    if (!request.session) return reply.redirect('/login');
+    if (!sessionAt(request, '/login/totp')) return reply.redirect(elsewhere(request));
     return sendPage(reply, <TotpPage ctx={pageContext(request)} />);
   });
 
@@ -140,48 +172,38 @@ export async function authRoutes(app: App): Promise<void> {
     '/login/totp',
     { schema: { body: Type.Object({ code: text(20), _csrf: text(200) }) }, config: loginRateLimit },
     async (request, reply) => {
-      const session = request.session;
-      if (!session) return reply.redirect('/login');
+      const session = sessionAt(request, '/login/totp');
+      if (!session) return reply.redirect(elsewhere(request));
       const user = await app.db
         .selectFrom('user_account')
         .selectAll()
         .where('id', '=', session.actor.userId)
         .executeTakeFirstOrThrow();
       const t = request.t;
-      if (!user.totp_secret_enc) return reply.redirect('/login/enrol');
       const code = (request.body.code ?? '').replace(/\s/g, '');
-      const step = matchTotp(open(app.config.secretKey, user.totp_secret_enc), code);
-      if (step === null || step <= (user.totp_last_step ?? -1)) {
-        const outcome = await registerFailure(app.db, user, request.ip);
-        if (!outcome.ok && outcome.problem === 'locked') {
-          await destroySession(app.db, session.idHash);
-          reply.clearCookie(cookieName, { path: '/' });
-          return sendPage(
-            reply,
-            <LoginPage
-              ctx={{ ...pageContext(request), actor: null }}
-              errors={{ _form: t.login.locked(outcome.minutesLeft) }}
-              oidcEnabled={!!app.config.oidc}
-            />,
-            429,
-          );
-        }
-        return sendPage(reply, <TotpPage ctx={pageContext(request)} error={t.totp.failed} />, 400);
+      const outcome = await attemptSecondFactor(app.db, user, code, attemptOf(request));
+      if (!outcome.ok && outcome.problem === 'locked') {
+        await destroySession(app.db, session.idHash);
+        reply.clearCookie(cookieName, { path: '/' });
+        return sendPage(
+          reply,
+          <LoginPage
+            ctx={{ ...pageContext(request), actor: null }}
+            errors={{ _form: t.login.locked(outcome.minutesLeft) }}
+            oidcEnabled={!!app.config.oidc}
+          />,
+          429,
+        );
       }
-      await app.db
-        .updateTable('user_account')
-        .set({ totp_last_step: step, failed_logins: 0 })
-        .where('id', '=', user.id)
-        .execute();
-      await recordLoginEvent(app.db, user, 'auth.secondFactor', 'allowed', null, request.ip);
+      if (!outcome.ok)
+        return sendPage(reply, <TotpPage ctx={pageContext(request)} error={t.totp.failed} />, 400);
       const newSession = await startSession(request, reply, user.id, session.authMethod, true);
       return reply.redirect((newSession && pendingLoginStep(newSession)) ?? '/');
     },
   );
 
   app.get('/login/enrol', { schema: { response: html } }, async (request, reply) => {
-    const session = request.session;
-    if (!session || session.hasTotp) return reply.redirect(session ? '/login/totp' : '/login');
+    if (!sessionAt(request, '/login/enrol')) return reply.redirect(elsewhere(request));
     const secret = newTotpSecret();
     return sendPage(reply, await enrolPage(request, secret));
   });
@@ -193,8 +215,8 @@ export async function authRoutes(app: App): Promise<void> {
       config: loginRateLimit,
     },
     async (request, reply) => {
-      const session = request.session;
-      if (!session || session.hasTotp) return reply.redirect('/login');
+      const session = sessionAt(request, '/login/enrol');
+      if (!session) return reply.redirect(elsewhere(request));
       const secret = unsealEnrolment(request.body.sealed, session.actor.userId);
       if (!secret) return reply.redirect('/login/enrol');
       const step = matchTotp(secret, (request.body.code ?? '').replace(/\s/g, ''));
@@ -245,8 +267,12 @@ export async function authRoutes(app: App): Promise<void> {
     }
   }
 
+  /** A password is changed as the forced step after the second factor, or by a signed-in user. */
+  const passwordSession = (request: FastifyRequest) =>
+    sessionAt(request, '/login/password') ?? sessionAt(request, null);
+
   app.get('/login/password', { schema: { response: html } }, async (request, reply) => {
-    if (!request.session) return reply.redirect('/login');
+    if (!passwordSession(request)) return reply.redirect(elsewhere(request));
     return sendPage(reply, <PasswordChangePage ctx={pageContext(request)} />);
   });
 
@@ -264,8 +290,8 @@ export async function authRoutes(app: App): Promise<void> {
       config: loginRateLimit,
     },
     async (request, reply) => {
-      const session = request.session;
-      if (!session) return reply.redirect('/login');
+      const session = passwordSession(request);
+      if (!session) return reply.redirect(elsewhere(request));
       const t = request.t;
       const { current = '', password = '', repeat = '' } = request.body;
       const user = await app.db
@@ -287,7 +313,16 @@ export async function authRoutes(app: App): Promise<void> {
         .where('id', '=', user.id)
         .execute();
       await recordLoginEvent(app.db, user, 'auth.passwordChanged', 'allowed', null, request.ip);
-      return reply.redirect(pendingLoginStep({ ...session, mustChangePassword: false }) ?? '/');
+      // Whoever was signed in with the old password is signed out; this browser goes on anew.
+      await destroySessionsOfUser(app.db, user.id);
+      const newSession = await startSession(
+        request,
+        reply,
+        user.id,
+        session.authMethod,
+        session.actor.secondFactorDone,
+      );
+      return reply.redirect((newSession && pendingLoginStep(newSession)) ?? '/');
     },
   );
 
@@ -300,10 +335,24 @@ export async function authRoutes(app: App): Promise<void> {
   if (app.config.oidc) await app.register(oidcRoutes, { startSession });
 }
 
-/** Only same-site paths: an attacker's link must not send a fresh login elsewhere. */
+const ownOrigin = 'http://samtak.invalid';
+
+/**
+ * Only same-origin paths: an attacker's link must not send a fresh login elsewhere. The value is
+ * read as a browser would (which drops tabs and line breaks and reads \\ as /, so `/\t/evil.example`
+ * is `//evil.example`), and what is sent back is the path the browser will read, never the raw text.
+ */
 export function safeNext(next: string | undefined): string {
-  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  return next;
+  if (!next?.startsWith('/')) return '/';
+  let url: URL;
+  try {
+    url = new URL(next, ownOrigin);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== ownOrigin) return '/';
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/';
 }
 
 export type StartSession = (

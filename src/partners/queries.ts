@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { lockedUntilOf } from '../auth/throttle.ts';
 import type { AccessScope } from '../platform/access/scope.ts';
 import type { PartnerKind, PartnerOrganisationKind } from '../platform/db/schema.ts';
 
@@ -96,7 +97,7 @@ export async function usersOfOrganisation(scope: AccessScope, organisationId: st
       'email',
       'staff_id',
       'active',
-      'locked_until',
+      lockedUntilOf('id').as('locked_until'),
       'administers_organisation',
       sql<boolean>`totp_secret_enc is not null`.as('has_second_factor'),
     ])
@@ -154,6 +155,17 @@ export async function externalSubjectTaken(scope: AccessScope, subject: string) 
   return !!row;
 }
 
+export async function isOrganisationUser(scope: AccessScope, organisationId: string, userId: string) {
+  const row = await scope.db
+    .selectFrom('user_account')
+    .select('id')
+    .where('municipality_id', '=', scope.actor.municipalityId)
+    .where('partner_organisation_id', '=', organisationId)
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return !!row;
+}
+
 export async function updateOrganisationUser(
   scope: AccessScope,
   organisationId: string,
@@ -165,8 +177,6 @@ export async function updateOrganisationUser(
     totp_last_step?: null;
     password_hash?: string;
     must_change_password?: boolean;
-    failed_logins?: number;
-    locked_until?: null;
   },
 ): Promise<boolean> {
   const result = await scope.db

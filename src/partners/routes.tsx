@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { clearAccountThrottle } from '../auth/throttle.ts';
 import { decide, type Resource } from '../platform/access/policy.ts';
 import { type AccessScope, withAccess } from '../platform/access/scope.ts';
 import { checkNewPassword, hashPassword } from '../platform/auth/passwords.ts';
@@ -23,6 +24,7 @@ import {
   externalSubjectTaken,
   insertOrganisation,
   insertPartnerUser,
+  isOrganisationUser,
   type OrganisationRecord,
   organisationById,
   organisationNameTaken,
@@ -314,12 +316,12 @@ export async function partnerRoutes(app: App): Promise<void> {
               errors: { [`temporaryPassword-${userId}`]: t.password[problem] },
             }).then((page) => ({ page }));
         }
-        const changed = await updateOrganisationUser(
-          scope,
-          organisation.id,
-          userId,
-          await changesFor(action, request.body.temporaryPassword ?? ''),
-        );
+        const changes = await changesFor(action, request.body.temporaryPassword ?? '');
+        // An unlock changes no column: it forgets the account's failed attempts (src/auth/throttle.ts).
+        const changed = changes
+          ? await updateOrganisationUser(scope, organisation.id, userId, changes)
+          : await isOrganisationUser(scope, organisation.id, userId);
+        if (changed && !changes) await clearAccountThrottle(scope.db, userId);
         if (!changed) throw notFound();
         // Anything that changes what the account may do ends its sessions.
         if (action !== 'activate' && action !== 'unlock' && action !== 'grantAdmin')
@@ -340,7 +342,7 @@ async function changesFor(action: UserAction, temporaryPassword: string) {
     case 'activate':
       return { active: true };
     case 'unlock':
-      return { failed_logins: 0, locked_until: null };
+      return null;
     case 'resetSecondFactor':
       return { totp_secret_enc: null, totp_last_step: null };
     case 'resetPassword':

@@ -23,6 +23,31 @@ export const ReportRequestSchema = Type.Object(
 );
 
 const unauthorized = () => new UserError(401, 'unauthorized', (t) => t.errors.unauthorized);
+const tooMany = () => new UserError(429, 'tooManyRequests', (t) => t.errors.tooMany);
+
+/**
+ * Wrong tokens per address: a few typos are forgiven, guessing is not. The route's own limit is
+ * per address too; it was per Authorization header, so every random token got a fresh allowance.
+ */
+export const failedTokenLimit = { max: 10, windowMs: 60_000 };
+
+class FailedTokens {
+  private readonly seen = new Map<string, number[]>();
+  blocked(address: string, now = Date.now()): boolean {
+    return this.recent(address, now).length >= failedTokenLimit.max;
+  }
+  record(address: string, now = Date.now()): void {
+    const times = this.recent(address, now);
+    times.push(now);
+    this.seen.set(address, times);
+    // Addresses that stopped trying are forgotten, so the map stays small.
+    if (this.seen.size > 10_000)
+      for (const [key] of this.seen) if (!this.recent(key, now).length) this.seen.delete(key);
+  }
+  private recent(address: string, now: number): number[] {
+    return (this.seen.get(address) ?? []).filter((time) => now - time < failedTokenLimit.windowMs);
+  }
+}
 
 /**
  * POST /api/v1/reports: the concern-report e-service for other systems. A machine reporter (a
@@ -31,6 +56,7 @@ const unauthorized = () => new UserError(401, 'unauthorized', (t) => t.errors.un
  * docs/decisions/0012.
  */
 export async function reportApiRoutes(app: App): Promise<void> {
+  const failedTokens = new FailedTokens();
   app.post(
     '/api/v1/reports',
     {
@@ -51,11 +77,7 @@ export async function reportApiRoutes(app: App): Promise<void> {
       config: {
         publicApi: true,
         personalData: true,
-        rateLimit: {
-          max: 120,
-          timeWindow: '1 minute',
-          keyGenerator: (request) => request.headers.authorization ?? request.ip,
-        },
+        rateLimit: { max: 120, timeWindow: '1 minute' },
       },
     },
     async (request, reply) => {
@@ -63,9 +85,13 @@ export async function reportApiRoutes(app: App): Promise<void> {
       let municipalityId: string;
       const authorization = request.headers.authorization;
       if (authorization !== undefined) {
+        if (failedTokens.blocked(request.ip)) throw tooMany();
         const token = /^Bearer (.+)$/.exec(authorization)?.[1];
         const client = token ? await apiClientByToken(app.db, token) : null;
-        if (!client) throw unauthorized();
+        if (!client) {
+          failedTokens.record(request.ip);
+          throw unauthorized();
+        }
         apiClient = client;
         municipalityId = client.municipalityId;
       } else {

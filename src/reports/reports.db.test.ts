@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { Client, login, startTestApp, type TestApp } from '../testing/app.ts';
 import { createMunicipality, createUnit, createUser } from '../testing/factories.ts';
+import { failedTokenLimit } from './api.ts';
 import { hashApiToken } from './service.ts';
 
 let t: TestApp;
@@ -329,6 +330,29 @@ describe('POST /api/v1/reports', () => {
       401,
     );
     assert.equal((await reportsOf(m.id)).length, 0);
+  });
+
+  it('stops an address that tries random tokens, whatever each token is', async () => {
+    const m = await municipality();
+    const token = await apiClient(m.id);
+    const guesser = new Client(t.app);
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const res = await guesser.postJson('/api/v1/reports', body, {
+        authorization: `Bearer ${randomBytes(32).toString('base64url')}`,
+      });
+      statuses.push(res.statusCode);
+    }
+    assert.deepEqual(statuses.slice(0, failedTokenLimit.max), Array(failedTokenLimit.max).fill(401));
+    assert.ok(
+      statuses.slice(failedTokenLimit.max).every((s) => s === 429),
+      statuses.join(),
+    );
+    // The right token from another address is not held up by the guesser.
+    const other = await new Client(t.app).postJson('/api/v1/reports', body, {
+      authorization: `Bearer ${token}`,
+    });
+    assert.equal(other.statusCode, 201);
   });
 
   it('refuses invalid and hostile JSON with 400 and field messages', async () => {

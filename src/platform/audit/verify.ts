@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { type ChainProblem, genesisHash, verifyChain } from './chain.ts';
+import { noMunicipality } from './refusals.ts';
 
 export interface VerifyReport {
   municipalityId: string;
@@ -10,14 +11,24 @@ export interface VerifyReport {
 
 const batchSize = 5000;
 
-/** Re-computes every municipality's hash chain from the first event; reads in batches. */
+/**
+ * Re-computes every municipality's hash chain from the first event, and the chain of refusals
+ * that belong to no municipality if there is one; reads in batches.
+ */
 export async function verifyAuditTrail(
   db: Kysely<Database>,
   onProgress: (municipalityId: string, checked: number) => void = () => {},
 ): Promise<VerifyReport[]> {
   const municipalities = await db.selectFrom('municipality').select('id').orderBy('id').execute();
+  const unattributed = await db
+    .selectFrom('audit_event')
+    .select('seq')
+    .where('municipality_id', '=', noMunicipality)
+    .limit(1)
+    .executeTakeFirst();
+  const chains = [...(unattributed ? [noMunicipality] : []), ...municipalities.map((m) => m.id)];
   const reports: VerifyReport[] = [];
-  for (const { id } of municipalities) {
+  for (const id of chains) {
     const problems: ChainProblem[] = [];
     let afterSeq = 0;
     let count = 0;

@@ -6,6 +6,7 @@ export interface Database {
   unit: UnitTable;
   user_account: UserAccountTable;
   session: SessionTable;
+  login_throttle: LoginThrottleTable;
   person: PersonTable;
   guardianship: GuardianshipTable;
   person_assignment: PersonAssignmentTable;
@@ -95,12 +96,20 @@ export interface UserAccountTable {
   totp_last_step: number | null;
   external_subject: string | null;
   staff_id: string | null;
-  failed_logins: Generated<number>;
-  locked_until: Date | null;
   active: Generated<boolean>;
   created_at: CreatedAt;
 }
 export type UserAccount = Selectable<UserAccountTable>;
+
+/** Counters of failed login attempts, per account and per address on an account (src/auth/throttle.ts). */
+export interface LoginThrottleTable {
+  key: string;
+  account_key: string;
+  failures: number;
+  first_failure_at: Date;
+  last_failure_at: Date;
+  blocked_until: Date | null;
+}
 
 export interface SessionTable {
   id_hash: string;

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AccessDenied } from '../access/scope.ts';
+import { auditRefusal } from '../audit/refusals.ts';
 import { type Messages, messages } from '../i18n/i18n.ts';
 import { Layout } from '../layout/Layout.tsx';
 import { pageContext } from '../layout/page-context.ts';
@@ -14,14 +15,24 @@ interface Problem {
 
 /** Every failure leaves as one format: a page in the user's language, or the API's JSON error. */
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const problem = classify(error);
     if (problem.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    if (isAuditedRefusal(request, problem)) await auditRefusal(request, problem.code);
     return respond(request, reply, problem);
   });
   app.setNotFoundHandler((request, reply) =>
     respond(request, reply, { statusCode: 404, code: 'notFound', message: (t) => t.errors.notFound }),
   );
+}
+
+/**
+ * Forged and foreign forms are audited whoever sent them, and anonymous refusals too (a signed-in
+ * user's refused access is audited by withAccess where it happens, with the record it concerned).
+ */
+function isAuditedRefusal(request: FastifyRequest, problem: Problem): boolean {
+  if (problem.code === 'csrf' || problem.code === 'crossOrigin') return true;
+  return !request.actor && (problem.statusCode === 401 || problem.statusCode === 403);
 }
 
 export function isApiRequest(request: FastifyRequest): boolean {

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requiresSecondFactor } from '../access/policy.ts';
+import { auditRefusal } from '../audit/refusals.ts';
 import type { LoadedSession } from '../auth/sessions.ts';
 import { UserError } from './errors.ts';
 
@@ -18,7 +19,11 @@ export function pendingLoginStep(session: LoadedSession): string | null {
 
 /** preHandler for pages: anonymous users go to login, half-logged-in users to their next step. */
 export async function requireSignedInPage(request: FastifyRequest, reply: FastifyReply) {
-  if (!request.session) return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`);
+  if (!request.session) {
+    // Following a link to a page before logging in is ordinary; trying to change something is not.
+    if (request.method !== 'GET' && request.method !== 'HEAD') await auditRefusal(request, 'notSignedIn');
+    return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`);
+  }
   const step = pendingLoginStep(request.session);
   if (step) return reply.redirect(step);
 }

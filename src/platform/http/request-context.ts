@@ -3,7 +3,7 @@ import { csrfToken, csrfTokenMatches, newPreSessionId } from '../auth/csrf.ts';
 import { loadSession } from '../auth/sessions.ts';
 import { messages, pickLang } from '../i18n/i18n.ts';
 import { UserError } from './errors.ts';
-import { requireApiSession } from './guards.ts';
+import { pendingLoginStep, requireApiSession } from './guards.ts';
 
 const preSessionCookie = 'samtak_pre';
 const langCookie = 'samtak_lang';
@@ -36,7 +36,9 @@ export function registerRequestContext(app: FastifyInstance): void {
       request.session = await loadSession(app.db, sessionId);
       if (!request.session) reply.clearCookie(sessionCookie, { path: '/' });
     }
-    request.actor = request.session?.actor ?? null;
+    // Until the login is complete (second factor, forced password change) the session is no one:
+    // only the login step it is at may use it (src/auth/routes.tsx).
+    request.actor = request.session && !pendingLoginStep(request.session) ? request.session.actor : null;
     request.csrf = csrfToken(app.config.secretKey, csrfBinding(request, reply, secure));
     // The whole JSON API is closed to anonymous callers, including paths that do not exist.
     if (request.url.startsWith('/api/v1/') || request.url === '/api/v1') {
@@ -44,9 +46,14 @@ export function registerRequestContext(app: FastifyInstance): void {
     }
   });
 
+  const ownOrigins = new Set([new URL(app.config.publicUrl).origin]);
+
   // After parsing, before validation: a forged form is refused whatever else is wrong with it.
   app.addHook('preValidation', async (request) => {
     if (safeMethods.has(request.method)) return;
+    // A browser names the page a request comes from; one from another site changes nothing here,
+    // whatever token it carries. (Other systems send no Origin.)
+    if (fromAnotherSite(request, ownOrigins)) throw new UserError(403, 'crossOrigin', (t) => t.errors.csrf);
     // A machine reporter on a public API route authenticates with a bearer token, which a browser
     // never sends by itself, so there is no cross-site request to forge; the route checks it.
     // Without a session there is no ambient authority to abuse either: the route answers 401.
@@ -62,6 +69,13 @@ export function registerRequestContext(app: FastifyInstance): void {
       throw new UserError(403, 'csrf', (t) => t.errors.csrf);
     }
   });
+}
+
+function fromAnotherSite(request: FastifyRequest, ownOrigins: Set<string>): boolean {
+  if (request.headers['sec-fetch-site'] === 'cross-site') return true;
+  const origin = request.headers.origin;
+  if (origin === undefined) return false;
+  return !ownOrigins.has(origin) && origin !== `${request.protocol}://${request.host}`;
 }
 
 function resolveLanguage(request: FastifyRequest, reply: FastifyReply, secure: boolean) {

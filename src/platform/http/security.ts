@@ -29,4 +29,10 @@ export async function registerSecurityHeaders(app: FastifyInstance, secure: bool
     crossOriginEmbedderPolicy: false,
     xFrameOptions: { action: 'deny' },
   });
+  // Nothing Samtak answers is for a shared cache or the browser's history unless the route says
+  // so (the stylesheet does): pages and JSON alike may carry personal data.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
 }
