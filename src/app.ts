@@ -18,8 +18,10 @@ import { partnerRoutes } from './partners/routes.tsx';
 import { peopleApiRoutes } from './people/api.ts';
 import { peopleRoutes } from './people/routes.tsx';
 import type { Db } from './platform/db/database.ts';
-import { registerErrorHandler } from './platform/http/error-handler.tsx';
+import { frameworkError, registerErrorHandler } from './platform/http/error-handler.tsx';
+import { loggerOptions } from './platform/http/logging.ts';
 import { registerRequestContext } from './platform/http/request-context.ts';
+import { looseStrings } from './platform/http/schemas.ts';
 import { registerSecurityHeaders } from './platform/http/security.ts';
 import type { App } from './platform/http/types.ts';
 import { reportApiRoutes } from './reports/api.ts';
@@ -35,12 +37,15 @@ export interface AppOptions {
   /** The app only queries; opening, maintaining and closing the database is the caller's. */
   db: Pick<Db, 'db' | 'engine'> & Partial<Db>;
   logger?: boolean;
+  /** Where the log goes when not to stdout (tests read it). */
+  logStream?: NodeJS.WritableStream;
 }
 
-export async function buildApp({ config, db, logger = false }: AppOptions): Promise<App> {
+export async function buildApp({ config, db, logger = false, logStream }: AppOptions): Promise<App> {
   const app = Fastify({
-    logger,
+    logger: logStream ? { ...loggerOptions, stream: logStream } : logger ? loggerOptions : false,
     trustProxy: config.trustProxy,
+    frameworkErrors: frameworkError,
     bodyLimit: 256 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -93,16 +98,29 @@ export async function buildApp({ config, db, logger = false }: AppOptions): Prom
 }
 
 /**
- * A route without a schema would take unchecked input: refuse to start instead. Every route is
- * also listed in the catalogue, which the audit-coverage test walks.
+ * A route without a schema would take unchecked input, and one whose schema takes a string other
+ * than through the platform's text and id definitions (src/platform/http/schemas.ts) would let NUL
+ * bytes and malformed ids through to the database: refuse to start instead. Every route is also
+ * listed in the catalogue, which the audit-coverage and fuzz tests walk.
  */
 function requireSchemaOnEveryRoute(app: App): void {
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/documentation')) return;
     if (!route.schema) throw new Error(`Route ${route.method} ${route.url} has no schema`);
+    const schema = route.schema as Record<string, unknown>;
+    const loose = ['body', 'querystring', 'params', 'headers'].flatMap((part) =>
+      looseStrings(schema[part], part),
+    );
+    if (loose.length)
+      throw new Error(`Route ${route.method} ${route.url} takes unchecked text: ${loose.join(', ')}`);
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
-      app.routeCatalogue.push({ method, url: route.url, personalData: route.config?.personalData === true });
+      app.routeCatalogue.push({
+        method,
+        url: route.url,
+        personalData: route.config?.personalData === true,
+        input: { body: schema.body, querystring: schema.querystring, params: schema.params },
+      });
     }
     // Only the JSON API belongs in the OpenAPI document; pages are documented by being pages.
     if (!route.url.startsWith('/api/')) route.schema = { ...route.schema, hide: true };

@@ -1,5 +1,6 @@
 import { checkNewPassword, type PasswordProblem } from '../platform/auth/passwords.ts';
 import { type Role, roles, type UnitKind, unitKinds } from '../platform/db/schema.ts';
+import { isId } from '../platform/http/schemas.ts';
 import type { UserFields } from './queries.ts';
 
 export interface UserFormInput {
@@ -28,7 +29,6 @@ export type UserFieldError =
   | { field: 'temporaryPassword'; code: PasswordProblem };
 
 const usernamePattern = /^[a-z0-9._-]{3,64}$/;
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Checks the administrator's user form; `isNew` adds the username and temporary password. */
@@ -51,7 +51,7 @@ export function validateUserForm(
   if (!roles.includes(role)) errors.push({ field: 'role', code: 'invalid' });
   // A partner professional belongs to exactly one partner organisation; no one else belongs to one.
   const partnerOrganisationId = input.partnerOrganisationId || null;
-  if (partnerOrganisationId && !uuidPattern.test(partnerOrganisationId))
+  if (partnerOrganisationId && !isId(partnerOrganisationId))
     errors.push({ field: 'partnerOrganisationId', code: 'partnerKindRequired' });
   else if (role === 'partnerProfessional' && !partnerOrganisationId)
     errors.push({ field: 'partnerOrganisationId', code: 'partnerKindRequired' });

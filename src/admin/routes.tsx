@@ -10,6 +10,7 @@ import { accessContext } from '../platform/http/access-context.ts';
 import { notFound } from '../platform/http/errors.ts';
 import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
+import { FormId, Id, OptionalName as name, OptionalText as text } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import type { Messages } from '../platform/i18n/i18n.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
@@ -32,19 +33,18 @@ import {
 } from './queries.ts';
 import { UnitsPage, UserFormPage, UsersPage } from './views.tsx';
 
-const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 const html = { 200: Type.String() };
-const idParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const idParams = Type.Object({ id: Id });
 const pageOptions = { preHandler: requireSignedInPage };
 const userBody = Type.Object({
-  username: text(200),
-  displayName: text(300),
+  username: name(200),
+  displayName: name(300),
   email: text(300),
   role: text(40),
-  unitId: text(60),
-  partnerOrganisationId: text(60),
+  unitId: Type.Optional(FormId),
+  partnerOrganisationId: Type.Optional(FormId),
   administersOrganisation: text(5),
-  organisationName: text(300),
+  organisationName: name(300),
   externalSubject: text(300),
   staffId: text(300),
   temporaryPassword: text(1000),
@@ -89,7 +89,7 @@ export async function adminRoutes(app: App): Promise<void> {
 
   app.post(
     '/admin/units',
-    { ...pageOptions, schema: { body: Type.Object({ name: text(400), kind: text(40), _csrf: text(200) }) } },
+    { ...pageOptions, schema: { body: Type.Object({ name: name(400), kind: text(40), _csrf: text(200) }) } },
     async (request, reply) => {
       const t = request.t;
       const { name, kind, errors } = validateUnit(request.body.name, request.body.kind);
@@ -127,7 +127,7 @@ export async function adminRoutes(app: App): Promise<void> {
       schema: {
         params: idParams,
         body: Type.Object({
-          name: text(400),
+          name: name(400),
           action: Type.Optional(
             Type.Union([Type.Literal('rename'), Type.Literal('activate'), Type.Literal('deactivate')]),
           ),

@@ -252,16 +252,29 @@ describe('refused requests', () => {
       { 'sec-fetch-site': 'cross-site' },
     );
     assert.equal(crossSite.statusCode, 403);
+    const sibling = await client.post(
+      '/people',
+      { givenName: 'Elsa', familyName: 'Test' },
+      { 'sec-fetch-site': 'same-site' },
+    );
+    assert.equal(sibling.statusCode, 403);
     const own = await client.post(
       '/people',
       { givenName: 'Elsa', familyName: `Test${Date.now()}`, birthDate: '2015-01-01' },
       { origin: 'http://localhost' },
     );
     assert.notEqual(own.statusCode, 403);
+    // Our own form under the no-referrer policy: the browser says Origin: null, and same-origin.
+    const ownForm = await client.post(
+      '/people',
+      { givenName: 'Elsa', familyName: `Test${Date.now()}`, birthDate: '2015-01-01' },
+      { origin: 'null', 'sec-fetch-site': 'same-origin' },
+    );
+    assert.notEqual(ownForm.statusCode, 403);
     const events = await auditOf(user.municipalityId, 'request.refused');
     assert.deepEqual(
       events.map((e) => e.reason),
-      ['crossOrigin', 'crossOrigin'],
+      ['crossOrigin', 'crossOrigin', 'crossOrigin'],
     );
   });
 });

@@ -5,6 +5,7 @@ import type { OidcConfig } from '../config.ts';
 import { open, seal } from '../platform/auth/secret-box.ts';
 import { UserError } from '../platform/http/errors.ts';
 import { cookieOptions } from '../platform/http/request-context.ts';
+import { OptionalLine } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import { recordLoginEvent } from './login.ts';
 import type { StartSession } from './routes.tsx';
@@ -89,11 +90,11 @@ export async function oidcRoutes(app: App, { startSession }: { startSession: Sta
     {
       schema: {
         querystring: Type.Object({
-          code: Type.Optional(Type.String({ maxLength: 2000 })),
-          state: Type.Optional(Type.String({ maxLength: 500 })),
-          error: Type.Optional(Type.String({ maxLength: 200 })),
-          iss: Type.Optional(Type.String({ maxLength: 500 })),
-          session_state: Type.Optional(Type.String({ maxLength: 500 })),
+          code: OptionalLine(2000),
+          state: OptionalLine(500),
+          error: OptionalLine(200),
+          iss: OptionalLine(500),
+          session_state: OptionalLine(500),
         }),
       },
     },

@@ -15,6 +15,7 @@ import { matchTotp, newTotpSecret, totpUri } from '../platform/auth/totp.ts';
 import { pendingLoginStep } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
 import { cookieOptions, sessionCookieName } from '../platform/http/request-context.ts';
+import { OptionalName as name, OptionalText as text } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
 import { type Attempt, attemptPasswordLogin, attemptSecondFactor, recordLoginEvent } from './login.ts';
@@ -22,7 +23,6 @@ import { oidcRoutes } from './oidc-routes.ts';
 import { deviceCookieMaxAgeSeconds, newDeviceToken } from './throttle.ts';
 import { EnrolPage, LoginPage, PasswordChangePage, TotpPage } from './views.tsx';
 
-const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 const html = { 200: Type.String() };
 const loginRateLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
 
@@ -106,7 +106,7 @@ export async function authRoutes(app: App): Promise<void> {
     '/login',
     {
       schema: {
-        body: Type.Object({ username: text(200), password: text(1000), next: text(500), _csrf: text(200) }),
+        body: Type.Object({ username: name(200), password: text(1000), next: text(500), _csrf: text(200) }),
       },
       config: loginRateLimit,
     },

@@ -6,6 +6,7 @@ import { accessContext } from '../platform/http/access-context.ts';
 import { notFound } from '../platform/http/errors.ts';
 import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
+import { FormId, Id, OptionalText } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
 import { pageContext } from '../platform/layout/page-context.ts';
@@ -29,9 +30,9 @@ import {
 } from './service.ts';
 import { CasePage, type CasePermissions } from './views.tsx';
 
-const text = (maxLength = 40_000) => Type.Optional(Type.String({ maxLength }));
+const text = (maxLength = 40_000) => OptionalText(maxLength);
 const html = { 200: Type.String() };
-const params = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const params = Type.Object({ id: Id });
 const pageOptions = { preHandler: requireSignedInPage, config: { personalData: true } };
 
 const notices = [
@@ -132,7 +133,7 @@ export async function caseRoutes(app: App): Promise<void> {
       reason: text(),
       childHeard: text(5),
       childNotHeardReason: text(),
-      unitId: text(60),
+      unitId: Type.Optional(FormId),
     },
     'initialSaved',
     (id, b, today, r) =>
@@ -150,7 +151,7 @@ export async function caseRoutes(app: App): Promise<void> {
         today,
       ),
   );
-  step('assign', { responsibleUserId: Type.String({ format: 'uuid' }) }, 'assigned', (id, b, _today, r) =>
+  step('assign', { responsibleUserId: Id }, 'assigned', (id, b, _today, r) =>
     assignResponsible(app.db, ctx(r), id, s(b.responsibleUserId) ?? ''),
   );
   step(
@@ -204,7 +205,7 @@ export async function caseRoutes(app: App): Promise<void> {
     {
       outcome: text(40),
       decisionText: text(),
-      interventionIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 50 })),
+      interventionIds: Type.Optional(Type.Array(Id, { maxItems: 50 })),
     },
     'decisionSaved',
     (id, b, today, r) =>
@@ -224,7 +225,7 @@ export async function caseRoutes(app: App): Promise<void> {
   );
   step(
     'notes',
-    { eventDate: text(40), body: text(), correctsNoteId: text(60) },
+    { eventDate: text(40), body: text(), correctsNoteId: Type.Optional(FormId) },
     'noteSaved',
     (id, b, today, r) =>
       writeNote(

@@ -6,6 +6,7 @@ import { organisationKinds } from '../platform/db/schema.ts';
 import { accessContext } from '../platform/http/access-context.ts';
 import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
+import { Id, OptionalName as name, OptionalText as text } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import {
   CsrfField,
@@ -19,9 +20,8 @@ import { Layout } from '../platform/layout/Layout.tsx';
 import { type PageContext, pageContext } from '../platform/layout/page-context.ts';
 import { hashApiToken } from '../reports/service.ts';
 
-const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 const pageOptions = { preHandler: requireSignedInPage };
-const idParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const idParams = Type.Object({ id: Id });
 
 /**
  * The administrator's lists for cases: the interventions a decision may grant (with KSI codes),
@@ -90,7 +90,7 @@ export async function caseSettingsRoutes(app: App): Promise<void> {
     '/admin/case-settings/interventions',
     {
       ...pageOptions,
-      schema: { body: Type.Object({ name: text(1000), ksiCode: text(100), _csrf: text(200) }) },
+      schema: { body: Type.Object({ name: name(1000), ksiCode: text(100), _csrf: text(200) }) },
     },
     async (request, reply) => {
       const name = (request.body.name ?? '').trim();
@@ -152,7 +152,7 @@ export async function caseSettingsRoutes(app: App): Promise<void> {
     '/admin/case-settings/api-clients',
     {
       ...pageOptions,
-      schema: { body: Type.Object({ clientName: text(1000), organisationKind: text(40), _csrf: text(200) }) },
+      schema: { body: Type.Object({ clientName: name(1000), organisationKind: text(40), _csrf: text(200) }) },
     },
     async (request, reply) => {
       const name = (request.body.clientName ?? '').trim();

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { weekday } from './calendar.ts';
+import { addDays, addMonths, weekday } from './calendar.ts';
 import {
   computeDeadline,
   formatReference,
+  lengthOn,
   nextOccurrence,
   referenceOn,
   ruleOf,
@@ -178,6 +179,13 @@ describe('LVU: immediate custody and the application for care', () => {
     assert.equal(due('immediateCustodyCourt', '2025-12-17'), '2025-12-29');
     assert.equal(due('immediateCustodyCourt', '2026-03-13'), '2026-03-20', 'Friday to Friday');
   });
+  it('counts the application from the day the custody was carried out, not from the court (LVU 8 §)', () => {
+    const rule = ruleOf('careApplication');
+    assert.equal(rule.startEvent, 'immediateCustodyExecuted');
+    assert.match(rule.requirement.sv, /verkställdes/);
+    // Custody carried out on 2 March, confirmed by the court on 12 March: due 30 March, not 9 April.
+    assert.equal(due('careApplication', '2026-03-02'), '2026-03-30');
+  });
   it('the application within four weeks, moved off the National Day', () => {
     assert.equal(computeDeadline('careApplication', '2026-05-09').statutoryDate, '2026-06-06');
     assert.equal(due('careApplication', '2026-05-09'), '2026-06-08');
@@ -196,12 +204,48 @@ describe('the law in force', () => {
     assert.equal(d.dueDate, '2025-06-24');
     assert.equal(formatReference(d.reference), 'SoL (2001:453) 11 kap. 1 a § andra stycket; SOSFS 2014:5');
   });
-  it('cites the 2025 act for a limit that ends on or after 1 July 2025, even when started before', () => {
+  it('cites the act in force when the clock started, also when the limit ends after the change', () => {
+    // Decision 0059: one date, the start, decides both the reference and the length.
     const d = computeDeadline('initialAssessment', '2025-06-20');
     assert.equal(d.dueDate, '2025-07-04');
+    assert.equal(d.reference.act, 'SoL (2001:453)');
+    assert.equal(formatReference(d.reference), 'SoL (2001:453) 11 kap. 1 a § andra stycket; SOSFS 2014:5');
+    const after = computeDeadline('initialAssessment', '2025-07-01');
+    assert.equal(formatReference(after.reference), 'SoL (2025:400) 20 kap. 2 §; SOSFS 2014:5');
+    assert.equal(after.reference.correspondsTo, '11 kap. 1 a § andra stycket SoL (2001:453)');
+  });
+  it('gives a follow-up after a closure in May or June 2025 the old act’s length and reference together', () => {
+    for (const closedOn of ['2025-05-15', '2025-06-30']) {
+      const d = computeDeadline('followUp', closedOn);
+      assert.equal(d.reference.act, 'SoL (2001:453)', closedOn);
+      assert.equal(d.statutoryDate, addMonths(closedOn, 2), closedOn);
+    }
+    const d = computeDeadline('followUp', '2025-07-01');
     assert.equal(d.reference.act, 'SoL (2025:400)');
-    assert.equal(formatReference(d.reference), 'SoL (2025:400) 20 kap. 2 §; SOSFS 2014:5');
-    assert.equal(d.reference.correspondsTo, '11 kap. 1 a § andra stycket SoL (2001:453)');
+    assert.equal(d.statutoryDate, '2026-01-01');
+  });
+  it('cites for each occurrence of a recurring duty the law in force when that occurrence arose', () => {
+    const start = '2024-08-31';
+    assert.equal(computeDeadline('placementReconsideration', start).reference.act, 'SoL (2001:453)');
+    // Occurrence 1 arises on 2025-02-28 (old act), occurrence 2 on 2025-08-31 (new act).
+    assert.equal(
+      computeDeadline('placementReconsideration', start, { occurrence: 1 }).reference.act,
+      'SoL (2001:453)',
+    );
+    const second = computeDeadline('placementReconsideration', start, { occurrence: 2 });
+    assert.equal(second.reference.act, 'SoL (2025:400)');
+    assert.equal(second.dueDate, '2026-02-28');
+  });
+  it('takes the reference and the length from the same version of the law, for every rule and day', () => {
+    for (const rule of Object.values(deadlineRules)) {
+      for (let day = 0; day < 800; day += 3) {
+        const start = addDays('2025-01-01', day);
+        const d = computeDeadline(rule.id, start);
+        const version = referenceOn(rule, start);
+        assert.equal(d.reference, version, `${rule.id} from ${start}`);
+        assert.deepEqual(lengthOn(rule, start), version.length ?? rule.length, `${rule.id} from ${start}`);
+      }
+    }
   });
   it('switches exactly between 30 June and 1 July 2025', () => {
     const rule = ruleOf('protectionAssessment');

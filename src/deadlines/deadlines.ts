@@ -28,7 +28,7 @@ export interface Deadline {
   /** True when the due date was moved because the statutory date is not a weekday. */
   moved: boolean;
   extended: boolean;
-  /** The reference in force on the statutory date. */
+  /** The reference in force on the day the clock started: the version that also set the length. */
   reference: LegalReference;
 }
 
@@ -47,13 +47,26 @@ export function formatReference(reference: LegalReference): string {
   return `${reference.act} ${reference.provision}`;
 }
 
-/** The length of a rule for a clock started on `start`: the law in force that day decides it. */
+/**
+ * The length of a rule for a clock started on `start`. One date decides both the length and the
+ * reference shown: the day the clock starts, when the duty arises (docs/decisions/0059).
+ */
 export function lengthOn(rule: DeadlineRule, start: IsoDate): Length {
   return referenceOn(rule, start).length ?? rule.length;
 }
 
+/**
+ * The day an occurrence's duty arises, whose law sets its length and reference: the start for the
+ * first; for a recurring duty, the day the previous occurrence fell due (a reconsideration in 2027
+ * of a placement from 2024 is a duty under the law of 2027, not of 2024).
+ */
+function arisesOn(rule: DeadlineRule, start: IsoDate, occurrence: number): IsoDate {
+  if (occurrence === 0) return start;
+  return statutoryDateOf(rule, start, occurrence - 1);
+}
+
 function statutoryDateOf(rule: DeadlineRule, start: IsoDate, occurrence: number): IsoDate {
-  const length = lengthOn(rule, start);
+  const length = lengthOn(rule, arisesOn(rule, start, occurrence));
   switch (length.kind) {
     case 'sameDay':
     case 'withoutDelay':
@@ -93,7 +106,7 @@ export function computeDeadline(
     dueDate: extendedTo ?? shifted,
     moved: !extendedTo && shifted !== statutoryDate,
     extended: !!extendedTo,
-    reference: referenceOn(rule, statutoryDate),
+    reference: referenceOn(rule, arisesOn(rule, start, occurrence)),
   };
 }
 

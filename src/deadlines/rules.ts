@@ -33,7 +33,8 @@ export type StartEvent =
   | 'placementDecided'
   | 'placementConsidered'
   | 'immediateCustodyDecided'
-  | 'courtConfirmed';
+  /** The immediate custody was carried out (LVU 8 §: the application is counted from this day). */
+  | 'immediateCustodyExecuted';
 
 export type Length =
   /** At once, the same day the clock starts. */
@@ -58,7 +59,7 @@ export interface LegalReference {
   correspondsTo?: string;
   /**
    * The length under this version of the law, where it differs from the rule's. The version in
-   * force on the day the clock starts sets the length (the duty arises then).
+   * force on the day the clock starts sets the length and is the reference shown (decision 0059).
    */
   length?: Length;
 }
@@ -280,11 +281,13 @@ export const deadlineRules: Record<DeadlineRuleId, DeadlineRule> = {
   },
   careApplication: {
     id: 'careApplication',
+    // LVU 8 §: "inom fyra veckor från den dag då omhändertagandet verkställdes", once the court has
+    // confirmed it; the court's confirmation is the condition, not the start (issue 12).
     requirement: {
-      sv: 'Ansökan om vård efter omedelbart omhändertagande',
-      en: 'Application for care after immediate custody',
+      sv: 'Ansökan om vård efter omedelbart omhändertagande (fyra veckor från den dag det verkställdes)',
+      en: 'Application for care after immediate custody (four weeks from the day it was carried out)',
     },
-    startEvent: 'courtConfirmed',
+    startEvent: 'immediateCustodyExecuted',
     length: { kind: 'weeks', weeks: 4 },
     nextWorkingDay: true,
     references: lvu('8 §'),

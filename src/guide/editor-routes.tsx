@@ -6,6 +6,7 @@ import { accessContext } from '../platform/http/access-context.ts';
 import { notFound } from '../platform/http/errors.ts';
 import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
+import { Id, Line, OptionalText as text } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import type { Messages } from '../platform/i18n/i18n.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
@@ -30,12 +31,11 @@ import {
   takeStep,
 } from './service.ts';
 
-const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
-const list = Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 30 }));
+const list = Type.Optional(Type.Array(Line(40), { maxItems: 30 }));
 const html = { 200: Type.String() };
 const pageOptions = { preHandler: requireSignedInPage };
-const entryParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const langParams = Type.Object({ id: Type.String({ format: 'uuid' }), lang: Type.String({ maxLength: 20 }) });
+const entryParams = Type.Object({ id: Id });
+const langParams = Type.Object({ id: Id, lang: Line(20) });
 
 // Limits at the edge are generous so that a too-long text gets its own message from validation.
 export const revisionBody = Type.Object({
@@ -239,7 +239,7 @@ export async function guideEditorRoutes(app: App): Promise<void> {
       ...pageOptions,
       schema: {
         params: Type.Object({
-          revisionId: Type.String({ format: 'uuid' }),
+          revisionId: Id,
           step: Type.Union([Type.Literal('review'), Type.Literal('publish'), Type.Literal('withdraw')]),
         }),
         body: Type.Object({ _csrf: text(200) }),

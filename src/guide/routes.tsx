@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { GuideLanguage } from '../platform/db/schema.ts';
 import { sendPage } from '../platform/http/render.ts';
+import { isId, Line, OptionalText as text } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import { filterParams, noFilters, parseFilters } from './domain.ts';
 import { guideMessages } from './i18n/index.ts';
@@ -28,10 +29,9 @@ import {
 
 const css = readFileSync(new URL('./guide.css', import.meta.url));
 
-const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 const html = { 200: Type.String() };
 // Generous at the edge: a bad value gets the guide's own page in the reader's language, not a bare 400.
-const langParams = Type.Object({ lang: Type.String({ maxLength: 40 }) });
+const langParams = Type.Object({ lang: Line(40) });
 const baseQuery = { m: text(40) };
 const browseQuery = Type.Object({
   ...baseQuery,
@@ -42,7 +42,6 @@ const browseQuery = Type.Object({
   language: text(40),
   level: text(40),
 });
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * The public support guide: no login, one URL per language and page, so a link can be shared in
@@ -171,7 +170,7 @@ export async function guideRoutes(app: App): Promise<void> {
     '/guide/:lang/entry/:id',
     {
       schema: {
-        params: Type.Object({ lang: Type.String({ maxLength: 40 }), id: Type.String({ maxLength: 100 }) }),
+        params: Type.Object({ lang: Line(40), id: Line(100) }),
         querystring: Type.Object(baseQuery),
         response: html,
       },
@@ -180,7 +179,7 @@ export async function guideRoutes(app: App): Promise<void> {
       const { id } = request.params;
       const ctx = await context(request, reply, request.params.lang, `/entry/${encodeURIComponent(id)}`);
       if (!ctx) return reply;
-      const [entry] = uuidPattern.test(id)
+      const [entry] = isId(id)
         ? await publishedEntries(app.db, ctx.municipality.id, ctx.lang, noFilters, id)
         : [];
       if (!entry) return sendPage(reply, <GuideNotFoundPage ctx={ctx} message={ctx.m.entry.notFound} />, 404);

@@ -8,6 +8,7 @@ import { todayFor } from '../platform/clock.ts';
 import { accessContext } from '../platform/http/access-context.ts';
 import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
+import { OptionalLine } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import { Layout } from '../platform/layout/Layout.tsx';
 import { type PageContext, pageContext } from '../platform/layout/page-context.ts';
@@ -24,7 +25,7 @@ export async function homeRoutes(app: App): Promise<void> {
     {
       preHandler: requireSignedInPage,
       schema: {
-        querystring: Type.Object({ lang: Type.Optional(Type.String({ maxLength: 5 })) }),
+        querystring: Type.Object({ lang: OptionalLine(5) }),
         response: { 200: Type.String() },
       },
       config: { personalData: true },

@@ -9,6 +9,7 @@ import { accessContext } from '../platform/http/access-context.ts';
 import { notFound } from '../platform/http/errors.ts';
 import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
+import { Id, OptionalName as name, OptionalText as text } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
 import { pageContext } from '../platform/layout/page-context.ts';
@@ -23,9 +24,8 @@ import {
 } from './service.ts';
 import { IntakePage, ReportPage } from './views.tsx';
 
-const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 const html = { 200: Type.String() };
-const params = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const params = Type.Object({ id: Id });
 const pageOptions = { preHandler: requireSignedInPage, config: { personalData: true } };
 
 const notices = ['linked', 'joinedInvestigation', 'protectionSaved', 'feedbackSaved'] as const;
@@ -132,7 +132,7 @@ export async function intakeRoutes(app: App): Promise<void> {
     '/intake/reports/:id/link',
     {
       ...pageOptions,
-      schema: { params, body: Type.Object({ childId: Type.String({ format: 'uuid' }), _csrf: text(200) }) },
+      schema: { params, body: Type.Object({ childId: Id, _csrf: text(200) }) },
     },
     async (request, reply) => {
       const outcome = await linkReport(
@@ -170,8 +170,8 @@ export async function intakeRoutes(app: App): Promise<void> {
       schema: {
         params,
         body: Type.Object({
-          givenName: text(300),
-          familyName: text(300),
+          givenName: name(300),
+          familyName: name(300),
           personalNumber: text(40),
           _csrf: text(200),
         }),

@@ -7,13 +7,11 @@ import { todayInSweden } from '../platform/dates.ts';
 import { accessContext } from '../platform/http/access-context.ts';
 import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
+import { isId, OptionalText as text } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
 import { auditEventsFor, type ReviewedUser, userById, usersMatching } from './queries.ts';
 import { LogReviewPage } from './views.tsx';
-
-const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Log review for managers (SoLPuL: access is to be checked systematically): who has seen this
@@ -107,7 +105,7 @@ async function findUser(
   text: string,
 ): Promise<{ user?: ReviewedUser | undefined; candidates: ReviewedUser[] }> {
   if (!text) return { candidates: [] };
-  if (uuid.test(text)) return { user: await userById(scope, text), candidates: [] };
+  if (isId(text)) return { user: await userById(scope, text), candidates: [] };
   const matches = await usersMatching(scope, text);
   const exact = matches[0]?.username.toLowerCase() === text.toLowerCase();
   if (exact || matches.length === 1) return { user: matches[0], candidates: [] };
@@ -116,7 +114,7 @@ async function findUser(
 }
 
 async function findPerson(scope: Parameters<typeof personById>[0], value: string) {
-  if (uuid.test(value)) return personById(scope, value);
+  if (isId(value)) return personById(scope, value);
   const parsed = parsePersonalNumber(value, todayInSweden());
   return parsed.ok ? personByNumber(scope, parsed.value.normalized) : undefined;
 }

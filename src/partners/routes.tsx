@@ -9,6 +9,7 @@ import { accessContext } from '../platform/http/access-context.ts';
 import { notFound } from '../platform/http/errors.ts';
 import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
+import { Id, OptionalName as name, OptionalText as text } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import type { Messages } from '../platform/i18n/i18n.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
@@ -35,20 +36,19 @@ import {
 } from './queries.ts';
 import { OrganisationPage, OrganisationsPage } from './views.tsx';
 
-const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 const html = { 200: Type.String() };
 const pageOptions = { preHandler: requireSignedInPage };
-const organisationParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const organisationParams = Type.Object({ id: Id });
 const organisationBody = Type.Object({
-  name: text(400),
+  name: name(400),
   kind: text(40),
   externalId: text(200),
   active: text(5),
   _csrf: text(200),
 });
 const userBody = Type.Object({
-  username: text(200),
-  displayName: text(300),
+  username: name(200),
+  displayName: name(300),
   email: text(300),
   staffId: text(300),
   externalSubject: text(300),
@@ -291,7 +291,7 @@ export async function partnerRoutes(app: App): Promise<void> {
     {
       ...pageOptions,
       schema: {
-        params: Type.Object({ id: Type.String({ format: 'uuid' }), userId: Type.String({ format: 'uuid' }) }),
+        params: Type.Object({ id: Id, userId: Id }),
         body: Type.Object({
           action: Type.Union(userActions.map((a) => Type.Literal(a))),
           temporaryPassword: text(1000),

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { accessContext } from '../platform/http/access-context.ts';
 import { notFound, UserError } from '../platform/http/errors.ts';
+import { Id, linePattern } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import { personFieldErrors } from './messages.ts';
 import type { PersonSummary } from './queries.ts';
@@ -9,7 +10,7 @@ import { newPersonBody } from './routes.tsx';
 import { createPerson, readPerson, searchPeople } from './service.ts';
 
 const PersonSummarySchema = Type.Object({
-  id: Type.String({ format: 'uuid' }),
+  id: Id,
   personalNumber: Type.Union([Type.String(), Type.Null()]),
   isCoordinationNumber: Type.Boolean(),
   givenName: Type.String(),
@@ -95,7 +96,7 @@ export async function peopleApiRoutes(app: App): Promise<void> {
       schema: {
         tags: ['people'],
         summary: 'Search people by personal identity number, birth date (YYYYMMDD) or name',
-        querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 200 }) }),
+        querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 200, pattern: linePattern }) }),
         response: {
           200: Type.Object({
             people: Type.Array(PersonSummarySchema, { maxItems: searchLimit }),
@@ -119,7 +120,7 @@ export async function peopleApiRoutes(app: App): Promise<void> {
       schema: {
         tags: ['people'],
         summary: 'One person with guardians and children; protected whereabouts are left out',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        params: Type.Object({ id: Id }),
         response: { 200: PersonSchema, ...errors },
       },
       config: { personalData: true },
@@ -146,7 +147,7 @@ export async function peopleApiRoutes(app: App): Promise<void> {
         tags: ['people'],
         summary: 'Register a person',
         body: Type.Omit(newPersonBody, ['_csrf']),
-        response: { 201: Type.Object({ id: Type.String({ format: 'uuid' }) }), ...errors },
+        response: { 201: Type.Object({ id: Id }), ...errors },
       },
       config: { personalData: true },
     },

@@ -141,6 +141,14 @@ describe('tricky dates and forms', () => {
       withPlus(generatePersonalNumber('1920-05-05', 7)),
       'ok',
     ],
+    // Issue 12: the century of a 12-digit number was not checked.
+    ['a 12-digit number born in the year 181 (century 01)', '018112189876', 'tooOld'],
+    ['a 12-digit number born in 1081 (century 10)', '108112189876', 'tooOld'],
+    ['a 12-digit number with century 00 (no longer "in the future")', '008112189876', 'tooOld'],
+    ['a birth 145 years ago, in 12 digits', '18811218-9876', 'tooOld'],
+    ['a birth 145 years ago, in 10 digits with +', '811218+9876', 'tooOld'],
+    ['a birth exactly 130 years ago', generatePersonalNumber('1896-11-24', 3), 'ok'],
+    ['a birth 130 years and a day ago', generatePersonalNumber('1896-11-23', 3), 'tooOld'],
   ];
   for (const [name, input, expected] of cases) {
     it(`${expected === 'ok' ? 'accepts' : `refuses (${expected})`} ${name}`, () => {

@@ -3,7 +3,15 @@
  * (samordningsnummer, SKV 707: the day of birth plus 60). Pure functions, no I/O.
  */
 
-export type PersonalNumberError = 'empty' | 'format' | 'month' | 'day' | 'future' | 'checksum' | 'century';
+export type PersonalNumberError =
+  | 'empty'
+  | 'format'
+  | 'month'
+  | 'day'
+  | 'future'
+  | 'tooOld'
+  | 'checksum'
+  | 'century';
 
 export interface PersonalNumber {
   /** Twelve digits, no separator: YYYYMMDDNNNC. */
@@ -34,6 +42,10 @@ export const personalNumberErrorMessages: Record<PersonalNumberError, { sv: stri
     en: 'The day in the number does not exist in that month. Coordination numbers have day + 60.',
   },
   future: { sv: 'Födelsedatumet ligger i framtiden.', en: 'The date of birth is in the future.' },
+  tooOld: {
+    sv: 'Födelsedatumet ligger mer än 130 år tillbaka. Kontrollera århundradet (de två första siffrorna).',
+    en: 'The date of birth is more than 130 years ago. Check the century (the first two digits).',
+  },
   checksum: {
     sv: 'Kontrollsiffran stämmer inte. Kontrollera de tio siffrorna.',
     en: 'The check digit does not match. Check the ten digits.',
@@ -45,6 +57,9 @@ export const personalNumberErrorMessages: Record<PersonalNumberError, { sv: stri
 };
 
 const pattern = /^(\d{2})?(\d{6})([-+])?(\d{4})$/;
+
+/** No one in the register was born longer ago than this (the oldest person ever lived to 122). */
+export const maxAgeYears = 130;
 
 /** The Luhn check digit over nine digits (YYMMDDNNN), as Skatteverket computes it. */
 export function luhnCheckDigit(nineDigits: string): number {
@@ -112,6 +127,11 @@ export function parsePersonalNumber(input: string, today: string = defaultToday(
     if (year > ty || (year === ty && (month > tm || (month === tm && day > td)))) year -= 100;
     if (separator === '+') year -= 100;
   }
+  // Before the day is checked: a year before 100 would be read as 19xx by Date.UTC, and a
+  // 12-digit number's century (01, 10, 00 …) was not checked at all.
+  const earliest = `${pad(ty - maxAgeYears, 4)}-${pad(tm)}-${pad(td)}`;
+  if (`${pad(year, 4)}-${pad(month)}-${pad(Math.max(day, 1))}` < earliest)
+    return { ok: false, error: 'tooOld' };
   if (day < 1 || day > daysInMonth(year, month)) return { ok: false, error: 'day' };
   const birthDate = `${year}-${pad(month)}-${pad(day)}`;
   if (birthDate > today) return { ok: false, error: 'future' };

@@ -6,26 +6,26 @@ import { accessContext } from '../platform/http/access-context.ts';
 import { notFound } from '../platform/http/errors.ts';
 import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
+import { Id, OptionalName as name, OptionalText as text } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
 import { personFieldErrors } from './messages.ts';
 import { addGuardian, createPerson, readPerson, searchPeople } from './service.ts';
 import { NewPersonPage, PersonPage, SearchPage } from './views.tsx';
 
-const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 const html = { 200: Type.String() };
-const personParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const personParams = Type.Object({ id: Id });
 const pageOptions = { preHandler: requireSignedInPage, config: { personalData: true } };
 
 export const newPersonBody = Type.Object({
-  givenName: text(300),
-  familyName: text(300),
+  givenName: name(300),
+  familyName: name(300),
   personalNumber: text(40),
   noPersonalNumber: text(5),
   birthDate: text(40),
   streetAddress: text(500),
   postalCode: text(40),
-  city: text(300),
+  city: name(300),
   protectedIdentity: text(40),
   _csrf: text(200),
 });

@@ -3,6 +3,7 @@ import { todayFor } from '../platform/clock.ts';
 import { accessContext } from '../platform/http/access-context.ts';
 import { UserError } from '../platform/http/errors.ts';
 import { pendingLoginStep } from '../platform/http/guards.ts';
+import { allowTextRefusals } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import { reportFieldErrors } from './messages.ts';
 import { reportFields } from './routes.tsx';
@@ -79,8 +80,11 @@ export async function reportApiRoutes(app: App): Promise<void> {
         personalData: true,
         rateLimit: { max: 120, timeWindow: '1 minute' },
       },
+      // The answer names each field's problem, control characters included (validateReport).
+      attachValidation: true,
     },
     async (request, reply) => {
+      allowTextRefusals(request.validationError);
       let apiClient: ApiClientPrincipal | undefined;
       let municipalityId: string;
       const authorization = request.headers.authorization;

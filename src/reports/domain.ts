@@ -7,6 +7,7 @@ import {
   organisationKinds,
   type ReporterKind,
 } from '../platform/db/schema.ts';
+import { textFault } from '../platform/http/schemas.ts';
 
 /** A concern report as typed into a form or sent to the API; every field optional until validated. */
 export interface ReportInput {
@@ -54,6 +55,7 @@ export type ReportErrorCode =
   | 'tooShort'
   | 'invalid'
   | 'brokenText'
+  | 'invisibleCharacters'
   | 'markup'
   | 'needChild'
   | 'needContact'
@@ -78,20 +80,25 @@ export const limits = {
   concernMin: 20,
 } as const;
 
-// C0 and C1 control characters other than tab and line breaks; DEL included.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 // Markup has no place in a report, and refusing it keeps pasted scripts out of every later view.
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const markup = /<\s*\/?\s*[a-z!?][^<>]*>|javascript\s*:/i;
 
 /**
  * Broken text: invalid UTF-8 turns into U+FFFD when the body is decoded, and JSON can carry lone
  * surrogates; both, and control characters, are refused rather than stored half-readable.
  */
-export function textProblem(value: string, multiline: boolean): 'brokenText' | 'markup' | null {
-  if (loneSurrogate.test(value) || value.includes('\uFFFD') || controlCharacters.test(value))
-    return 'brokenText';
+/** Fields that hold a person's name: nothing invisible, nothing that turns the text around. */
+const nameFields = new Set<ReportField>(['reporterName', 'childGivenName', 'childFamilyName']);
+
+export function textProblem(
+  value: string,
+  multiline: boolean,
+  isName = false,
+): 'brokenText' | 'invisibleCharacters' | 'markup' | null {
+  // Control characters and lone surrogates by the platform's one rule (src/platform/http/schemas.ts).
+  const fault = textFault(value, isName ? 'name' : 'text');
+  if (fault === 'controlCharacters' || value.includes('\uFFFD')) return 'brokenText';
+  if (fault === 'invisibleCharacters') return fault;
   if (!multiline && /[\r\n]/.test(value)) return 'brokenText';
   if (markup.test(value)) return 'markup';
   return null;
@@ -121,7 +128,7 @@ export function validateReport(
     }
     const value = clean(raw, multiline);
     if (!value) return null;
-    const problem = textProblem(value, multiline);
+    const problem = textProblem(value, multiline, nameFields.has(field));
     if (problem) {
       errors.push({ field, code: problem });
       return null;

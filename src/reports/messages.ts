@@ -23,6 +23,8 @@ function messageFor(error: ReportFieldError, t: Messages, lang: Lang): string {
       return t.errors.field.invalid;
     case 'brokenText':
       return r.brokenText;
+    case 'invisibleCharacters':
+      return t.errors.invisibleCharacters;
     case 'markup':
       return r.markup;
     case 'needChild':

@@ -4,6 +4,7 @@ import { todayFor } from '../platform/clock.ts';
 import { accessContext } from '../platform/http/access-context.ts';
 import { notFound, UserError } from '../platform/http/errors.ts';
 import { sendPage } from '../platform/http/render.ts';
+import { allowTextRefusals, OptionalName as name, OptionalText as text } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
 import { isBot, parseReference, type ReportInput } from './domain.ts';
@@ -11,21 +12,20 @@ import { reportFieldErrors } from './messages.ts';
 import { allMunicipalities, municipalityForForm, reportStage, submitReport } from './service.ts';
 import { ChooseMunicipalityPage, ReceiptPage, ReportFormPage, StatusPage } from './views.tsx';
 
-const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 const html = { 200: Type.String() };
 
 // Generous limits at the edge so that a too-long field gets its own clear message from the
 // validation; a body over the app's 256 KiB limit is refused with 413 before it is parsed.
 export const reportFields = {
   reporterKind: text(40),
-  reporterName: text(1000),
+  reporterName: name(1000),
   reporterPhone: text(1000),
   reporterEmail: text(1000),
   reporterOrganisation: text(1000),
   reporterOrganisationKind: text(40),
   reporterTitle: text(1000),
-  childGivenName: text(1000),
-  childFamilyName: text(1000),
+  childGivenName: name(1000),
+  childFamilyName: name(1000),
   childPersonalNumber: text(1000),
   childBirthDate: text(1000),
   childWhereabouts: text(5000),
@@ -111,8 +111,12 @@ export async function reportRoutes(app: App): Promise<void> {
       {
         schema: { querystring: formQuery, body: reportBody },
         config: { ...submitLimit, personalData: true },
+        // The form names each field's problem itself, control characters included, and keeps
+        // what the reporter wrote; any other refusal of the schema stands.
+        attachValidation: true,
       },
       async (request, reply) => {
+        allowTextRefusals(request.validationError);
         const municipality = await municipalityOf(request, request.query.m);
         if (!municipality) throw notFound();
         // A filled honeypot is a bot: refused like any invalid form, and nothing is stored.

@@ -10,6 +10,7 @@ import {
 } from '../platform/db/schema.ts';
 import { accessContext } from '../platform/http/access-context.ts';
 import { UserError } from '../platform/http/errors.ts';
+import { Id, OptionalText } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import { consentState } from './domain.ts';
 import { contentErrors } from './messages.ts';
@@ -30,7 +31,7 @@ const ErrorSchema = Type.Object({
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 
 const SipSummarySchema = Type.Object({
-  id: Type.String({ format: 'uuid' }),
+  id: Id,
   status: literals(sipStatuses),
   childName: Type.String(),
   personalNumber: nullable(Type.String({ description: 'Social services only' })),
@@ -40,7 +41,7 @@ const SipSummarySchema = Type.Object({
 });
 
 const SipSchema = Type.Object({
-  id: Type.String({ format: 'uuid' }),
+  id: Id,
   status: literals(sipStatuses),
   contentVersion: Type.Integer({ description: 'Agreements count for the version they were given to' }),
   child: nullable(
@@ -52,7 +53,7 @@ const SipSchema = Type.Object({
     }),
   ),
   coordinator: nullable(Type.String()),
-  leadOrganisationId: nullable(Type.String({ format: 'uuid' })),
+  leadOrganisationId: nullable(Id),
   meeting: nullable(Type.Object({ on: date, time: nullable(Type.String()), place: nullable(Type.String()) })),
   familyParticipants: Type.String(),
   summaryForChild: Type.String(),
@@ -68,12 +69,12 @@ const SipSchema = Type.Object({
       validUntil: date,
       childsView: literals(childsViews),
       informationKinds: Type.Array(literals(sipInformationKinds)),
-      organisationIds: Type.Array(Type.String({ format: 'uuid' })),
+      organisationIds: Type.Array(Id),
     }),
   ),
   participants: Type.Array(
     Type.Object({
-      organisationId: Type.String({ format: 'uuid' }),
+      organisationId: Id,
       name: Type.String(),
       kind: literals(partnerOrganisationKinds),
       contactName: Type.String(),
@@ -98,7 +99,7 @@ const SipSchema = Type.Object({
       id: Type.String(),
       goalId: nullable(Type.String()),
       description: Type.String(),
-      responsibleOrganisationId: nullable(Type.String({ format: 'uuid' })),
+      responsibleOrganisationId: nullable(Id),
       responsibleOther: nullable(Type.String()),
       responsiblePerson: Type.String(),
       dueOn: date,
@@ -182,7 +183,7 @@ function toJson(view: SipView) {
   };
 }
 
-const params = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const params = Type.Object({ id: Id });
 const personal = { config: { personalData: true } };
 
 /**
@@ -262,12 +263,12 @@ export async function sipApiRoutes(app: App): Promise<void> {
         tags: ['sip'],
         summary: 'Reports the status of an action the caller’s organisation is responsible for',
         params: Type.Object({
-          id: Type.String({ format: 'uuid' }),
-          actionId: Type.String({ format: 'uuid' }),
+          id: Id,
+          actionId: Id,
         }),
         body: Type.Object({
           status: literals(actionStatuses),
-          note: Type.Optional(Type.String({ maxLength: 1000 })),
+          note: OptionalText(1000),
         }),
         response: { 200: Type.Object({ status: literals(actionStatuses) }), ...errors },
       },

@@ -7,6 +7,7 @@ import { accessContext } from '../platform/http/access-context.ts';
 import { notFound } from '../platform/http/errors.ts';
 import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
+import { Id, isId, Line, Text, OptionalText as text } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import type { Messages } from '../platform/i18n/i18n.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
@@ -49,15 +50,14 @@ import {
   type Values,
 } from './views.tsx';
 
-const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
-const ids = (maxItems: number) => Type.Optional(Type.Array(Type.String({ maxLength: 60 }), { maxItems }));
-const uuid = Type.String({ format: 'uuid' });
+const ids = (maxItems: number) => Type.Optional(Type.Array(Id, { maxItems }));
+const choices = (maxItems: number) => Type.Optional(Type.Array(Line(60), { maxItems }));
+const uuid = Id;
 const html = { 200: Type.String() };
 const csrf = { _csrf: text(200) };
 const page = { preHandler: requireSignedInPage, config: { personalData: true } };
 const sipParams = Type.Object({ id: uuid });
 const pageQuery = Type.Object({ notice: text(40), lang: text(5) });
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const notices = (t: Messages): Record<string, string> => ({
   started: t.sip.started,
@@ -135,7 +135,7 @@ export async function sipRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const q = request.query;
-      const childId = q.child && uuidPattern.test(q.child) ? q.child : undefined;
+      const childId = isId(q.child) ? q.child : undefined;
       const status = sipStatuses.includes(q.status as SipStatus) ? (q.status as SipStatus) : undefined;
       const listing = await listSips(app.db, accessContext(request), {
         childId,
@@ -504,7 +504,7 @@ export async function sipRoutes(app: App): Promise<void> {
     childsView: text(20),
     childsViewNote: text(4000),
     organisationIds: ids(50),
-    informationKinds: ids(10),
+    informationKinds: choices(10),
     ...csrf,
   });
 
@@ -607,7 +607,7 @@ export async function sipRoutes(app: App): Promise<void> {
         // Each action's status and note come as status-<id> and note-<id>.
         body: Type.Object(
           { heldOn: text(20), note: text(8000), nextFollowUpOn: text(20), ...csrf },
-          { additionalProperties: Type.String({ maxLength: 2000 }), maxProperties: 500 },
+          { additionalProperties: Text(2000), maxProperties: 500 },
         ),
       },
     },

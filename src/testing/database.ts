@@ -12,15 +12,26 @@ const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1
 
 export async function openTestDatabase(): Promise<Db> {
   if (testEngine === 'pglite') return openDatabase({});
-  const name = `samtak_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+  const fresh = await createPostgresDatabase();
+  const db = await openDatabase({ databaseUrl: fresh.url, poolSize: 5 });
   return {
     ...db,
     async close() {
       await db.close();
+      await fresh.drop();
+    },
+  };
+}
+
+/** A new, empty PostgreSQL database: its URL, and how to drop it once every client has gone. */
+export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `samtak_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
       // The pool's sockets close a moment after pool.end() resolves; a forced drop before then
       // kills backends whose clients still listen, and pg reports that as an uncaught error.
       await untilDisconnected(name);

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
  * after a crash: they need a process that can be killed, not an app inside the test.
  */
 const serverPath = fileURLToPath(new URL('../server.ts', import.meta.url));
+const verifyPath = fileURLToPath(new URL('../platform/audit/verify-command.ts', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface ServerProcess {
@@ -17,8 +18,8 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-function spawnServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', serverPath], {
+function spawnServer(env: Record<string, string>, script = serverPath) {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -64,11 +65,17 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60_00
 export async function runServerToExit(
   env: Record<string, string>,
   timeoutMs = 60_000,
+  script = serverPath,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const { child, seen } = spawnServer(env);
+  const { child, seen } = spawnServer(env, script);
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   // 'close', not 'exit': by then everything the process wrote has been read.
   const [code] = (await once(child, 'close')) as [number | null];
   clearTimeout(timer);
   return { code, ...seen };
+}
+
+/** `npm run audit:verify` on the given database, as an operator would run it. */
+export function runAuditVerify(env: Record<string, string>) {
+  return runServerToExit(env, 60_000, verifyPath);
 }

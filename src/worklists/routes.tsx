@@ -5,6 +5,7 @@ import { accessContext } from '../platform/http/access-context.ts';
 import { notFound } from '../platform/http/errors.ts';
 import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
+import { OptionalLine } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
 import { mayHaveSipWorklist, sipWorklistIn } from '../sip/service.ts';
@@ -14,7 +15,7 @@ import { WorklistPage } from './views.tsx';
 
 const pageOptions = { preHandler: requireSignedInPage, config: { personalData: true } };
 const schema = {
-  querystring: Type.Object({ lang: Type.Optional(Type.String({ maxLength: 5 })) }),
+  querystring: Type.Object({ lang: OptionalLine(5) }),
   response: { 200: Type.String() },
 };
 

@@ -1,16 +1,19 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AccessDenied } from '../access/scope.ts';
 import { auditRefusal } from '../audit/refusals.ts';
-import { type Messages, messages } from '../i18n/i18n.ts';
+import { type Lang, type Messages, messages, pickLang } from '../i18n/i18n.ts';
 import { Layout } from '../layout/Layout.tsx';
 import { pageContext } from '../layout/page-context.ts';
 import { type ApiError, UserError } from './errors.ts';
 import { sendPage } from './render.ts';
+import { patternKind } from './schemas.ts';
 
 interface Problem {
   statusCode: number;
   code: string;
   message: (t: Messages) => string;
+  /** Which fields were refused (JSON paths without the leading slash), for the API's answer. */
+  fields?: string[];
 }
 
 /** Every failure leaves as one format: a page in the user's language, or the API's JSON error. */
@@ -27,6 +30,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
 }
 
 /**
+ * Fastify's own refusals before a route is found (a broken percent-escape, a path segment over
+ * the router's limit): the usual page or JSON, in the user's language, not Fastify's English JSON.
+ */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const problem: Problem =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? { statusCode: 404, code: 'notFound', message: (t) => t.errors.notFound }
+      : { statusCode: 400, code: 'badUrl', message: (t) => t.errors.badUrl };
+  return respond(request, reply, problem);
+}
+
+/**
  * Forged and foreign forms are audited whoever sent them, and anonymous refusals too (a signed-in
  * user's refused access is audited by withAccess where it happens, with the record it concerned).
  */
@@ -39,17 +54,27 @@ export function isApiRequest(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
 }
 
+/** The request's language, also when the failure came before the request context was built. */
+function languageOf(request: FastifyRequest): { lang: Lang; t: Messages } {
+  if (request.t) return { lang: request.lang, t: request.t };
+  const cookie = /(?:^|;\s*)samtak_lang=([a-z]{2})/.exec(request.headers.cookie ?? '')?.[1];
+  const lang = pickLang(cookie, request.headers['accept-language']);
+  return { lang, t: messages(lang) };
+}
+
 function respond(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
-  // request.t is missing only if the failure came before the request context was built.
-  const t = request.t ?? messages('sv');
+  const { lang, t } = languageOf(request);
   if (isApiRequest(request)) {
-    const body: ApiError = { error: { code: problem.code, message: problem.message(t) } };
+    const message = problem.message(t);
+    const body: ApiError = { error: { code: problem.code, message } };
+    if (problem.fields?.length)
+      body.error.fields = Object.fromEntries(problem.fields.map((f) => [f, message]));
     return reply.code(problem.statusCode).type('application/json; charset=utf-8').send(body);
   }
   const ctx = pageContext(request);
   return sendPage(
     reply,
-    <Layout ctx={{ ...ctx, t }} title={t.errors.title}>
+    <Layout ctx={{ ...ctx, t, lang }} title={t.errors.title}>
       <h1>{t.errors.title}</h1>
       <p class="lead">{problem.message(t)}</p>
       <p>
@@ -58,6 +83,34 @@ function respond(request: FastifyRequest, reply: FastifyReply, problem: Problem)
     </Layout>,
     problem.statusCode,
   );
+}
+
+/**
+ * A schema refusal says what was wrong when it was one of the platform's text definitions (a
+ * control character, an invisible character in a name); anything else is the general 400.
+ */
+function validationProblem(error: FastifyError): Problem {
+  const failures = (error.validation ?? []).map((v) => ({
+    kind: v.keyword === 'pattern' ? patternKind(v.params?.pattern) : null,
+    field: v.instancePath.replace(/^\//, ''),
+  }));
+  const name = failures.filter((f) => f.kind === 'name');
+  const text = failures.filter((f) => f.kind === 'text');
+  if (name.length)
+    return {
+      statusCode: 400,
+      code: 'invalidCharacters',
+      message: (t) => t.errors.invisibleCharacters,
+      fields: name.map((f) => f.field),
+    };
+  if (text.length)
+    return {
+      statusCode: 400,
+      code: 'invalidCharacters',
+      message: (t) => t.errors.controlCharacters,
+      fields: text.map((f) => f.field),
+    };
+  return { statusCode: 400, code: 'badRequest', message: (t) => t.errors.badRequest };
 }
 
 function classify(error: FastifyError): Problem {
@@ -74,7 +127,7 @@ function classify(error: FastifyError): Problem {
     const statusCode = reason === 'notSignedIn' || reason === 'secondFactorRequired' ? 401 : 403;
     return { statusCode, code: reason, message: (t) => t.errors.denyReasons[reason] };
   }
-  if (error.validation) return { statusCode: 400, code: 'badRequest', message: (t) => t.errors.badRequest };
+  if (error.validation) return validationProblem(error);
   switch (error.statusCode) {
     case 413:
       return { statusCode: 413, code: 'tooLarge', message: (t) => t.errors.tooLarge };

@@ -71,10 +71,16 @@ export function registerRequestContext(app: FastifyInstance): void {
   });
 }
 
+/**
+ * A request a browser sent from another site. Sec-Fetch-Site says it outright (`same-site` too: a
+ * sibling host is not Samtak). Origin is compared when it names one; under our no-referrer policy
+ * browsers send `Origin: null` even for our own forms, which says nothing either way.
+ */
 function fromAnotherSite(request: FastifyRequest, ownOrigins: Set<string>): boolean {
-  if (request.headers['sec-fetch-site'] === 'cross-site') return true;
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return true;
   const origin = request.headers.origin;
-  if (origin === undefined) return false;
+  if (origin === undefined || origin === 'null') return false;
   return !ownOrigins.has(origin) && origin !== `${request.protocol}://${request.host}`;
 }
 

@@ -28,8 +28,14 @@ declare module 'fastify' {
     db: Kysely<Database>;
     config: Config;
     engine: Engine;
-    /** Every route of the app, as registered: what the audit-coverage test walks. */
-    routeCatalogue: { method: string; url: string; personalData: boolean }[];
+    /** Every route of the app, as registered: what the audit-coverage and fuzz tests walk. */
+    routeCatalogue: {
+      method: string;
+      url: string;
+      personalData: boolean;
+      /** The route's input schemas, from which the fuzz test makes its malformed requests. */
+      input: { body?: unknown; querystring?: unknown; params?: unknown };
+    }[];
   }
   interface FastifyContextConfig {
     /** Marks routes that return personal data; tests check each writes an audit event. */

@@ -61,6 +61,12 @@ export const en: Messages = {
     conflict: 'This already exists.',
     tooLarge: 'What was sent is too large.',
     unsupportedMedia: 'The format is not supported.',
+    // Text that cannot be stored (src/platform/http/schemas.ts)
+    controlCharacters:
+      'The text contains characters that cannot be stored (control characters, for example from pasted text). Remove them and try again.',
+    invisibleCharacters:
+      'A name may only contain visible characters: no control characters, invisible characters or characters that reverse the writing direction. Write the name with ordinary letters.',
+    badUrl: 'The address is malformed. Check the link or go to the start page.',
     denyReasons: {
       notSignedIn: 'You need to sign in.',
       secondFactorRequired: 'You need to sign in with your second factor (one-time code) first.',

@@ -64,6 +64,12 @@ export const sv = {
     conflict: 'Uppgiften finns redan.',
     tooLarge: 'Det som skickades är för stort.',
     unsupportedMedia: 'Formatet stöds inte.',
+    // Text that cannot be stored (src/platform/http/schemas.ts)
+    controlCharacters:
+      'Texten innehåller tecken som inte kan sparas (styrtecken, till exempel från inklistrad text). Ta bort dem och försök igen.',
+    invisibleCharacters:
+      'Ett namn får bara innehålla synliga tecken: inga styrtecken, osynliga tecken eller tecken som vänder skrivriktningen. Skriv namnet med vanliga bokstäver.',
+    badUrl: 'Adressen är felaktig. Kontrollera länken eller gå till startsidan.',
     denyReasons: {
       notSignedIn: 'Du behöver logga in.',
       secondFactorRequired: 'Du behöver logga in med din andra faktor (engångskod) först.',
