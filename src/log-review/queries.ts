@@ -60,24 +60,8 @@ export function auditEventsQuery(db: Kysely<Database>, municipalityId: string, f
     .leftJoin('person as p', (join) =>
       join.onRef('p.municipality_id', '=', 'e.municipality_id').onRef('p.id', '=', 'e.subject_person_id'),
     )
-    .select([
-      'e.seq',
-      'e.occurred_at',
-      'e.actor_user_id',
-      'e.actor_name',
-      'e.actor_role',
-      'e.actor_organisation',
-      'e.action',
-      'e.outcome',
-      'e.subject_person_id',
-      'e.record_type',
-      'e.reason',
-      'e.client_address',
-      'e.unusual',
-      'p.given_name',
-      'p.family_name',
-      'p.personal_number',
-    ])
+    .selectAll('e')
+    .select(['p.given_name', 'p.family_name', 'p.personal_number'])
     .orderBy('e.occurred_at', 'desc')
     .orderBy('e.seq', 'desc');
 }
