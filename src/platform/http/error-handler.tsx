@@ -7,6 +7,7 @@ import { pageContext } from '../layout/page-context.ts';
 import { type ApiError, UserError } from './errors.ts';
 import { sendPage } from './render.ts';
 import { patternKind } from './schemas.ts';
+import { securityHeadersWithoutHooks } from './security.ts';
 
 interface Problem {
   statusCode: number;
@@ -38,6 +39,7 @@ export function frameworkError(error: FastifyError, request: FastifyRequest, rep
     error.code === 'FST_ERR_MAX_PARAM_LENGTH'
       ? { statusCode: 404, code: 'notFound', message: (t) => t.errors.notFound }
       : { statusCode: 400, code: 'badUrl', message: (t) => t.errors.badUrl };
+  securityHeadersWithoutHooks(reply, request.server.config.secureCookies);
   return respond(request, reply, problem);
 }
 

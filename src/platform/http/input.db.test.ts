@@ -166,6 +166,8 @@ describe('URLs the router cannot read', () => {
     assert.match(String(sv.headers['content-type']), /text\/html/);
     assert.match(sv.body, /<html lang="sv"/);
     assert.match(textOf(sv.body), /Adressen är felaktig/);
+    assert.match(String(sv.headers['content-security-policy']), /default-src 'self'.*frame-ancestors 'none'/);
+    assert.equal(sv.headers['x-frame-options'], 'DENY');
     const en = await t.app.inject({ method: 'GET', url: '/guide/%ZZ', headers: { 'accept-language': 'en' } });
     assert.match(en.body, /<html lang="en"/);
     assert.match(textOf(en.body), /The address is malformed/);
