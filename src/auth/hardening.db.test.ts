@@ -74,6 +74,30 @@ describe('a half-signed-in session', () => {
 });
 
 describe('a password change', () => {
+  it('counts wrong current passwords like failed logins: a taken session cannot guess on', async () => {
+    const user = await newUser();
+    const client = await login(t.app, user);
+    await client.get('/login/password');
+    const statuses: number[] = [];
+    for (let i = 0; i < throttleRules.addressLimit; i++)
+      statuses.push(
+        (
+          await client.post('/login/password', {
+            current: `guess-${i}`,
+            password: 'a new long password',
+            repeat: 'a new long password',
+          })
+        ).statusCode,
+      );
+    const right = await client.post('/login/password', {
+      current: user.password,
+      password: 'a new long password',
+      repeat: 'a new long password',
+    });
+    assert.equal(right.statusCode, 429, statuses.join());
+    assert.match(right.body, /spärrat/);
+  });
+
   it('ends the user’s other sessions and keeps this one', async () => {
     const user = await newUser();
     const here = await login(t.app, user);

@@ -133,6 +133,37 @@ export async function attemptSecondFactor(
   return { ok: true };
 }
 
+/**
+ * The current password a password change asks for: counted and checked like a login, so a taken
+ * session cannot be used to guess the password at the change form's pace.
+ */
+export async function checkCurrentPassword(
+  db: Kysely<Database>,
+  user: UserAccount,
+  password: string,
+  attempt: Attempt,
+): Promise<SecondFactorOutcome> {
+  const { keys, knownDevice } = throttleFor(attempt, user.username, user);
+  const reservation = await reserve(db, keys, knownDevice);
+  if (!reservation.allowed) return { ok: false, problem: 'locked', minutesLeft: reservation.minutesLeft };
+  if (await verifyPassword(user.password_hash, password)) {
+    await clearAttempts(db, keys);
+    return { ok: true };
+  }
+  const blocksFor = reservation.blocksFor;
+  await recordLoginEvent(
+    db,
+    user,
+    'auth.passwordChange',
+    'denied',
+    blocksFor ? 'lockedOut' : 'wrongCredentials',
+    attempt.clientAddress,
+  );
+  return blocksFor
+    ? { ok: false, problem: 'locked', minutesLeft: blocksFor }
+    : { ok: false, problem: 'failed' };
+}
+
 /** Logins are staff data, not a child's; still they belong in the trail a manager reviews. */
 export async function recordLoginEvent(
   db: Kysely<Database>,

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { Type } from 'typebox';
 import { requiresSecondFactor } from '../platform/access/policy.ts';
-import { checkNewPassword, hashPassword, verifyPassword } from '../platform/auth/passwords.ts';
+import { checkNewPassword, hashPassword } from '../platform/auth/passwords.ts';
 import { open, seal } from '../platform/auth/secret-box.ts';
 import type { LoadedSession } from '../platform/auth/sessions.ts';
 import {
@@ -18,7 +18,13 @@ import { cookieOptions, sessionCookieName } from '../platform/http/request-conte
 import { OptionalName as name, OptionalText as text } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
-import { type Attempt, attemptPasswordLogin, attemptSecondFactor, recordLoginEvent } from './login.ts';
+import {
+  type Attempt,
+  attemptPasswordLogin,
+  attemptSecondFactor,
+  checkCurrentPassword,
+  recordLoginEvent,
+} from './login.ts';
 import { oidcRoutes } from './oidc-routes.ts';
 import { deviceCookieMaxAgeSeconds, newDeviceToken } from './throttle.ts';
 import { EnrolPage, LoginPage, PasswordChangePage, TotpPage } from './views.tsx';
@@ -301,7 +307,17 @@ export async function authRoutes(app: App): Promise<void> {
         .executeTakeFirstOrThrow();
       const errors: Record<string, string> = {};
       const problem = checkNewPassword(password);
-      if (!(await verifyPassword(user.password_hash, current))) errors.current = t.password.wrongCurrent;
+      const check = await checkCurrentPassword(app.db, user, current, attemptOf(request));
+      if (!check.ok && check.problem === 'locked') {
+        const page = (
+          <PasswordChangePage
+            ctx={pageContext(request)}
+            errors={{ _form: t.login.locked(check.minutesLeft) }}
+          />
+        );
+        return sendPage(reply, page, 429);
+      }
+      if (!check.ok) errors.current = t.password.wrongCurrent;
       if (problem) errors.password = t.password[problem];
       else if (password === current) errors.password = t.password.sameAsOld;
       if (password !== repeat) errors.repeat = t.password.mismatch;

@@ -140,8 +140,8 @@ function bodyRequests(route: Route, url: string, ids: Ids): FuzzRequest[] {
     requests.push(request('broken JSON', '{"a": "'));
   } else {
     const names = fields.map(([name]) => name);
-    const raw = (escape: string) =>
-      [...names.map((n) => `${n}=${escape}`), `_csrf=${csrfPlaceholder}`].join('&');
+    const raw = (encoded: string) =>
+      [...names.map((n) => `${n}=${encoded}`), `_csrf=${csrfPlaceholder}`].join('&');
     requests.push(request('bad percent-escape', raw('%ZZ')));
     requests.push(request('invalid UTF-8', raw('%FF%FE%C3%28')));
     requests.push(request('as JSON', JSON.stringify(withCsrf(base)), 'application/json'));
