@@ -20,8 +20,8 @@ import { csrfPlaceholder, type FuzzRequest, requestsFor } from './fuzz-inputs.ts
  * gets its second), at most `maxRequests` of them and no new round after `budgetMs`; the first
  * round always completes, so every route is walked.
  */
-const maxRequests = 12_000;
-const budgetMs = 75_000;
+const maxRequests = 8_000;
+const budgetMs = 45_000;
 const today = '2026-03-13';
 
 /** One user per role (and anonymous): the sessions of the fuzz. */
