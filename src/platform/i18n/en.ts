@@ -105,7 +105,7 @@ export const en: Messages = {
     or: 'or',
     failed: 'Wrong username or password.',
     locked: (minutes: number) =>
-      `The account is locked after too many failed attempts. Try again in ${minutes} minutes or contact your administrator.`,
+      `The account is locked from here after too many failed attempts. Try again in ${minutes === 1 ? '1 minute' : `${minutes} minutes`} or contact your administrator.`,
     inactive: 'The account is deactivated. Contact your administrator.',
     oidcFailed: 'Signing in with e-identification failed. Try again.',
     oidcUnknownUser: 'There is no Samtak account for this e-identification. Contact your administrator.',

@@ -108,7 +108,7 @@ export const sv = {
     or: 'eller',
     failed: 'Fel användarnamn eller lösenord.',
     locked: (minutes: number) =>
-      `Kontot är spärrat efter för många misslyckade försök. Försök igen om ${minutes} minuter eller kontakta din administratör.`,
+      `Kontot är spärrat härifrån efter för många misslyckade försök. Försök igen om ${minutes === 1 ? '1 minut' : `${minutes} minuter`} eller kontakta din administratör.`,
     inactive: 'Kontot är inaktiverat. Kontakta din administratör.',
     oidcFailed: 'Inloggningen med e-legitimation misslyckades. Försök igen.',
     oidcUnknownUser:
