@@ -7,7 +7,7 @@ import { UserError } from '../platform/http/errors.ts';
 import { cookieOptions } from '../platform/http/request-context.ts';
 import type { App } from '../platform/http/types.ts';
 import { recordLoginEvent } from './login.ts';
-import type { StartSession } from './routes.tsx';
+import { startSession } from './start-session.ts';
 
 const flowCookie = 'samtak_oidc';
 const flowLifetimeMs = 10 * 60 * 1000;
@@ -25,7 +25,7 @@ interface Flow {
  * short-lived cookie so no server state is needed. The IdP performs strong authentication, so an
  * OIDC login counts as the second factor (docs/decisions/0004-login-and-second-factor.md).
  */
-export async function oidcRoutes(app: App, { startSession }: { startSession: StartSession }): Promise<void> {
+export async function oidcRoutes(app: App): Promise<void> {
   const settings = app.config.oidc as OidcConfig;
   const key = app.config.secretKey;
   const secure = app.config.secureCookies;

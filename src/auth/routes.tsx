@@ -1,18 +1,19 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { Type } from 'typebox';
 import { requiresSecondFactor } from '../platform/access/policy.ts';
 import { checkNewPassword, hashPassword, verifyPassword } from '../platform/auth/passwords.ts';
 import { open, seal } from '../platform/auth/secret-box.ts';
-import { createSession, destroySession, loadSession } from '../platform/auth/sessions.ts';
+import { destroySession } from '../platform/auth/sessions.ts';
 import { matchTotp, newTotpSecret, totpUri } from '../platform/auth/totp.ts';
 import { pendingLoginStep } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
-import { cookieOptions, sessionCookieName } from '../platform/http/request-context.ts';
+import { sessionCookieName } from '../platform/http/request-context.ts';
 import type { App } from '../platform/http/types.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
 import { attemptPasswordLogin, recordLoginEvent, registerFailure } from './login.ts';
 import { oidcRoutes } from './oidc-routes.ts';
+import { startSession } from './start-session.ts';
 import { EnrolPage, LoginPage, PasswordChangePage, TotpPage } from './views.tsx';
 
 const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
@@ -21,25 +22,6 @@ const loginRateLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
 
 export async function authRoutes(app: App): Promise<void> {
   const cookieName = sessionCookieName(app.config.secureCookies);
-
-  /** Replaces any session with a new one, so an id seen before login is worthless after it. */
-  async function startSession(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    userId: string,
-    authMethod: 'password' | 'oidc',
-    secondFactorDone: boolean,
-  ) {
-    if (request.session) await destroySession(app.db, request.session.idHash);
-    const id = await createSession(app.db, {
-      userId,
-      authMethod,
-      secondFactorDone,
-      clientAddress: request.ip,
-    });
-    reply.setCookie(cookieName, id, cookieOptions(app.config.secureCookies));
-    return loadSession(app.db, id);
-  }
 
   app.get(
     '/login',
@@ -297,7 +279,7 @@ export async function authRoutes(app: App): Promise<void> {
     return reply.redirect('/login?notice=loggedOut');
   });
 
-  if (app.config.oidc) await app.register(oidcRoutes, { startSession });
+  if (app.config.oidc) await app.register(oidcRoutes);
 }
 
 /** Only same-site paths: an attacker's link must not send a fresh login elsewhere. */
@@ -305,11 +287,3 @@ export function safeNext(next: string | undefined): string {
   if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
   return next;
 }
-
-export type StartSession = (
-  request: FastifyRequest,
-  reply: FastifyReply,
-  userId: string,
-  authMethod: 'password' | 'oidc',
-  secondFactorDone: boolean,
-) => Promise<unknown>;

@@ -1,5 +1,5 @@
 import { followUpMonths } from '../deadlines/deadlines.ts';
-import { formatPersonalNumber } from '../people/views.tsx';
+import { formatPersonalNumber } from '../people/personal-number.ts';
 import { formatDateTime } from '../platform/dates.ts';
 import type { Messages } from '../platform/i18n/i18n.ts';
 import {

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
+import { formatPersonalNumber } from '../people/personal-number.ts';
 import { childrenAssignedTo, type PersonSummary } from '../people/queries.ts';
 import { seenInList } from '../people/service.ts';
-import { formatPersonalNumber } from '../people/views.tsx';
 import { type Actor, permittedActions } from '../platform/access/policy.ts';
 import { type AccessScope, withAccess } from '../platform/access/scope.ts';
 import { todayFor } from '../platform/clock.ts';

@@ -1,4 +1,4 @@
-import { formatPersonalNumber } from '../people/views.tsx';
+import { formatPersonalNumber } from '../people/personal-number.ts';
 import { formatDateTime } from '../platform/dates.ts';
 import { Checkbox, ErrorSummary, type FieldErrors, TextField } from '../platform/layout/forms.tsx';
 import { Layout } from '../platform/layout/Layout.tsx';

@@ -15,12 +15,9 @@ import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
 import { SipStartPanel } from '../sip/views.tsx';
 import { ageOn, type NewPersonInput } from './domain.ts';
+import { formatPersonalNumber } from './personal-number.ts';
 import type { PersonSummary, Relative } from './queries.ts';
 import type { PersonView } from './service.ts';
-
-export function formatPersonalNumber(normalized: string | null): string {
-  return normalized ? `${normalized.slice(0, 8)}-${normalized.slice(8)}` : '';
-}
 
 function Identity({ t, person }: { t: Messages; person: PersonSummary }) {
   return (

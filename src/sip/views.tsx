@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { formatPersonalNumber } from '../people/views.tsx';
+import { formatPersonalNumber } from '../people/personal-number.ts';
 import { formatDateTime } from '../platform/dates.ts';
 import {
   actionStatuses,
