@@ -10,7 +10,7 @@ import { notFound } from '../platform/http/errors.ts';
 import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
 import type { App } from '../platform/http/types.ts';
-import type { Messages } from '../platform/i18n/i18n.ts';
+import type { Messages } from '../platform/i18n/messages.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
 import { pageContext } from '../platform/layout/page-context.ts';
 import { type UserFieldError, type UserFormInput, validateUnit, validateUserForm } from './domain.ts';

@@ -6,6 +6,7 @@ import { open, seal } from '../platform/auth/secret-box.ts';
 import { UserError } from '../platform/http/errors.ts';
 import { cookieOptions } from '../platform/http/request-context.ts';
 import type { App } from '../platform/http/types.ts';
+import { messages } from '../platform/i18n/messages.ts';
 import { recordLoginEvent } from './login.ts';
 import { startSession } from './start-session.ts';
 
@@ -52,7 +53,11 @@ export async function oidcRoutes(app: App): Promise<void> {
   ) => {
     if (error) request.log.warn({ err: error }, 'OIDC login failed');
     reply.clearCookie(flowCookie, { path: '/' });
-    throw new UserError(message === 'oidcFailed' ? 400 : 403, message, (t) => t.login[message]);
+    throw new UserError(
+      message === 'oidcFailed' ? 400 : 403,
+      message,
+      (lang) => messages(lang).login[message],
+    );
   };
 
   app.get('/login/oidc', { schema: { response: { 302: Type.Null() } } }, async (request, reply) => {

@@ -1,5 +1,5 @@
 import { formatReference } from '../deadlines/deadlines.ts';
-import type { Messages } from '../platform/i18n/i18n.ts';
+import type { Messages } from '../platform/i18n/messages.ts';
 import type { CaseDeadline, OpenDeadline } from './domain.ts';
 
 /** Days left, or how late: the words a worklist and a case page use for a deadline. */

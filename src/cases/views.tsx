@@ -1,7 +1,7 @@
 import { followUpMonths } from '../deadlines/deadlines.ts';
 import { formatPersonalNumber } from '../people/personal-number.ts';
 import { formatDateTime } from '../platform/dates.ts';
-import type { Messages } from '../platform/i18n/i18n.ts';
+import type { Messages } from '../platform/i18n/messages.ts';
 import {
   Checkbox,
   CsrfField,

@@ -1,7 +1,7 @@
 import { DeadlineList } from '../cases/components.tsx';
 import { openDeadlines } from '../cases/domain.ts';
 import { formatPersonalNumber } from '../people/personal-number.ts';
-import type { Messages } from '../platform/i18n/i18n.ts';
+import type { Messages } from '../platform/i18n/messages.ts';
 import {
   CsrfField,
   ErrorSummary,

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { accessContext } from '../platform/http/access-context.ts';
 import { notFound, UserError } from '../platform/http/errors.ts';
 import type { App } from '../platform/http/types.ts';
+import { messages } from '../platform/i18n/messages.ts';
 import { personFieldErrors } from './messages.ts';
 import type { PersonSummary } from './queries.ts';
 import { searchLimit } from './queries.ts';
@@ -108,7 +109,8 @@ export async function peopleApiRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const { query, results, more } = await searchPeople(app.db, accessContext(request), request.query.q);
-      if (query.kind === 'tooShort') throw new UserError(400, 'queryTooShort', (t) => t.people.tooShort);
+      if (query.kind === 'tooShort')
+        throw new UserError(400, 'queryTooShort', (lang) => messages(lang).people.tooShort);
       return { people: results.map(summary), more };
     },
   );

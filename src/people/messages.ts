@@ -1,4 +1,5 @@
-import type { Lang, Messages } from '../platform/i18n/i18n.ts';
+import type { Lang } from '../platform/i18n/i18n.ts';
+import type { Messages } from '../platform/i18n/messages.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
 import type { PersonFieldError } from './domain.ts';
 import { type PersonalNumberError, personalNumberErrorMessages } from './personal-number.ts';

@@ -1,6 +1,6 @@
 import { todayInSweden } from '../platform/dates.ts';
 import { protectedIdentityLevels } from '../platform/db/schema.ts';
-import type { Messages } from '../platform/i18n/i18n.ts';
+import type { Messages } from '../platform/i18n/messages.ts';
 import {
   Checkbox,
   CsrfField,

@@ -4,6 +4,7 @@ import { accessContext } from '../platform/http/access-context.ts';
 import { UserError } from '../platform/http/errors.ts';
 import { pendingLoginStep } from '../platform/http/guards.ts';
 import type { App } from '../platform/http/types.ts';
+import { messages } from '../platform/i18n/messages.ts';
 import { reportFieldErrors } from './messages.ts';
 import { reportFields } from './routes.tsx';
 import { type ApiClientPrincipal, apiClientByToken, submitReport } from './service.ts';
@@ -22,7 +23,7 @@ export const ReportRequestSchema = Type.Object(
   { $id: 'ReportRequest', additionalProperties: false },
 );
 
-const unauthorized = () => new UserError(401, 'unauthorized', (t) => t.errors.unauthorized);
+const unauthorized = () => new UserError(401, 'unauthorized', (lang) => messages(lang).errors.unauthorized);
 
 /**
  * POST /api/v1/reports: the concern-report e-service for other systems. A machine reporter (a

@@ -5,6 +5,7 @@ import { accessContext } from '../platform/http/access-context.ts';
 import { notFound, UserError } from '../platform/http/errors.ts';
 import { sendPage } from '../platform/http/render.ts';
 import type { App } from '../platform/http/types.ts';
+import { messages } from '../platform/i18n/messages.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
 import { isBot, parseReference, type ReportInput } from './domain.ts';
 import { reportFieldErrors } from './messages.ts';
@@ -116,7 +117,8 @@ export async function reportRoutes(app: App): Promise<void> {
         const municipality = await municipalityOf(request, request.query.m);
         if (!municipality) throw notFound();
         // A filled honeypot is a bot: refused like any invalid form, and nothing is stored.
-        if (isBot(request.body)) throw new UserError(400, 'refused', (t) => t.reports.errors.refused);
+        if (isBot(request.body))
+          throw new UserError(400, 'refused', (lang) => messages(lang).reports.errors.refused);
         const outcome = await submitReport(app.db, accessContext(request), {
           municipalityId: municipality.id,
           input: request.body,

@@ -11,6 +11,7 @@ import {
 import { accessContext } from '../platform/http/access-context.ts';
 import { UserError } from '../platform/http/errors.ts';
 import type { App } from '../platform/http/types.ts';
+import { messages } from '../platform/i18n/messages.ts';
 import { consentState } from './domain.ts';
 import { contentErrors } from './messages.ts';
 import { agree, isSocialServices, listSips, readSip, reportActionStatus, type SipView } from './service.ts';
@@ -232,7 +233,8 @@ export async function sipApiRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const view = await readSip(app.db, accessContext(request), request.params.id, 'api');
-      if (view.kind === 'request') throw new UserError(404, 'notFound', (t) => t.errors.notFound);
+      if (view.kind === 'request')
+        throw new UserError(404, 'notFound', (lang) => messages(lang).errors.notFound);
       return toJson(view);
     },
   );

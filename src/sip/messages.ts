@@ -1,5 +1,6 @@
 import { personalNumberMessage } from '../people/messages.ts';
-import type { Lang, Messages } from '../platform/i18n/i18n.ts';
+import type { Lang } from '../platform/i18n/i18n.ts';
+import type { Messages } from '../platform/i18n/messages.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
 import type { ConsentFieldError, ContentFieldError, RequestFieldError } from './domain.ts';
 

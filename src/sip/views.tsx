@@ -10,7 +10,7 @@ import {
   sipInformationKinds,
   sipStatuses,
 } from '../platform/db/schema.ts';
-import type { Messages } from '../platform/i18n/i18n.ts';
+import type { Messages } from '../platform/i18n/messages.ts';
 import {
   CheckboxGroup,
   CsrfField,

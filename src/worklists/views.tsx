@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { DeadlineText, UrgencyTag } from '../cases/components.tsx';
-import type { Messages } from '../platform/i18n/i18n.ts';
+import type { Messages } from '../platform/i18n/messages.ts';
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
 import type { Worklist, WorklistItem } from './queries.ts';

@@ -1,15 +1,15 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AccessDenied } from '../access/scope.ts';
-import { type Messages, messages } from '../i18n/i18n.ts';
+import { messages } from '../i18n/messages.ts';
 import { Layout } from '../layout/Layout.tsx';
 import { pageContext } from '../layout/page-context.ts';
-import { type ApiError, UserError } from './errors.ts';
+import { type ApiError, UserError, type UserText } from './errors.ts';
 import { sendPage } from './render.ts';
 
 interface Problem {
   statusCode: number;
   code: string;
-  message: (t: Messages) => string;
+  message: UserText;
 }
 
 /** Every failure leaves as one format: a page in the user's language, or the API's JSON error. */
@@ -20,7 +20,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return respond(request, reply, problem);
   });
   app.setNotFoundHandler((request, reply) =>
-    respond(request, reply, { statusCode: 404, code: 'notFound', message: (t) => t.errors.notFound }),
+    respond(request, reply, {
+      statusCode: 404,
+      code: 'notFound',
+      message: (lang) => messages(lang).errors.notFound,
+    }),
   );
 }
 
@@ -30,17 +34,18 @@ export function isApiRequest(request: FastifyRequest): boolean {
 
 function respond(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
   // request.t is missing only if the failure came before the request context was built.
-  const t = request.t ?? messages('sv');
+  const lang = request.t ? request.lang : 'sv';
+  const t = messages(lang);
   if (isApiRequest(request)) {
-    const body: ApiError = { error: { code: problem.code, message: problem.message(t) } };
+    const body: ApiError = { error: { code: problem.code, message: problem.message(lang) } };
     return reply.code(problem.statusCode).type('application/json; charset=utf-8').send(body);
   }
   const ctx = pageContext(request);
   return sendPage(
     reply,
-    <Layout ctx={{ ...ctx, t }} title={t.errors.title}>
+    <Layout ctx={{ ...ctx, t, lang }} title={t.errors.title}>
       <h1>{t.errors.title}</h1>
-      <p class="lead">{problem.message(t)}</p>
+      <p class="lead">{problem.message(lang)}</p>
       <p>
         <a href="/">{t.nav.home}</a>
       </p>
@@ -58,22 +63,31 @@ function classify(error: FastifyError): Problem {
     // "Your organisation is not a party to this plan" would confirm that the plan exists: a
     // partner is answered as if it did not (the refusal is in the trail all the same).
     if (reason === 'notParticipant' || reason === 'otherOrganisation') {
-      return { statusCode: 404, code: 'notFound', message: (t) => t.errors.notFound };
+      return { statusCode: 404, code: 'notFound', message: (lang) => messages(lang).errors.notFound };
     }
     const statusCode = reason === 'notSignedIn' || reason === 'secondFactorRequired' ? 401 : 403;
-    return { statusCode, code: reason, message: (t) => t.errors.denyReasons[reason] };
+    return { statusCode, code: reason, message: (lang) => messages(lang).errors.denyReasons[reason] };
   }
-  if (error.validation) return { statusCode: 400, code: 'badRequest', message: (t) => t.errors.badRequest };
+  if (error.validation)
+    return { statusCode: 400, code: 'badRequest', message: (lang) => messages(lang).errors.badRequest };
   switch (error.statusCode) {
     case 413:
-      return { statusCode: 413, code: 'tooLarge', message: (t) => t.errors.tooLarge };
+      return { statusCode: 413, code: 'tooLarge', message: (lang) => messages(lang).errors.tooLarge };
     case 415:
-      return { statusCode: 415, code: 'unsupportedMediaType', message: (t) => t.errors.unsupportedMedia };
+      return {
+        statusCode: 415,
+        code: 'unsupportedMediaType',
+        message: (lang) => messages(lang).errors.unsupportedMedia,
+      };
     case 429:
-      return { statusCode: 429, code: 'tooManyRequests', message: (t) => t.errors.tooMany };
+      return { statusCode: 429, code: 'tooManyRequests', message: (lang) => messages(lang).errors.tooMany };
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    return { statusCode: error.statusCode, code: 'badRequest', message: (t) => t.errors.badRequest };
+    return {
+      statusCode: error.statusCode,
+      code: 'badRequest',
+      message: (lang) => messages(lang).errors.badRequest,
+    };
   }
-  return { statusCode: 500, code: 'serverError', message: (t) => t.errors.server };
+  return { statusCode: 500, code: 'serverError', message: (lang) => messages(lang).errors.server };
 }

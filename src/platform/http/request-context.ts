@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { csrfToken, csrfTokenMatches, newPreSessionId } from '../auth/csrf.ts';
 import { loadSession } from '../auth/sessions.ts';
-import { messages, pickLang } from '../i18n/i18n.ts';
+import { pickLang } from '../i18n/i18n.ts';
+import { messages } from '../i18n/messages.ts';
 import { UserError } from './errors.ts';
 import { requireApiSession } from './guards.ts';
 
@@ -59,7 +60,7 @@ export function registerRequestContext(app: FastifyInstance): void {
     const token = fromBody ?? request.headers['x-csrf-token'];
     const binding = request.session?.idHash ?? request.cookies[preSessionCookie] ?? '';
     if (!binding || !csrfTokenMatches(app.config.secretKey, binding, token)) {
-      throw new UserError(403, 'csrf', (t) => t.errors.csrf);
+      throw new UserError(403, 'csrf', (lang) => messages(lang).errors.csrf);
     }
   });
 }

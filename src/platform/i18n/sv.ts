@@ -1,3 +1,5 @@
+import type { Widen } from './i18n.ts';
+
 /** Swedish, the first language of the UI. Plain words, as the Language Act asks. */
 export const sv = {
   appName: 'Samtak',
@@ -1145,9 +1147,4 @@ export const sv = {
   },
 };
 
-type Widen<T> = T extends (...args: infer A) => string
-  ? (...args: A) => string
-  : T extends string
-    ? string
-    : { [K in keyof T]: Widen<T[K]> };
 export type Messages = Widen<typeof sv>;

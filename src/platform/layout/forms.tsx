@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { Messages } from '../i18n/i18n.ts';
+import type { Messages } from '../i18n/messages.ts';
 
 /** Field errors keyed by field name, already in the user's language. */
 export type FieldErrors = Record<string, string>;

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../access/policy.ts';
-import type { Lang, Messages } from '../i18n/i18n.ts';
+import type { Lang } from '../i18n/i18n.ts';
+import type { Messages } from '../i18n/messages.ts';
 
 /** What every page needs from the request, and nothing more. */
 export interface PageContext {
