@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { peopleTexts } from '../people/i18n/index.ts';
 import { formatPersonalNumber } from '../people/personal-number.ts';
 import { childrenAssignedTo, type PersonSummary } from '../people/queries.ts';
 import { seenInList } from '../people/service.ts';
@@ -88,8 +89,8 @@ function HomePage({
   const links: [string, string][] = [];
   if (allowed.includes('report.list')) links.push(['/intake', t.cases.nav.intake]);
   if (allowed.includes('worklist.readUnit')) links.push(['/worklist/unit', t.cases.nav.unitWorklist]);
-  if (allowed.includes('person.search')) links.push(['/people', t.home.searchPeople]);
-  if (allowed.includes('person.create')) links.push(['/people/new', t.home.registerPerson]);
+  if (allowed.includes('person.search')) links.push(['/people', peopleTexts(ctx.lang).searchPeople]);
+  if (allowed.includes('person.create')) links.push(['/people/new', peopleTexts(ctx.lang).registerPerson]);
   if (allowed.includes('auditLog.review')) links.push(['/log-review', t.home.reviewLog]);
   if (allowed.includes('unit.manage')) links.push(['/admin/units', t.home.adminUnits]);
   if (allowed.includes('user.manage')) links.push(['/admin/users', t.home.adminUsers]);
@@ -137,9 +138,9 @@ function HomePage({
       {sipWorklist ? <SipWorklistSection ctx={ctx} worklist={sipWorklist} /> : null}
       {children ? (
         <section aria-labelledby="my-children">
-          <h2 id="my-children">{t.home.myChildren}</h2>
+          <h2 id="my-children">{peopleTexts(ctx.lang).assignedChildren}</h2>
           {children.length === 0 ? (
-            <p>{t.home.noChildren}</p>
+            <p>{peopleTexts(ctx.lang).noAssignedChildren}</p>
           ) : (
             <ul class="plain-list">
               {children.map((c) => (

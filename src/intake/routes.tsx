@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { stepErrors } from '../cases/messages.ts';
+import { peopleTexts } from '../people/i18n/index.ts';
 import { personFieldErrors } from '../people/messages.ts';
 import { createPerson } from '../people/service.ts';
 import { decide } from '../platform/access/policy.ts';
@@ -175,7 +176,7 @@ export async function intakeRoutes(app: App): Promise<void> {
       if (!created.ok) {
         const errors =
           'duplicateOf' in created
-            ? { personalNumber: t.people.duplicate }
+            ? { personalNumber: peopleTexts(request.lang).duplicate }
             : personFieldErrors(created.errors, t, request.lang);
         return renderReport(
           request,

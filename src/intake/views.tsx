@@ -1,7 +1,7 @@
 import { DeadlineList } from '../cases/components.tsx';
 import { openDeadlines } from '../cases/domain.ts';
+import { peopleTexts } from '../people/i18n/index.ts';
 import { formatPersonalNumber } from '../people/personal-number.ts';
-import type { Messages } from '../platform/i18n/messages.ts';
 import {
   CsrfField,
   ErrorSummary,
@@ -77,7 +77,8 @@ export function IntakePage({ ctx, rows }: { ctx: PageContext; rows: IntakeRow[] 
   );
 }
 
-function ReportDetails({ t, view }: { t: Messages; view: ReportView }) {
+function ReportDetails({ ctx, view }: { ctx: PageContext; view: ReportView }) {
+  const { t } = ctx;
   const r = view.report;
   const c = t.cases;
   const childName = [r.child_given_name, r.child_family_name].filter(Boolean).join(' ');
@@ -125,7 +126,7 @@ function ReportDetails({ t, view }: { t: Messages; view: ReportView }) {
               as the address does in the people register. */}
           <dd class="prewrap">
             {view.child && view.child.protected_identity !== 'none'
-              ? t.people.addressHidden
+              ? peopleTexts(ctx.lang).addressHidden
               : r.child_whereabouts}
           </dd>
         </>
@@ -177,7 +178,7 @@ export function ReportPage({
       <h2>{c.deadlines}</h2>
       <DeadlineList t={t} deadlines={view.deadlines} open={open} />
       <h2>{c.reportDetails}</h2>
-      <ReportDetails t={t} view={view} />
+      <ReportDetails ctx={ctx} view={view} />
 
       <section class="panel" aria-labelledby="protection-heading">
         <h2 id="protection-heading">{c.protectionTitle}</h2>
@@ -265,7 +266,13 @@ export function ReportPage({
             <p>{c.linkIntro}</p>
             {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for some screen readers. */}
             <form method="get" action={`/intake/reports/${r.id}`} role="search" class="search-form">
-              <TextField name="q" type="search" label={t.people.query} value={q} maxLength={100} />
+              <TextField
+                name="q"
+                type="search"
+                label={peopleTexts(ctx.lang).query}
+                value={q}
+                maxLength={100}
+              />
               <button type="submit" class="button button--secondary">
                 {t.search}
               </button>
@@ -301,7 +308,7 @@ export function ReportPage({
               <CsrfField token={ctx.csrf} />
               <TextField
                 name="givenName"
-                label={t.people.givenName}
+                label={peopleTexts(ctx.lang).givenName}
                 value={values.givenName ?? r.child_given_name ?? ''}
                 error={errors.givenName}
                 maxLength={100}
@@ -309,7 +316,7 @@ export function ReportPage({
               />
               <TextField
                 name="familyName"
-                label={t.people.familyName}
+                label={peopleTexts(ctx.lang).familyName}
                 value={values.familyName ?? r.child_family_name ?? ''}
                 error={errors.familyName}
                 maxLength={100}
@@ -317,8 +324,8 @@ export function ReportPage({
               />
               <TextField
                 name="personalNumber"
-                label={t.people.personalNumber}
-                hint={t.people.personalNumberHint}
+                label={peopleTexts(ctx.lang).personalNumber}
+                hint={peopleTexts(ctx.lang).personalNumberHint}
                 value={
                   values.personalNumber ??
                   (r.child_personal_number ? formatPersonalNumber(r.child_personal_number) : '')

@@ -8,6 +8,7 @@ import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
 import type { App } from '../platform/http/types.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
+import { peopleTexts } from './i18n/index.ts';
 import { personFieldErrors } from './messages.ts';
 import { addGuardian, createPerson, readPerson, searchPeople } from './service.ts';
 import { NewPersonPage, PersonPage, SearchPage } from './views.tsx';
@@ -82,7 +83,7 @@ export async function peopleRoutes(app: App): Promise<void> {
         <NewPersonPage
           ctx={ctx}
           values={request.body}
-          errors={{ personalNumber: ctx.t.people.duplicate }}
+          errors={{ personalNumber: peopleTexts(ctx.lang).duplicate }}
           duplicateId={outcome.duplicateOf.id}
         />,
         409,
@@ -112,12 +113,12 @@ export async function peopleRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const view = await readPerson(app.db, accessContext(request), request.params.id);
       if (!view) throw notFound();
-      const t = request.t;
+      const tx = peopleTexts(request.lang);
       const notice =
         request.query.notice === 'created'
-          ? t.people.created
+          ? tx.created
           : request.query.notice === 'relationAdded'
-            ? t.people.relationAdded
+            ? tx.relationAdded
             : undefined;
       return sendPage(reply, personPage(request, view, { notice }));
     },
@@ -174,12 +175,12 @@ export async function peopleRoutes(app: App): Promise<void> {
       if (outcome === 'notFound') throw notFound();
       if (outcome === 'added')
         return reply.redirect(`/people/${request.params.id}?notice=relationAdded`, 303);
-      const t = request.t;
+      const tx = peopleTexts(request.lang);
       const message = {
-        invalidNumber: t.people.personalNumberHint,
-        guardianNotFound: t.people.guardianNotFound,
-        self: t.people.relationSelf,
-        exists: t.people.relationExists,
+        invalidNumber: tx.personalNumberHint,
+        guardianNotFound: tx.guardianNotFound,
+        self: tx.relationSelf,
+        exists: tx.relationExists,
       }[outcome];
       const view = await readPerson(app.db, accessContext(request), request.params.id);
       if (!view) throw notFound();

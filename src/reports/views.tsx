@@ -1,3 +1,4 @@
+import { peopleTexts } from '../people/i18n/index.ts';
 import type { Messages } from '../platform/i18n/messages.ts';
 import {
   Checkbox,
@@ -143,7 +144,7 @@ export function ReportFormPage({
         <TextField
           name="childPersonalNumber"
           label={r.childPersonalNumber}
-          hint={t.people.personalNumberHint}
+          hint={peopleTexts(ctx.lang).personalNumberHint}
           value={values.childPersonalNumber}
           error={errors.childPersonalNumber}
           width="medium"

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { peopleTexts } from '../people/i18n/index.ts';
 import { ensureAllowed } from '../platform/access/scope.ts';
 import { todayFor } from '../platform/clock.ts';
 import { type SipStatus, sipStatuses } from '../platform/db/schema.ts';
@@ -254,7 +255,9 @@ export async function sipRoutes(app: App): Promise<void> {
         {
           errors: {
             personalNumber:
-              outcome.error === 'childNotInRegister' ? t.sip.childNotInRegister : t.people.personalNumberHint,
+              outcome.error === 'childNotInRegister'
+                ? t.sip.childNotInRegister
+                : peopleTexts(request.lang).personalNumberHint,
           },
           values: request.body,
         },

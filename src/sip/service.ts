@@ -7,7 +7,6 @@ import type { AuditEntry } from '../platform/audit/audit.ts';
 import { todayInSweden } from '../platform/dates.ts';
 import type { ActionStatus, Database, SipInformationKind, SipStatus } from '../platform/db/schema.ts';
 import { conflict, notFound } from '../platform/http/errors.ts';
-import type { Messages } from '../platform/i18n/messages.ts';
 import { messages } from '../platform/i18n/messages.ts';
 import {
   type ActionInput,

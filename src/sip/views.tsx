@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { peopleTexts } from '../people/i18n/index.ts';
 import { formatPersonalNumber } from '../people/personal-number.ts';
 import { formatDateTime } from '../platform/dates.ts';
 import {
@@ -330,7 +331,7 @@ function RequestSection({ ctx, view, errors, values }: SectionProps) {
               <TextField
                 name="personalNumber"
                 label={s.personalNumber}
-                hint={t.people.personalNumberHint}
+                hint={peopleTexts(ctx.lang).personalNumberHint}
                 value={
                   str(values, 'personalNumber') ??
                   (sip.requested_personal_number ? formatPersonalNumber(sip.requested_personal_number) : '')
@@ -394,7 +395,7 @@ function Overview({ ctx, view }: { ctx: PageContext; view: SipView }) {
         </dd>
         {view.guardians.length ? (
           <>
-            <dt>{t.people.guardians}</dt>
+            <dt>{peopleTexts(ctx.lang).guardians}</dt>
             <dd>{view.guardians.map((g) => `${g.given_name} ${g.family_name}`).join(', ')}</dd>
           </>
         ) : null}
@@ -1182,7 +1183,7 @@ export function ConsentPage({
               (g) =>
                 [
                   g.id,
-                  `${g.given_name} ${g.family_name} (${t.people.relation[g.kind as 'guardian']})`,
+                  `${g.given_name} ${g.family_name} (${peopleTexts(ctx.lang).relation[g.kind as 'guardian']})`,
                 ] as const,
             )}
             checked={list(v, 'guardianIds')}
@@ -1460,7 +1461,7 @@ export function RequestPage({
         <TextField
           name="personalNumber"
           label={s.personalNumber}
-          hint={t.people.personalNumberHint}
+          hint={peopleTexts(ctx.lang).personalNumberHint}
           value={str(values, 'personalNumber')}
           error={errors.personalNumber}
           width="medium"

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { peopleTexts } from '../../people/i18n/index.ts';
 import { permittedActions } from '../access/policy.ts';
 import type { PageContext } from './page-context.ts';
 
@@ -78,7 +79,7 @@ function MainNav({ ctx }: { ctx: PageContext }) {
   if (allowed.includes('worklist.read')) links.push(['/worklist', t.cases.nav.worklist]);
   if (allowed.includes('worklist.readUnit')) links.push(['/worklist/unit', t.cases.nav.unitWorklist]);
   if (allowed.includes('report.list')) links.push(['/intake', t.cases.nav.intake]);
-  if (allowed.includes('person.search')) links.push(['/people', t.nav.people]);
+  if (allowed.includes('person.search')) links.push(['/people', peopleTexts(ctx.lang).nav]);
   if (allowed.includes('sip.read')) links.push(['/sips', t.sip.nav]);
   if (allowed.includes('auditLog.review')) links.push(['/log-review', t.nav.logReview]);
   if (allowed.includes('unit.manage')) links.push(['/admin/units', t.nav.units]);
