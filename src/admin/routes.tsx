@@ -341,7 +341,7 @@ export async function adminRoutes(app: App): Promise<void> {
   });
   accountAction('reset-password', 'passwordReset', async (scope, user, body, t) => {
     const problem = checkNewPassword(body.temporaryPassword ?? '');
-    if (problem) return { temporaryPassword: t.password[problem] };
+    if (problem) return { temporaryPassword: t.passwordProblems[problem] };
     await updateUser(scope, user.id, {
       password_hash: await hashPassword(body.temporaryPassword ?? ''),
       must_change_password: true,
@@ -395,10 +395,10 @@ function userFieldMessage(error: UserFieldError, t: Messages): string {
     case 'partnerKindOnlyForPartner':
       return t.admin.partnerKindOnlyForPartner;
     case 'tooShort':
-      return t.password.tooShort;
+      return t.passwordProblems.tooShort;
     case 'tooLong':
       return error.field === 'temporaryPassword'
-        ? t.password.tooLong
+        ? t.passwordProblems.tooLong
         : t.errors.field.tooLong(error.field === 'displayName' ? 100 : 200);
     case 'required':
       return t.errors.field.required;

@@ -6,7 +6,7 @@ import { open, seal } from '../platform/auth/secret-box.ts';
 import { UserError } from '../platform/http/errors.ts';
 import { cookieOptions } from '../platform/http/request-context.ts';
 import type { App } from '../platform/http/types.ts';
-import { messages } from '../platform/i18n/messages.ts';
+import { authTexts } from './i18n/index.ts';
 import { recordLoginEvent } from './login.ts';
 import { startSession } from './start-session.ts';
 
@@ -56,7 +56,7 @@ export async function oidcRoutes(app: App): Promise<void> {
     throw new UserError(
       message === 'oidcFailed' ? 400 : 403,
       message,
-      (lang) => messages(lang).login[message],
+      (lang) => authTexts(lang).login[message],
     );
   };
 

@@ -11,6 +11,7 @@ import { sendPage } from '../platform/http/render.ts';
 import { sessionCookieName } from '../platform/http/request-context.ts';
 import type { App } from '../platform/http/types.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
+import { authTexts } from './i18n/index.ts';
 import { attemptPasswordLogin, recordLoginEvent, registerFailure } from './login.ts';
 import { oidcRoutes } from './oidc-routes.ts';
 import { startSession } from './start-session.ts';
@@ -33,12 +34,12 @@ export async function authRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const notice = request.query.notice;
-      const t = request.t;
+      const tx = authTexts(request.lang);
       const noticeText =
         notice === 'loggedOut'
-          ? t.login.loggedOut
+          ? tx.login.loggedOut
           : notice === 'expired'
-            ? t.login.sessionExpired
+            ? tx.login.sessionExpired
             : undefined;
       return sendPage(
         reply,
@@ -63,6 +64,7 @@ export async function authRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const { username = '', password = '', next } = request.body;
       const t = request.t;
+      const tx = authTexts(request.lang);
       const ctx = pageContext(request);
       const fieldErrors: Record<string, string> = {};
       if (!username.trim()) fieldErrors.username = t.errors.field.required;
@@ -84,10 +86,10 @@ export async function authRoutes(app: App): Promise<void> {
       if (!outcome.ok) {
         const message =
           outcome.problem === 'locked'
-            ? t.login.locked(outcome.minutesLeft)
+            ? tx.login.locked(outcome.minutesLeft)
             : outcome.problem === 'inactive'
-              ? t.login.inactive
-              : t.login.failed;
+              ? tx.login.inactive
+              : tx.login.failed;
         return sendPage(
           reply,
           <LoginPage
@@ -129,7 +131,7 @@ export async function authRoutes(app: App): Promise<void> {
         .selectAll()
         .where('id', '=', session.actor.userId)
         .executeTakeFirstOrThrow();
-      const t = request.t;
+      const tx = authTexts(request.lang);
       if (!user.totp_secret_enc) return reply.redirect('/login/enrol');
       const code = (request.body.code ?? '').replace(/\s/g, '');
       const step = matchTotp(open(app.config.secretKey, user.totp_secret_enc), code);
@@ -142,13 +144,13 @@ export async function authRoutes(app: App): Promise<void> {
             reply,
             <LoginPage
               ctx={{ ...pageContext(request), actor: null }}
-              errors={{ _form: t.login.locked(outcome.minutesLeft) }}
+              errors={{ _form: tx.login.locked(outcome.minutesLeft) }}
               oidcEnabled={!!app.config.oidc}
             />,
             429,
           );
         }
-        return sendPage(reply, <TotpPage ctx={pageContext(request)} error={t.totp.failed} />, 400);
+        return sendPage(reply, <TotpPage ctx={pageContext(request)} error={tx.totp.failed} />, 400);
       }
       await app.db
         .updateTable('user_account')
@@ -180,7 +182,8 @@ export async function authRoutes(app: App): Promise<void> {
       const secret = unsealEnrolment(request.body.sealed, session.actor.userId);
       if (!secret) return reply.redirect('/login/enrol');
       const step = matchTotp(secret, (request.body.code ?? '').replace(/\s/g, ''));
-      if (step === null) return sendPage(reply, await enrolPage(request, secret, request.t.totp.failed), 400);
+      if (step === null)
+        return sendPage(reply, await enrolPage(request, secret, authTexts(request.lang).totp.failed), 400);
       await app.db
         .updateTable('user_account')
         .set({ totp_secret_enc: seal(app.config.secretKey, secret), totp_last_step: step })
@@ -249,6 +252,7 @@ export async function authRoutes(app: App): Promise<void> {
       const session = request.session;
       if (!session) return reply.redirect('/login');
       const t = request.t;
+      const tx = authTexts(request.lang);
       const { current = '', password = '', repeat = '' } = request.body;
       const user = await app.db
         .selectFrom('user_account')
@@ -257,10 +261,10 @@ export async function authRoutes(app: App): Promise<void> {
         .executeTakeFirstOrThrow();
       const errors: Record<string, string> = {};
       const problem = checkNewPassword(password);
-      if (!(await verifyPassword(user.password_hash, current))) errors.current = t.password.wrongCurrent;
-      if (problem) errors.password = t.password[problem];
-      else if (password === current) errors.password = t.password.sameAsOld;
-      if (password !== repeat) errors.repeat = t.password.mismatch;
+      if (!(await verifyPassword(user.password_hash, current))) errors.current = tx.password.wrongCurrent;
+      if (problem) errors.password = t.passwordProblems[problem];
+      else if (password === current) errors.password = tx.password.sameAsOld;
+      if (password !== repeat) errors.repeat = tx.password.mismatch;
       if (Object.keys(errors).length)
         return sendPage(reply, <PasswordChangePage ctx={pageContext(request)} errors={errors} />, 400);
       await app.db

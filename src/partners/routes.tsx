@@ -311,7 +311,7 @@ export async function partnerRoutes(app: App): Promise<void> {
           const problem = checkNewPassword(request.body.temporaryPassword ?? '');
           if (problem)
             return renderOrganisation(request, organisation, scope, {
-              errors: { [`temporaryPassword-${userId}`]: t.password[problem] },
+              errors: { [`temporaryPassword-${userId}`]: t.passwordProblems[problem] },
             }).then((page) => ({ page }));
         }
         const changed = await updateOrganisationUser(
@@ -378,10 +378,10 @@ function userErrorMessage(e: PartnerUserFieldError, t: Messages): string {
     case 'required':
       return t.errors.field.required;
     case 'tooShort':
-      return t.password.tooShort;
+      return t.passwordProblems.tooShort;
     case 'tooLong':
       return e.field === 'temporaryPassword'
-        ? t.password.tooLong
+        ? t.passwordProblems.tooLong
         : t.errors.field.tooLong(e.field === 'displayName' ? 100 : 200);
   }
 }
