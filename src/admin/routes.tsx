@@ -10,10 +10,12 @@ import { notFound } from '../platform/http/errors.ts';
 import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
 import type { App } from '../platform/http/types.ts';
-import type { Messages } from '../platform/i18n/messages.ts';
+import type { Lang } from '../platform/i18n/i18n.ts';
+import { type Messages, messages } from '../platform/i18n/messages.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
 import { pageContext } from '../platform/layout/page-context.ts';
 import { type UserFieldError, type UserFormInput, validateUnit, validateUserForm } from './domain.ts';
+import { adminTexts } from './i18n/index.ts';
 import {
   type AdminUser,
   columnsOf,
@@ -78,9 +80,9 @@ export async function adminRoutes(app: App): Promise<void> {
       const units = await asAdmin(request, 'unit.manage', unitsOfMunicipality);
       const notice =
         request.query.notice === 'added'
-          ? request.t.admin.unitAdded
+          ? adminTexts(request.lang).unitAdded
           : request.query.notice === 'saved'
-            ? request.t.admin.unitSaved
+            ? adminTexts(request.lang).unitSaved
             : undefined;
       return sendPage(reply, <UnitsPage ctx={pageContext(request)} units={units} notice={notice} />);
     },
@@ -91,6 +93,7 @@ export async function adminRoutes(app: App): Promise<void> {
     { ...pageOptions, schema: { body: Type.Object({ name: text(400), kind: text(40), _csrf: text(200) }) } },
     async (request, reply) => {
       const t = request.t;
+      const tx = adminTexts(request.lang);
       const { name, kind, errors } = validateUnit(request.body.name, request.body.kind);
       const outcome = await asAdmin(request, 'unit.manage', async (scope) => {
         if (Object.keys(errors).length)
@@ -98,7 +101,7 @@ export async function adminRoutes(app: App): Promise<void> {
         const id = await insertUnit(scope, name, kind);
         if (!id)
           return {
-            errors: { name: t.admin.unitExists },
+            errors: { name: tx.unitExists },
             units: await unitsOfMunicipality(scope),
             status: 409,
           };
@@ -136,6 +139,7 @@ export async function adminRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const t = request.t;
+      const tx = adminTexts(request.lang);
       const action = request.body.action ?? 'rename';
       const outcome = await asAdmin(request, 'unit.manage', async (scope) => {
         if (action !== 'rename') {
@@ -147,7 +151,7 @@ export async function adminRoutes(app: App): Promise<void> {
             return { errors: fieldTexts(errors, t), units: await unitsOfMunicipality(scope), status: 400 };
           if (await unitNameTaken(scope, name, request.params.id))
             return {
-              errors: { name: t.admin.unitExists },
+              errors: { name: tx.unitExists },
               units: await unitsOfMunicipality(scope),
               status: 409,
             };
@@ -178,7 +182,7 @@ export async function adminRoutes(app: App): Promise<void> {
         await scope.audit({ action: 'user.list', recordType: 'user' });
         return list;
       });
-      const notice = noticeText(request.query.notice, request.t);
+      const notice = noticeText(request.query.notice, request.lang);
       return sendPage(reply, <UsersPage ctx={pageContext(request)} users={users} notice={notice} />);
     },
   );
@@ -192,14 +196,14 @@ export async function adminRoutes(app: App): Promise<void> {
   });
 
   app.post('/admin/users', { ...pageOptions, schema: { body: userBody } }, async (request, reply) => {
-    const t = request.t;
+    const tx = adminTexts(request.lang);
     const outcome = await asAdmin(request, 'user.manage', async (scope) => {
       const lists = await userFormLists(scope);
-      const errors = await checkUser(scope, request.body, null, t);
+      const errors = await checkUser(scope, request.body, null, request.lang);
       if (errors.fieldErrors) return { lists, errors: errors.fieldErrors, status: 400 };
       const { username, fields, password } = errors.value;
       const id = await insertUser(scope, username, fields, await hashPassword(password));
-      if (!id) return { lists, errors: { username: t.admin.usernameTaken }, status: 409 };
+      if (!id) return { lists, errors: { username: tx.usernameTaken }, status: 409 };
       await scope.audit({ action: 'user.create', recordType: 'user', recordId: id });
       return { id };
     });
@@ -241,7 +245,7 @@ export async function adminRoutes(app: App): Promise<void> {
           user={user}
           lists={lists}
           values={formValues(user)}
-          notice={noticeText(request.query.notice, request.t)}
+          notice={noticeText(request.query.notice, request.lang)}
         />,
       );
     },
@@ -251,11 +255,10 @@ export async function adminRoutes(app: App): Promise<void> {
     '/admin/users/:id',
     { ...pageOptions, schema: { params: idParams, body: userBody } },
     async (request, reply) => {
-      const t = request.t;
       const outcome = await asAdmin(request, 'user.manage', async (scope) => {
         const user = await userById(scope, request.params.id);
         if (!user) throw notFound();
-        const checked = await checkUser(scope, request.body, user.id, t);
+        const checked = await checkUser(scope, request.body, user.id, request.lang);
         if (checked.fieldErrors)
           return { user, lists: await userFormLists(scope), errors: checked.fieldErrors };
         await updateUser(scope, user.id, columnsOf(checked.value.fields));
@@ -287,7 +290,7 @@ export async function adminRoutes(app: App): Promise<void> {
       scope: AccessScope,
       user: AdminUser,
       body: { temporaryPassword?: string | undefined },
-      t: Messages,
+      lang: Lang,
     ) => Promise<FieldErrors | null>,
   ) =>
     app.post(
@@ -300,7 +303,7 @@ export async function adminRoutes(app: App): Promise<void> {
         const outcome = await asAdmin(request, 'user.manage', async (scope) => {
           const user = await userById(scope, request.params.id);
           if (!user) throw notFound();
-          const errors = await apply(scope, user, request.body, request.t);
+          const errors = await apply(scope, user, request.body, request.lang);
           if (errors) return { user, lists: await userFormLists(scope), errors };
           await scope.audit({ action: `user.${path}`, recordType: 'user', recordId: user.id });
           return null;
@@ -320,8 +323,8 @@ export async function adminRoutes(app: App): Promise<void> {
       },
     );
 
-  accountAction('deactivate', 'saved', async (scope, user, _body, t) => {
-    if (user.id === scope.actor.userId) return { _form: t.admin.cannotDeactivateSelf };
+  accountAction('deactivate', 'saved', async (scope, user, _body, lang) => {
+    if (user.id === scope.actor.userId) return { _form: adminTexts(lang).cannotDeactivateSelf };
     await updateUser(scope, user.id, { active: false });
     await destroySessionsOfUser(scope.db, user.id);
     return null;
@@ -339,9 +342,9 @@ export async function adminRoutes(app: App): Promise<void> {
     await destroySessionsOfUser(scope.db, user.id);
     return null;
   });
-  accountAction('reset-password', 'passwordReset', async (scope, user, body, t) => {
+  accountAction('reset-password', 'passwordReset', async (scope, user, body, lang) => {
     const problem = checkNewPassword(body.temporaryPassword ?? '');
-    if (problem) return { temporaryPassword: t.passwordProblems[problem] };
+    if (problem) return { temporaryPassword: messages(lang).passwordProblems[problem] };
     await updateUser(scope, user.id, {
       password_hash: await hashPassword(body.temporaryPassword ?? ''),
       must_change_password: true,
@@ -359,11 +362,12 @@ async function userFormLists(scope: AccessScope) {
   return { units, organisations };
 }
 
-async function checkUser(scope: AccessScope, body: UserFormInput, userId: string | null, t: Messages) {
+async function checkUser(scope: AccessScope, body: UserFormInput, userId: string | null, lang: Lang) {
+  const t = messages(lang);
   const valid = validateUserForm(body, userId === null);
   const fieldErrors: FieldErrors = valid.ok
     ? {}
-    : Object.fromEntries(valid.errors.map((e) => [e.field, userFieldMessage(e, t)]));
+    : Object.fromEntries(valid.errors.map((e) => [e.field, userFieldMessage(e, lang)]));
   if (body.unitId && !(await unitBelongsToMunicipality(scope, body.unitId)))
     fieldErrors.unitId = t.errors.field.invalid;
   if (valid.ok && valid.value.fields.partnerOrganisationId) {
@@ -384,16 +388,18 @@ async function checkUser(scope: AccessScope, body: UserFormInput, userId: string
   return { fieldErrors: null, value: valid.value } as const;
 }
 
-function userFieldMessage(error: UserFieldError, t: Messages): string {
+function userFieldMessage(error: UserFieldError, lang: Lang): string {
+  const t = messages(lang);
+  const tx = adminTexts(lang);
   switch (error.code) {
     case 'usernameInvalid':
-      return t.admin.usernameInvalid;
+      return tx.usernameInvalid;
     case 'emailInvalid':
-      return t.admin.emailInvalid;
+      return tx.emailInvalid;
     case 'partnerKindRequired':
-      return t.admin.partnerKindRequired;
+      return tx.partnerKindRequired;
     case 'partnerKindOnlyForPartner':
-      return t.admin.partnerKindOnlyForPartner;
+      return tx.partnerKindOnlyForPartner;
     case 'tooShort':
       return t.passwordProblems.tooShort;
     case 'tooLong':
@@ -434,13 +440,14 @@ function formValues(user: AdminUser): UserFormInput {
   };
 }
 
-function noticeText(notice: string | undefined, t: Messages): string | undefined {
+function noticeText(notice: string | undefined, lang: Lang): string | undefined {
+  const tx = adminTexts(lang);
   const texts: Record<string, string> = {
-    created: t.admin.created,
-    saved: t.admin.saved,
-    unlocked: t.admin.unlocked,
-    secondFactorReset: t.admin.secondFactorReset,
-    passwordReset: t.admin.passwordReset,
+    created: tx.created,
+    saved: tx.saved,
+    unlocked: tx.unlocked,
+    secondFactorReset: tx.secondFactorReset,
+    passwordReset: tx.passwordReset,
   };
   return notice ? texts[notice] : undefined;
 }

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { adminTexts } from '../admin/i18n/index.ts';
 import { peopleTexts } from '../people/i18n/index.ts';
 import { formatPersonalNumber } from '../people/personal-number.ts';
 import { childrenAssignedTo, type PersonSummary } from '../people/queries.ts';
@@ -92,8 +93,8 @@ function HomePage({
   if (allowed.includes('person.search')) links.push(['/people', peopleTexts(ctx.lang).searchPeople]);
   if (allowed.includes('person.create')) links.push(['/people/new', peopleTexts(ctx.lang).registerPerson]);
   if (allowed.includes('auditLog.review')) links.push(['/log-review', t.home.reviewLog]);
-  if (allowed.includes('unit.manage')) links.push(['/admin/units', t.home.adminUnits]);
-  if (allowed.includes('user.manage')) links.push(['/admin/users', t.home.adminUsers]);
+  if (allowed.includes('unit.manage')) links.push(['/admin/units', adminTexts(ctx.lang).adminUnits]);
+  if (allowed.includes('user.manage')) links.push(['/admin/users', adminTexts(ctx.lang).adminUsers]);
   if (allowed.includes('caseSettings.manage')) links.push(['/admin/case-settings', t.cases.settingsTitle]);
   if (actor.role === 'partnerProfessional') links.push(['/report/professional', t.reports.professionalTitle]);
   if (allowed.includes('guide.edit')) links.push(['/guide-editor', t.guideEditor.homeLink]);

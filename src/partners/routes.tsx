@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { adminTexts } from '../admin/i18n/index.ts';
 import { decide, type Resource } from '../platform/access/policy.ts';
 import { type AccessScope, withAccess } from '../platform/access/scope.ts';
 import { checkNewPassword, hashPassword } from '../platform/auth/passwords.ts';
@@ -9,7 +10,8 @@ import { notFound } from '../platform/http/errors.ts';
 import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
 import type { App } from '../platform/http/types.ts';
-import type { Messages } from '../platform/i18n/messages.ts';
+import type { Lang } from '../platform/i18n/i18n.ts';
+import { type Messages, messages } from '../platform/i18n/messages.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
 import { pageContext } from '../platform/layout/page-context.ts';
 import {
@@ -254,7 +256,7 @@ export async function partnerRoutes(app: App): Promise<void> {
       const t = request.t;
       const outcome = await withOrganisation(request, request.params.id, async (scope, organisation) => {
         const valid = validatePartnerUser(request.body);
-        let errors: FieldErrors = valid.ok ? {} : userErrors(valid.errors, t);
+        let errors: FieldErrors = valid.ok ? {} : userErrors(valid.errors, request.lang);
         const kind = partnerKindOf(organisation.kind);
         if (!organisation.active || !kind) errors._form = t.partners.deactivateHint;
         if (
@@ -273,7 +275,7 @@ export async function partnerRoutes(app: App): Promise<void> {
             await scope.audit({ action: 'user.create', recordType: 'user', recordId: id });
             return null;
           }
-          errors = { username: t.admin.usernameTaken };
+          errors = { username: adminTexts(request.lang).usernameTaken };
           status = 409;
         }
         const { temporaryPassword: _omitted, ...values } = request.body;
@@ -365,16 +367,17 @@ function organisationErrors(errors: OrganisationFieldError[], t: Messages): Fiel
   );
 }
 
-function userErrors(errors: PartnerUserFieldError[], t: Messages): FieldErrors {
-  return Object.fromEntries(errors.map((e) => [e.field, userErrorMessage(e, t)]));
+function userErrors(errors: PartnerUserFieldError[], lang: Lang): FieldErrors {
+  return Object.fromEntries(errors.map((e) => [e.field, userErrorMessage(e, lang)]));
 }
 
-function userErrorMessage(e: PartnerUserFieldError, t: Messages): string {
+function userErrorMessage(e: PartnerUserFieldError, lang: Lang): string {
+  const t = messages(lang);
   switch (e.code) {
     case 'usernameInvalid':
-      return t.admin.usernameInvalid;
+      return adminTexts(lang).usernameInvalid;
     case 'emailInvalid':
-      return t.admin.emailInvalid;
+      return adminTexts(lang).emailInvalid;
     case 'required':
       return t.errors.field.required;
     case 'tooShort':

@@ -1,3 +1,4 @@
+import { adminTexts } from '../admin/i18n/index.ts';
 import {
   Checkbox,
   CsrfField,
@@ -121,7 +122,7 @@ export function OrganisationPage({
 }) {
   const { t } = ctx;
   const p = t.partners;
-  const a = t.admin;
+  const a = adminTexts(ctx.lang);
   const now = new Date();
   const organisationValues: Values = values ?? {
     name: organisation.name,
@@ -301,7 +302,7 @@ function UserActions({
           name="temporaryPassword"
           id={passwordField}
           type="password"
-          label={`${ctx.t.admin.temporaryPassword} (${user.display_name})`}
+          label={`${adminTexts(ctx.lang).temporaryPassword} (${user.display_name})`}
           error={errors[passwordField]}
           autocomplete="new-password"
           width="medium"

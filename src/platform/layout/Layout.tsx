@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { adminTexts } from '../../admin/i18n/index.ts';
 import { peopleTexts } from '../../people/i18n/index.ts';
 import { permittedActions } from '../access/policy.ts';
 import type { PageContext } from './page-context.ts';
@@ -82,8 +83,8 @@ function MainNav({ ctx }: { ctx: PageContext }) {
   if (allowed.includes('person.search')) links.push(['/people', peopleTexts(ctx.lang).nav]);
   if (allowed.includes('sip.read')) links.push(['/sips', t.sip.nav]);
   if (allowed.includes('auditLog.review')) links.push(['/log-review', t.nav.logReview]);
-  if (allowed.includes('unit.manage')) links.push(['/admin/units', t.nav.units]);
-  if (allowed.includes('user.manage')) links.push(['/admin/users', t.nav.users]);
+  if (allowed.includes('unit.manage')) links.push(['/admin/units', adminTexts(ctx.lang).nav.units]);
+  if (allowed.includes('user.manage')) links.push(['/admin/users', adminTexts(ctx.lang).nav.users]);
   if (allowed.includes('caseSettings.manage')) links.push(['/admin/case-settings', t.cases.nav.settings]);
   if (allowed.includes('guide.edit')) links.push(['/guide-editor', t.guideEditor.nav]);
   if (allowed.includes('partnerOrganisation.manage')) links.push(['/admin/organisations', t.partners.nav]);
