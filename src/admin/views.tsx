@@ -1,3 +1,4 @@
+import { partnersTexts } from '../partners/i18n/index.ts';
 import { roles, unitKinds } from '../platform/db/schema.ts';
 import {
   Checkbox,
@@ -246,7 +247,7 @@ export function UserFormPage({
             ['', '–'] as const,
             ...lists.organisations
               .filter((o) => o.active || o.id === values.partnerOrganisationId)
-              .map((o) => [o.id, `${o.name} (${t.partners.kinds[o.kind]})`] as const),
+              .map((o) => [o.id, `${o.name} (${partnersTexts(ctx.lang).kinds[o.kind]})`] as const),
           ]}
         />
         <Checkbox

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { adminTexts } from '../admin/i18n/index.ts';
+import { partnersTexts } from '../partners/i18n/index.ts';
 import { peopleTexts } from '../people/i18n/index.ts';
 import { formatPersonalNumber } from '../people/personal-number.ts';
 import { childrenAssignedTo, type PersonSummary } from '../people/queries.ts';
@@ -99,9 +100,12 @@ function HomePage({
   if (actor.role === 'partnerProfessional') links.push(['/report/professional', t.reports.professionalTitle]);
   if (allowed.includes('guide.edit')) links.push(['/guide-editor', t.guideEditor.homeLink]);
   if (allowed.includes('partnerOrganisation.manage'))
-    links.push(['/admin/organisations', t.partners.listTitle]);
+    links.push(['/admin/organisations', partnersTexts(ctx.lang).listTitle]);
   else if (actor.administersOrganisation && actor.partnerOrganisationId)
-    links.push([`/admin/organisations/${actor.partnerOrganisationId}`, t.partners.myOrganisation]);
+    links.push([
+      `/admin/organisations/${actor.partnerOrganisationId}`,
+      partnersTexts(ctx.lang).myOrganisation,
+    ]);
   if (allowed.includes('sip.list')) links.push(['/sips', t.sip.title]);
   if (allowed.includes('sip.request')) {
     links.push(['/sips', t.sip.myPlans]);

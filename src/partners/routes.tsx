@@ -21,6 +21,7 @@ import {
   validateOrganisation,
   validatePartnerUser,
 } from './domain.ts';
+import { partnersTexts } from './i18n/index.ts';
 import {
   externalSubjectTaken,
   insertOrganisation,
@@ -98,7 +99,7 @@ export async function partnerRoutes(app: App): Promise<void> {
         scope.authorize('partnerOrganisation.manage', administration(request));
         return organisationsWithUserCounts(scope);
       });
-      const notice = request.query.notice === 'added' ? request.t.partners.added : undefined;
+      const notice = request.query.notice === 'added' ? partnersTexts(request.lang).added : undefined;
       return sendPage(
         reply,
         <OrganisationsPage ctx={pageContext(request)} organisations={organisations} notice={notice} />,
@@ -111,6 +112,7 @@ export async function partnerRoutes(app: App): Promise<void> {
     { ...pageOptions, schema: { body: organisationBody } },
     async (request, reply) => {
       const t = request.t;
+      const tx = partnersTexts(request.lang);
       const outcome = await withAccess(app.db, accessContext(request), async (scope) => {
         scope.authorize('partnerOrganisation.manage', administration(request));
         const valid = validateOrganisation(request.body);
@@ -123,7 +125,7 @@ export async function partnerRoutes(app: App): Promise<void> {
         const id = await insertOrganisation(scope, valid.value);
         if (!id)
           return {
-            errors: { name: t.partners.exists },
+            errors: { name: tx.exists },
             organisations: await organisationsWithUserCounts(scope),
             status: 409,
           };
@@ -197,11 +199,11 @@ export async function partnerRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const t = request.t;
+      const tx = partnersTexts(request.lang);
       const notices: Record<string, string> = {
-        saved: t.partners.saved,
-        userAdded: t.partners.userAdded,
-        userSaved: t.partners.userSaved,
+        saved: tx.saved,
+        userAdded: tx.userAdded,
+        userSaved: tx.userSaved,
       };
       const page = await withOrganisation(request, request.params.id, (scope, organisation) =>
         renderOrganisation(request, organisation, scope, {
@@ -217,6 +219,7 @@ export async function partnerRoutes(app: App): Promise<void> {
     { ...pageOptions, schema: { params: organisationParams, body: organisationBody } },
     async (request, reply) => {
       const t = request.t;
+      const tx = partnersTexts(request.lang);
       const outcome = await withAccess(app.db, accessContext(request), async (scope) => {
         scope.authorize('partnerOrganisation.manage', administration(request));
         const organisation = await organisationById(scope, request.params.id);
@@ -225,7 +228,7 @@ export async function partnerRoutes(app: App): Promise<void> {
         let errors: FieldErrors | null = null;
         if (!valid.ok) errors = organisationErrors(valid.errors, t);
         else if (await organisationNameTaken(scope, valid.value.name, organisation.id))
-          errors = { name: t.partners.exists };
+          errors = { name: tx.exists };
         if (errors || !valid.ok)
           return renderOrganisation(request, organisation, scope, {
             errors: errors ?? {},
@@ -254,11 +257,12 @@ export async function partnerRoutes(app: App): Promise<void> {
     { ...pageOptions, schema: { params: organisationParams, body: userBody } },
     async (request, reply) => {
       const t = request.t;
+      const tx = partnersTexts(request.lang);
       const outcome = await withOrganisation(request, request.params.id, async (scope, organisation) => {
         const valid = validatePartnerUser(request.body);
         let errors: FieldErrors = valid.ok ? {} : userErrors(valid.errors, request.lang);
         const kind = partnerKindOf(organisation.kind);
-        if (!organisation.active || !kind) errors._form = t.partners.deactivateHint;
+        if (!organisation.active || !kind) errors._form = tx.deactivateHint;
         if (
           valid.ok &&
           valid.value.externalSubject &&
@@ -301,13 +305,14 @@ export async function partnerRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const t = request.t;
+      const tx = partnersTexts(request.lang);
       const { action } = request.body;
       const outcome = await withOrganisation(request, request.params.id, async (scope, organisation) => {
         const userId = request.params.userId;
         const self = userId === scope.actor.userId;
         if (self && (action === 'deactivate' || action === 'revokeAdmin'))
           return renderOrganisation(request, organisation, scope, {
-            errors: { _form: t.partners.cannotChangeSelf },
+            errors: { _form: tx.cannotChangeSelf },
           }).then((page) => ({ page }));
         if (action === 'resetPassword') {
           const problem = checkNewPassword(request.body.temporaryPassword ?? '');

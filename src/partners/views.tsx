@@ -11,6 +11,7 @@ import {
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
 import { partnerKindsForAdministration } from './domain.ts';
+import { partnersTexts } from './i18n/index.ts';
 import type { OrganisationRecord, OrganisationUser } from './queries.ts';
 
 type Values = Record<string, string | undefined>;
@@ -29,7 +30,7 @@ export function OrganisationsPage({
   notice?: string | undefined;
 }) {
   const { t } = ctx;
-  const p = t.partners;
+  const p = partnersTexts(ctx.lang);
   return (
     <Layout ctx={ctx} title={p.listTitle}>
       <h1>{p.listTitle}</h1>
@@ -79,7 +80,7 @@ function OrganisationFields({
   values: Values;
   errors: FieldErrors;
 }) {
-  const p = ctx.t.partners;
+  const p = partnersTexts(ctx.lang);
   return (
     <>
       <TextField name="name" label={p.name} value={values.name} error={errors.name} maxLength={200} />
@@ -121,7 +122,7 @@ export function OrganisationPage({
   notice?: string | undefined;
 }) {
   const { t } = ctx;
-  const p = t.partners;
+  const p = partnersTexts(ctx.lang);
   const a = adminTexts(ctx.lang);
   const now = new Date();
   const organisationValues: Values = values ?? {
@@ -270,7 +271,7 @@ function UserActions({
   user: OrganisationUser;
   errors: FieldErrors;
 }) {
-  const p = ctx.t.partners;
+  const p = partnersTexts(ctx.lang);
   const action = `/admin/organisations/${organisationId}/users/${user.id}`;
   const button = (value: string, label: string) => (
     <button

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { type PartnersTexts, partnersTexts } from '../partners/i18n/index.ts';
 import { peopleTexts } from '../people/i18n/index.ts';
 import { formatPersonalNumber } from '../people/personal-number.ts';
 import { formatDateTime } from '../platform/dates.ts';
@@ -590,7 +591,7 @@ function ParticipantsSection({ ctx, view, errors, values }: SectionProps) {
             {view.participants.map((p) => (
               <tr key={p.organisation_id}>
                 <td>
-                  {p.name} <span class="hint">({t.partners.kinds[p.kind]})</span>
+                  {p.name} <span class="hint">({partnersTexts(ctx.lang).kinds[p.kind]})</span>
                 </td>
                 <td>{p.contact_name || '–'}</td>
                 <td>{agreementText(t, p, sip.content_version)}</td>
@@ -632,7 +633,10 @@ function ParticipantsSection({ ctx, view, errors, values }: SectionProps) {
               error={errors.organisationId}
               options={view.invitable.map(
                 (o) =>
-                  [o.id, `${o.name} (${t.partners.kinds[o.kind as keyof typeof t.partners.kinds]})`] as const,
+                  [
+                    o.id,
+                    `${o.name} (${partnersTexts(ctx.lang).kinds[o.kind as keyof PartnersTexts['kinds']]})`,
+                  ] as const,
               )}
             />
             <TextField
@@ -1221,7 +1225,7 @@ export function ConsentPage({
           hint={s.organisationsHint}
           error={errors.organisationIds}
           options={partners.map(
-            (p) => [p.organisation_id, `${p.name} (${t.partners.kinds[p.kind]})`] as const,
+            (p) => [p.organisation_id, `${p.name} (${partnersTexts(ctx.lang).kinds[p.kind]})`] as const,
           )}
           checked={list(v, 'organisationIds')}
         />

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { adminTexts } from '../../admin/i18n/index.ts';
+import { partnersTexts } from '../../partners/i18n/index.ts';
 import { peopleTexts } from '../../people/i18n/index.ts';
 import { permittedActions } from '../access/policy.ts';
 import type { PageContext } from './page-context.ts';
@@ -87,9 +88,13 @@ function MainNav({ ctx }: { ctx: PageContext }) {
   if (allowed.includes('user.manage')) links.push(['/admin/users', adminTexts(ctx.lang).nav.users]);
   if (allowed.includes('caseSettings.manage')) links.push(['/admin/case-settings', t.cases.nav.settings]);
   if (allowed.includes('guide.edit')) links.push(['/guide-editor', t.guideEditor.nav]);
-  if (allowed.includes('partnerOrganisation.manage')) links.push(['/admin/organisations', t.partners.nav]);
+  if (allowed.includes('partnerOrganisation.manage'))
+    links.push(['/admin/organisations', partnersTexts(ctx.lang).nav]);
   else if (actor.administersOrganisation && actor.partnerOrganisationId)
-    links.push([`/admin/organisations/${actor.partnerOrganisationId}`, t.partners.myOrganisation]);
+    links.push([
+      `/admin/organisations/${actor.partnerOrganisationId}`,
+      partnersTexts(ctx.lang).myOrganisation,
+    ]);
   const path = ctx.url.split('?')[0];
   return (
     <nav class="main-nav" aria-label={t.mainNav}>
