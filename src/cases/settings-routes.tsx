@@ -17,6 +17,7 @@ import {
 } from '../platform/layout/forms.tsx';
 import { Layout } from '../platform/layout/Layout.tsx';
 import { type PageContext, pageContext } from '../platform/layout/page-context.ts';
+import { reportsTexts } from '../reports/i18n/index.ts';
 import { hashApiToken } from '../reports/service.ts';
 
 const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
@@ -225,7 +226,7 @@ function SettingsPage({
 }) {
   const { t } = ctx;
   const c = t.cases;
-  const kinds = t.reports.organisationKinds as Record<string, string>;
+  const kinds = reportsTexts(ctx.lang).organisationKinds as Record<string, string>;
   return (
     <Layout ctx={ctx} title={c.settingsTitle}>
       <h1>{c.settingsTitle}</h1>

@@ -14,6 +14,7 @@ import {
 } from '../platform/layout/forms.tsx';
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
+import { reportsTexts } from '../reports/i18n/index.ts';
 import { Radios } from '../reports/views.tsx';
 import { SipStartPanel } from '../sip/views.tsx';
 import { DeadlineList } from './components.tsx';
@@ -241,7 +242,7 @@ export function CasePage({
             <TextField
               name="eventDate"
               label={c.eventDate}
-              hint={t.reports.childBirthDateHint}
+              hint={reportsTexts(ctx.lang).childBirthDateHint}
               value={v('eventDate') ?? today}
               error={errors.eventDate}
               width="medium"
@@ -292,7 +293,7 @@ function ExtensionForm({
         <TextField
           name="extendedTo"
           label={c.extendedTo}
-          hint={ctx.t.reports.childBirthDateHint}
+          hint={reportsTexts(ctx.lang).childBirthDateHint}
           value={str(values.extendedTo)}
           error={errors.extendedTo}
           width="medium"
@@ -431,7 +432,7 @@ function Investigation({
               <TextField
                 name="heldOn"
                 label={c.heldOn}
-                hint={t.reports.childBirthDateHint}
+                hint={reportsTexts(ctx.lang).childBirthDateHint}
                 value={v('heldOn')}
                 error={errors.heldOn}
                 width="medium"
@@ -485,7 +486,7 @@ function Investigation({
             <TextField
               name="communicatedOn"
               label={c.communicatedOn}
-              hint={t.reports.childBirthDateHint}
+              hint={reportsTexts(ctx.lang).childBirthDateHint}
               value={v('communicatedOn')}
               error={errors.communicatedOn}
               width="medium"
@@ -626,7 +627,7 @@ function Investigation({
                 <TextField
                   name="doneOn"
                   label={c.doneOn}
-                  hint={t.reports.childBirthDateHint}
+                  hint={reportsTexts(ctx.lang).childBirthDateHint}
                   value={v('doneOn')}
                   error={errors.doneOn}
                   width="medium"

@@ -14,6 +14,7 @@ import { sendPage } from '../platform/http/render.ts';
 import type { App } from '../platform/http/types.ts';
 import { Layout } from '../platform/layout/Layout.tsx';
 import { type PageContext, pageContext } from '../platform/layout/page-context.ts';
+import { reportsTexts } from '../reports/i18n/index.ts';
 import { mayHaveSipWorklist, type Worklist as SipWorklist, sipWorklistIn } from '../sip/service.ts';
 import { SipWorklistSection } from '../sip/views.tsx';
 import type { WorklistItem } from '../worklists/queries.ts';
@@ -97,7 +98,8 @@ function HomePage({
   if (allowed.includes('unit.manage')) links.push(['/admin/units', adminTexts(ctx.lang).adminUnits]);
   if (allowed.includes('user.manage')) links.push(['/admin/users', adminTexts(ctx.lang).adminUsers]);
   if (allowed.includes('caseSettings.manage')) links.push(['/admin/case-settings', t.cases.settingsTitle]);
-  if (actor.role === 'partnerProfessional') links.push(['/report/professional', t.reports.professionalTitle]);
+  if (actor.role === 'partnerProfessional')
+    links.push(['/report/professional', reportsTexts(ctx.lang).professionalTitle]);
   if (allowed.includes('guide.edit')) links.push(['/guide-editor', t.guideEditor.homeLink]);
   if (allowed.includes('partnerOrganisation.manage'))
     links.push(['/admin/organisations', partnersTexts(ctx.lang).listTitle]);

@@ -12,6 +12,7 @@ import {
 } from '../platform/layout/forms.tsx';
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
+import { reportsTexts } from '../reports/i18n/index.ts';
 import { Radios } from '../reports/views.tsx';
 import type { IntakeRow, ReportView } from './service.ts';
 
@@ -100,7 +101,7 @@ function ReportDetails({ ctx, view }: { ctx: PageContext; view: ReportView }) {
           <dd>
             {r.reporter_organisation}
             {r.reporter_organisation_kind
-              ? ` (${t.reports.organisationKinds[r.reporter_organisation_kind]})`
+              ? ` (${reportsTexts(ctx.lang).organisationKinds[r.reporter_organisation_kind]})`
               : ''}
           </dd>
         </>
@@ -132,7 +133,7 @@ function ReportDetails({ ctx, view }: { ctx: PageContext; view: ReportView }) {
         </>
       ) : null}
       <dt>{c.guardiansInformed}</dt>
-      <dd>{t.reports.guardiansInformedOptions[r.guardians_informed]}</dd>
+      <dd>{reportsTexts(ctx.lang).guardiansInformedOptions[r.guardians_informed]}</dd>
       <dt>{c.concern}</dt>
       <dd class="prewrap">{r.concern}</dd>
     </dl>

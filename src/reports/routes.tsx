@@ -5,9 +5,9 @@ import { accessContext } from '../platform/http/access-context.ts';
 import { notFound, UserError } from '../platform/http/errors.ts';
 import { sendPage } from '../platform/http/render.ts';
 import type { App } from '../platform/http/types.ts';
-import { messages } from '../platform/i18n/messages.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
 import { isBot, parseReference, type ReportInput } from './domain.ts';
+import { reportsTexts } from './i18n/index.ts';
 import { reportFieldErrors } from './messages.ts';
 import { allMunicipalities, municipalityForForm, reportStage, submitReport } from './service.ts';
 import { ChooseMunicipalityPage, ReceiptPage, ReportFormPage, StatusPage } from './views.tsx';
@@ -118,7 +118,7 @@ export async function reportRoutes(app: App): Promise<void> {
         if (!municipality) throw notFound();
         // A filled honeypot is a bot: refused like any invalid form, and nothing is stored.
         if (isBot(request.body))
-          throw new UserError(400, 'refused', (lang) => messages(lang).reports.errors.refused);
+          throw new UserError(400, 'refused', (lang) => reportsTexts(lang).errors.refused);
         const outcome = await submitReport(app.db, accessContext(request), {
           municipalityId: municipality.id,
           input: request.body,
@@ -170,14 +170,19 @@ export async function reportRoutes(app: App): Promise<void> {
       if (!reference)
         return sendPage(
           reply,
-          <StatusPage ctx={ctx} reference={raw} stage={null} error={ctx.t.reports.statusInvalid} />,
+          <StatusPage ctx={ctx} reference={raw} stage={null} error={reportsTexts(ctx.lang).statusInvalid} />,
           400,
         );
       const stage = await reportStage(app.db, accessContext(request), reference);
       if (!stage)
         return sendPage(
           reply,
-          <StatusPage ctx={ctx} reference={reference} stage={null} error={ctx.t.reports.statusNotFound} />,
+          <StatusPage
+            ctx={ctx}
+            reference={reference}
+            stage={null}
+            error={reportsTexts(ctx.lang).statusNotFound}
+          />,
           404,
         );
       return sendPage(reply, <StatusPage ctx={ctx} reference={reference} stage={stage} />);
