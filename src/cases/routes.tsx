@@ -9,6 +9,7 @@ import { sendPage } from '../platform/http/render.ts';
 import type { App } from '../platform/http/types.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
 import { pageContext } from '../platform/layout/page-context.ts';
+import { casesTexts } from './i18n/index.ts';
 import { stepErrors } from './messages.ts';
 import {
   assignResponsible,
@@ -92,7 +93,12 @@ export async function caseRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const notice = notices.find((n) => n === request.query.notice);
-      return renderCase(request, reply, request.params.id, notice ? { notice: request.t.cases[notice] } : {});
+      return renderCase(
+        request,
+        reply,
+        request.params.id,
+        notice ? { notice: casesTexts(request.lang)[notice] } : {},
+      );
     },
   );
 
@@ -112,11 +118,10 @@ export async function caseRoutes(app: App): Promise<void> {
         const outcome = await run(id, values, todayFor(app.config), request);
         if (!outcome) throw notFound();
         if (outcome.ok) return reply.redirect(`/cases/${id}?notice=${notice}`, 303);
-        const t = request.t;
         const errors =
           'errors' in outcome
-            ? stepErrors(outcome.errors, t)
-            : { _form: t.cases.refusals[outcome.refusal] ?? t.errors.badRequest };
+            ? stepErrors(outcome.errors, request.lang)
+            : { _form: casesTexts(request.lang).refusals[outcome.refusal] ?? request.t.errors.badRequest };
         return renderCase(request, reply, id, { errors, values }, 'errors' in outcome ? 400 : 409);
       },
     );

@@ -19,6 +19,7 @@ import { Layout } from '../platform/layout/Layout.tsx';
 import { type PageContext, pageContext } from '../platform/layout/page-context.ts';
 import { reportsTexts } from '../reports/i18n/index.ts';
 import { hashApiToken } from '../reports/service.ts';
+import { casesTexts } from './i18n/index.ts';
 
 const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 const pageOptions = { preHandler: requireSignedInPage };
@@ -83,7 +84,7 @@ export async function caseSettingsRoutes(app: App): Promise<void> {
       render(
         request,
         reply,
-        request.query.notice === 'added' ? { notice: request.t.cases.interventionAdded } : {},
+        request.query.notice === 'added' ? { notice: casesTexts(request.lang).interventionAdded } : {},
       ),
   );
 
@@ -98,9 +99,10 @@ export async function caseSettingsRoutes(app: App): Promise<void> {
       const ksi = (request.body.ksiCode ?? '').trim().toUpperCase();
       const errors: FieldErrors = {};
       const t = request.t;
+      const tx = casesTexts(request.lang);
       if (!name) errors.name = t.errors.field.required;
       else if (name.length > 200) errors.name = t.errors.field.tooLong(200);
-      if (ksi && !/^[A-Z0-9.]{1,20}$/.test(ksi)) errors.ksiCode = t.cases.ksiHint;
+      if (ksi && !/^[A-Z0-9.]{1,20}$/.test(ksi)) errors.ksiCode = tx.ksiHint;
       if (Object.keys(errors).length) return render(request, reply, { errors, values: request.body }, 400);
       const added = await asAdmin(request, async (scope) => {
         const row = await scope.db
@@ -118,12 +120,7 @@ export async function caseSettingsRoutes(app: App): Promise<void> {
         return !!row;
       });
       if (!added)
-        return render(
-          request,
-          reply,
-          { errors: { name: t.cases.interventionExists }, values: request.body },
-          409,
-        );
+        return render(request, reply, { errors: { name: tx.interventionExists }, values: request.body }, 409);
       return reply.redirect('/admin/case-settings?notice=added', 303);
     },
   );
@@ -159,6 +156,7 @@ export async function caseSettingsRoutes(app: App): Promise<void> {
       const name = (request.body.clientName ?? '').trim();
       const kind = request.body.organisationKind ?? '';
       const t = request.t;
+      const tx = casesTexts(request.lang);
       const errors: FieldErrors = {};
       if (!name) errors.clientName = t.errors.field.required;
       else if (name.length > 200) errors.clientName = t.errors.field.tooLong(200);
@@ -181,7 +179,7 @@ export async function caseSettingsRoutes(app: App): Promise<void> {
           .executeTakeFirstOrThrow();
         await scope.audit({ action: 'caseSettings.manage', recordType: 'apiClient', recordId: row.id });
       });
-      return render(request, reply, { notice: t.cases.apiClientCreated, token });
+      return render(request, reply, { notice: tx.apiClientCreated, token });
     },
   );
 
@@ -225,7 +223,7 @@ function SettingsPage({
   values?: Record<string, string | undefined>;
 }) {
   const { t } = ctx;
-  const c = t.cases;
+  const c = casesTexts(ctx.lang);
   const kinds = reportsTexts(ctx.lang).organisationKinds as Record<string, string>;
   return (
     <Layout ctx={ctx} title={c.settingsTitle}>

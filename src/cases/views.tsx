@@ -1,7 +1,6 @@
 import { followUpMonths } from '../deadlines/deadlines.ts';
 import { formatPersonalNumber } from '../people/personal-number.ts';
 import { formatDateTime } from '../platform/dates.ts';
-import type { Messages } from '../platform/i18n/messages.ts';
 import {
   Checkbox,
   CsrfField,
@@ -19,6 +18,7 @@ import { Radios } from '../reports/views.tsx';
 import { SipStartPanel } from '../sip/views.tsx';
 import { DeadlineList } from './components.tsx';
 import { openDeadlines } from './domain.ts';
+import { type CasesTexts, casesTexts } from './i18n/index.ts';
 import type { CaseView } from './service.ts';
 
 export interface CasePermissions {
@@ -81,7 +81,7 @@ export function CasePage({
   values?: Values;
 }) {
   const { t } = ctx;
-  const c = t.cases;
+  const c = casesTexts(ctx.lang);
   const k = view.case;
   const child = view.child;
   const name = `${child.given_name} ${child.family_name}`;
@@ -110,7 +110,7 @@ export function CasePage({
       </dl>
 
       <h2>{c.deadlines}</h2>
-      <DeadlineList t={t} deadlines={view.deadlines} open={open} />
+      <DeadlineList lang={ctx.lang} deadlines={view.deadlines} open={open} />
 
       <h2>{c.reports}</h2>
       <ul class="plain-list">
@@ -210,7 +210,7 @@ export function CasePage({
       {k.phase === 'initialAssessment' && can.extend ? (
         <ExtensionForm ctx={ctx} base={base} intro={c.extendIntroInitial} errors={errors} values={values} />
       ) : null}
-      <ExtensionRecords t={t} view={view} />
+      <ExtensionRecords c={c} view={view} />
 
       {k.investigation_opened_on ? (
         <Investigation ctx={ctx} view={view} today={today} can={can} errors={errors} values={values} />
@@ -284,7 +284,7 @@ function ExtensionForm({
   errors: FieldErrors;
   values: Values;
 }) {
-  const c = ctx.t.cases;
+  const c = casesTexts(ctx.lang);
   return (
     <section class="panel" aria-labelledby="extend-heading">
       <h2 id="extend-heading">{c.extendTitle}</h2>
@@ -312,13 +312,13 @@ function ExtensionForm({
   );
 }
 
-function ExtensionRecords({ t, view }: { t: Messages; view: CaseView }) {
+function ExtensionRecords({ c, view }: { c: CasesTexts; view: CaseView }) {
   if (view.extensions.length === 0) return null;
   return (
     <ul class="plain-list">
       {view.extensions.map((e) => (
         <li key={e.id}>
-          {t.cases.rules[e.rule_id]}: {t.cases.extensionRecord(e.extended_to, e.decided_by_name, e.reason)}
+          {c.rules[e.rule_id]}: {c.extensionRecord(e.extended_to, e.decided_by_name, e.reason)}
         </li>
       ))}
     </ul>
@@ -341,7 +341,7 @@ function Investigation({
   values: Values;
 }) {
   const { t } = ctx;
-  const c = t.cases;
+  const c = casesTexts(ctx.lang);
   const k = view.case;
   const base = `/cases/${k.id}`;
   const v = (field: string) => str(values[field]);

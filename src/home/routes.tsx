@@ -1,5 +1,7 @@
 import { Type } from 'typebox';
 import { adminTexts } from '../admin/i18n/index.ts';
+import { casesTexts } from '../cases/i18n/index.ts';
+import { intakeTexts } from '../intake/i18n/index.ts';
 import { partnersTexts } from '../partners/i18n/index.ts';
 import { peopleTexts } from '../people/i18n/index.ts';
 import { formatPersonalNumber } from '../people/personal-number.ts';
@@ -17,6 +19,7 @@ import { type PageContext, pageContext } from '../platform/layout/page-context.t
 import { reportsTexts } from '../reports/i18n/index.ts';
 import { mayHaveSipWorklist, type Worklist as SipWorklist, sipWorklistIn } from '../sip/service.ts';
 import { SipWorklistSection } from '../sip/views.tsx';
+import { worklistsTexts } from '../worklists/i18n/index.ts';
 import type { WorklistItem } from '../worklists/queries.ts';
 import { readWorklistIn } from '../worklists/service.ts';
 import { Reminders, WorklistTable } from '../worklists/views.tsx';
@@ -90,14 +93,16 @@ function HomePage({
   const { t } = ctx;
   const allowed = permittedActions(actor.role);
   const links: [string, string][] = [];
-  if (allowed.includes('report.list')) links.push(['/intake', t.cases.nav.intake]);
-  if (allowed.includes('worklist.readUnit')) links.push(['/worklist/unit', t.cases.nav.unitWorklist]);
+  if (allowed.includes('report.list')) links.push(['/intake', intakeTexts(ctx.lang).nav]);
+  if (allowed.includes('worklist.readUnit'))
+    links.push(['/worklist/unit', worklistsTexts(ctx.lang).nav.unitWorklist]);
   if (allowed.includes('person.search')) links.push(['/people', peopleTexts(ctx.lang).searchPeople]);
   if (allowed.includes('person.create')) links.push(['/people/new', peopleTexts(ctx.lang).registerPerson]);
   if (allowed.includes('auditLog.review')) links.push(['/log-review', t.home.reviewLog]);
   if (allowed.includes('unit.manage')) links.push(['/admin/units', adminTexts(ctx.lang).adminUnits]);
   if (allowed.includes('user.manage')) links.push(['/admin/users', adminTexts(ctx.lang).adminUsers]);
-  if (allowed.includes('caseSettings.manage')) links.push(['/admin/case-settings', t.cases.settingsTitle]);
+  if (allowed.includes('caseSettings.manage'))
+    links.push(['/admin/case-settings', casesTexts(ctx.lang).settingsTitle]);
   if (actor.role === 'partnerProfessional')
     links.push(['/report/professional', reportsTexts(ctx.lang).professionalTitle]);
   if (allowed.includes('guide.edit')) links.push(['/guide-editor', t.guideEditor.homeLink]);
@@ -119,12 +124,12 @@ function HomePage({
       <p class="lead">{t.roles[actor.role]}</p>
       {worklist ? (
         <section aria-labelledby="worklist-heading">
-          <h2 id="worklist-heading">{t.cases.worklistTitle}</h2>
-          <Reminders t={t} items={worklist} />
-          <WorklistTable t={t} items={worklist.slice(0, homeWorklistLength)} />
+          <h2 id="worklist-heading">{worklistsTexts(ctx.lang).worklistTitle}</h2>
+          <Reminders lang={ctx.lang} items={worklist} />
+          <WorklistTable lang={ctx.lang} items={worklist.slice(0, homeWorklistLength)} />
           {worklist.length > homeWorklistLength ? (
             <p>
-              <a href="/worklist">{t.cases.allItems}</a>
+              <a href="/worklist">{worklistsTexts(ctx.lang).allItems}</a>
             </p>
           ) : null}
         </section>

@@ -1,7 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { adminTexts } from '../../admin/i18n/index.ts';
+import { casesTexts } from '../../cases/i18n/index.ts';
+import { intakeTexts } from '../../intake/i18n/index.ts';
 import { partnersTexts } from '../../partners/i18n/index.ts';
 import { peopleTexts } from '../../people/i18n/index.ts';
+import { worklistsTexts } from '../../worklists/i18n/index.ts';
 import { permittedActions } from '../access/policy.ts';
 import type { PageContext } from './page-context.ts';
 
@@ -78,15 +81,16 @@ function MainNav({ ctx }: { ctx: PageContext }) {
   if (!actor) return null;
   const allowed = permittedActions(actor.role);
   const links: [string, string][] = [['/', t.nav.home]];
-  if (allowed.includes('worklist.read')) links.push(['/worklist', t.cases.nav.worklist]);
-  if (allowed.includes('worklist.readUnit')) links.push(['/worklist/unit', t.cases.nav.unitWorklist]);
-  if (allowed.includes('report.list')) links.push(['/intake', t.cases.nav.intake]);
+  if (allowed.includes('worklist.read')) links.push(['/worklist', worklistsTexts(ctx.lang).nav.worklist]);
+  if (allowed.includes('worklist.readUnit'))
+    links.push(['/worklist/unit', worklistsTexts(ctx.lang).nav.unitWorklist]);
+  if (allowed.includes('report.list')) links.push(['/intake', intakeTexts(ctx.lang).nav]);
   if (allowed.includes('person.search')) links.push(['/people', peopleTexts(ctx.lang).nav]);
   if (allowed.includes('sip.read')) links.push(['/sips', t.sip.nav]);
   if (allowed.includes('auditLog.review')) links.push(['/log-review', t.nav.logReview]);
   if (allowed.includes('unit.manage')) links.push(['/admin/units', adminTexts(ctx.lang).nav.units]);
   if (allowed.includes('user.manage')) links.push(['/admin/users', adminTexts(ctx.lang).nav.users]);
-  if (allowed.includes('caseSettings.manage')) links.push(['/admin/case-settings', t.cases.nav.settings]);
+  if (allowed.includes('caseSettings.manage')) links.push(['/admin/case-settings', casesTexts(ctx.lang).nav]);
   if (allowed.includes('guide.edit')) links.push(['/guide-editor', t.guideEditor.nav]);
   if (allowed.includes('partnerOrganisation.manage'))
     links.push(['/admin/organisations', partnersTexts(ctx.lang).nav]);
