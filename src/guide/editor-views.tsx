@@ -20,6 +20,7 @@ import {
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
 import type { RevisionInput } from './domain.ts';
+import { guideEditorTexts } from './i18n/editor/index.ts';
 import { guideMessages } from './i18n/index.ts';
 import { guideLanguageInfo, offeredLanguageInfo } from './languages.ts';
 import type { ChangeRow, FullRevision, GuideSettings, RevisionSummary } from './queries.ts';
@@ -67,7 +68,7 @@ export function EditorListPage({
   settingsChanges: ChangeRow[];
   municipalityCode: string;
 }) {
-  const g = ctx.t.guideEditor;
+  const g = guideEditorTexts(ctx.lang);
   const rows = editorRows(revisions);
   const waiting = revisions.filter((r) => r.state === 'draft' || r.state === 'reviewed');
   const titleOf = (entryId: string) => rows.find((r) => r.entryId === entryId)?.title ?? '';
@@ -165,7 +166,7 @@ export function EditorListPage({
 }
 
 function History({ ctx, changes }: { ctx: PageContext; changes: ChangeRow[] }) {
-  const g = ctx.t.guideEditor;
+  const g = guideEditorTexts(ctx.lang);
   if (changes.length === 0) return <p>{g.noHistory}</p>;
   return (
     <div class="table-wrap">
@@ -240,7 +241,7 @@ export function EntryEditorPage({
   notice?: string | undefined;
   error?: string | undefined;
 }) {
-  const g = ctx.t.guideEditor;
+  const g = guideEditorTexts(ctx.lang);
   const gm = guideMessages(ctx.lang);
   const sv = revisions.filter((r) => r.lang === 'sv');
   const current = sv.find((r) => r.state === 'draft' || r.state === 'reviewed') ?? sv[0];
@@ -433,7 +434,7 @@ export function RevisionFormPage({
   source?: FullRevision | undefined;
   stale?: boolean;
 }) {
-  const g = ctx.t.guideEditor;
+  const g = guideEditorTexts(ctx.lang);
   const gm = guideMessages(ctx.lang);
   const info = guideLanguageInfo[lang];
   const title = entryId ? g.editTitle(info.autonym) : g.newTitle;
@@ -640,7 +641,7 @@ export function SettingsPage({
   changes: ChangeRow[];
   notice?: string | undefined;
 }) {
-  const g = ctx.t.guideEditor;
+  const g = guideEditorTexts(ctx.lang);
   return (
     <Layout ctx={ctx} title={g.settingsTitle}>
       <p>

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { adminTexts } from '../admin/i18n/index.ts';
 import { casesTexts } from '../cases/i18n/index.ts';
+import { guideEditorTexts } from '../guide/i18n/editor/index.ts';
 import { intakeTexts } from '../intake/i18n/index.ts';
 import { partnersTexts } from '../partners/i18n/index.ts';
 import { peopleTexts } from '../people/i18n/index.ts';
@@ -105,7 +106,7 @@ function HomePage({
     links.push(['/admin/case-settings', casesTexts(ctx.lang).settingsTitle]);
   if (actor.role === 'partnerProfessional')
     links.push(['/report/professional', reportsTexts(ctx.lang).professionalTitle]);
-  if (allowed.includes('guide.edit')) links.push(['/guide-editor', t.guideEditor.homeLink]);
+  if (allowed.includes('guide.edit')) links.push(['/guide-editor', guideEditorTexts(ctx.lang).homeLink]);
   if (allowed.includes('partnerOrganisation.manage'))
     links.push(['/admin/organisations', partnersTexts(ctx.lang).listTitle]);
   else if (actor.administersOrganisation && actor.partnerOrganisationId)

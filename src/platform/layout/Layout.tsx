@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { adminTexts } from '../../admin/i18n/index.ts';
 import { casesTexts } from '../../cases/i18n/index.ts';
+import { guideEditorTexts } from '../../guide/i18n/editor/index.ts';
 import { intakeTexts } from '../../intake/i18n/index.ts';
 import { partnersTexts } from '../../partners/i18n/index.ts';
 import { peopleTexts } from '../../people/i18n/index.ts';
@@ -91,7 +92,7 @@ function MainNav({ ctx }: { ctx: PageContext }) {
   if (allowed.includes('unit.manage')) links.push(['/admin/units', adminTexts(ctx.lang).nav.units]);
   if (allowed.includes('user.manage')) links.push(['/admin/users', adminTexts(ctx.lang).nav.users]);
   if (allowed.includes('caseSettings.manage')) links.push(['/admin/case-settings', casesTexts(ctx.lang).nav]);
-  if (allowed.includes('guide.edit')) links.push(['/guide-editor', t.guideEditor.nav]);
+  if (allowed.includes('guide.edit')) links.push(['/guide-editor', guideEditorTexts(ctx.lang).nav]);
   if (allowed.includes('partnerOrganisation.manage'))
     links.push(['/admin/organisations', partnersTexts(ctx.lang).nav]);
   else if (actor.administersOrganisation && actor.partnerOrganisationId)
