@@ -18,6 +18,7 @@ import type { App } from '../platform/http/types.ts';
 import { Layout } from '../platform/layout/Layout.tsx';
 import { type PageContext, pageContext } from '../platform/layout/page-context.ts';
 import { reportsTexts } from '../reports/i18n/index.ts';
+import { sipTexts } from '../sip/i18n/index.ts';
 import { mayHaveSipWorklist, type Worklist as SipWorklist, sipWorklistIn } from '../sip/service.ts';
 import { SipWorklistSection } from '../sip/views.tsx';
 import { worklistsTexts } from '../worklists/i18n/index.ts';
@@ -114,10 +115,10 @@ function HomePage({
       `/admin/organisations/${actor.partnerOrganisationId}`,
       partnersTexts(ctx.lang).myOrganisation,
     ]);
-  if (allowed.includes('sip.list')) links.push(['/sips', t.sip.title]);
+  if (allowed.includes('sip.list')) links.push(['/sips', sipTexts(ctx.lang).title]);
   if (allowed.includes('sip.request')) {
-    links.push(['/sips', t.sip.myPlans]);
-    links.push(['/sips/request', t.sip.requestSip]);
+    links.push(['/sips', sipTexts(ctx.lang).myPlans]);
+    links.push(['/sips/request', sipTexts(ctx.lang).requestSip]);
   }
   return (
     <Layout ctx={ctx} title={t.home.title}>

@@ -287,7 +287,7 @@ export async function sipApiRoutes(app: App): Promise<void> {
           error: {
             code: 'invalid',
             message: request.t.errorSummaryTitle,
-            fields: contentErrors(outcome.errors, request.t),
+            fields: contentErrors(outcome.errors, request.lang),
           },
         });
       return { status: request.body.status };

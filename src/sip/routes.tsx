@@ -9,10 +9,11 @@ import { notFound } from '../platform/http/errors.ts';
 import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
 import type { App } from '../platform/http/types.ts';
-import type { Messages } from '../platform/i18n/messages.ts';
+import type { Lang } from '../platform/i18n/i18n.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
 import { pageContext } from '../platform/layout/page-context.ts';
 import type { ContentFieldError } from './domain.ts';
+import { sipTexts } from './i18n/index.ts';
 import { consentErrors, contentErrors, requestErrors } from './messages.ts';
 import {
   acceptRequest,
@@ -60,23 +61,26 @@ const sipParams = Type.Object({ id: uuid });
 const pageQuery = Type.Object({ notice: text(40), lang: text(5) });
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const notices = (t: Messages): Record<string, string> => ({
-  started: t.sip.started,
-  alreadyOpen: t.sip.alreadyOpen,
-  saved: t.sip.saved,
-  invited: t.sip.invited,
-  consentSaved: t.sip.consentSaved,
-  consentWithdrawn: t.sip.consentWithdrawn,
-  agreed: t.sip.agreed,
-  nowActive: t.sip.nowActive,
-  statusSaved: t.sip.statusSaved,
-  followUpSaved: t.sip.followUpSaved,
-  closed: t.sip.closed,
-  revised: t.sip.revised,
-  requestAccepted: t.sip.requestAccepted,
-  requestClosed: t.sip.requestClosed,
-  requestSent: t.sip.requestSent,
-});
+const notices = (lang: Lang): Record<string, string> => {
+  const tx = sipTexts(lang);
+  return {
+    started: tx.started,
+    alreadyOpen: tx.alreadyOpen,
+    saved: tx.saved,
+    invited: tx.invited,
+    consentSaved: tx.consentSaved,
+    consentWithdrawn: tx.consentWithdrawn,
+    agreed: tx.agreed,
+    nowActive: tx.nowActive,
+    statusSaved: tx.statusSaved,
+    followUpSaved: tx.followUpSaved,
+    closed: tx.closed,
+    revised: tx.revised,
+    requestAccepted: tx.requestAccepted,
+    requestClosed: tx.requestClosed,
+    requestSent: tx.requestSent,
+  };
+};
 
 /**
  * Coordinated individual plans: started by social services from the child's page (or from a
@@ -85,7 +89,7 @@ const notices = (t: Messages): Record<string, string> => ({
  */
 export async function sipRoutes(app: App): Promise<void> {
   const noticeOf = (request: FastifyRequest, notice: string | undefined) =>
-    notice ? notices(request.t)[notice] : undefined;
+    notice ? notices(request.lang)[notice] : undefined;
 
   async function showPlan(
     request: FastifyRequest,
@@ -112,7 +116,7 @@ export async function sipRoutes(app: App): Promise<void> {
       request,
       reply,
       id,
-      { errors: contentErrors(outcome.errors, request.t), values: request.body as Values },
+      { errors: contentErrors(outcome.errors, request.lang), values: request.body as Values },
       400,
     );
   }
@@ -209,7 +213,7 @@ export async function sipRoutes(app: App): Promise<void> {
         reply,
         <RequestPage
           ctx={pageContext(request)}
-          errors={requestErrors(outcome.errors, request.t, request.lang)}
+          errors={requestErrors(outcome.errors, request.lang)}
           values={request.body}
         />,
         400,
@@ -247,7 +251,7 @@ export async function sipRoutes(app: App): Promise<void> {
         request.body.personalNumber,
       );
       if (outcome.ok) return reply.redirect(`/sips/${request.params.id}?notice=requestAccepted`, 303);
-      const t = request.t;
+      const tx = sipTexts(request.lang);
       return showPlan(
         request,
         reply,
@@ -256,7 +260,7 @@ export async function sipRoutes(app: App): Promise<void> {
           errors: {
             personalNumber:
               outcome.error === 'childNotInRegister'
-                ? t.sip.childNotInRegister
+                ? tx.childNotInRegister
                 : peopleTexts(request.lang).personalNumberHint,
           },
           values: request.body,
@@ -319,7 +323,7 @@ export async function sipRoutes(app: App): Promise<void> {
         <FramePage
           ctx={pageContext(request)}
           view={view}
-          errors={contentErrors(outcome.errors, request.t)}
+          errors={contentErrors(outcome.errors, request.lang)}
           values={request.body}
         />,
         400,
@@ -543,7 +547,7 @@ export async function sipRoutes(app: App): Promise<void> {
           sipId={request.params.id}
           today={todayFor(app.config)}
           {...form}
-          errors={consentErrors(outcome.errors, request.t)}
+          errors={consentErrors(outcome.errors, request.lang)}
           values={request.body}
         />,
         400,
@@ -637,7 +641,7 @@ export async function sipRoutes(app: App): Promise<void> {
         <FollowUpPage
           ctx={pageContext(request)}
           view={view}
-          errors={contentErrors(outcome.errors, request.t)}
+          errors={contentErrors(outcome.errors, request.lang)}
           values={body}
         />,
         400,

@@ -7,7 +7,6 @@ import type { AuditEntry } from '../platform/audit/audit.ts';
 import { todayInSweden } from '../platform/dates.ts';
 import type { ActionStatus, Database, SipInformationKind, SipStatus } from '../platform/db/schema.ts';
 import { conflict, notFound } from '../platform/http/errors.ts';
-import { messages } from '../platform/i18n/messages.ts';
 import {
   type ActionInput,
   type AgreementBlocker,
@@ -33,6 +32,7 @@ import {
   validateRequest,
   worklistHorizonDays,
 } from './domain.ts';
+import { sipTexts } from './i18n/index.ts';
 import {
   accessFactsOf,
   addParticipant,
@@ -132,7 +132,7 @@ async function onSip<T>(
 /** The request's "today" (the clock), or the real date in Sweden outside a request. */
 const todayOf = (context: RequestContext) => context.today ?? todayInSweden();
 
-const wrongStatus = () => conflict((lang) => messages(lang).sip.wrongStatus);
+const wrongStatus = () => conflict((lang) => sipTexts(lang).wrongStatus);
 
 // ---- Reading ----
 
@@ -648,7 +648,7 @@ export function removeParticipant(db: Db, context: RequestContext, id: string, o
       .where('responsible_organisation_id', '=', organisationId)
       .executeTakeFirst();
     if (responsible || facts.sip.lead_organisation_id === organisationId)
-      throw conflict((lang) => messages(lang).sip.participantInUse);
+      throw conflict((lang) => sipTexts(lang).participantInUse);
     await scope.db
       .deleteFrom('sip_participant')
       .where('municipality_id', '=', scope.actor.municipalityId)
@@ -878,7 +878,7 @@ export async function withdrawConsent(
 ): Promise<{ ok: true } | { ok: false; errors: ContentFieldError[] }> {
   return onSip(db, context, id, 'sip.withdrawConsent', async (scope, facts) => {
     if (!facts.consentId || facts.consent?.withdrawn)
-      throw conflict((lang) => messages(lang).sip.noConsentToWithdraw);
+      throw conflict((lang) => sipTexts(lang).noConsentToWithdraw);
     const text = note.replace(/\s+/g, ' ').trim();
     if (!text) return { ok: false, errors: [{ field: 'withdrawalNote', code: 'required' }] };
     if (text.length > 1000)
@@ -917,7 +917,7 @@ export async function agree(db: Db, context: RequestContext, id: string): Promis
       followUpOn: facts.sip.follow_up_on,
       today,
     });
-    if (blockers.length) throw conflict((lang) => messages(lang).sip.notReady);
+    if (blockers.length) throw conflict((lang) => sipTexts(lang).notReady);
     const municipalityId = scope.actor.municipalityId;
     await scope.db
       .updateTable('sip_participant')
@@ -988,7 +988,7 @@ export async function reportActionStatus(
       !isSocialServices(scope.actor) &&
       action.responsible_organisation_id !== scope.actor.partnerOrganisationId
     )
-      throw conflict((lang) => messages(lang).sip.notYourAction);
+      throw conflict((lang) => sipTexts(lang).notYourAction);
     const status = input.status as ActionStatus;
     if (!['planned', 'ongoing', 'done', 'notDone'].includes(status))
       return { ok: false, errors: [{ field: `status-${actionId}`, code: 'invalid' }] };

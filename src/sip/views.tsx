@@ -12,7 +12,6 @@ import {
   sipInformationKinds,
   sipStatuses,
 } from '../platform/db/schema.ts';
-import type { Messages } from '../platform/i18n/messages.ts';
 import {
   CheckboxGroup,
   CsrfField,
@@ -27,6 +26,7 @@ import {
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
 import { type ConsentState, consentState, dueState, sipLegalReference } from './domain.ts';
+import { type SipTexts, sipTexts } from './i18n/index.ts';
 import type { Action, ChildSummary, ConsentRecord, DueAction, Participant, SipListRow } from './queries.ts';
 import type { SipListing, SipView, Worklist } from './service.ts';
 
@@ -49,14 +49,14 @@ function rowChildName(row: SipListRow): string {
   return row.given_name ? `${row.given_name} ${row.family_name}` : (row.requested_child_name ?? '–');
 }
 
-export function StatusTag({ t, status }: { t: Messages; status: SipStatus }) {
-  return <span class={`tag tag--${status}`}>{t.sip.status[status]}</span>;
+export function StatusTag({ s, status }: { s: SipTexts; status: SipStatus }) {
+  return <span class={`tag tag--${status}`}>{s.status[status]}</span>;
 }
 
-function DueTag({ t, date, today }: { t: Messages; date: string; today: string }) {
+function DueTag({ s, date, today }: { s: SipTexts; date: string; today: string }) {
   const state = dueState(date, today);
   if (state === 'later') return null;
-  return <span class={`tag tag--due-${state}`}>{t.sip.due[state]}</span>;
+  return <span class={`tag tag--due-${state}`}>{s.due[state]}</span>;
 }
 
 // ---- Starting a plan (on the child's page and the case page) ----
@@ -71,7 +71,7 @@ export function SipStartPanel({
   childId: string;
   caseId?: string;
 }) {
-  const s = ctx.t.sip;
+  const s = sipTexts(ctx.lang);
   return (
     <section class="panel" aria-labelledby="sip-heading">
       <h2 id="sip-heading">{s.startTitle}</h2>
@@ -108,8 +108,7 @@ export function SipListPage({
   partner: boolean;
   notice?: string | undefined;
 }) {
-  const { t } = ctx;
-  const s = t.sip;
+  const s = sipTexts(ctx.lang);
   const title = childName ? s.forChild(childName) : s.title;
   return (
     <Layout ctx={ctx} title={title}>
@@ -151,7 +150,7 @@ export function SipListPage({
               {listing.requests.map((r) => (
                 <li key={r.id}>
                   <a href={`/sips/${r.id}`}>{r.requested_child_name ?? '–'}</a>{' '}
-                  <StatusTag t={t} status={r.status} />{' '}
+                  <StatusTag s={s} status={r.status} />{' '}
                   {r.close_reason === 'declined' ? s.closeReasons.declined : ''}
                 </li>
               ))}
@@ -164,8 +163,7 @@ export function SipListPage({
 }
 
 function SipTable({ ctx, rows, caption }: { ctx: PageContext; rows: SipListRow[]; caption: string }) {
-  const { t } = ctx;
-  const s = t.sip;
+  const s = sipTexts(ctx.lang);
   if (rows.length === 0) return <p>{s.noPlans}</p>;
   return (
     <div class="table-wrap">
@@ -187,7 +185,7 @@ function SipTable({ ctx, rows, caption }: { ctx: PageContext; rows: SipListRow[]
                 <a href={`/sips/${r.id}`}>{rowChildName(r)}</a>
               </td>
               <td>
-                <StatusTag t={t} status={r.status} />
+                <StatusTag s={s} status={r.status} />
                 {r.status === 'closed' && r.close_reason ? ` ${s.closeReasons[r.close_reason]}` : ''}
               </td>
               <td>{r.status === 'active' ? (r.follow_up_on ?? s.notSet) : '–'}</td>
@@ -213,7 +211,7 @@ export interface SipPageProps {
 
 export function SipPage({ ctx, view, errors = {}, values = {}, notice }: SipPageProps) {
   const { t } = ctx;
-  const s = t.sip;
+  const s = sipTexts(ctx.lang);
   const sip = view.facts.sip;
   const name = childLabel(view.child, sip.requested_child_name);
   const title = view.kind === 'request' ? s.requestFor(name) : s.planFor(name);
@@ -221,7 +219,7 @@ export function SipPage({ ctx, view, errors = {}, values = {}, notice }: SipPage
   return (
     <Layout ctx={ctx} title={title}>
       <h1>
-        {title} <StatusTag t={t} status={sip.status} />
+        {title} <StatusTag s={s} status={sip.status} />
       </h1>
       <p class="hint">{s.legal(legal.socialServices, legal.healthCare)}</p>
       {notice ? <Notice>{notice}</Notice> : null}
@@ -298,8 +296,7 @@ function PostButton({
 }
 
 function RequestSection({ ctx, view, errors, values }: SectionProps) {
-  const { t } = ctx;
-  const s = t.sip;
+  const s = sipTexts(ctx.lang);
   const sip = view.facts.sip;
   return (
     <>
@@ -316,7 +313,7 @@ function RequestSection({ ctx, view, errors, values }: SectionProps) {
           <dd class="pre-line">{sip.request_reason}</dd>
           <dt>{s.statusLabel}</dt>
           <dd>
-            {t.sip.status[sip.status]}
+            {s.status[sip.status]}
             {sip.close_reason ? ` – ${s.closeReasons[sip.close_reason]}` : ''}
             {sip.close_note && view.socialServices ? `: ${sip.close_note}` : ''}
           </dd>
@@ -371,7 +368,7 @@ function RequestSection({ ctx, view, errors, values }: SectionProps) {
 
 function Overview({ ctx, view }: { ctx: PageContext; view: SipView }) {
   const { t } = ctx;
-  const s = t.sip;
+  const s = sipTexts(ctx.lang);
   const sip = view.facts.sip;
   const lead = view.participants.find((p) => p.organisation_id === sip.lead_organisation_id);
   return (
@@ -424,7 +421,7 @@ function Overview({ ctx, view }: { ctx: PageContext; view: SipView }) {
         <dd>
           {sip.follow_up_on ?? s.notSet}{' '}
           {sip.follow_up_on && sip.status === 'active' ? (
-            <DueTag t={t} date={sip.follow_up_on} today={view.today} />
+            <DueTag s={s} date={sip.follow_up_on} today={view.today} />
           ) : null}
         </dd>
         {sip.agreed_on && sip.status === 'active' ? (
@@ -464,8 +461,7 @@ function ConsentSummary({
   state: ConsentState;
   participants: Participant[];
 }) {
-  const { t } = ctx;
-  const s = t.sip;
+  const s = sipTexts(ctx.lang);
   return (
     <>
       <p>
@@ -521,8 +517,7 @@ function ConsentSummary({
 }
 
 function ConsentSection({ ctx, view, errors, values }: SectionProps) {
-  const { t } = ctx;
-  const s = t.sip;
+  const s = sipTexts(ctx.lang);
   const sip = view.facts.sip;
   const state = consentState(view.facts.consent, view.today);
   return (
@@ -560,16 +555,14 @@ function ConsentSection({ ctx, view, errors, values }: SectionProps) {
   );
 }
 
-function agreementText(t: Messages, p: Participant, version: number): string {
-  const s = t.sip;
+function agreementText(s: SipTexts, p: Participant, version: number): string {
   if (p.agreed_version === version && p.agreed_at)
     return s.agreedBy(p.agreed_by_name ?? '–', formatDateTime(p.agreed_at));
   return p.agreed_version ? s.agreedEarlierVersion : s.notAgreed;
 }
 
 function ParticipantsSection({ ctx, view, errors, values }: SectionProps) {
-  const { t } = ctx;
-  const s = t.sip;
+  const s = sipTexts(ctx.lang);
   const sip = view.facts.sip;
   return (
     <Section id="participants" title={s.participants}>
@@ -594,7 +587,7 @@ function ParticipantsSection({ ctx, view, errors, values }: SectionProps) {
                   {p.name} <span class="hint">({partnersTexts(ctx.lang).kinds[p.kind]})</span>
                 </td>
                 <td>{p.contact_name || '–'}</td>
-                <td>{agreementText(t, p, sip.content_version)}</td>
+                <td>{agreementText(s, p, sip.content_version)}</td>
                 {view.can.update ? (
                   <td>
                     {p.organisation_id !== view.socialServicesId ? (
@@ -663,17 +656,16 @@ function RemoveButton({ ctx, action, label }: { ctx: PageContext; action: string
     <form method="post" action={action} class="inline-form">
       <CsrfField token={ctx.csrf} />
       <button type="submit" class="button button--secondary button--small" aria-label={label}>
-        {ctx.t.sip.remove}
+        {sipTexts(ctx.lang).remove}
       </button>
     </form>
   );
 }
 
-const areaOptions = (t: Messages) => goalAreas.map((a) => [a, t.sip.areas[a]] as const);
+const areaOptions = (s: SipTexts) => goalAreas.map((a) => [a, s.areas[a]] as const);
 
 function NeedsSection({ ctx, view, errors, values }: SectionProps) {
-  const { t } = ctx;
-  const s = t.sip;
+  const s = sipTexts(ctx.lang);
   const sip = view.facts.sip;
   if (!view.visible.needs && !view.socialServices)
     return (
@@ -710,7 +702,7 @@ function NeedsSection({ ctx, view, errors, values }: SectionProps) {
             label={s.area}
             value={str(values, 'needArea')}
             error={errors.needArea}
-            options={areaOptions(t)}
+            options={areaOptions(s)}
           />
           <TextArea
             name="needDescription"
@@ -730,8 +722,7 @@ function NeedsSection({ ctx, view, errors, values }: SectionProps) {
 }
 
 function GoalsSection({ ctx, view, errors, values }: SectionProps) {
-  const { t } = ctx;
-  const s = t.sip;
+  const s = sipTexts(ctx.lang);
   const sip = view.facts.sip;
   return (
     <Section id="goals" title={s.goals}>
@@ -775,7 +766,7 @@ function GoalsSection({ ctx, view, errors, values }: SectionProps) {
             label={s.area}
             value={str(values, 'goalArea')}
             error={errors.goalArea}
-            options={areaOptions(t)}
+            options={areaOptions(s)}
           />
           <TextArea
             name="goal"
@@ -822,8 +813,7 @@ function ActionsTable({
   actions: Action[];
   errors: FieldErrors;
 }) {
-  const { t } = ctx;
-  const s = t.sip;
+  const s = sipTexts(ctx.lang);
   const sip = view.facts.sip;
   const goalOf = (id: string | null) => view.goals.find((g) => g.id === id);
   const mayReport = (a: Action) =>
@@ -874,7 +864,7 @@ function ActionsTable({
               <td>
                 {a.due_on}{' '}
                 {sip.status === 'active' && (a.status === 'planned' || a.status === 'ongoing') ? (
-                  <DueTag t={t} date={a.due_on} today={view.today} />
+                  <DueTag s={s} date={a.due_on} today={view.today} />
                 ) : null}
               </td>
               <td>
@@ -922,8 +912,7 @@ function ActionsTable({
 }
 
 function ActionsSection({ ctx, view, errors, values }: SectionProps) {
-  const { t } = ctx;
-  const s = t.sip;
+  const s = sipTexts(ctx.lang);
   const sip = view.facts.sip;
   const parties = view.actions.filter((a) => a.responsible_organisation_id);
   const others = view.actions.filter((a) => !a.responsible_organisation_id);
@@ -1011,8 +1000,7 @@ function ActionsSection({ ctx, view, errors, values }: SectionProps) {
 }
 
 function AgreementSection({ ctx, view }: { ctx: PageContext; view: SipView }) {
-  const { t } = ctx;
-  const s = t.sip;
+  const s = sipTexts(ctx.lang);
   const sip = view.facts.sip;
   if (sip.status !== 'draft') {
     return view.can.revise ? (
@@ -1045,8 +1033,7 @@ function AgreementSection({ ctx, view }: { ctx: PageContext; view: SipView }) {
 }
 
 function FollowUpsSection({ ctx, view }: { ctx: PageContext; view: SipView }) {
-  const { t } = ctx;
-  const s = t.sip;
+  const s = sipTexts(ctx.lang);
   if (view.facts.sip.status === 'draft' && view.followUps.length === 0) return null;
   const actionText = (id: string) => view.actions.find((a) => a.id === id)?.description ?? '–';
   return (
@@ -1079,8 +1066,7 @@ function FollowUpsSection({ ctx, view }: { ctx: PageContext; view: SipView }) {
 }
 
 function CloseSection({ ctx, view, errors, values }: SectionProps) {
-  const { t } = ctx;
-  const s = t.sip;
+  const s = sipTexts(ctx.lang);
   const sip = view.facts.sip;
   if (!view.can.close) return null;
   return (
@@ -1139,7 +1125,7 @@ export function ConsentPage({
   today: string;
 }) {
   const { t } = ctx;
-  const s = t.sip;
+  const s = sipTexts(ctx.lang);
   const name = childLabel(child, null);
   const title = s.consentTitle(name);
   const v: Values = values ?? {
@@ -1264,7 +1250,7 @@ export function FramePage({
   values?: Values;
 }) {
   const { t } = ctx;
-  const s = t.sip;
+  const s = sipTexts(ctx.lang);
   const sip = view.facts.sip;
   const title = s.frameTitle(childLabel(view.child, null));
   const v: Values = values ?? {
@@ -1369,7 +1355,7 @@ export function FollowUpPage({
   values?: Values;
 }) {
   const { t } = ctx;
-  const s = t.sip;
+  const s = sipTexts(ctx.lang);
   const sip = view.facts.sip;
   const title = s.followUpTitle(childLabel(view.child, null));
   return (
@@ -1446,7 +1432,7 @@ export function RequestPage({
   values?: Values;
 }) {
   const { t } = ctx;
-  const s = t.sip;
+  const s = sipTexts(ctx.lang);
   return (
     <Layout ctx={ctx} title={s.requestTitle}>
       <h1>{s.requestTitle}</h1>
@@ -1511,7 +1497,7 @@ export function RequestPage({
 
 export function PrintPage({ ctx, view }: { ctx: PageContext; view: SipView }) {
   const { t } = ctx;
-  const s = t.sip;
+  const s = sipTexts(ctx.lang);
   const sip = view.facts.sip;
   const name = childLabel(view.child, null);
   const firstName = view.child?.given_name ?? name;
@@ -1631,8 +1617,7 @@ export function PrintPage({ ctx, view }: { ctx: PageContext; view: SipView }) {
 // ---- Worklist on the start page ----
 
 export function SipWorklistSection({ ctx, worklist }: { ctx: PageContext; worklist: Worklist }) {
-  const { t } = ctx;
-  const s = t.sip;
+  const s = sipTexts(ctx.lang);
   const empty =
     worklist.followUps.length +
       worklist.actions.length +
@@ -1661,7 +1646,7 @@ export function SipWorklistSection({ ctx, worklist }: { ctx: PageContext; workli
                   {a.given_name} {a.family_name}
                 </a>
                 : {a.description} ({a.responsible_name ?? a.responsible_other}) – {a.due_on}{' '}
-                <DueTag t={t} date={a.due_on} today={worklist.today} />
+                <DueTag s={s} date={a.due_on} today={worklist.today} />
               </li>
             ))}
           </ul>
@@ -1729,7 +1714,8 @@ function WorklistRows({
               {d ? (
                 <>
                   {' '}
-                  – {d} {r.status === 'active' ? <DueTag t={ctx.t} date={d} today={today} /> : null}
+                  – {d}{' '}
+                  {r.status === 'active' ? <DueTag s={sipTexts(ctx.lang)} date={d} today={today} /> : null}
                 </>
               ) : null}
             </li>

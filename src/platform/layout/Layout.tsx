@@ -5,6 +5,7 @@ import { guideEditorTexts } from '../../guide/i18n/editor/index.ts';
 import { intakeTexts } from '../../intake/i18n/index.ts';
 import { partnersTexts } from '../../partners/i18n/index.ts';
 import { peopleTexts } from '../../people/i18n/index.ts';
+import { sipTexts } from '../../sip/i18n/index.ts';
 import { worklistsTexts } from '../../worklists/i18n/index.ts';
 import { permittedActions } from '../access/policy.ts';
 import type { PageContext } from './page-context.ts';
@@ -87,7 +88,7 @@ function MainNav({ ctx }: { ctx: PageContext }) {
     links.push(['/worklist/unit', worklistsTexts(ctx.lang).nav.unitWorklist]);
   if (allowed.includes('report.list')) links.push(['/intake', intakeTexts(ctx.lang).nav]);
   if (allowed.includes('person.search')) links.push(['/people', peopleTexts(ctx.lang).nav]);
-  if (allowed.includes('sip.read')) links.push(['/sips', t.sip.nav]);
+  if (allowed.includes('sip.read')) links.push(['/sips', sipTexts(ctx.lang).nav]);
   if (allowed.includes('auditLog.review')) links.push(['/log-review', t.nav.logReview]);
   if (allowed.includes('unit.manage')) links.push(['/admin/units', adminTexts(ctx.lang).nav.units]);
   if (allowed.includes('user.manage')) links.push(['/admin/users', adminTexts(ctx.lang).nav.users]);
