@@ -54,6 +54,7 @@ type Values = Record<string, string | string[] | undefined>;
 
 /** The case page and each step on it: one form per step, back to the page with a notice. */
 export async function caseRoutes(app: App): Promise<void> {
+  const sections = app.features.contributions('caseSections');
   async function renderCase(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -61,7 +62,7 @@ export async function caseRoutes(app: App): Promise<void> {
     extra: { notice?: string; errors?: FieldErrors; values?: Values },
     status = 200,
   ) {
-    const view = await readCase(app.db, accessContext(request), id);
+    const view = await readCase(app.db, accessContext(request), id, sections);
     if (!view) throw notFound();
     const resource = caseResource(view.case);
     const may = (action: Action) => decide(request.actor, action, resource).allowed;
@@ -73,10 +74,6 @@ export async function caseRoutes(app: App): Promise<void> {
       decide: may('case.decide'),
       close: may('case.close'),
       note: may('caseNote.write'),
-      startSip: decide(request.actor, 'sip.create', {
-        type: 'sipRegister',
-        municipalityId: view.case.municipality_id,
-      }).allowed,
     };
     return sendPage(
       reply,

@@ -3,6 +3,7 @@ import { computeDeadline } from '../deadlines/deadlines.ts';
 import type { Action, Resource } from '../platform/access/policy.ts';
 import { type AccessScope, type RequestContext, withAccess } from '../platform/access/scope.ts';
 import type { ChildCase, Database, DecisionOutcome } from '../platform/db/schema.ts';
+import { loadSections } from '../platform/features.ts';
 import {
   type CaseDeadline,
   caseContextOf,
@@ -28,6 +29,7 @@ import {
   reportsOfCase,
   userName,
 } from './queries.ts';
+import type { CaseSection } from './sections.ts';
 
 /** The child's case, step by step: each step is authorised, validated, written and audited together. */
 
@@ -92,7 +94,13 @@ function updateCase(scope: AccessScope, c: ChildCase) {
 
 // ---- Reading ----
 
-export async function readCase(db: Kysely<Database>, context: RequestContext, id: string) {
+/** The case page's data; the sections other features put on it load in the same scope. */
+export async function readCase(
+  db: Kysely<Database>,
+  context: RequestContext,
+  id: string,
+  sections: readonly CaseSection[] = [],
+) {
   return withAccess(db, context, async (scope) => {
     const c = await caseById(scope, id);
     if (!c) {
@@ -132,6 +140,7 @@ export async function readCase(db: Kysely<Database>, context: RequestContext, id
       units,
       candidates,
       deadlines,
+      sections: await loadSections(scope, sections, c),
     };
   });
 }

@@ -15,7 +15,6 @@ import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
 import { reportsTexts } from '../reports/i18n/index.ts';
 import { Radios } from '../reports/views.tsx';
-import { SipStartPanel } from '../sip/views.tsx';
 import { DeadlineList } from './components.tsx';
 import { openDeadlines } from './domain.ts';
 import { type CasesTexts, casesTexts } from './i18n/index.ts';
@@ -29,8 +28,6 @@ export interface CasePermissions {
   decide: boolean;
   close: boolean;
   note: boolean;
-  /** Social services may start a coordinated individual plan for the child from the case. */
-  startSip?: boolean;
 }
 
 type Values = Record<string, string | string[] | undefined>;
@@ -265,8 +262,8 @@ export function CasePage({
           </Form>
         ) : null}
       </section>
-      {/* A coordinated individual plan (SIP) is started from the child's case (issue 6). */}
-      {can.startSip ? <SipStartPanel ctx={ctx} childId={child.id} caseId={k.id} /> : null}
+      {/* What other features show on the case: starting a coordinated plan from it (issue 6). */}
+      {view.sections.map((section) => section.render(ctx))}
     </Layout>
   );
 }

@@ -37,6 +37,8 @@ const register = (request: FastifyRequest) => ({
 });
 
 export async function peopleRoutes(app: App): Promise<void> {
+  // What other features show on a person's page (coordinated plans today).
+  const sections = app.features.contributions('personSections');
   app.get(
     '/people',
     { ...pageOptions, schema: { querystring: Type.Object({ q: text(200), lang: text(5) }), response: html } },
@@ -111,7 +113,7 @@ export async function peopleRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const view = await readPerson(app.db, accessContext(request), request.params.id);
+      const view = await readPerson(app.db, accessContext(request), request.params.id, undefined, sections);
       if (!view) throw notFound();
       const tx = peopleTexts(request.lang);
       const notice =
@@ -133,12 +135,18 @@ export async function peopleRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const reason = request.body.reason ?? '';
       try {
-        const view = await readPerson(app.db, accessContext(request), request.params.id, reason);
+        const view = await readPerson(app.db, accessContext(request), request.params.id, reason, sections);
         if (!view) throw notFound();
         return sendPage(reply, personPage(request, view, {}));
       } catch (error) {
         if (error instanceof AccessDenied && error.reason === 'reasonRequired') {
-          const view = await readPerson(app.db, accessContext(request), request.params.id);
+          const view = await readPerson(
+            app.db,
+            accessContext(request),
+            request.params.id,
+            undefined,
+            sections,
+          );
           if (!view) throw notFound();
           return sendPage(
             reply,
@@ -182,7 +190,7 @@ export async function peopleRoutes(app: App): Promise<void> {
         self: tx.relationSelf,
         exists: tx.relationExists,
       }[outcome];
-      const view = await readPerson(app.db, accessContext(request), request.params.id);
+      const view = await readPerson(app.db, accessContext(request), request.params.id, undefined, sections);
       if (!view) throw notFound();
       return sendPage(
         reply,
@@ -211,9 +219,6 @@ export async function peopleRoutes(app: App): Promise<void> {
         canUpdate={decide(actor, 'person.update', resource).allowed}
         canReviewLog={
           decide(actor, 'auditLog.review', { type: 'auditLog', municipalityId: actor.municipalityId }).allowed
-        }
-        canStartSip={
-          decide(actor, 'sip.create', { type: 'sipRegister', municipalityId: actor.municipalityId }).allowed
         }
       />
     );

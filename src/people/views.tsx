@@ -13,7 +13,6 @@ import {
 } from '../platform/layout/forms.tsx';
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
-import { SipStartPanel } from '../sip/views.tsx';
 import { ageOn, type NewPersonInput } from './domain.ts';
 import { type PeopleTexts, peopleTexts } from './i18n/index.ts';
 import { formatPersonalNumber } from './personal-number.ts';
@@ -120,7 +119,6 @@ export function PersonPage({
   relationError,
   canUpdate,
   canReviewLog,
-  canStartSip = false,
 }: {
   ctx: PageContext;
   view: PersonView;
@@ -129,8 +127,6 @@ export function PersonPage({
   relationError?: string | undefined;
   canUpdate: boolean;
   canReviewLog: boolean;
-  /** Social services may start a coordinated individual plan (SIP) for the child from here. */
-  canStartSip?: boolean;
 }) {
   const { t } = ctx;
   const tx = peopleTexts(ctx.lang);
@@ -224,7 +220,7 @@ export function PersonPage({
           </form>
         </section>
       ) : null}
-      {canStartSip ? <SipStartPanel ctx={ctx} childId={p.id} /> : null}
+      {view.sections.map((section) => section.render(ctx))}
       {canReviewLog ? (
         <p>
           <a href={`/log-review?person=${p.id}`}>{tx.viewLog}</a>

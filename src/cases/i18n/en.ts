@@ -175,4 +175,15 @@ export const casesEn: CasesTexts = {
   deactivate: 'Deactivate',
   deactivated: 'Deactivated',
   active: 'Active',
+  /** How the log review names this feature’s audited actions. */
+  auditActions: {
+    'case.read': 'Opened the case',
+    'case.update': 'Documented in the investigation',
+    'case.decideInitialAssessment': 'Decided the initial assessment',
+    'case.assign': 'Assigned the responsible worker',
+    'case.extend': 'Extended a time limit',
+    'case.decide': 'Made the decision',
+    'case.close': 'Closed or followed up',
+    'caseNote.write': 'Wrote a case note',
+  },
 };

@@ -179,6 +179,17 @@ export const casesSv = {
   deactivate: 'Inaktivera',
   deactivated: 'Inaktiverad',
   active: 'Aktiv',
+  /** How the log review names this feature’s audited actions. */
+  auditActions: {
+    'case.read': 'Öppnade ärendet',
+    'case.update': 'Dokumenterade i utredningen',
+    'case.decideInitialAssessment': 'Beslutade i förhandsbedömning',
+    'case.assign': 'Utsåg ansvarig',
+    'case.extend': 'Förlängde tidsfrist',
+    'case.decide': 'Fattade beslut',
+    'case.close': 'Avslutade eller följde upp',
+    'caseNote.write': 'Skrev journalanteckning',
+  },
 };
 
 export type CasesTexts = Widen<typeof casesSv>;

@@ -66,4 +66,12 @@ export const intakeEn: IntakeTexts = {
   feedbackWaiting: 'Feedback can be sent when the initial assessment is done.',
   openCase: 'Open the case',
   noHistory: 'No earlier reports or cases.',
+  /** How the log review names this feature’s audited actions. */
+  auditActions: {
+    'report.list': "Saw the report in intake's list",
+    'report.read': 'Opened the report',
+    'report.link': 'Linked the report to the child',
+    'report.protectionAssessment': 'Made the protection assessment',
+    'report.feedback': 'Recorded feedback',
+  },
 };

@@ -67,6 +67,14 @@ export const intakeSv = {
   feedbackWaiting: 'Återkoppling kan skickas när förhandsbedömningen är klar.',
   openCase: 'Öppna ärendet',
   noHistory: 'Inga tidigare anmälningar eller ärenden.',
+  /** How the log review names this feature’s audited actions. */
+  auditActions: {
+    'report.list': 'Såg anmälan i mottagningens lista',
+    'report.read': 'Öppnade anmälan',
+    'report.link': 'Kopplade anmälan till barnet',
+    'report.protectionAssessment': 'Gjorde skyddsbedömning',
+    'report.feedback': 'Registrerade återkoppling',
+  },
 };
 
 export type IntakeTexts = Widen<typeof intakeSv>;

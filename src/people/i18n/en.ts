@@ -69,4 +69,12 @@ export const peopleEn: PeopleTexts = {
   relationExists: 'The relation already exists.',
   assignedWorkers: 'Responsible social worker',
   viewLog: 'See who has seen this information',
+  /** How the log review names this feature’s audited actions. */
+  auditActions: {
+    'person.search': 'Searched and saw in a result list',
+    'person.read': 'Opened the person',
+    'person.create': 'Registered the person',
+    'person.update': 'Changed the person',
+    'person.readProtectedDetails': 'Showed a protected address',
+  },
 };

@@ -70,6 +70,14 @@ export const peopleSv = {
   relationExists: 'Relationen finns redan.',
   assignedWorkers: 'Ansvarig socialsekreterare',
   viewLog: 'Se vem som har sett uppgifterna',
+  /** How the log review names this feature’s audited actions. */
+  auditActions: {
+    'person.search': 'Sökte och såg i träfflista',
+    'person.read': 'Öppnade personen',
+    'person.create': 'Registrerade personen',
+    'person.update': 'Ändrade personen',
+    'person.readProtectedDetails': 'Visade skyddad adress',
+  },
 };
 
 export type PeopleTexts = Widen<typeof peopleSv>;

@@ -91,4 +91,9 @@ export const reportsEn: ReportsTexts = {
     birthDateInvalid: 'Enter a real date as YYYY-MM-DD, not in the future.',
     refused: 'The report could not be received.',
   },
+  /** How the log review names this feature’s audited actions. */
+  auditActions: {
+    'report.submit': 'Report received',
+    'report.checkStatus': 'Report status shown',
+  },
 };

@@ -90,6 +90,11 @@ export const reportsSv = {
     birthDateInvalid: 'Ange ett riktigt datum i formatet ÅÅÅÅ-MM-DD, inte i framtiden.',
     refused: 'Anmälan kunde inte tas emot.',
   },
+  /** How the log review names this feature’s audited actions. */
+  auditActions: {
+    'report.submit': 'Anmälan kom in',
+    'report.checkStatus': 'Status för anmälan visades',
+  },
 };
 
 export type ReportsTexts = Widen<typeof reportsSv>;

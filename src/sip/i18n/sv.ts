@@ -285,6 +285,27 @@ export const sipSv = {
     noOrganisation: 'Välj minst en organisation.',
     guardiansMustAgree: 'Vårdnadshavarna behöver veta om och samtycka till begäran.',
   },
+  /** How the log review names this feature’s audited actions. */
+  auditActions: {
+    'sip.list': 'Såg SIP i en lista',
+    'sip.read': 'Öppnade SIP',
+    'sip.print': 'Skrev ut SIP',
+    'sip.create': 'Startade SIP',
+    'sip.request': 'Begärde SIP',
+    'sip.accept': 'Tog emot begäran om SIP',
+    'sip.decline': 'Avböjde begäran om SIP',
+    'sip.update': 'Ändrade SIP',
+    'sip.invite': 'Bjöd in organisation till SIP',
+    'sip.uninvite': 'Tog bort organisation från SIP',
+    'sip.recordConsent': 'Registrerade samtycke till SIP',
+    'sip.withdrawConsent': 'Registrerade återkallat samtycke',
+    'sip.agree': 'Godkände sin del av SIP',
+    'sip.activate': 'SIP började gälla',
+    'sip.revise': 'Öppnade SIP för ändring',
+    'sip.reportActionStatus': 'Rapporterade läget för en insats',
+    'sip.followUp': 'Dokumenterade uppföljning av SIP',
+    'sip.close': 'Avslutade SIP',
+  },
 };
 
 export type SipTexts = Widen<typeof sipSv>;

@@ -23,4 +23,8 @@ export const worklistsEn: WorklistsTexts = {
   digestSubject: 'Samtak: time limits to watch',
   digestBody: (overdue: number, soon: number, url: string) =>
     `Hello,\n\nYou have ${overdue} passed time limits and ${soon} that run out within three days in Samtak.\n\nSign in to see them: ${url}\n\nThis message contains no personal data.`,
+  /** How the log review names this feature’s audited actions. */
+  auditActions: {
+    'worklist.read': 'Saw it in a worklist',
+  },
 };

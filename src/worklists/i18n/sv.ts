@@ -26,6 +26,10 @@ export const worklistsSv = {
   digestSubject: 'Samtak: tidsfrister att bevaka',
   digestBody: (overdue: number, soon: number, url: string) =>
     `Hej!\n\nDu har ${overdue} passerade tidsfrister och ${soon} som löper ut inom tre dagar i Samtak.\n\nLogga in för att se dem: ${url}\n\nMeddelandet innehåller inga personuppgifter.`,
+  /** How the log review names this feature’s audited actions. */
+  auditActions: {
+    'worklist.read': 'Såg i bevakningslista',
+  },
 };
 
 export type WorklistsTexts = Widen<typeof worklistsSv>;

@@ -102,4 +102,10 @@ export const guideEditorEn: GuideEditorTexts = {
   websiteInvalid: 'Enter a web address that starts with https://.',
   ageInvalid: 'Enter an age 0–25. The upper age may not be lower than the lower one.',
   choose: 'Choose',
+  /** How the log review names this feature’s audited actions. */
+  auditActions: {
+    'guide.edit': 'Changed a text in the support guide',
+    'guide.review': 'Reviewed a text in the support guide',
+    'guide.publish': 'Published in the support guide',
+  },
 };

@@ -102,6 +102,12 @@ export const guideEditorSv = {
   websiteInvalid: 'Ange en webbadress som börjar med https://.',
   ageInvalid: 'Ange en ålder 0–25. Till-åldern får inte vara lägre än från-åldern.',
   choose: 'Välj',
+  /** How the log review names this feature’s audited actions. */
+  auditActions: {
+    'guide.edit': 'Ändrade en text i stödguiden',
+    'guide.review': 'Granskade en text i stödguiden',
+    'guide.publish': 'Publicerade i stödguiden',
+  },
 };
 
 export type GuideEditorTexts = Widen<typeof guideEditorSv>;
