@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
+import './access.ts';
 import type { Config } from './config.ts';
 import { features } from './features.ts';
 import type { Db } from './platform/db/database.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generatePersonalNumber } from '../people/personal-number.ts';
-import type { ConsentContext } from '../platform/access/policy.ts';
+import type { ConsentContext } from './access.ts';
 import {
   addDays,
   agreementBlockers,

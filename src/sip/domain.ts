@@ -1,7 +1,6 @@
 import { addDays, addMonths, isIsoDate } from '../deadlines/calendar.ts';
 import { isRealPastDate } from '../people/domain.ts';
 import { type PersonalNumberError, parsePersonalNumber } from '../people/personal-number.ts';
-import { type ConsentContext, consentRefusal, type SipContext } from '../platform/access/policy.ts';
 import {
   type ActionStatus,
   actionStatuses,
@@ -15,6 +14,7 @@ import {
   sipCloseReasons,
   sipInformationKinds,
 } from '../platform/db/schema.ts';
+import { type ConsentContext, consentRefusal, type SipContext } from './access.ts';
 
 /**
  * The rules of a coordinated individual plan (SIP) as plain functions: what the plan must hold

@@ -9,7 +9,7 @@ import {
   decide,
   type Resource,
   type SipContext,
-} from '../platform/access/policy.ts';
+} from '../access.ts';
 import {
   casePhases,
   type PartnerKind,

@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import type { ConsentContext } from '../platform/access/policy.ts';
 import type { AccessScope } from '../platform/access/scope.ts';
 import type {
   ActionStatus,
@@ -10,6 +9,7 @@ import type {
   SipInformationKind,
   SipStatus,
 } from '../platform/db/schema.ts';
+import type { ConsentContext } from './access.ts';
 
 /**
  * Queries on coordinated individual plans. Each takes an AccessScope: the municipality comes from

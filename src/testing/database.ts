@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+// The policy with every feature's rule set, for tests that ask it without building the app.
+import '../access.ts';
 import { type Db, openDatabase } from '../platform/db/database.ts';
 
 /**

@@ -1,3 +1,4 @@
+import '../access.ts';
 import { loadConfig } from '../config.ts';
 import { todayFor } from '../platform/clock.ts';
 import { openDatabase } from '../platform/db/database.ts';

@@ -186,4 +186,10 @@ export const casesEn: CasesTexts = {
     'case.close': 'Closed or followed up',
     'caseNote.write': 'Wrote a case note',
   },
+  /** Why the access policy refused, for the refusals this feature’s rule set gives (access.ts). */
+  denyReasons: {
+    notAssigned: 'You are not the responsible social worker of this case.',
+    otherUnit: 'The case belongs to another unit.',
+    wrongPhase: 'The case is no longer at a stage where you can change it.',
+  },
 };

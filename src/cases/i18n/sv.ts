@@ -190,6 +190,12 @@ export const casesSv = {
     'case.close': 'Avslutade eller följde upp',
     'caseNote.write': 'Skrev journalanteckning',
   },
+  /** Why the access policy refused, for the refusals this feature’s rule set gives (access.ts). */
+  denyReasons: {
+    notAssigned: 'Du är inte ansvarig handläggare i ärendet.',
+    otherUnit: 'Ärendet hör till en annan enhet.',
+    wrongPhase: 'Ärendet är inte längre i det skede där du kan ändra det.',
+  },
 };
 
 export type CasesTexts = Widen<typeof casesSv>;

@@ -49,4 +49,9 @@ export const partnersEn: PartnersTexts = {
   actions: 'Actions',
   actionsFor: (name: string) => `Actions for ${name}`,
   cannotChangeSelf: 'You cannot deactivate yourself or remove your own administrator rights.',
+  /** Why the access policy refused, for the refusals this feature’s rule set gives (access.ts). */
+  denyReasons: {
+    otherOrganisation: 'This belongs to another organisation.',
+    notOrganisationAdministrator: "You do not administer your organisation's users.",
+  },
 };

@@ -50,6 +50,11 @@ export const partnersSv = {
   actions: 'Åtgärder',
   actionsFor: (name: string) => `Åtgärder för ${name}`,
   cannotChangeSelf: 'Du kan inte inaktivera dig själv eller ta bort din egen administratörsrätt.',
+  /** Why the access policy refused, for the refusals this feature’s rule set gives (access.ts). */
+  denyReasons: {
+    otherOrganisation: 'Uppgiften hör till en annan organisation.',
+    notOrganisationAdministrator: 'Du administrerar inte organisationens användare.',
+  },
 };
 
 export type PartnersTexts = Widen<typeof partnersSv>;

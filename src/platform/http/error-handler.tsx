@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { denyReasonText, isConcealed } from '../access/reasons.ts';
 import { AccessDenied } from '../access/scope.ts';
 import { messages } from '../i18n/messages.ts';
 import { Layout } from '../layout/Layout.tsx';
@@ -60,13 +61,14 @@ function classify(error: FastifyError): Problem {
   }
   if (error instanceof AccessDenied) {
     const reason = error.reason;
-    // "Your organisation is not a party to this plan" would confirm that the plan exists: a
-    // partner is answered as if it did not (the refusal is in the trail all the same).
-    if (reason === 'notParticipant' || reason === 'otherOrganisation') {
+    // "Your organisation is not a party to this plan" would confirm that the plan exists: such a
+    // refusal is answered as if it did not (it is in the trail all the same). The rule set that
+    // gives the reason says so (concealedReasons).
+    if (isConcealed(reason)) {
       return { statusCode: 404, code: 'notFound', message: (lang) => messages(lang).errors.notFound };
     }
     const statusCode = reason === 'notSignedIn' || reason === 'secondFactorRequired' ? 401 : 403;
-    return { statusCode, code: reason, message: (lang) => messages(lang).errors.denyReasons[reason] };
+    return { statusCode, code: reason, message: (lang) => denyReasonText(reason, lang) };
   }
   if (error.validation)
     return { statusCode: 400, code: 'badRequest', message: (lang) => messages(lang).errors.badRequest };

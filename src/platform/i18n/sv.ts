@@ -49,20 +49,6 @@ export const sv = {
       roleNotPermitted: 'Din roll ger inte behörighet till detta.',
       wrongResource: 'Åtgärden gäller inte den här sortens uppgift.',
       reasonRequired: 'Du måste ange ett skäl (minst 10 tecken).',
-      notAssigned: 'Du är inte ansvarig handläggare i ärendet.',
-      otherUnit: 'Ärendet hör till en annan enhet.',
-      wrongPhase: 'Ärendet är inte längre i det skede där du kan ändra det.',
-      ownChange: 'Någon annan än den som senast ändrade texten behöver granska den.',
-      noOrganisation: 'Ditt konto hör inte till någon organisation. Kontakta din administratör.',
-      otherOrganisation: 'Uppgiften hör till en annan organisation.',
-      notOrganisationAdministrator: 'Du administrerar inte organisationens användare.',
-      notCoordinator: 'Bara planens samordnare eller en enhetschef kan ändra planen.',
-      notParticipant: 'Din organisation deltar inte i planen.',
-      sipClosed: 'Planen är avslutad. Samverkansparterna ser den inte längre.',
-      noConsent: 'Det finns inget samtycke som gäller. Uppgifterna kan inte lämnas ut.',
-      consentWithdrawn: 'Samtycket har återkallats. Uppgifterna kan inte längre lämnas ut.',
-      consentExpired: 'Samtycket har gått ut. Uppgifterna kan inte längre lämnas ut.',
-      consentNotCovering: 'Samtycket omfattar inte din organisation eller de här uppgifterna.',
     },
     field: {
       required: 'Fyll i fältet.',
@@ -70,7 +56,6 @@ export const sv = {
       invalid: 'Värdet är inte giltigt.',
     },
   },
-
   passwordProblems: {
     tooShort: 'Lösenordet måste ha minst 12 tecken.',
     tooLong: 'Lösenordet får ha högst 200 tecken.',

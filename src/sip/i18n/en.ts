@@ -298,4 +298,15 @@ export const sipEn: SipTexts = {
     'sip.followUp': 'Recorded a follow-up of a SIP',
     'sip.close': 'Closed a SIP',
   },
+  /** Why the access policy refused, for the refusals this feature’s rule set gives (access.ts). */
+  denyReasons: {
+    noOrganisation: 'Your account belongs to no organisation. Contact your administrator.',
+    notCoordinator: "Only the plan's coordinator or a unit manager can change the plan.",
+    notParticipant: 'Your organisation does not take part in this plan.',
+    sipClosed: 'The plan is closed. Partners no longer see it.',
+    noConsent: 'No consent is in force. The information cannot be shared.',
+    consentWithdrawn: 'The consent has been withdrawn. The information can no longer be shared.',
+    consentExpired: 'The consent has expired. The information can no longer be shared.',
+    consentNotCovering: 'The consent does not cover your organisation or this information.',
+  },
 };

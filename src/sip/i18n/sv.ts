@@ -306,6 +306,17 @@ export const sipSv = {
     'sip.followUp': 'Dokumenterade uppföljning av SIP',
     'sip.close': 'Avslutade SIP',
   },
+  /** Why the access policy refused, for the refusals this feature’s rule set gives (access.ts). */
+  denyReasons: {
+    noOrganisation: 'Ditt konto hör inte till någon organisation. Kontakta din administratör.',
+    notCoordinator: 'Bara planens samordnare eller en enhetschef kan ändra planen.',
+    notParticipant: 'Din organisation deltar inte i planen.',
+    sipClosed: 'Planen är avslutad. Samverkansparterna ser den inte längre.',
+    noConsent: 'Det finns inget samtycke som gäller. Uppgifterna kan inte lämnas ut.',
+    consentWithdrawn: 'Samtycket har återkallats. Uppgifterna kan inte längre lämnas ut.',
+    consentExpired: 'Samtycket har gått ut. Uppgifterna kan inte längre lämnas ut.',
+    consentNotCovering: 'Samtycket omfattar inte din organisation eller de här uppgifterna.',
+  },
 };
 
 export type SipTexts = Widen<typeof sipSv>;

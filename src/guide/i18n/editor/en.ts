@@ -108,4 +108,8 @@ export const guideEditorEn: GuideEditorTexts = {
     'guide.review': 'Reviewed a text in the support guide',
     'guide.publish': 'Published in the support guide',
   },
+  /** Why the access policy refused, for the refusals this feature’s rule set gives (access.ts). */
+  denyReasons: {
+    ownChange: 'Someone other than the last editor of the text needs to review it.',
+  },
 };

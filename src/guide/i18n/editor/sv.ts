@@ -108,6 +108,10 @@ export const guideEditorSv = {
     'guide.review': 'Granskade en text i stödguiden',
     'guide.publish': 'Publicerade i stödguiden',
   },
+  /** Why the access policy refused, for the refusals this feature’s rule set gives (access.ts). */
+  denyReasons: {
+    ownChange: 'Någon annan än den som senast ändrade texten behöver granska den.',
+  },
 };
 
 export type GuideEditorTexts = Widen<typeof guideEditorSv>;
