@@ -3,6 +3,9 @@
  *
  * - No import circles between files (type-only imports count too: a circle of types is a circle
  *   of reasons to change).
+ * - The platform imports no feature: src/platform/ (tests apart) imports only src/platform/ and
+ *   src/config.ts. Features plug into it (src/platform/features.ts, access/policy.ts, db/migrate.ts);
+ *   it never reaches for them.
  *
  * Exits 1 and names every broken rule. Imports are read with TypeScript's own pre-processor, so
  * `import type`, `export … from` and dynamic imports are all seen.
@@ -81,8 +84,17 @@ for (const circle of circles()) {
   problems.push(`import circle: ${circle.map(rel).join(' → ')} → ${rel(circle[0]!)}`);
 }
 
+const platform = join(root, 'src', 'platform');
+const config = join(root, 'src', 'config.ts');
+for (const file of files) {
+  if (!file.startsWith(`${platform}/`) || /\.test\.tsx?$/.test(file)) continue;
+  for (const dep of imports.get(file) ?? [])
+    if (!dep.startsWith(`${platform}/`) && dep !== config)
+      problems.push(`platform imports a feature: ${rel(file)} → ${rel(dep)}`);
+}
+
 if (problems.length) {
   for (const problem of problems) console.error(problem);
   process.exit(1);
 }
-console.log(`Structure: ${files.length} files, no import circles.`);
+console.log(`Structure: ${files.length} files, no import circles, the platform imports no feature.`);

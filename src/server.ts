@@ -1,12 +1,13 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { seedDemoData } from './demo/seed.ts';
+import { migrations } from './migrations.ts';
 import { todayFor } from './platform/clock.ts';
 import { openDatabase } from './platform/db/database.ts';
 
 /** Starts Samtak: embedded PGlite under DATA_DIR by default, PostgreSQL when DATABASE_URL is set. */
 const config = loadConfig();
-const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrations });
 if (config.demoData)
   await seedDemoData(db.db, {
     secretKey: config.secretKey,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 // The policy with every feature's rule set, for tests that ask it without building the app.
 import '../access.ts';
+import { migrations } from '../migrations.ts';
 import { type Db, openDatabase } from '../platform/db/database.ts';
 
 /**
@@ -13,12 +14,12 @@ export const testEngine = process.env.SAMTAK_TEST_DB === 'postgres' ? 'postgresq
 const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export async function openTestDatabase(): Promise<Db> {
-  if (testEngine === 'pglite') return openDatabase({});
+  if (testEngine === 'pglite') return openDatabase({ migrations });
   const name = `samtak_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await adminQuery(`create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+  const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 5, migrations });
   return {
     ...db,
     async close() {

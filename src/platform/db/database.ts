@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { migrateToLatest } from './migrate.ts';
+import { type Migrations, migrateToLatest } from './migrate.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 
@@ -22,6 +22,8 @@ export interface DbOptions {
   /** Directory for PGlite's files; `undefined` keeps the database in memory (tests). */
   dataDir?: string | undefined;
   poolSize?: number;
+  /** Every migration of the app (src/migrations.ts): the database is brought up to date on opening. */
+  migrations: Migrations;
 }
 
 // The same values from both engines: dates as 'YYYY-MM-DD' strings (a date has no time zone),
@@ -32,7 +34,7 @@ const parsers = { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Numbe
 
 export async function openDatabase(options: DbOptions): Promise<Db> {
   const db = options.databaseUrl ? openPostgres(options) : await openPGlite(options);
-  await migrateToLatest(db.db);
+  await migrateToLatest(db.db, options.migrations);
   return db;
 }
 

@@ -1,13 +1,14 @@
-import { loadConfig } from '../../config.ts';
-import { openDatabase } from '../db/database.ts';
-import { verifyAuditTrail } from './verify.ts';
+import { loadConfig } from './config.ts';
+import { migrations } from './migrations.ts';
+import { verifyAuditTrail } from './platform/audit/verify.ts';
+import { openDatabase } from './platform/db/database.ts';
 
 /**
  * `npm run audit:verify`: recomputes the audit trail's hash chains and reports any gap or edit.
  * Exits 1 when the trail has been tampered with, so it can run from cron or monitoring.
  */
 const config = loadConfig();
-const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrations });
 const reports = await verifyAuditTrail(db.db, (municipality, checked) => {
   process.stderr.write(`\r${municipality}: ${checked} events checked`);
 });
