@@ -1,6 +1,6 @@
 import type { Action, Actor, RuleSet } from '../platform/access/policy.ts';
-import type { CasePhase } from '../platform/db/schema.ts';
 import { casesTexts } from './i18n/index.ts';
+import type { CasePhase } from './schema.ts';
 
 /**
  * The child's case file in the access policy: concern reports (filed by anyone, handled by

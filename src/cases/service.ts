@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { computeDeadline } from '../deadlines/deadlines.ts';
 import type { Action, Resource } from '../platform/access/policy.ts';
 import { type AccessScope, type RequestContext, withAccess } from '../platform/access/scope.ts';
-import type { ChildCase, Database, DecisionOutcome } from '../platform/db/schema.ts';
+import type { Database } from '../platform/db/schema.ts';
 import { loadSections } from '../platform/features.ts';
 import {
   type CaseDeadline,
@@ -29,6 +29,7 @@ import {
   reportsOfCase,
   userName,
 } from './queries.ts';
+import type { ChildCase, DecisionOutcome } from './schema.ts';
 import type { CaseSection } from './sections.ts';
 
 /** The child's case, step by step: each step is authorised, validated, written and audited together. */

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { type AccessScope, withAccess } from '../platform/access/scope.ts';
-import { organisationKinds } from '../platform/db/schema.ts';
 import { accessContext } from '../platform/http/access-context.ts';
 import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
@@ -20,6 +19,7 @@ import { type PageContext, pageContext } from '../platform/layout/page-context.t
 import { reportsTexts } from '../reports/i18n/index.ts';
 import { hashApiToken } from '../reports/service.ts';
 import { casesTexts } from './i18n/index.ts';
+import { organisationKinds } from './schema.ts';
 
 const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 const pageOptions = { preHandler: requireSignedInPage };

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
+import type { ReportTable } from '../cases/schema.ts';
 import { addDays, addMonths } from '../deadlines/calendar.ts';
-import type { Database, ReportTable } from '../platform/db/schema.ts';
+import type { Database } from '../platform/db/schema.ts';
 import { newReference } from '../reports/domain.ts';
 
 /**

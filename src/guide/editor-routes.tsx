@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AccessDenied, ensureAllowed } from '../platform/access/scope.ts';
-import type { GuideLanguage } from '../platform/db/schema.ts';
 import { accessContext } from '../platform/http/access-context.ts';
 import { notFound } from '../platform/http/errors.ts';
 import { requireSignedInPage } from '../platform/http/guards.ts';
@@ -21,6 +20,7 @@ import {
 } from './editor-views.tsx';
 import { guideEditorTexts } from './i18n/editor/index.ts';
 import { isGuideLanguage } from './languages.ts';
+import type { GuideLanguage } from './schema.ts';
 import {
   createEntry,
   editorOverview,

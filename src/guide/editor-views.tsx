@@ -1,14 +1,5 @@
 import { formatDateTime } from '../platform/dates.ts';
 import {
-  type GuideLanguage,
-  guideAccessRoutes,
-  guideLanguages,
-  guideLevels,
-  guideOrganisationKinds,
-  guideSituations,
-  offeredLanguages,
-} from '../platform/db/schema.ts';
-import {
   CsrfField,
   ErrorSummary,
   type FieldErrors,
@@ -24,6 +15,15 @@ import { guideEditorTexts } from './i18n/editor/index.ts';
 import { guideMessages } from './i18n/index.ts';
 import { guideLanguageInfo, offeredLanguageInfo } from './languages.ts';
 import type { ChangeRow, FullRevision, GuideSettings, RevisionSummary } from './queries.ts';
+import {
+  type GuideLanguage,
+  guideAccessRoutes,
+  guideLanguages,
+  guideLevels,
+  guideOrganisationKinds,
+  guideSituations,
+  offeredLanguages,
+} from './schema.ts';
 
 /** The editors' pages: staff UI (Swedish or English), showing texts in every guide language. */
 

@@ -1,5 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { todayInSweden } from '../platform/dates.ts';
+import { ageGroups, type GuideFilters, hasFilters, telHref } from './domain.ts';
+import type { GuideMessages } from './i18n/index.ts';
+import { guideLanguageInfo, isOfferedLanguage, type LanguageInfo, offeredLanguageInfo } from './languages.ts';
+import type { GuideMunicipality, GuideSettings, PublicEntry } from './queries.ts';
 import {
   type GuideLanguage,
   guideLanguages,
@@ -7,11 +11,7 @@ import {
   guideOrganisationKinds,
   guideSituations,
   offeredLanguages,
-} from '../platform/db/schema.ts';
-import { ageGroups, type GuideFilters, hasFilters, telHref } from './domain.ts';
-import type { GuideMessages } from './i18n/index.ts';
-import { guideLanguageInfo, isOfferedLanguage, type LanguageInfo, offeredLanguageInfo } from './languages.ts';
-import type { GuideMunicipality, GuideSettings, PublicEntry } from './queries.ts';
+} from './schema.ts';
 
 /** Everything a public guide page needs: its language, the municipality, and how to link. */
 export interface GuideContext {

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { GuideLanguage } from '../platform/db/schema.ts';
 import { sendPage } from '../platform/http/render.ts';
 import type { App } from '../platform/http/types.ts';
 import { filterParams, noFilters, parseFilters } from './domain.ts';
@@ -25,6 +24,7 @@ import {
   type PublicEntry,
   publishedEntries,
 } from './queries.ts';
+import type { GuideLanguage } from './schema.ts';
 
 const css = readFileSync(new URL('./guide.css', import.meta.url));
 

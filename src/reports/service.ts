@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { OrganisationKind, ReportChannel } from '../cases/schema.ts';
 import type { Resource } from '../platform/access/policy.ts';
 import { type RequestContext, withAccess } from '../platform/access/scope.ts';
-import type { Database, OrganisationKind, ReportChannel } from '../platform/db/schema.ts';
+import type { Database } from '../platform/db/schema.ts';
 import {
   newReference,
   type ReportFieldError,

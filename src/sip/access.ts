@@ -1,6 +1,6 @@
 import type { Action, Actor, DenyReason, RuleSet } from '../platform/access/policy.ts';
-import type { SipInformationKind, SipStatus } from '../platform/db/schema.ts';
 import { sipTexts } from './i18n/index.ts';
+import type { SipInformationKind, SipStatus } from './schema.ts';
 
 /**
  * Coordinated individual plans (SIP) in the access policy, docs/decisions/0031: social services

@@ -1,19 +1,19 @@
 import { Type } from 'typebox';
-import {
-  actionStatuses,
-  childsViews,
-  goalAreas,
-  partnerOrganisationKinds,
-  sipCloseReasons,
-  sipInformationKinds,
-  sipStatuses,
-} from '../platform/db/schema.ts';
+import { partnerOrganisationKinds } from '../partners/schema.ts';
 import { accessContext } from '../platform/http/access-context.ts';
 import { UserError } from '../platform/http/errors.ts';
 import type { App } from '../platform/http/types.ts';
 import { messages } from '../platform/i18n/messages.ts';
 import { consentState } from './domain.ts';
 import { contentErrors } from './messages.ts';
+import {
+  actionStatuses,
+  childsViews,
+  goalAreas,
+  sipCloseReasons,
+  sipInformationKinds,
+  sipStatuses,
+} from './schema.ts';
 import { agree, isSocialServices, listSips, readSip, reportActionStatus, type SipView } from './service.ts';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Enum([...values] as T[]);

@@ -1,6 +1,7 @@
 import { addDays, addMonths, isIsoDate } from '../deadlines/calendar.ts';
 import { isRealPastDate } from '../people/domain.ts';
 import { type PersonalNumberError, parsePersonalNumber } from '../people/personal-number.ts';
+import { type ConsentContext, consentRefusal, type SipContext } from './access.ts';
 import {
   type ActionStatus,
   actionStatuses,
@@ -13,8 +14,7 @@ import {
   type SipStatus,
   sipCloseReasons,
   sipInformationKinds,
-} from '../platform/db/schema.ts';
-import { type ConsentContext, consentRefusal, type SipContext } from './access.ts';
+} from './schema.ts';
 
 /**
  * The rules of a coordinated individual plan (SIP) as plain functions: what the plan must hold

@@ -10,14 +10,9 @@ import {
   type Resource,
   type SipContext,
 } from '../access.ts';
-import {
-  casePhases,
-  type PartnerKind,
-  protectedIdentityLevels,
-  type SipInformationKind,
-  sipInformationKinds,
-  sipStatuses,
-} from '../platform/db/schema.ts';
+import { casePhases } from '../cases/schema.ts';
+import { type PartnerKind, protectedIdentityLevels } from '../platform/db/schema.ts';
+import { type SipInformationKind, sipInformationKinds, sipStatuses } from './schema.ts';
 
 /**
  * The access matrix of partners against every resource of the system. The policy is asked about

@@ -1,15 +1,8 @@
 import { sql } from 'kysely';
+import type { PartnerOrganisationKind } from '../partners/schema.ts';
 import type { AccessScope } from '../platform/access/scope.ts';
-import type {
-  ActionStatus,
-  GoalArea,
-  PartnerOrganisationKind,
-  Sip,
-  SipCloseReason,
-  SipInformationKind,
-  SipStatus,
-} from '../platform/db/schema.ts';
 import type { ConsentContext } from './access.ts';
+import type { ActionStatus, GoalArea, Sip, SipCloseReason, SipInformationKind, SipStatus } from './schema.ts';
 
 /**
  * Queries on coordinated individual plans. Each takes an AccessScope: the municipality comes from

@@ -3,7 +3,6 @@ import { Type } from 'typebox';
 import { peopleTexts } from '../people/i18n/index.ts';
 import { ensureAllowed } from '../platform/access/scope.ts';
 import { todayFor } from '../platform/clock.ts';
-import { type SipStatus, sipStatuses } from '../platform/db/schema.ts';
 import { accessContext } from '../platform/http/access-context.ts';
 import { notFound } from '../platform/http/errors.ts';
 import { requireSignedInPage } from '../platform/http/guards.ts';
@@ -15,6 +14,7 @@ import { pageContext } from '../platform/layout/page-context.ts';
 import type { ContentFieldError } from './domain.ts';
 import { sipTexts } from './i18n/index.ts';
 import { consentErrors, contentErrors, requestErrors } from './messages.ts';
+import { type SipStatus, sipStatuses } from './schema.ts';
 import {
   acceptRequest,
   addAction,

@@ -5,7 +5,7 @@ import { type Actor, decide, type Action as PolicyAction, type Resource } from '
 import { type AccessScope, type RequestContext, withAccess } from '../platform/access/scope.ts';
 import type { AuditEntry } from '../platform/audit/audit.ts';
 import { todayInSweden } from '../platform/dates.ts';
-import type { ActionStatus, Database, SipInformationKind, SipStatus } from '../platform/db/schema.ts';
+import type { Database } from '../platform/db/schema.ts';
 import { conflict, notFound } from '../platform/http/errors.ts';
 import {
   type ActionInput,
@@ -61,6 +61,7 @@ import {
   socialServicesOrganisation,
   userName,
 } from './queries.ts';
+import type { ActionStatus, SipInformationKind, SipStatus } from './schema.ts';
 
 /**
  * What the pages and the API do with coordinated individual plans. Every call is one transaction

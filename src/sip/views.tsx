@@ -4,15 +4,6 @@ import { peopleTexts } from '../people/i18n/index.ts';
 import { formatPersonalNumber } from '../people/personal-number.ts';
 import { formatDateTime } from '../platform/dates.ts';
 import {
-  actionStatuses,
-  childsViews,
-  goalAreas,
-  type SipStatus,
-  sipCloseReasons,
-  sipInformationKinds,
-  sipStatuses,
-} from '../platform/db/schema.ts';
-import {
   CheckboxGroup,
   CsrfField,
   ErrorSummary,
@@ -28,6 +19,15 @@ import type { PageContext } from '../platform/layout/page-context.ts';
 import { type ConsentState, consentState, dueState, sipLegalReference } from './domain.ts';
 import { type SipTexts, sipTexts } from './i18n/index.ts';
 import type { Action, ChildSummary, ConsentRecord, DueAction, Participant, SipListRow } from './queries.ts';
+import {
+  actionStatuses,
+  childsViews,
+  goalAreas,
+  type SipStatus,
+  sipCloseReasons,
+  sipInformationKinds,
+  sipStatuses,
+} from './schema.ts';
 import type { SipListing, SipView, Worklist } from './service.ts';
 
 export type Values = Record<string, string | string[] | undefined>;

@@ -9,7 +9,8 @@ import {
   openDeadlines,
   urgencyOrder,
 } from '../cases/domain.ts';
-import type { ChildCase, ChildCaseTable, Database, Report } from '../platform/db/schema.ts';
+import type { ChildCase, ChildCaseTable, Report } from '../cases/schema.ts';
+import type { Database } from '../platform/db/schema.ts';
 
 /** What the deadline rules read of a case and of a report (cases/domain.ts). */
 const caseColumns = [
