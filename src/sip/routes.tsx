@@ -40,16 +40,14 @@ import {
   updateFrame,
   withdrawConsent,
 } from './service.ts';
-import {
-  ConsentPage,
-  FollowUpPage,
-  FramePage,
-  PrintPage,
-  RequestPage,
-  SipListPage,
-  SipPage,
-  type Values,
-} from './views.tsx';
+import { ConsentPage } from './views/consent.tsx';
+import { FramePage } from './views/frame-page.tsx';
+import { FollowUpPage } from './views/lifecycle.tsx';
+import { SipListPage } from './views/list-page.tsx';
+import { SipPage } from './views/plan-page.tsx';
+import { PrintPage } from './views/print-page.tsx';
+import { RequestPage } from './views/request.tsx';
+import type { Values } from './views/shared.tsx';
 
 const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 const ids = (maxItems: number) => Type.Optional(Type.Array(Type.String({ maxLength: 60 }), { maxItems }));

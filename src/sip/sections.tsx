@@ -5,7 +5,8 @@ import { decide } from '../platform/access/policy.ts';
 import type { AccessScope } from '../platform/access/scope.ts';
 import type { WorklistSection } from '../worklists/sections.ts';
 import { mayHaveSipWorklist, sipWorklistIn, type Worklist } from './service.ts';
-import { SipStartPanel, SipWorklistSection } from './views.tsx';
+import { SipStartPanel } from './views/start-panel.tsx';
+import { SipWorklistSection } from './views/worklist-section.tsx';
 
 /** What the coordinated plans show on other features' pages (src/platform/features.ts). */
 
