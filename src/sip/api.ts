@@ -14,7 +14,10 @@ import {
   sipInformationKinds,
   sipStatuses,
 } from './schema.ts';
-import { agree, isSocialServices, listSips, readSip, reportActionStatus, type SipView } from './service.ts';
+import { agree, reportActionStatus } from './service/lifecycle.ts';
+import { listSips } from './service/lists.ts';
+import { readSip, type SipView } from './service/read.ts';
+import { isSocialServices } from './service/scope.ts';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Enum([...values] as T[]);
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>

@@ -15,31 +15,22 @@ import type { ContentFieldError } from './domain.ts';
 import { sipTexts } from './i18n/index.ts';
 import { consentErrors, contentErrors, requestErrors } from './messages.ts';
 import { type SipStatus, sipStatuses } from './schema.ts';
+import { consentForm, recordConsent, withdrawConsent } from './service/consent.ts';
 import {
-  acceptRequest,
   addAction,
   addGoal,
   addNeed,
-  agree,
   type ContentKind,
-  closeSip,
-  consentForm,
-  declineRequest,
   inviteOrganisation,
-  isSocialServices,
-  listSips,
-  readSip,
-  recordConsent,
-  recordFollowUp,
   removeContent,
   removeParticipant,
-  reportActionStatus,
-  requestSip,
-  revise,
-  startSip,
   updateFrame,
-  withdrawConsent,
-} from './service.ts';
+} from './service/content.ts';
+import { agree, closeSip, recordFollowUp, reportActionStatus, revise } from './service/lifecycle.ts';
+import { listSips } from './service/lists.ts';
+import { readSip } from './service/read.ts';
+import { isSocialServices } from './service/scope.ts';
+import { acceptRequest, declineRequest, requestSip, startSip } from './service/start.ts';
 import { ConsentPage } from './views/consent.tsx';
 import { FramePage } from './views/frame-page.tsx';
 import { FollowUpPage } from './views/lifecycle.tsx';

@@ -4,7 +4,7 @@ import type { PersonSection } from '../people/sections.ts';
 import { decide } from '../platform/access/policy.ts';
 import type { AccessScope } from '../platform/access/scope.ts';
 import type { WorklistSection } from '../worklists/sections.ts';
-import { mayHaveSipWorklist, sipWorklistIn, type Worklist } from './service.ts';
+import { mayHaveSipWorklist, sipWorklistIn, type Worklist } from './service/lists.ts';
 import { SipStartPanel } from './views/start-panel.tsx';
 import { SipWorklistSection } from './views/worklist-section.tsx';
 

@@ -9,7 +9,7 @@ import type { PageContext } from '../../platform/layout/page-context.ts';
 import { sipTexts } from '../i18n/index.ts';
 import type { Action } from '../queries.ts';
 import { actionStatuses, goalAreas } from '../schema.ts';
-import type { SipView } from '../service.ts';
+import type { SipView } from '../service/read.ts';
 import { areaOptions, DueTag, RemoveButton, Section, type SectionProps, str } from './shared.tsx';
 
 export function NeedsSection({ ctx, view, errors, values }: SectionProps) {

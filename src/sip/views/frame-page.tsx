@@ -9,7 +9,7 @@ import {
 import { Layout } from '../../platform/layout/Layout.tsx';
 import type { PageContext } from '../../platform/layout/page-context.ts';
 import { sipTexts } from '../i18n/index.ts';
-import type { SipView } from '../service.ts';
+import type { SipView } from '../service/read.ts';
 import { childLabel, str, type Values } from './shared.tsx';
 
 export function FramePage({

@@ -10,7 +10,7 @@ import { Layout } from '../../platform/layout/Layout.tsx';
 import type { PageContext } from '../../platform/layout/page-context.ts';
 import { sipTexts } from '../i18n/index.ts';
 import { actionStatuses, sipCloseReasons } from '../schema.ts';
-import type { SipView } from '../service.ts';
+import type { SipView } from '../service/read.ts';
 import { responsibleName } from './content.tsx';
 import { childLabel, PostButton, Section, type SectionProps, str, type Values } from './shared.tsx';
 

@@ -4,7 +4,7 @@ import type { PageContext } from '../../platform/layout/page-context.ts';
 import { sipTexts } from '../i18n/index.ts';
 import type { SipListRow } from '../queries.ts';
 import { sipStatuses } from '../schema.ts';
-import type { SipListing } from '../service.ts';
+import type { SipListing } from '../service/lists.ts';
 import { rowChildName, StatusTag } from './shared.tsx';
 
 export function SipListPage({

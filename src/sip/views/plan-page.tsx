@@ -5,7 +5,7 @@ import { Layout } from '../../platform/layout/Layout.tsx';
 import type { PageContext } from '../../platform/layout/page-context.ts';
 import { sipLegalReference } from '../domain.ts';
 import { sipTexts } from '../i18n/index.ts';
-import type { SipView } from '../service.ts';
+import type { SipView } from '../service/read.ts';
 import { ConsentSection } from './consent.tsx';
 import { ActionsSection, GoalsSection, NeedsSection } from './content.tsx';
 import { AgreementSection, CloseSection, FollowUpsSection } from './lifecycle.tsx';

@@ -2,7 +2,7 @@ import { Layout } from '../../platform/layout/Layout.tsx';
 import type { PageContext } from '../../platform/layout/page-context.ts';
 import { sipLegalReference } from '../domain.ts';
 import { sipTexts } from '../i18n/index.ts';
-import type { SipView } from '../service.ts';
+import type { SipView } from '../service/read.ts';
 import { responsibleName } from './content.tsx';
 import { childLabel } from './shared.tsx';
 

@@ -5,7 +5,7 @@ import { dueState } from '../domain.ts';
 import { type SipTexts, sipTexts } from '../i18n/index.ts';
 import type { ChildSummary, SipListRow } from '../queries.ts';
 import { goalAreas, type SipStatus } from '../schema.ts';
-import type { SipView } from '../service.ts';
+import type { SipView } from '../service/read.ts';
 
 export type Values = Record<string, string | string[] | undefined>;
 

@@ -1,7 +1,7 @@
 import type { PageContext } from '../../platform/layout/page-context.ts';
 import { sipTexts } from '../i18n/index.ts';
 import type { DueAction, SipListRow } from '../queries.ts';
-import type { Worklist } from '../service.ts';
+import type { Worklist } from '../service/lists.ts';
 import { DueTag, rowChildName } from './shared.tsx';
 
 export function SipWorklistSection({ ctx, worklist }: { ctx: PageContext; worklist: Worklist }) {
