@@ -1,13 +1,16 @@
 import type { Feature } from '../platform/features.ts';
 import { sipApiRoutes } from './api.ts';
 import { sipTexts } from './i18n/index.ts';
-import { sipRoutes } from './routes.tsx';
+import { sipConsentRoutes } from './routes/consent.tsx';
+import { sipLifecycleRoutes } from './routes/lifecycle.tsx';
+import { sipListRoutes } from './routes/lists.tsx';
+import { sipPlanRoutes } from './routes/plan.tsx';
 import { plansDueAtHome, plansDueOnWorklist, startPlanForPerson, startPlanFromCase } from './sections.tsx';
 
 /** Coordinated individual plans: their pages and API, and what they show on the other features' pages. */
 export const sipFeature: Feature = {
   name: 'sip',
-  routes: [sipRoutes, sipApiRoutes],
+  routes: [sipListRoutes, sipPlanRoutes, sipConsentRoutes, sipLifecycleRoutes, sipApiRoutes],
   contributes: {
     nav: [{ order: 50, action: 'sip.read', href: '/sips', label: (lang) => sipTexts(lang).nav }],
     homeLinks: [
