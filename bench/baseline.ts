@@ -9,7 +9,7 @@ import { todayInSweden } from '../src/platform/dates.ts';
 import type { Database } from '../src/platform/db/schema.ts';
 import { newReference, validateReport } from '../src/reports/domain.ts';
 import { addDays, worklistHorizonDays } from '../src/sip/domain.ts';
-import { dueActions, plansDue } from '../src/sip/queries.ts';
+import { dueActions, plansDue } from '../src/sip/queries/lists.ts';
 import { dueDeadlinesFor } from '../src/worklists/queries.ts';
 
 /**

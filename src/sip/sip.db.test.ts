@@ -14,7 +14,7 @@ import {
   type TestUser,
 } from '../testing/factories.ts';
 import { addDays } from './domain.ts';
-import { plansDue } from './queries.ts';
+import { plansDue } from './queries/lists.ts';
 
 let t: TestApp;
 before(async () => {

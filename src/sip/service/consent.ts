@@ -9,7 +9,8 @@ import {
   validateConsent,
 } from '../domain.ts';
 import { sipTexts } from '../i18n/index.ts';
-import { childOf, currentConsentOf, participantsOf, socialServicesOrganisation } from '../queries.ts';
+import { socialServicesOrganisation } from '../queries/facts.ts';
+import { childOf, currentConsentOf, participantsOf } from '../queries/plan.ts';
 import { type Db, onSip, subjectOf, wrongStatus } from './scope.ts';
 
 /** The guardians registered for the plan's child: whose consent the plan needs. */

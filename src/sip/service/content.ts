@@ -11,13 +11,9 @@ import {
   validateNeed,
 } from '../domain.ts';
 import { sipTexts } from '../i18n/index.ts';
-import {
-  addParticipant,
-  bumpVersion,
-  invitableOrganisations,
-  type SipAccessFacts,
-  socialServicesOrganisation,
-} from '../queries.ts';
+import { type SipAccessFacts, socialServicesOrganisation } from '../queries/facts.ts';
+import { invitableOrganisations } from '../queries/plan.ts';
+import { addParticipant, bumpVersion } from '../queries/writes.ts';
 import { type Db, onSip, subjectOf, wrongStatus } from './scope.ts';
 
 type ContentOutcome = { ok: true } | { ok: false; errors: ContentFieldError[] };

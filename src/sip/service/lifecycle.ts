@@ -10,7 +10,8 @@ import {
   validateFollowUp,
 } from '../domain.ts';
 import { sipTexts } from '../i18n/index.ts';
-import { contentOf, socialServicesOrganisation } from '../queries.ts';
+import { socialServicesOrganisation } from '../queries/facts.ts';
+import { contentOf } from '../queries/plan.ts';
 import type { ActionStatus } from '../schema.ts';
 import { actingOrganisationId, type Db, isSocialServices, onSip, subjectOf, wrongStatus } from './scope.ts';
 

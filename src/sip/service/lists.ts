@@ -1,17 +1,16 @@
 import { decide, type Action as PolicyAction } from '../../platform/access/policy.ts';
 import { type AccessScope, type RequestContext, withAccess } from '../../platform/access/scope.ts';
 import { addDays, worklistHorizonDays } from '../domain.ts';
+import { accessFactsOf, type SipAccessFacts } from '../queries/facts.ts';
 import {
-  accessFactsOf,
   type DueAction,
   dueActions,
   openSipsOfOrganisation,
   plansDue,
   requestsOfOrganisation,
-  type SipAccessFacts,
   type SipListRow,
   sipsOfMunicipality,
-} from '../queries.ts';
+} from '../queries/lists.ts';
 import type { SipStatus } from '../schema.ts';
 import { type Db, isSocialServices, sipResource, todayOf } from './scope.ts';
 

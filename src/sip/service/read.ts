@@ -2,6 +2,7 @@ import { guardiansOf, type Relative } from '../../people/queries.ts';
 import { decide, type Action as PolicyAction } from '../../platform/access/policy.ts';
 import type { RequestContext } from '../../platform/access/scope.ts';
 import { type AgreementBlocker, agreementBlockers, consentState, statusAllows } from '../domain.ts';
+import { type SipAccessFacts, socialServicesOrganisation } from '../queries/facts.ts';
 import {
   type ChildSummary,
   type ConsentRecord,
@@ -12,10 +13,8 @@ import {
   organisationName,
   type Participant,
   participantsOf,
-  type SipAccessFacts,
-  socialServicesOrganisation,
   userName,
-} from '../queries.ts';
+} from '../queries/plan.ts';
 import type { SipInformationKind } from '../schema.ts';
 import { type Db, isSocialServices, kindFor, onSip, sipResource, subjectOf } from './scope.ts';
 

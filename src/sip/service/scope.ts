@@ -7,7 +7,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
 import { sipContext } from '../domain.ts';
 import { sipTexts } from '../i18n/index.ts';
-import { type SipAccessFacts, sipAccessFacts, socialServicesOrganisation } from '../queries.ts';
+import { type SipAccessFacts, sipAccessFacts, socialServicesOrganisation } from '../queries/facts.ts';
 import type { SipInformationKind, SipStatus } from '../schema.ts';
 
 /**

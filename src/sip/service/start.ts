@@ -3,14 +3,9 @@ import { personById, personByNumber } from '../../people/queries.ts';
 import { type RequestContext, withAccess } from '../../platform/access/scope.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { type ContentFieldError, type RequestFieldError, statusAllows, validateRequest } from '../domain.ts';
-import {
-  addParticipant,
-  insertSip,
-  isCaseOfChild,
-  linkCase,
-  sipsOfMunicipality,
-  socialServicesOrganisation,
-} from '../queries.ts';
+import { socialServicesOrganisation } from '../queries/facts.ts';
+import { sipsOfMunicipality } from '../queries/lists.ts';
+import { addParticipant, insertSip, isCaseOfChild, linkCase } from '../queries/writes.ts';
 import { type Db, onSip, subjectOf, todayOf, wrongStatus } from './scope.ts';
 
 /**

@@ -14,7 +14,7 @@ import { Layout } from '../../platform/layout/Layout.tsx';
 import type { PageContext } from '../../platform/layout/page-context.ts';
 import { type ConsentState, consentState } from '../domain.ts';
 import { sipTexts } from '../i18n/index.ts';
-import type { ChildSummary, ConsentRecord, Participant } from '../queries.ts';
+import type { ChildSummary, ConsentRecord, Participant } from '../queries/plan.ts';
 import { childsViews, sipInformationKinds } from '../schema.ts';
 import { childLabel, list, Section, type SectionProps, str, type Values } from './shared.tsx';
 

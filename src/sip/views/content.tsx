@@ -7,7 +7,7 @@ import {
 } from '../../platform/layout/forms.tsx';
 import type { PageContext } from '../../platform/layout/page-context.ts';
 import { sipTexts } from '../i18n/index.ts';
-import type { Action } from '../queries.ts';
+import type { Action } from '../queries/plan.ts';
 import { actionStatuses, goalAreas } from '../schema.ts';
 import type { SipView } from '../service/read.ts';
 import { areaOptions, DueTag, RemoveButton, Section, type SectionProps, str } from './shared.tsx';

@@ -2,7 +2,7 @@ import { Notice, SelectField } from '../../platform/layout/forms.tsx';
 import { Layout } from '../../platform/layout/Layout.tsx';
 import type { PageContext } from '../../platform/layout/page-context.ts';
 import { sipTexts } from '../i18n/index.ts';
-import type { SipListRow } from '../queries.ts';
+import type { SipListRow } from '../queries/lists.ts';
 import { sipStatuses } from '../schema.ts';
 import type { SipListing } from '../service/lists.ts';
 import { rowChildName, StatusTag } from './shared.tsx';

@@ -2,7 +2,7 @@ import { type PartnersTexts, partnersTexts } from '../../partners/i18n/index.ts'
 import { formatDateTime } from '../../platform/dates.ts';
 import { CsrfField, SelectField, TextField } from '../../platform/layout/forms.tsx';
 import { type SipTexts, sipTexts } from '../i18n/index.ts';
-import type { Participant } from '../queries.ts';
+import type { Participant } from '../queries/plan.ts';
 import { Section, type SectionProps, str } from './shared.tsx';
 
 function agreementText(s: SipTexts, p: Participant, version: number): string {

@@ -3,7 +3,8 @@ import { CsrfField, type FieldErrors } from '../../platform/layout/forms.tsx';
 import type { PageContext } from '../../platform/layout/page-context.ts';
 import { dueState } from '../domain.ts';
 import { type SipTexts, sipTexts } from '../i18n/index.ts';
-import type { ChildSummary, SipListRow } from '../queries.ts';
+import type { SipListRow } from '../queries/lists.ts';
+import type { ChildSummary } from '../queries/plan.ts';
 import { goalAreas, type SipStatus } from '../schema.ts';
 import type { SipView } from '../service/read.ts';
 

@@ -1,6 +1,6 @@
 import type { PageContext } from '../../platform/layout/page-context.ts';
 import { sipTexts } from '../i18n/index.ts';
-import type { DueAction, SipListRow } from '../queries.ts';
+import type { DueAction, SipListRow } from '../queries/lists.ts';
 import type { Worklist } from '../service/lists.ts';
 import { DueTag, rowChildName } from './shared.tsx';
 
