@@ -28,7 +28,8 @@ import {
   waiveChildsVoice,
   writeNote,
 } from './service.ts';
-import { CasePage, type CasePermissions } from './views.tsx';
+import { CasePage } from './views/case-page.tsx';
+import type { CasePermissions } from './views/shared.tsx';
 
 const text = (maxLength = 40_000) => Type.Optional(Type.String({ maxLength }));
 const html = { 200: Type.String() };

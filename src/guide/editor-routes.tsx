@@ -11,13 +11,10 @@ import { messages } from '../platform/i18n/messages.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
 import { pageContext } from '../platform/layout/page-context.ts';
 import { type RevisionError, textLimits } from './domain.ts';
-import {
-  EditorListPage,
-  EntryEditorPage,
-  formValues,
-  RevisionFormPage,
-  SettingsPage,
-} from './editor-views.tsx';
+import { EntryEditorPage } from './editor-views/entry-page.tsx';
+import { EditorListPage } from './editor-views/list-page.tsx';
+import { formValues, RevisionFormPage } from './editor-views/revision-page.tsx';
+import { SettingsPage } from './editor-views/settings-page.tsx';
 import { guideEditorTexts } from './i18n/editor/index.ts';
 import { isGuideLanguage } from './languages.ts';
 import type { GuideLanguage } from './schema.ts';

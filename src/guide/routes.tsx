@@ -6,16 +6,14 @@ import type { App } from '../platform/http/types.ts';
 import { filterParams, noFilters, parseFilters } from './domain.ts';
 import { guideMessages } from './i18n/index.ts';
 import { guideLanguageInfo, isGuideLanguage, negotiateGuideLanguage } from './languages.ts';
-import {
-  AccessibilityPage,
-  BrowsePage,
-  ChooseMunicipalityPage,
-  EntryPage,
-  type GuideContext,
-  GuideNotFoundPage,
-  LeafletPage,
-  WorriedPage,
-} from './public-views.tsx';
+import { AccessibilityPage } from './public-views/accessibility-page.tsx';
+import { BrowsePage } from './public-views/browse-page.tsx';
+import { ChooseMunicipalityPage } from './public-views/choose-municipality-page.tsx';
+import { EntryPage } from './public-views/entry-page.tsx';
+import type { GuideContext } from './public-views/layout.tsx';
+import { LeafletPage } from './public-views/leaflet-page.tsx';
+import { GuideNotFoundPage } from './public-views/not-found-page.tsx';
+import { WorriedPage } from './public-views/worried-page.tsx';
 import {
   allMunicipalities,
   type GuideMunicipality,
