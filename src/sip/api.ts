@@ -4,7 +4,7 @@ import { accessContext } from '../platform/http/access-context.ts';
 import { UserError } from '../platform/http/errors.ts';
 import type { App } from '../platform/http/types.ts';
 import { messages } from '../platform/i18n/messages.ts';
-import { consentState } from './domain.ts';
+import { consentState } from './domain/consent.ts';
 import { contentErrors } from './messages.ts';
 import {
   actionStatuses,

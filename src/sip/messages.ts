@@ -2,7 +2,9 @@ import { personalNumberMessage } from '../people/messages.ts';
 import type { Lang } from '../platform/i18n/i18n.ts';
 import { messages } from '../platform/i18n/messages.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
-import type { ConsentFieldError, ContentFieldError, RequestFieldError } from './domain.ts';
+import type { ConsentFieldError } from './domain/consent.ts';
+import type { ContentFieldError } from './domain/content.ts';
+import type { RequestFieldError } from './domain/request.ts';
 import { sipTexts } from './i18n/index.ts';
 
 /** Field errors of the plan's forms, in the user's language, keyed by the form field they belong to. */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { addDays } from '../deadlines/calendar.ts';
 import { generatePersonalNumber } from '../people/personal-number.ts';
 import { withAccess } from '../platform/access/scope.ts';
 import { todayInSweden } from '../platform/dates.ts';
@@ -13,7 +14,6 @@ import {
   createUser,
   type TestUser,
 } from '../testing/factories.ts';
-import { addDays } from './domain.ts';
 import { plansDue } from './queries/lists.ts';
 
 let t: TestApp;

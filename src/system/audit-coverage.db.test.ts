@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { addDays } from '../deadlines/calendar.ts';
 import { generatePersonalNumber } from '../people/personal-number.ts';
 import { hashApiToken } from '../reports/service.ts';
-import { addDays } from '../sip/domain.ts';
 import { Client, login, startTestApp, type TestApp } from '../testing/app.ts';
 import {
   assign,

@@ -6,7 +6,7 @@ import { sendPage } from '../../platform/http/render.ts';
 import type { Lang } from '../../platform/i18n/i18n.ts';
 import type { FieldErrors } from '../../platform/layout/forms.tsx';
 import { pageContext } from '../../platform/layout/page-context.ts';
-import type { ContentFieldError } from '../domain.ts';
+import type { ContentFieldError } from '../domain/content.ts';
 import { sipTexts } from '../i18n/index.ts';
 import { contentErrors } from '../messages.ts';
 import { readSip } from '../service/read.ts';

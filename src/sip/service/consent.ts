@@ -1,13 +1,9 @@
 import { guardiansOf } from '../../people/queries.ts';
 import type { RequestContext } from '../../platform/access/scope.ts';
 import { conflict } from '../../platform/http/errors.ts';
-import {
-  type ConsentFieldError,
-  type ConsentInput,
-  type ContentFieldError,
-  statusAllows,
-  validateConsent,
-} from '../domain.ts';
+import { type ConsentFieldError, type ConsentInput, validateConsent } from '../domain/consent.ts';
+import type { ContentFieldError } from '../domain/content.ts';
+import { statusAllows } from '../domain/lifecycle.ts';
 import { sipTexts } from '../i18n/index.ts';
 import { socialServicesOrganisation } from '../queries/facts.ts';
 import { childOf, currentConsentOf, participantsOf } from '../queries/plan.ts';

@@ -4,12 +4,12 @@ import {
   type ActionInput,
   type ContentFieldError,
   type FrameInput,
-  statusAllows,
   validateAction,
   validateFrame,
   validateGoal,
   validateNeed,
-} from '../domain.ts';
+} from '../domain/content.ts';
+import { statusAllows } from '../domain/lifecycle.ts';
 import { sipTexts } from '../i18n/index.ts';
 import { type SipAccessFacts, socialServicesOrganisation } from '../queries/facts.ts';
 import { invitableOrganisations } from '../queries/plan.ts';

@@ -1,14 +1,14 @@
 import type { RequestContext } from '../../platform/access/scope.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
+import type { ContentFieldError } from '../domain/content.ts';
 import {
   agreementBlockers,
-  type ContentFieldError,
   everyoneAgreed,
   type FollowUpInput,
   statusAllows,
   validateClose,
   validateFollowUp,
-} from '../domain.ts';
+} from '../domain/lifecycle.ts';
 import { sipTexts } from '../i18n/index.ts';
 import { socialServicesOrganisation } from '../queries/facts.ts';
 import { contentOf } from '../queries/plan.ts';

@@ -1,6 +1,7 @@
+import { addDays } from '../../deadlines/calendar.ts';
 import { decide, type Action as PolicyAction } from '../../platform/access/policy.ts';
 import { type AccessScope, type RequestContext, withAccess } from '../../platform/access/scope.ts';
-import { addDays, worklistHorizonDays } from '../domain.ts';
+import { worklistHorizonDays } from '../domain/plan.ts';
 import { accessFactsOf, type SipAccessFacts } from '../queries/facts.ts';
 import {
   type DueAction,

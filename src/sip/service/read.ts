@@ -1,7 +1,8 @@
 import { guardiansOf, type Relative } from '../../people/queries.ts';
 import { decide, type Action as PolicyAction } from '../../platform/access/policy.ts';
 import type { RequestContext } from '../../platform/access/scope.ts';
-import { type AgreementBlocker, agreementBlockers, consentState, statusAllows } from '../domain.ts';
+import { consentState } from '../domain/consent.ts';
+import { type AgreementBlocker, agreementBlockers, statusAllows } from '../domain/lifecycle.ts';
 import { type SipAccessFacts, socialServicesOrganisation } from '../queries/facts.ts';
 import {
   type ChildSummary,

@@ -5,7 +5,7 @@ import type { AuditEntry } from '../../platform/audit/audit.ts';
 import { todayInSweden } from '../../platform/dates.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
-import { sipContext } from '../domain.ts';
+import { sipContext } from '../domain/plan.ts';
 import { sipTexts } from '../i18n/index.ts';
 import { type SipAccessFacts, sipAccessFacts, socialServicesOrganisation } from '../queries/facts.ts';
 import type { SipInformationKind, SipStatus } from '../schema.ts';

@@ -12,7 +12,7 @@ import {
 } from '../../platform/layout/forms.tsx';
 import { Layout } from '../../platform/layout/Layout.tsx';
 import type { PageContext } from '../../platform/layout/page-context.ts';
-import { type ConsentState, consentState } from '../domain.ts';
+import { type ConsentState, consentState } from '../domain/consent.ts';
 import { sipTexts } from '../i18n/index.ts';
 import type { ChildSummary, ConsentRecord, Participant } from '../queries/plan.ts';
 import { childsViews, sipInformationKinds } from '../schema.ts';

@@ -3,7 +3,7 @@ import { formatPersonalNumber } from '../../people/personal-number.ts';
 import { ErrorSummary, type FieldErrors, Notice } from '../../platform/layout/forms.tsx';
 import { Layout } from '../../platform/layout/Layout.tsx';
 import type { PageContext } from '../../platform/layout/page-context.ts';
-import { sipLegalReference } from '../domain.ts';
+import { sipLegalReference } from '../domain/plan.ts';
 import { sipTexts } from '../i18n/index.ts';
 import type { SipView } from '../service/read.ts';
 import { ConsentSection } from './consent.tsx';

@@ -1,6 +1,6 @@
 import { Layout } from '../../platform/layout/Layout.tsx';
 import type { PageContext } from '../../platform/layout/page-context.ts';
-import { sipLegalReference } from '../domain.ts';
+import { sipLegalReference } from '../domain/plan.ts';
 import { sipTexts } from '../i18n/index.ts';
 import type { SipView } from '../service/read.ts';
 import { responsibleName } from './content.tsx';

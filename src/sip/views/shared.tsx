@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { CsrfField, type FieldErrors } from '../../platform/layout/forms.tsx';
 import type { PageContext } from '../../platform/layout/page-context.ts';
-import { dueState } from '../domain.ts';
+import { dueState } from '../domain/plan.ts';
 import { type SipTexts, sipTexts } from '../i18n/index.ts';
 import type { SipListRow } from '../queries/lists.ts';
 import type { ChildSummary } from '../queries/plan.ts';
