@@ -11,23 +11,19 @@ import type { FieldErrors } from '../platform/layout/forms.tsx';
 import { pageContext } from '../platform/layout/page-context.ts';
 import { casesTexts } from './i18n/index.ts';
 import { stepErrors } from './messages.ts';
+import { closeCase, decide as decideCase, recordFollowUp } from './service/decision.ts';
+import { assignResponsible, decideInitialAssessment } from './service/initial-assessment.ts';
 import {
-  assignResponsible,
-  caseResource,
-  closeCase,
   conclude,
-  decide as decideCase,
-  decideInitialAssessment,
   extendDeadline,
-  readCase,
   recordChildsVoice,
-  recordFollowUp,
   recordPartyCommunication,
-  type StepOutcome,
   saveAssessment,
   waiveChildsVoice,
-  writeNote,
-} from './service.ts';
+} from './service/investigation.ts';
+import { writeNote } from './service/notes.ts';
+import { readCase } from './service/read.ts';
+import { caseResource, type StepOutcome } from './service/step.ts';
 import { CasePage } from './views/case-page.tsx';
 import type { CasePermissions } from './views/shared.tsx';
 

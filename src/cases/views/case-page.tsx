@@ -15,7 +15,7 @@ import { Radios } from '../../reports/views.tsx';
 import { DeadlineList } from '../components.tsx';
 import { openDeadlines } from '../domain.ts';
 import { casesTexts } from '../i18n/index.ts';
-import type { CaseView } from '../service.ts';
+import type { CaseView } from '../service/read.ts';
 import { ExtensionForm, ExtensionRecords } from './extension.tsx';
 import { Investigation } from './investigation.tsx';
 import { type CasePermissions, Form, Submit, str, type Values } from './shared.tsx';

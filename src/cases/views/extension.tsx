@@ -2,7 +2,7 @@ import { type FieldErrors, TextArea, TextField } from '../../platform/layout/for
 import type { PageContext } from '../../platform/layout/page-context.ts';
 import { reportsTexts } from '../../reports/i18n/index.ts';
 import { type CasesTexts, casesTexts } from '../i18n/index.ts';
-import type { CaseView } from '../service.ts';
+import type { CaseView } from '../service/read.ts';
 import { Form, Submit, str, type Values } from './shared.tsx';
 
 export function ExtensionForm({

@@ -10,7 +10,7 @@ import type { PageContext } from '../../platform/layout/page-context.ts';
 import { reportsTexts } from '../../reports/i18n/index.ts';
 import { Radios } from '../../reports/views.tsx';
 import { casesTexts } from '../i18n/index.ts';
-import type { CaseView } from '../service.ts';
+import type { CaseView } from '../service/read.ts';
 import { ExtensionForm } from './extension.tsx';
 import { type CasePermissions, Form, Submit, str, type Values } from './shared.tsx';
 
