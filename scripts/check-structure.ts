@@ -3,6 +3,8 @@
  *
  * - No import circles between files (type-only imports count too: a circle of types is a circle
  *   of reasons to change).
+ * - No file in src/ is over 600 lines, apart from demo content and catalogues of texts: a file
+ *   is about one thing (a page, a step), and one thing fits in 600 lines.
  * - The platform imports no feature: src/platform/ (tests apart) imports only src/platform/ and
  *   src/config.ts. Features plug into it (src/platform/features.ts, access/policy.ts, db/migrate.ts);
  *   it never reaches for them.
@@ -93,8 +95,25 @@ for (const file of files) {
       problems.push(`platform imports a feature: ${rel(file)} → ${rel(dep)}`);
 }
 
+const maxLines = 600;
+/** Demo content and catalogues of texts are long by nature: they are data, read entry by entry. */
+const longByNature = (path: string) => path.includes('/i18n/') || path === 'src/guide/demo-content.ts';
+const everyFile = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? everyFile(path) : [path];
+  });
+for (const file of everyFile(join(root, 'src'))) {
+  if (longByNature(rel(file))) continue;
+  const lines = readFileSync(file, 'utf8').split('\n').length - 1;
+  if (lines > maxLines)
+    problems.push(`over ${maxLines} lines: ${rel(file)} (${lines}); split it by page or step`);
+}
+
 if (problems.length) {
   for (const problem of problems) console.error(problem);
   process.exit(1);
 }
-console.log(`Structure: ${files.length} files, no import circles, the platform imports no feature.`);
+console.log(
+  `Structure: ${files.length} files, no import circles, none in src/ over ${maxLines} lines, the platform imports no feature.`,
+);
