@@ -14,6 +14,7 @@ import type { Lang } from '../platform/i18n/i18n.ts';
 import { type Messages, messages } from '../platform/i18n/messages.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
 import { pageContext } from '../platform/layout/page-context.ts';
+import { entryFor } from '../platform/lookup.ts';
 import { type UserFieldError, type UserFormInput, validateUnit, validateUserForm } from './domain.ts';
 import { adminTexts } from './i18n/index.ts';
 import {
@@ -78,12 +79,8 @@ export async function adminRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const units = await asAdmin(request, 'unit.manage', unitsOfMunicipality);
-      const notice =
-        request.query.notice === 'added'
-          ? adminTexts(request.lang).unitAdded
-          : request.query.notice === 'saved'
-            ? adminTexts(request.lang).unitSaved
-            : undefined;
+      const tx = adminTexts(request.lang);
+      const notice = entryFor({ added: tx.unitAdded, saved: tx.unitSaved }, request.query.notice);
       return sendPage(reply, <UnitsPage ctx={pageContext(request)} units={units} notice={notice} />);
     },
   );
@@ -417,11 +414,11 @@ function fieldTexts(errors: Record<string, 'required' | 'tooLong' | 'invalid'>, 
   return Object.fromEntries(
     Object.entries(errors).map(([field, code]) => [
       field,
-      code === 'required'
-        ? t.errors.field.required
-        : code === 'tooLong'
-          ? t.errors.field.tooLong(200)
-          : t.errors.field.invalid,
+      {
+        required: t.errors.field.required,
+        tooLong: t.errors.field.tooLong(200),
+        invalid: t.errors.field.invalid,
+      }[code],
     ]),
   );
 }

@@ -12,6 +12,7 @@ import {
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
 import type { UserFormInput } from './domain.ts';
+import { accountState } from './domain.ts';
 import { adminTexts } from './i18n/index.ts';
 import type { AdminUser, OrganisationOption } from './queries.ts';
 
@@ -153,7 +154,7 @@ export function UsersPage({
               </td>
               <td>{u.unit_name ?? '–'}</td>
               <td>{u.totp_secret_enc ? a.enrolled : a.notEnrolled}</td>
-              <td>{!u.active ? a.inactive : u.locked_until && u.locked_until > now ? a.locked : a.active}</td>
+              <td>{a[accountState(u, now)]}</td>
             </tr>
           ))}
         </tbody>

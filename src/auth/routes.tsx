@@ -11,6 +11,7 @@ import { sendPage } from '../platform/http/render.ts';
 import { sessionCookieName } from '../platform/http/request-context.ts';
 import type { App } from '../platform/http/types.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
+import { entryFor } from '../platform/lookup.ts';
 import { authTexts } from './i18n/index.ts';
 import { attemptPasswordLogin, recordLoginEvent, registerFailure } from './login.ts';
 import { oidcRoutes } from './oidc-routes.ts';
@@ -35,12 +36,10 @@ export async function authRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const notice = request.query.notice;
       const tx = authTexts(request.lang);
-      const noticeText =
-        notice === 'loggedOut'
-          ? tx.login.loggedOut
-          : notice === 'expired'
-            ? tx.login.sessionExpired
-            : undefined;
+      const noticeText = entryFor(
+        { loggedOut: tx.login.loggedOut, expired: tx.login.sessionExpired },
+        notice,
+      );
       return sendPage(
         reply,
         <LoginPage
@@ -85,11 +84,7 @@ export async function authRoutes(app: App): Promise<void> {
       const outcome = await attemptPasswordLogin(app.db, username, password, request.ip);
       if (!outcome.ok) {
         const message =
-          outcome.problem === 'locked'
-            ? tx.login.locked(outcome.minutesLeft)
-            : outcome.problem === 'inactive'
-              ? tx.login.inactive
-              : tx.login.failed;
+          outcome.problem === 'locked' ? tx.login.locked(outcome.minutesLeft) : tx.login[outcome.problem];
         return sendPage(
           reply,
           <LoginPage

@@ -1,7 +1,16 @@
+import type { Urgency } from '../deadlines/deadlines.ts';
 import { formatReference } from '../deadlines/deadlines.ts';
 import type { Lang } from '../platform/i18n/i18n.ts';
 import type { CaseDeadline, OpenDeadline } from './domain.ts';
 import { casesTexts } from './i18n/index.ts';
+
+/** How urgent a deadline looks: a table, so a new urgency is a compile error until it has its look. */
+const urgencyTag: Record<Urgency, string> = {
+  overdue: 'tag tag--urgent',
+  dueToday: 'tag tag--urgent',
+  dueSoon: 'tag tag--warning',
+  later: 'tag',
+};
 
 /** Days left, or how late: the words a worklist and a case page use for a deadline. */
 export function TimeLeft({ lang, item }: { lang: Lang; item: Pick<OpenDeadline, 'daysLeft'> }) {
@@ -10,14 +19,8 @@ export function TimeLeft({ lang, item }: { lang: Lang; item: Pick<OpenDeadline, 
 }
 
 export function UrgencyTag({ lang, item }: { lang: Lang; item: Pick<OpenDeadline, 'urgency' | 'daysLeft'> }) {
-  const cls =
-    item.urgency === 'overdue' || item.urgency === 'dueToday'
-      ? 'tag tag--urgent'
-      : item.urgency === 'dueSoon'
-        ? 'tag tag--warning'
-        : 'tag';
   return (
-    <span class={cls}>
+    <span class={urgencyTag[item.urgency]}>
       <TimeLeft lang={lang} item={item} />
     </span>
   );

@@ -363,11 +363,11 @@ function organisationErrors(errors: OrganisationFieldError[], t: Messages): Fiel
   return Object.fromEntries(
     errors.map((e) => [
       e.field,
-      e.code === 'required'
-        ? t.errors.field.required
-        : e.code === 'tooLong'
-          ? t.errors.field.tooLong(e.field === 'name' ? 200 : 100)
-          : t.errors.field.invalid,
+      {
+        required: t.errors.field.required,
+        tooLong: t.errors.field.tooLong(e.field === 'name' ? 200 : 100),
+        invalid: t.errors.field.invalid,
+      }[e.code],
     ]),
   );
 }

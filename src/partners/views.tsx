@@ -1,3 +1,4 @@
+import { accountState } from '../admin/domain.ts';
 import { adminTexts } from '../admin/i18n/index.ts';
 import {
   Checkbox,
@@ -164,9 +165,7 @@ export function OrganisationPage({
                   </td>
                   <td>{u.username}</td>
                   <td>{u.has_second_factor ? a.enrolled : a.notEnrolled}</td>
-                  <td>
-                    {!u.active ? a.inactive : u.locked_until && u.locked_until > now ? a.locked : a.active}
-                  </td>
+                  <td>{a[accountState(u, now)]}</td>
                   <td>
                     <UserActions ctx={ctx} organisationId={organisation.id} user={u} errors={errors} />
                   </td>

@@ -8,6 +8,7 @@ import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
 import type { App } from '../platform/http/types.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
+import { entryFor } from '../platform/lookup.ts';
 import { peopleTexts } from './i18n/index.ts';
 import { personFieldErrors } from './messages.ts';
 import { addGuardian, createPerson, readPerson, searchPeople } from './service.ts';
@@ -116,12 +117,7 @@ export async function peopleRoutes(app: App): Promise<void> {
       const view = await readPerson(app.db, accessContext(request), request.params.id, undefined, sections);
       if (!view) throw notFound();
       const tx = peopleTexts(request.lang);
-      const notice =
-        request.query.notice === 'created'
-          ? tx.created
-          : request.query.notice === 'relationAdded'
-            ? tx.relationAdded
-            : undefined;
+      const notice = entryFor({ created: tx.created, relationAdded: tx.relationAdded }, request.query.notice);
       return sendPage(reply, personPage(request, view, { notice }));
     },
   );

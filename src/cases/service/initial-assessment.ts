@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { RequestContext } from '../../platform/access/scope.ts';
 import type { Database } from '../../platform/db/schema.ts';
+import { entryFor } from '../../platform/lookup.ts';
 import { requireText, type StepError } from '../domain.ts';
 import { investigationUnits } from '../queries.ts';
 import { onCase, refused, updateCase } from './step.ts';
@@ -31,7 +32,7 @@ export function decideInitialAssessment(
     if (decision !== 'openInvestigation' && decision !== 'noInvestigation')
       errors.push({ field: 'decision', code: 'required' });
     const reason = requireText(errors, 'reason', input.reason, { optional: decision !== 'noInvestigation' });
-    const heard = input.childHeard === 'yes' ? true : input.childHeard === 'no' ? false : null;
+    const heard = entryFor({ yes: true, no: false }, input.childHeard) ?? null;
     if (heard === null) errors.push({ field: 'childHeard', code: 'required' });
     const notHeardReason = requireText(errors, 'childNotHeardReason', input.childNotHeardReason, {
       optional: heard !== false,

@@ -4,7 +4,15 @@ import type { RequestContext } from '../../platform/access/scope.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { conclusionRefusal, requireDate, requireText, type StepError } from '../domain.ts';
 import { childsVoicesOf, extensionsOf } from '../queries.ts';
+import type { CasePhase } from '../schema.ts';
 import { onCase, refused, updateCase } from './step.ts';
+
+/** The time limit an extension applies to in each phase; a closed case has none to extend. */
+const extendableRule: Record<CasePhase, 'initialAssessment' | 'investigation' | null> = {
+  initialAssessment: 'initialAssessment',
+  investigation: 'investigation',
+  closed: null,
+};
 
 export interface AssessmentInput {
   needsText?: string | undefined;
@@ -114,12 +122,7 @@ export function extendDeadline(
   today: string,
 ) {
   return onCase(db, context, id, 'case.extend', async (scope, c) => {
-    const rule =
-      c.phase === 'initialAssessment'
-        ? 'initialAssessment'
-        : c.phase === 'investigation'
-          ? 'investigation'
-          : null;
+    const rule = extendableRule[c.phase];
     if (!rule || c.decided_on) return refused('wrongPhase');
     const extensions = await extensionsOf(scope, c.id);
     const errors: StepError[] = [];

@@ -1,4 +1,5 @@
 import {
+  asList,
   CsrfField,
   ErrorSummary,
   type FieldErrors,
@@ -60,9 +61,6 @@ function Checkboxes({
     </fieldset>
   );
 }
-
-const asList = (value: string | string[] | undefined) =>
-  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 export function RevisionFormPage({
   ctx,

@@ -5,6 +5,19 @@ import { guideLanguageInfo, type LanguageInfo } from '../languages.ts';
 import type { GuideMunicipality, GuideSettings, PublicEntry } from '../queries.ts';
 import { type GuideLanguage, guideLanguages } from '../schema.ts';
 
+/** The concern-report form's language for each of the guide's (it is in Swedish and English). */
+const reportFormLanguage: Record<GuideLanguage, 'sv' | 'en' | null> = {
+  sv: 'sv',
+  'sv-x-lattlast': 'sv',
+  en: 'en',
+  ar: null,
+  so: null,
+  fa: null,
+  ti: null,
+  uk: null,
+  fi: null,
+};
+
 /** Everything a public guide page needs: its language, the municipality, and how to link. */
 export interface GuideContext {
   lang: GuideLanguage;
@@ -34,7 +47,7 @@ export function guideHref(
 
 /** The concern-report form of the cases feature; it speaks Swedish and English. */
 export function reportHref(ctx: GuideContext): string {
-  const formLang = ctx.lang === 'en' ? 'en' : ctx.lang === 'sv' || ctx.lang === 'sv-x-lattlast' ? 'sv' : null;
+  const formLang = reportFormLanguage[ctx.lang];
   const params = new URLSearchParams({ m: ctx.municipality.code, ...(formLang ? { lang: formLang } : {}) });
   return `/report?${params.toString()}`;
 }

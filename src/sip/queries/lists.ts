@@ -226,8 +226,7 @@ export async function plansDue(
     .orderBy('rank')
     .execute();
   const due: PlansDue = { followUps: [], requests: [], drafts: [] };
-  for (const { category: c, rank: _, ...row } of rows) {
-    (c === 'followUp' ? due.followUps : c === 'request' ? due.requests : due.drafts).push(row);
-  }
+  const listOf = { followUp: due.followUps, request: due.requests, draft: due.drafts };
+  for (const { category, rank: _, ...row } of rows) listOf[category].push(row);
   return due;
 }

@@ -16,6 +16,12 @@ import { invitableOrganisations } from '../queries/plan.ts';
 import { addParticipant, bumpVersion } from '../queries/writes.ts';
 import { type Db, onSip, subjectOf, wrongStatus } from './scope.ts';
 
+/** Where each kind of a plan's content is kept. */
+const contentTables = { need: 'sip_need', goal: 'sip_goal', action: 'sip_action' } as const satisfies Record<
+  ContentKind,
+  string
+>;
+
 type ContentOutcome = { ok: true } | { ok: false; errors: ContentFieldError[] };
 
 async function editDraft(
@@ -205,7 +211,7 @@ export function removeContent(
         .where('sip_id', '=', id)
         .where('goal_id', '=', itemId)
         .execute();
-    const table = kind === 'need' ? 'sip_need' : kind === 'goal' ? 'sip_goal' : 'sip_action';
+    const table = contentTables[kind];
     const result = await scope.db
       .deleteFrom(table)
       .where('municipality_id', '=', municipalityId)

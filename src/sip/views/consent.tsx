@@ -2,6 +2,7 @@ import { partnersTexts } from '../../partners/i18n/index.ts';
 import { peopleTexts } from '../../people/i18n/index.ts';
 import { formatDateTime } from '../../platform/dates.ts';
 import {
+  asList,
   CheckboxGroup,
   CsrfField,
   ErrorSummary,
@@ -16,7 +17,7 @@ import { type ConsentState, consentState } from '../domain/consent.ts';
 import { sipTexts } from '../i18n/index.ts';
 import type { ChildSummary, ConsentRecord, Participant } from '../queries/plan.ts';
 import { childsViews, sipInformationKinds } from '../schema.ts';
-import { childLabel, list, Section, type SectionProps, str, type Values } from './shared.tsx';
+import { childLabel, Section, type SectionProps, str, type Values } from './shared.tsx';
 
 function ConsentSummary({
   ctx,
@@ -196,7 +197,7 @@ export function ConsentPage({
                   `${g.given_name} ${g.family_name} (${peopleTexts(ctx.lang).relation[g.kind as 'guardian']})`,
                 ] as const,
             )}
-            checked={list(v, 'guardianIds')}
+            checked={asList(v.guardianIds)}
           />
         ) : (
           <p>{s.noRegisteredGuardians}</p>
@@ -233,7 +234,7 @@ export function ConsentPage({
           options={partners.map(
             (p) => [p.organisation_id, `${p.name} (${partnersTexts(ctx.lang).kinds[p.kind]})`] as const,
           )}
-          checked={list(v, 'organisationIds')}
+          checked={asList(v.organisationIds)}
         />
         <CheckboxGroup
           name="informationKinds"
@@ -242,7 +243,7 @@ export function ConsentPage({
           options={sipInformationKinds
             .filter((k) => k !== 'plan')
             .map((k) => [k, s.informationKinds[k]] as const)}
-          checked={list(v, 'informationKinds')}
+          checked={asList(v.informationKinds)}
         />
         <p class="hint">{s.informationKinds.plan}</p>
         <div class="button-row">

@@ -15,11 +15,6 @@ export const str = (values: Values, name: string): string | undefined => {
   return Array.isArray(v) ? v[0] : v;
 };
 
-export const list = (values: Values, name: string): string[] => {
-  const v = values[name];
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
-};
-
 export function childLabel(child: ChildSummary | null, fallback: string | null): string {
   return child ? `${child.given_name} ${child.family_name}` : (fallback ?? '–');
 }
