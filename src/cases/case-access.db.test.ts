@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type Client, login } from '../testing/app.ts';
+import { expectStatus, fileReport, openedCase, setting, t, today } from '../testing/case-setting.ts';
 import { createPerson } from '../testing/factories.ts';
-import { expectStatus, fileReport, openedCase, setting, t, today } from './case-test-setting.ts';
 
 describe('who may see a case', () => {
   it('keeps partners, other social workers and other units’ managers out, and audits each refusal', async () => {

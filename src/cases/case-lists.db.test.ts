@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { login } from '../testing/app.ts';
+import { expectStatus, fileReport, openedCase, setting, t, today } from '../testing/case-setting.ts';
 import { createPerson, createUser } from '../testing/factories.ts';
-import { expectStatus, fileReport, openedCase, setting, t, today } from './case-test-setting.ts';
 
 describe('worklists', () => {
   it('shows a social worker their own deadlines with days left, and a manager how many were met last month', async () => {

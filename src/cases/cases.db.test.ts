@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { computeDeadline } from '../deadlines/deadlines.ts';
 import { login } from '../testing/app.ts';
+import { caseOf, expectStatus, fileReport, openedCase, setting, t, today } from '../testing/case-setting.ts';
 import { assign, createPerson } from '../testing/factories.ts';
-import { caseOf, expectStatus, fileReport, openedCase, setting, t, today } from './case-test-setting.ts';
 
 describe('from concern report to closure', () => {
   it('takes a report through intake, initial assessment, investigation with the child’s voice, decision and closure', async () => {

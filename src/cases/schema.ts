@@ -2,23 +2,9 @@ import type { Generated, Selectable } from 'kysely';
 import type { CreatedAt } from '../platform/db/schema.ts';
 
 /**
- * The child's case file (migration 0002): concern reports, the case from initial assessment to
- * closure, its notes, extensions and decided interventions, the API clients that file reports.
+ * The child's case (migration 0002): from initial assessment to closure, the child's account, case
+ * notes, extensions and the interventions decided. The reports it holds are src/reports/schema.ts.
  */
-
-export const organisationKinds = ['school', 'healthCare', 'dentalCare', 'police', 'other'] as const;
-export type OrganisationKind = (typeof organisationKinds)[number];
-
-export interface ApiClientTable {
-  id: Generated<string>;
-  municipality_id: string;
-  name: string;
-  organisation_kind: OrganisationKind;
-  token_hash: string;
-  active: Generated<boolean>;
-  created_at: CreatedAt;
-  created_by: string | null;
-}
 
 export interface InterventionTypeTable {
   id: Generated<string>;
@@ -30,8 +16,11 @@ export interface InterventionTypeTable {
 }
 
 export const casePhases = ['initialAssessment', 'investigation', 'closed'] as const;
+
 export type CasePhase = (typeof casePhases)[number];
+
 export type InitialDecision = 'openInvestigation' | 'noInvestigation';
+
 export type DecisionOutcome = 'interventions' | 'noIntervention';
 
 export interface ChildCaseTable {
@@ -69,6 +58,7 @@ export interface ChildCaseTable {
   follow_up_note: string | null;
   created_at: CreatedAt;
 }
+
 export type ChildCase = Selectable<ChildCaseTable>;
 
 export interface CaseInterventionTable {
@@ -88,53 +78,6 @@ export interface DeadlineExtensionTable {
   decided_by: string;
   created_at: CreatedAt;
 }
-
-export type ReportChannel = 'publicForm' | 'professionalForm' | 'api';
-export type ReporterKind = 'anonymous' | 'private' | 'professional';
-export type ProtectionOutcome = 'immediateProtectionNeeded' | 'noImmediateProtection';
-export type GuardiansInformed = 'yes' | 'no' | 'unknown';
-
-export interface ReportTable {
-  id: Generated<string>;
-  municipality_id: string;
-  reference: string;
-  unit_id: string | null;
-  received_at: Generated<Date>;
-  received_on: string;
-  channel: ReportChannel;
-  reporter_kind: ReporterKind;
-  reporter_name: string | null;
-  reporter_phone: string | null;
-  reporter_email: string | null;
-  reporter_organisation: string | null;
-  reporter_organisation_kind: OrganisationKind | null;
-  reporter_title: string | null;
-  feedback_requested: Generated<boolean>;
-  submitted_by_user_id: string | null;
-  api_client_id: string | null;
-  child_given_name: string | null;
-  child_family_name: string | null;
-  child_personal_number: string | null;
-  child_birth_date: string | null;
-  child_whereabouts: string | null;
-  concern: string;
-  guardians_informed: Generated<GuardiansInformed>;
-  child_id: string | null;
-  case_id: string | null;
-  joined_ongoing: Generated<boolean>;
-  linked_at: Date | null;
-  linked_on: string | null;
-  linked_by: string | null;
-  protection_outcome: ProtectionOutcome | null;
-  protection_reasoning: string | null;
-  protection_assessed_on: string | null;
-  protection_assessed_by: string | null;
-  feedback_text: string | null;
-  feedback_sent_on: string | null;
-  feedback_sent_by: string | null;
-  feedback_withheld_reason: string | null;
-}
-export type Report = Selectable<ReportTable>;
 
 export interface ChildsVoiceTable {
   id: Generated<string>;
@@ -162,12 +105,10 @@ export interface CaseNoteTable {
 
 declare module '../platform/db/schema.ts' {
   interface Database {
-    api_client: ApiClientTable;
     intervention_type: InterventionTypeTable;
     child_case: ChildCaseTable;
     case_intervention: CaseInterventionTable;
     deadline_extension: DeadlineExtensionTable;
-    report: ReportTable;
     childs_voice: ChildsVoiceTable;
     case_note: CaseNoteTable;
   }

@@ -17,9 +17,9 @@ import {
 import { Layout } from '../platform/layout/Layout.tsx';
 import { type PageContext, pageContext } from '../platform/layout/page-context.ts';
 import { reportsTexts } from '../reports/i18n/index.ts';
+import { organisationKinds } from '../reports/schema.ts';
 import { hashApiToken } from '../reports/service.ts';
 import { casesTexts } from './i18n/index.ts';
-import { organisationKinds } from './schema.ts';
 
 const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 const pageOptions = { preHandler: requireSignedInPage };

@@ -1,12 +1,12 @@
 import { randomInt } from 'node:crypto';
+import { isRealPastDate } from '../people/domain.ts';
+import { type PersonalNumberError, parsePersonalNumber } from '../people/personal-number.ts';
 import {
   type GuardiansInformed,
   type OrganisationKind,
   organisationKinds,
   type ReporterKind,
-} from '../cases/schema.ts';
-import { isRealPastDate } from '../people/domain.ts';
-import { type PersonalNumberError, parsePersonalNumber } from '../people/personal-number.ts';
+} from './schema.ts';
 
 /** A concern report as typed into a form or sent to the API; every field optional until validated. */
 export interface ReportInput {

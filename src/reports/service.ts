@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { OrganisationKind, ReportChannel } from '../cases/schema.ts';
 import type { Resource } from '../platform/access/policy.ts';
 import { type RequestContext, withAccess } from '../platform/access/scope.ts';
 import type { Database } from '../platform/db/schema.ts';
@@ -11,6 +10,7 @@ import {
   type ReportStage,
   validateReport,
 } from './domain.ts';
+import type { OrganisationKind, ReportChannel } from './schema.ts';
 
 /** Filing concern reports, from the public, from professionals and from other systems. */
 

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { addDays } from '../deadlines/calendar.ts';
 import { generatePersonalNumber } from '../people/personal-number.ts';
 import { createSip } from '../testing/factories.ts';
-import { auditOf, sipRow, start, t, today, world, writePlan } from './sip-test-world.ts';
+import { auditOf, sipRow, start, t, today, world, writePlan } from '../testing/sip-world.ts';
 
 describe('from draft to agreement, follow-up and closing', () => {
   it('lists what is missing, takes every party’s agreement, and puts the plan in force on the last one', async () => {

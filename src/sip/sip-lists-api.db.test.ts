@@ -10,8 +10,8 @@ import {
   createUser,
   type TestUser,
 } from '../testing/factories.ts';
+import { auditOf, sipRow, start, t, today, world } from '../testing/sip-world.ts';
 import { plansDue } from './queries/lists.ts';
-import { auditOf, sipRow, start, t, today, world } from './sip-test-world.ts';
 
 describe('worklists', () => {
   it('shows the coordinator the follow-ups and actions due, and the partner its own actions while consent holds', async () => {

@@ -13,7 +13,7 @@ import {
   today,
   world,
   writePlan,
-} from './sip-test-world.ts';
+} from '../testing/sip-world.ts';
 
 describe('starting a plan from the child', () => {
   it('starts a draft with social services as a party and the social worker as coordinator, audited on the child', async () => {

@@ -12,7 +12,7 @@ import {
   publicReport,
   t,
   today,
-} from './audit-coverage-setting.ts';
+} from '../testing/audit-coverage-setting.ts';
 
 /**
  * Every route that returns or changes personal data writes an audit event: this file walks the

@@ -1,4 +1,3 @@
-import '../access.ts';
 import { loadConfig } from '../config.ts';
 import { migrations } from '../migrations.ts';
 import { todayFor } from '../platform/clock.ts';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before } from 'node:test';
 import { generatePersonalNumber } from '../people/personal-number.ts';
 import { hashApiToken } from '../reports/service.ts';
-import { Client, login, startTestApp, type TestApp } from '../testing/app.ts';
+import { Client, login, startTestApp, type TestApp } from './app.ts';
 import {
   assign,
   createMunicipality,
@@ -11,7 +11,7 @@ import {
   createSip,
   createUnit,
   createUser,
-} from '../testing/factories.ts';
+} from './factories.ts';
 
 /**
  * The world the audit-coverage test probes: one app, a municipality with staff, children, reports,

@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { addDays } from '../deadlines/calendar.ts';
 import { todayInSweden } from '../platform/dates.ts';
-import { type Client, login, startTestApp, type TestApp } from '../testing/app.ts';
+import { type Client, login, startTestApp, type TestApp } from './app.ts';
 import {
   createMunicipality,
   createPartnerOrganisation,
   createPerson,
   createUser,
   type TestUser,
-} from '../testing/factories.ts';
+} from './factories.ts';
 
 /**
  * What the plan tests share: one app for the test file, a municipality with a child, guardians,

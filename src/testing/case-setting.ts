@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
-import { type Client, startTestApp, type TestApp } from '../testing/app.ts';
-import { createMunicipality, createPerson, createUnit, createUser } from '../testing/factories.ts';
+import { type Client, startTestApp, type TestApp } from './app.ts';
+import { createMunicipality, createPerson, createUnit, createUser } from './factories.ts';
 
 /**
  * What the case tests share: one app for the test file, a municipality with its units and staff,
