@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type CareProvider, homeAlerts, homeRefusals, ivoNoticeNeeded, type PrivateHome } from './homes.ts';
+import { type CareProvider, homeAlerts, homeRefusals, ivoNotice, type PrivateHome } from './homes.ts';
 import { period, placement } from './testing.ts';
 
 function familyHome(more: Partial<PrivateHome> = {}): PrivateHome {
@@ -136,10 +136,11 @@ describe('more than three children in one family home is reported to IVO (SoF 16
   it('the fourth child needs a notice, counting children placed by others', () => {
     const here = (id: string) => placement({ id, periods: [period('familyHome', '2026-01-15')] });
     const three = [here('a'), here('b'), here('c')];
-    assert.equal(ivoNoticeNeeded(familyHome(), three.slice(0, 2), '2026-02-01'), false);
-    assert.equal(ivoNoticeNeeded(familyHome(), three, '2026-02-01'), true);
-    assert.equal(ivoNoticeNeeded(familyHome({ placedByOthers: 1 }), three.slice(0, 1), '2026-02-01'), false);
-    assert.equal(ivoNoticeNeeded(familyHome({ placedByOthers: 3 }), [], '2026-02-01'), true);
-    assert.equal(ivoNoticeNeeded(familyHome(), three, '2026-01-14'), false, 'not yet placed that day');
+    assert.equal(!!ivoNotice(familyHome(), three.slice(0, 2), '2026-02-01'), false);
+    assert.equal(!!ivoNotice(familyHome(), three, '2026-02-01'), true);
+    assert.equal(!!ivoNotice(familyHome({ placedByOthers: 1 }), three.slice(0, 1), '2026-02-01'), false);
+    assert.equal(!!ivoNotice(familyHome({ placedByOthers: 3 }), [], '2026-02-01'), true);
+    assert.equal(!!ivoNotice(familyHome(), three, '2026-01-14'), false, 'not yet placed that day');
+    assert.equal(ivoNotice(familyHome(), three, '2026-02-01')!.referenceText, 'SoF (2025:468) 16 kap. 2 §');
   });
 });

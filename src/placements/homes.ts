@@ -1,5 +1,5 @@
 import { addMonths, type IsoDate } from '../deadlines/calendar.ts';
-import { latestDate } from './duty.ts';
+import { type Duty, dutyFrom, latestDate } from './duty.ts';
 import { isPrivateHome, type Placement, type PlacementType, periodOn } from './model.ts';
 
 /**
@@ -165,10 +165,14 @@ export function placementsInHome(
 }
 
 /**
- * Whether a decision to place one more child in a family or emergency home must be reported to IVO:
- * when more than three children or young people will then be placed there (SoF (2025:468) 16 kap. 2 §).
+ * The notice to IVO owed by a decision to place one more child in a family or emergency home, when
+ * more than three children or young people will then be placed there (SoF (2025:468) 16 kap. 2 §).
  */
-export function ivoNoticeNeeded(home: PrivateHome, placements: readonly Placement[], date: IsoDate): boolean {
-  const placed = placementsInHome(home.id, placements, date).length + (home.placedByOthers ?? 0);
-  return placed + 1 > 3;
+export function ivoNotice(
+  home: PrivateHome,
+  placements: readonly Placement[],
+  decidedOn: IsoDate,
+): Duty | null {
+  const placed = placementsInHome(home.id, placements, decidedOn).length + (home.placedByOthers ?? 0);
+  return placed + 1 > 3 ? dutyFrom('ivoPlacementNotice', decidedOn, { subject: home.id }) : null;
 }

@@ -31,6 +31,7 @@ export const placementRuleIds = [
   'lvuAgeLimit',
   'specialCustodianApplication',
   'ivoFamilyHomeList',
+  'ivoPlacementNotice',
 ] as const;
 export type PlacementRuleId = (typeof placementRuleIds)[number];
 
@@ -338,6 +339,19 @@ const rules = {
     references: [
       { from: '2002-01-01', to: oldActUntil, act: 'SoF (2001:937)', provision: '7 kap. 1 §' },
       { from: newActFrom, to: null, act: 'SoF (2025:468)', provision: '3 kap. 4 §' },
+    ],
+  },
+  ivoPlacementNotice: {
+    requirement: {
+      sv: 'Anmäla till IVO: fler än tre barn eller unga placerade i samma familjehem eller jourhem',
+      en: 'Report to IVO: more than three children or young people placed in one family or emergency home',
+    },
+    startEvent: 'placementDecided',
+    length: { kind: 'withoutDelay' },
+    nextWorkingDay: false,
+    references: [
+      { from: '2002-01-01', to: oldActUntil, act: 'SoF (2001:937)', provision: '3 kap. 19 a §' },
+      { from: newActFrom, to: null, act: 'SoF (2025:468)', provision: '16 kap. 2 §' },
     ],
   },
 } satisfies Record<PlacementRuleId, RuleData>;

@@ -36,6 +36,11 @@ export type RefusalCode =
   | 'wrongConsiderationForBasis'
   | 'notInFamilyHome'
   | 'factorMissing'
+  | 'visitNotInHome'
+  | 'aloneNotStated'
+  | 'notAloneReasonMissing'
+  | 'attemptRecordsNoTalk'
+  | 'guidelineOutOfRange'
   | DecisionRefusal;
 
 export interface Refusal {
@@ -44,7 +49,11 @@ export interface Refusal {
   at?: string;
 }
 
-function dateRefusals(dates: readonly [string, IsoDate | null | undefined][], today: IsoDate): Refusal[] {
+/** Dates that are not calendar dates or lie after today, each with where it is. */
+export function dateRefusals(
+  dates: readonly [string, IsoDate | null | undefined][],
+  today: IsoDate,
+): Refusal[] {
   const refusals: Refusal[] = [];
   for (const [at, date] of dates) {
     if (date === null || date === undefined) continue;
