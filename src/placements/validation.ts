@@ -41,6 +41,11 @@ export type RefusalCode =
   | 'notAloneReasonMissing'
   | 'attemptRecordsNoTalk'
   | 'guidelineOutOfRange'
+  | 'beforeArrival'
+  | 'appliedBeforePermit'
+  | 'appointedBeforeApplication'
+  | 'reasonTextMissing'
+  | 'guardianNameMissing'
   | DecisionRefusal;
 
 export interface Refusal {
