@@ -140,6 +140,16 @@ export function startedOn(placement: Placement): IsoDate | null {
 }
 
 /**
+ * The day the reconsiderations count from: the start of the care, or the execution of a later care
+ * decision (the court's, or voluntary care turned compulsory), which restarts the count.
+ */
+export function careClockStart(placement: Placement): IsoDate | null {
+  const start = startedOn(placement);
+  const executed = currentDecision(placement).executedOn;
+  return start && executed && executed > start ? executed : start;
+}
+
+/**
  * The day the child came to the current home: consecutive periods in the same home are one stay
  * (a new decision on the same home is not a move), so only a move to another home restarts it.
  */

@@ -3,6 +3,7 @@ import { ageOn } from '../people/domain.ts';
 import { type Duty, dutyFrom, latestDate } from './duty.ts';
 import {
   birthday,
+  careClockStart,
   currentDecision,
   currentPeriod,
   inCurrentHomeSince,
@@ -106,8 +107,7 @@ function careDuties(facts: ScheduleFacts, start: IsoDate): (Duty | null)[] {
     duties.push(revisionDue);
   }
   if (!facts.regionNotifiedOn) duties.push(dutyFrom('healthExamination', start));
-  // A new care decision (the court's, or voluntary care turned compulsory) restarts the count.
-  const anchor = decision.executedOn && decision.executedOn > start ? decision.executedOn : start;
+  const anchor = careClockStart(placement) ?? start;
   if (decision.basis === 'sol' || decision.basis === 'lvu2') {
     const due = recurring(
       'placementReconsideration',
