@@ -130,6 +130,13 @@ export function currentDecision(placement: Placement): CareDecision {
   return decision;
 }
 
+/** The care decision in force on a date: the last one decided by then (null before the first). */
+export function decisionOn(placement: Placement, date: IsoDate): CareDecision | null {
+  let found: CareDecision | null = null;
+  for (const decision of placement.decisions) if (decision.decidedOn <= date) found = decision;
+  return found;
+}
+
 export function currentPeriod(placement: Placement): PlacementPeriod | null {
   return placement.periods.at(-1) ?? null;
 }

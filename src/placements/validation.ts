@@ -7,7 +7,14 @@ import {
   matterOfConsideration,
   matterOfHome,
 } from './decisions.ts';
-import { type DecisionMaker, isFamilyHome, type Placement, periodOn, startedOn } from './model.ts';
+import {
+  type DecisionMaker,
+  decisionOn,
+  isFamilyHome,
+  type Placement,
+  periodOn,
+  startedOn,
+} from './model.ts';
 import type { ConsiderationKind } from './schedule.ts';
 
 /**
@@ -137,7 +144,7 @@ function makerRefusals(placement: Placement): Refusal[] {
     refusals.push(...makerRefusal(refusal, `decisions[${i}].decidedBy`));
   });
   placement.periods.forEach((p, i) => {
-    const basis = [...placement.decisions].reverse().find((d) => d.decidedOn <= p.decidedOn)?.basis;
+    const basis = decisionOn(placement, p.decidedOn)?.basis;
     const { refusal } = checkDecisionMaker(matterOfHome(p.form, basis ?? 'sol'), p.decidedBy);
     refusals.push(...makerRefusal(refusal, `periods[${i}].decidedBy`));
   });
@@ -209,7 +216,7 @@ export function considerationRefusals(
   if (!start || input.decidedOn < start) return [...refusals, { code: 'beforePlacement', at: 'decidedOn' }];
   if (placement.end && input.decidedOn > placement.end.endedOn)
     refusals.push({ code: 'afterPlacementEnd', at: 'decidedOn' });
-  const basis = [...placement.decisions].reverse().find((d) => d.decidedOn <= input.decidedOn)?.basis;
+  const basis = decisionOn(placement, input.decidedOn)?.basis;
   const fits =
     (input.kind === 'reconsideration' && (basis === 'sol' || basis === 'lvu2')) ||
     (input.kind === 'lvuReview' && basis === 'lvu3') ||
