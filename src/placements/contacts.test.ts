@@ -8,24 +8,11 @@ import {
   guidelineRefusals,
   isPrivateTalk,
 } from './contacts.ts';
-import { period, placement } from './testing.ts';
+import { contact as make, period, placement } from './testing.ts';
 
 const p = placement({ periods: [period('familyHome', '2025-09-01')] });
-let n = 0;
-function contact(on: string, more: Partial<ContactRecord> = {}): ContactRecord {
-  return {
-    id: `c${++n}`,
-    placementId: p.id,
-    on,
-    kind: 'visit',
-    place: 'placementHome',
-    outcome: 'made',
-    childAlone: true,
-    notAloneReason: null,
-    attendedTo: ['health', 'schooling'],
-    ...more,
-  };
-}
+const contact = (on: string, more: Partial<ContactRecord> = {}) =>
+  make(p.id, on, { attendedTo: ['health', 'schooling'], ...more });
 const attempt = (on: string) => contact(on, { outcome: 'attempted', childAlone: null, attendedTo: [] });
 const codes = (refusals: { code: string; at?: string }[]) => refusals.map((r) => `${r.code}@${r.at}`);
 

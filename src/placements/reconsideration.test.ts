@@ -2,28 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ContactRecord } from './contacts.ts';
 import { assembleReconsideration, type ReconsiderationInput } from './reconsideration.ts';
-import { decision, period, placement } from './testing.ts';
+import { decision, contact as make, period, placement } from './testing.ts';
 import { custodyTransferFactors } from './validation.ts';
 
 const p = placement({
   periods: [period('familyHome', '2024-03-01')],
   decisions: [decision('sol', '2024-03-01')],
 });
-let n = 0;
-function contact(on: string, more: Partial<ContactRecord> = {}): ContactRecord {
-  return {
-    id: `c${++n}`,
-    placementId: p.id,
-    on,
-    kind: 'visit',
-    place: 'placementHome',
-    outcome: 'made',
-    childAlone: true,
-    notAloneReason: null,
-    attendedTo: ['health'],
-    ...more,
-  };
-}
+const contact = (on: string, more: Partial<ContactRecord> = {}) => make(p.id, on, more);
 function input(more: Partial<ReconsiderationInput> = {}): ReconsiderationInput {
   return {
     facts: {

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../deadlines/calendar.ts';
+import type { ContactRecord } from './contacts.ts';
 import type {
   CareDecision,
   DecisionMaker,
@@ -46,6 +47,23 @@ export function placement(more: Partial<Placement> = {}): Placement {
     periods,
     end: null,
     designatedWorkerId: 'worker-1',
+    ...more,
+  };
+}
+
+let contacts = 0;
+/** A visit made in the home, the child talked to alone, health attended to. */
+export function contact(placementId: string, on: IsoDate, more: Partial<ContactRecord> = {}): ContactRecord {
+  return {
+    id: `contact-${++contacts}`,
+    placementId,
+    on,
+    kind: 'visit',
+    place: 'placementHome',
+    outcome: 'made',
+    childAlone: true,
+    notAloneReason: null,
+    attendedTo: ['health'],
     ...more,
   };
 }
