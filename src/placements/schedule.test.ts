@@ -145,10 +145,15 @@ describe('immediate custody under LVU 6 §', () => {
     assert.deepEqual(dueOf({ placement: byCourt }, 'immediateCustodyCourt'), []);
     assert.deepEqual(dueOf({ placement: byCourt }, 'careApplication'), []);
   });
-  it('is done once submitted and applied for', () => {
-    const facts = { placement: custody, court: { submittedOn: '2026-05-11', careAppliedOn: '2026-05-30' } };
+  it('is done once submitted and applied for; a care plan still missing was due with the application', () => {
+    const facts = {
+      placement: custody,
+      plans: {},
+      court: { submittedOn: '2026-05-11', careAppliedOn: '2026-05-30' },
+    };
     assert.deepEqual(dueOf(facts, 'immediateCustodyCourt'), []);
     assert.deepEqual(dueOf(facts, 'careApplication'), []);
+    assert.deepEqual(dueOf(facts, 'carePlan'), ['2026-05-30']);
   });
 });
 
@@ -218,6 +223,16 @@ describe('reviews of LVU 14 § decisions and moving bans: every three months', (
       '2026-02-28',
       '2026-04-05',
     ]);
+  });
+  it('a moving ban is reviewed three months after the court decided it, then after each review', () => {
+    const movingBans = [{ id: 'b1', decidedOn: '2025-11-30', endedOn: null, reviewedOn: [] }];
+    assert.deepEqual(dueOf({ movingBans }, 'movingBanReview'), ['2026-02-28']);
+    const reviewed = [{ ...movingBans[0]!, reviewedOn: ['2026-02-20'] }];
+    assert.deepEqual(dueOf({ movingBans: reviewed }, 'movingBanReview'), ['2026-05-20']);
+    assert.equal(
+      duties({ movingBans }).find((d) => d.rule === 'movingBanReview')!.referenceText,
+      'LVU (1990:52) 26 § första stycket',
+    );
   });
   it('a request to end voluntary care in a family home calls for considering a moving ban', () => {
     assert.deepEqual(dueOf({ endOfCareRequestedOn: ['2026-04-02'] }, 'movingBanConsideration'), [

@@ -132,6 +132,10 @@ function careDuties(facts: ScheduleFacts, start: IsoDate): (Duty | null)[] {
 function carePlanDuty(facts: ScheduleFacts, careApplication: Duty | null): Duty | null {
   if (facts.plans?.carePlanOn) return null;
   if (careApplication) return dutyFrom('carePlan', careApplication.statutoryDate, { immediate: true });
+  const applied = facts.court?.careAppliedOn;
+  if (currentDecision(facts.placement).basis === 'lvu6' && applied) {
+    return dutyFrom('carePlan', applied, { immediate: true });
+  }
   const listed = firstPeriodWhere(facts.placement, isListedCareHome);
   if (!listed) return null;
   const first = facts.placement.periods[0];
