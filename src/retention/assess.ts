@@ -59,6 +59,7 @@ type Finding =
 function checkInput(input: RetentionInput): void {
   const dates = [
     input.today,
+    input.person.registeredOn,
     ...input.records.map((r) => r.enteredOn),
     ...input.cases.flatMap((c) => [c.openedOn, c.investigationOpenedOn, c.closedOn, c.agreementApprovedOn]),
     ...input.placements.flatMap((p) => [p.startedOn, p.endedOn]),
@@ -68,7 +69,6 @@ function checkInput(input: RetentionInput): void {
     if (date !== null && date !== undefined && !isIsoDate(date)) throw new RangeError(`Not a date: ${date}`);
   if (input.today < assessableFrom)
     throw new RangeError(`Retention is assessed under SoL (2025:400), in force from ${assessableFrom}`);
-  if (input.records.length === 0) throw new RangeError('A file has at least one record');
   // A record pointing at a case or placement not given would lose that case's exceptions.
   const caseIds = new Set(input.cases.map((c) => c.id));
   const placementIds = new Set(input.placements.map((p) => p.id));
@@ -82,6 +82,7 @@ function checkInput(input: RetentionInput): void {
 /** Every day something was written in the file: records, and the dates of what the register shows. */
 function entryDates(input: RetentionInput): IsoDate[] {
   return [
+    input.person.registeredOn,
     ...input.records.map((r) => r.enteredOn),
     ...input.cases.flatMap((c) => [c.openedOn, c.investigationOpenedOn, c.closedOn, c.agreementApprovedOn]),
     ...input.placements.flatMap((p) => [p.startedOn, p.endedOn]),

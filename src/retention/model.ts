@@ -82,7 +82,8 @@ export interface RetentionInput {
   today: IsoDate;
   /** The municipality's four-digit code (the research sample of SoF 13 kap. 1 §). */
   municipalityCode: string;
-  person: { personalNumber: string | null; birthDate: IsoDate | null };
+  /** The person's register entry: `registeredOn` is the day it was made or last changed. */
+  person: { personalNumber: string | null; birthDate: IsoDate | null; registeredOn: IsoDate };
   cases: readonly CaseFacts[];
   placements: readonly PlacementFacts[];
   interventions: readonly InterventionFacts[];
