@@ -57,15 +57,7 @@ type Finding =
   | { keep: false; ruleId: RetentionRuleId; from?: IsoDate };
 
 function checkInput(input: RetentionInput): void {
-  const dates = [
-    input.today,
-    input.person.registeredOn,
-    ...input.records.map((r) => r.enteredOn),
-    ...input.cases.flatMap((c) => [c.openedOn, c.investigationOpenedOn, c.closedOn, c.agreementApprovedOn]),
-    ...input.placements.flatMap((p) => [p.startedOn, p.endedOn]),
-    ...input.interventions.flatMap((i) => [i.startedOn, i.endedOn]),
-  ];
-  for (const date of dates)
+  for (const date of [input.today, ...factDates(input)])
     if (date !== null && date !== undefined && !isIsoDate(date)) throw new RangeError(`Not a date: ${date}`);
   if (input.today < assessableFrom)
     throw new RangeError(`Retention is assessed under SoL (2025:400), in force from ${assessableFrom}`);
@@ -79,15 +71,15 @@ function checkInput(input: RetentionInput): void {
   }
 }
 
-/** Every day something was written in the file: records, and the dates of what the register shows. */
-function entryDates(input: RetentionInput): IsoDate[] {
+/** Every date the file holds: when records were written, and the dates of what the register shows. */
+function factDates(input: RetentionInput): (IsoDate | null | undefined)[] {
   return [
     input.person.registeredOn,
     ...input.records.map((r) => r.enteredOn),
     ...input.cases.flatMap((c) => [c.openedOn, c.investigationOpenedOn, c.closedOn, c.agreementApprovedOn]),
     ...input.placements.flatMap((p) => [p.startedOn, p.endedOn]),
     ...input.interventions.flatMap((i) => [i.startedOn, i.endedOn]),
-  ].filter((d): d is IsoDate => typeof d === 'string');
+  ];
 }
 
 function ongoingOf(input: RetentionInput): OngoingRef[] {
@@ -104,8 +96,8 @@ function ongoingOf(input: RetentionInput): OngoingRef[] {
 
 /** 16 kap. 1 §: due five years after the last entry, and not while anything recorded is ongoing. */
 function fileState(input: RetentionInput, review: ReviewReason[]): FileState {
-  const dates = entryDates(input);
-  const lastEntryOn = latestOf(dates);
+  // Each of these dates is an entry: opening, closing, starting and ending are written in the file.
+  const lastEntryOn = latestOf(factDates(input).filter((d): d is IsoDate => typeof d === 'string'));
   const ongoing = ongoingOf(input);
   if (lastEntryOn > input.today) {
     review.push('dateAfterToday');
@@ -120,7 +112,8 @@ function fileState(input: RetentionInput, review: ReviewReason[]): FileState {
 
 function retentionYears(): number {
   const effect = retentionRules.fiveYearsAfterLastEntry.effect;
-  return effect.kind === 'cullAfterYears' ? effect.years : 5;
+  if (effect.kind !== 'cullAfterYears') throw new Error('fiveYearsAfterLastEntry must count years');
+  return effect.years;
 }
 
 function ageOf(ruleId: RetentionRuleId): number {
@@ -168,7 +161,7 @@ function cullVerdict(fileDueOn: IsoDate, findings: Finding[], today: IsoDate): R
   };
 }
 
-/** Never beats open beats the latest date: a record is kept as long as its longest reason. */
+/** Permanent beats open, open beats any date: a record is kept as long as its longest reason. */
 function latestUntil(untils: (IsoDate | 'permanent' | 'open')[]): IsoDate | 'permanent' | 'open' {
   if (untils.includes('permanent')) return 'permanent';
   if (untils.includes('open') || untils.length === 0) return 'open';
