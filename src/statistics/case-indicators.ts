@@ -119,12 +119,6 @@ export function daysOpeningToDecision(cases: readonly CaseRow[], scope: Scope): 
   return daysFigure('daysOpeningToDecision', days, tally, 'decided');
 }
 
-/** The unit a report is counted under: the intake unit that received it. */
-function reportUnit(report: ReportRow, caseOf: Map<string, CaseRow>): string | null {
-  const c = report.caseId ? caseOf.get(report.caseId) : undefined;
-  return report.unitId ?? c?.intakeUnitId ?? c?.unitId ?? null;
-}
-
 /**
  * Of the reports received in the period whose initial assessment is done, the share that led to
  * (or joined) an investigation. Reports still being assessed are counted apart.
@@ -138,7 +132,7 @@ export function reportsInvestigated(
   const tally = new Tally(['investigated', 'notInvestigated', 'pending', 'assessed', 'received']);
   for (const r of reports) {
     if (!contains(scope.period, r.receivedOn) || r.receivedOn > scope.today) continue;
-    if (!inScope(scope, reportUnit(r, caseOf))) continue;
+    if (!inScope(scope, r.unitId)) continue;
     const c = r.caseId ? caseOf.get(r.caseId) : undefined;
     const outcome =
       r.joinedOngoing || c?.initialDecision === 'openInvestigation'

@@ -49,7 +49,10 @@ export interface ReportRow {
   id: string;
   caseId: string | null;
   childId: string | null;
-  /** The intake unit that received it. */
+  /**
+   * The intake unit that received it; the query falls back to its case's intake unit, so every
+   * figure about reports counts a report under the same unit.
+   */
   unitId: string | null;
   receivedOn: IsoDate;
   reporterKind: ReporterKind;
