@@ -172,7 +172,7 @@ const indicators: readonly IndicatorDefinition[] = [
     periodDate: 'closedOn',
     unitOf: 'caseUnit',
     sources: ['cases', 'reports'],
-    numerator: ['reportedAgain'],
+    numerator: ['reportedAgain|*'],
     denominator: 'observed',
     better: 'lower',
     legal: { kind: 'none' },
