@@ -87,7 +87,8 @@ export interface CareRow {
   childId: string;
   unitId: string;
   basis: CareBasis;
-  decidedOn: IsoDate;
+  /** Null while a placement is recorded before its decision is: an error the register names. */
+  decidedOn: IsoDate | null;
   /** The day the care was carried out (verkställd): the six-month clocks count from it. */
   startedOn: IsoDate | null;
   endedOn: IsoDate | null;
