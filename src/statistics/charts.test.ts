@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { h } from 'preact';
 import { render } from 'preact-render-to-string';
 import { BarChart, formatValue, LineChart, niceMax } from './charts.tsx';
 
@@ -14,19 +15,20 @@ const texts = {
 const count = (html: string, pattern: RegExp) => html.match(pattern)?.length ?? 0;
 
 describe('bar chart', () => {
+  // Test files are .ts (the unit suite runs *.test.ts), so the element is made without JSX.
   const html = render(
-    <BarChart
-      id="sources"
-      texts={texts}
-      valueHeader="Antal"
-      kind="count"
-      data={[
+    h(BarChart, {
+      id: 'sources',
+      texts,
+      valueHeader: 'Antal',
+      kind: 'count',
+      data: [
         { label: 'Skola', value: 40 },
         { label: 'Polis', value: 20 },
         { label: 'Tandvård', value: null, suppressed: true },
         { label: '<script>alert(1)</script>', value: 0 },
-      ]}
-    />,
+      ],
+    }),
   );
 
   it('draws a bar per shown value, in proportion, and none for a hidden one', () => {
@@ -49,16 +51,16 @@ describe('bar chart', () => {
 
 describe('line chart', () => {
   const html = render(
-    <LineChart
-      id="months"
-      texts={{ ...texts, title: 'Inom 14 dagar per månad', category: 'Månad' }}
-      kind="share"
-      categories={['jan', 'feb', 'mar', 'apr']}
-      series={[
+    h(LineChart, {
+      id: 'months',
+      texts: { ...texts, title: 'Inom 14 dagar per månad', category: 'Månad' },
+      kind: 'share',
+      categories: ['jan', 'feb', 'mar', 'apr'],
+      series: [
         { name: 'Sjövik', values: [0.9, 0.8, null, 0.95], suppressed: [false, false, true, false] },
         { name: 'Riket', values: [0.7, 0.72, 0.74, 0.75] },
-      ]}
-    />,
+      ],
+    }),
   );
 
   it('breaks the line where a value is hidden, and tells the series apart by dash and marker', () => {
