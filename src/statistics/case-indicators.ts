@@ -48,11 +48,56 @@ function latestExtensions(extensions: readonly ExtensionRow[], ruleId: Extension
   return latest;
 }
 
-interface Clocked {
-  id: string;
-  unitId: string;
-  start: IsoDate;
-  completedOn: IsoDate | null;
+// A year's page judges tens of thousands of limits that start on a few hundred distinct days:
+// the due date of a rule and a start day never changes, so it is worked out once.
+const dueDates = new Map<string, IsoDate>();
+function dueDateOf(ruleId: DeadlineRuleId, start: IsoDate): IsoDate {
+  const key = `${ruleId}:${start}`;
+  let due = dueDates.get(key);
+  if (due === undefined) {
+    due = computeDeadline(ruleId, start).dueDate;
+    // Bounded by rules × calendar days; cleared rather than grown without end.
+    if (dueDates.size > 100_000) dueDates.clear();
+    dueDates.set(key, due);
+  }
+  return due;
+}
+
+/**
+ * Lookups built once per list of rows, so computing the same figures for every unit on a page
+ * does not rebuild them per unit.
+ */
+const casesById = new WeakMap<readonly CaseRow[], Map<string, CaseRow>>();
+function caseIndex(cases: readonly CaseRow[]): Map<string, CaseRow> {
+  let index = casesById.get(cases);
+  if (!index) {
+    index = new Map(cases.map((c) => [c.id, c]));
+    casesById.set(cases, index);
+  }
+  return index;
+}
+
+const reportDaysByChild = new WeakMap<readonly ReportRow[], Map<string, IsoDate[]>>();
+function reportDays(reports: readonly ReportRow[]): Map<string, IsoDate[]> {
+  let index = reportDaysByChild.get(reports);
+  if (!index) {
+    index = new Map();
+    for (const r of reports) {
+      if (!r.childId) continue;
+      const days = index.get(r.childId) ?? [];
+      days.push(r.receivedOn);
+      index.set(r.childId, days);
+    }
+    reportDaysByChild.set(reports, index);
+  }
+  return index;
+}
+
+/** How to read a limit off a row: its unit, the day its clock started, the day it was met. */
+interface Clock<Row> {
+  unitId: (row: Row) => string | null;
+  start: (row: Row) => IsoDate | null;
+  completedOn: (row: Row) => IsoDate | null;
 }
 
 /**
@@ -60,20 +105,25 @@ interface Clocked {
  * belongs to the period its due date (the statutory date moved to the next weekday, lag 1930:173)
  * falls in, and only once that day has passed, so a period's figure stops changing when it ends.
  */
-function deadlineFigure(
+function deadlineFigure<Row extends { id: string }>(
   id: IndicatorId,
   ruleId: DeadlineRuleId & ExtensionRow['ruleId'],
-  rows: readonly Clocked[],
+  rows: readonly Row[],
+  clock: Clock<Row>,
   extensions: readonly ExtensionRow[],
   scope: Scope,
 ): Figure {
   const extendedTo = latestExtensions(extensions, ruleId);
   const tally = new Tally([...deadlineOutcomes, 'due']);
   for (const row of rows) {
-    if (!inScope(scope, row.unitId)) continue;
-    const due = computeDeadline(ruleId, row.start).dueDate;
+    const start = clock.start(row);
+    if (start === null || !inScope(scope, clock.unitId(row))) continue;
+    const due = dueDateOf(ruleId, start);
     if (!contains(scope.period, due) || due >= scope.today) continue;
-    tally.add(deadlineOutcome(due, row.completedOn, extendedTo.get(row.id) ?? null, scope.today), row.id);
+    tally.add(
+      deadlineOutcome(due, clock.completedOn(row), extendedTo.get(row.id) ?? null, scope.today),
+      row.id,
+    );
     tally.add('due', row.id);
   }
   return shareFigure(id, tally, { parts: deadlineOutcomes, numerator: ['within'], total: 'due' });
@@ -85,13 +135,18 @@ export function initialAssessmentWithin14Days(
   extensions: readonly ExtensionRow[],
   scope: Scope,
 ): Figure {
-  const rows = cases.map((c) => ({
-    id: c.id,
-    unitId: c.intakeUnitId ?? c.unitId,
-    start: c.openedOn,
-    completedOn: c.initialDecidedOn,
-  }));
-  return deadlineFigure('initialAssessmentWithin14Days', 'initialAssessment', rows, extensions, scope);
+  return deadlineFigure(
+    'initialAssessmentWithin14Days',
+    'initialAssessment',
+    cases,
+    {
+      unitId: (c) => c.intakeUnitId ?? c.unitId,
+      start: (c) => c.openedOn,
+      completedOn: (c) => c.initialDecidedOn,
+    },
+    extensions,
+    scope,
+  );
 }
 
 /** Investigations completed (decided) within four months of opening (20 kap. 3 § SoL). */
@@ -100,10 +155,14 @@ export function investigationWithin4Months(
   extensions: readonly ExtensionRow[],
   scope: Scope,
 ): Figure {
-  const rows = cases
-    .filter((c) => c.investigationOpenedOn !== null)
-    .map((c) => ({ id: c.id, unitId: c.unitId, start: c.investigationOpenedOn!, completedOn: c.decidedOn }));
-  return deadlineFigure('investigationWithin4Months', 'investigation', rows, extensions, scope);
+  return deadlineFigure(
+    'investigationWithin4Months',
+    'investigation',
+    cases,
+    { unitId: (c) => c.unitId, start: (c) => c.investigationOpenedOn, completedOn: (c) => c.decidedOn },
+    extensions,
+    scope,
+  );
 }
 
 /** Days from opening an investigation to its decision, for investigations decided in the period. */
@@ -128,7 +187,7 @@ export function reportsInvestigated(
   cases: readonly CaseRow[],
   scope: Scope,
 ): Figure {
-  const caseOf = new Map(cases.map((c) => [c.id, c]));
+  const caseOf = caseIndex(cases);
   const tally = new Tally(['investigated', 'notInvestigated', 'pending', 'assessed', 'received']);
   for (const r of reports) {
     if (!contains(scope.period, r.receivedOn) || r.receivedOn > scope.today) continue;
@@ -172,13 +231,7 @@ export function newReportWithin12MonthsAfterClosure(
   reports: readonly ReportRow[],
   scope: Scope,
 ): Figure {
-  const reportDays = new Map<string, IsoDate[]>();
-  for (const r of reports) {
-    if (!r.childId) continue;
-    const days = reportDays.get(r.childId) ?? [];
-    days.push(r.receivedOn);
-    reportDays.set(r.childId, days);
-  }
+  const daysOf = reportDays(reports);
   const cellNames = reportAgainOutcomes.flatMap((o) => closureKinds.map((k) => `${o}|${k}`));
   const tally = new Tally([...cellNames, 'notYetObserved']);
   for (const c of cases) {
@@ -189,7 +242,7 @@ export function newReportWithin12MonthsAfterClosure(
       tally.add('notYetObserved', c.id);
       continue;
     }
-    const again = (reportDays.get(c.childId) ?? []).some((day) => day > closedOn && day <= end);
+    const again = (daysOf.get(c.childId) ?? []).some((day) => day > closedOn && day <= end);
     tally.add(`${again ? 'reportedAgain' : 'notReportedAgain'}|${closureKindOf(c)}`, c.id);
   }
   const table = tableFigure(

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { indicatorCatalogue, indicatorIds, legalReferencesOn } from './catalogue.ts';
-import { computeIndicators, type IndicatorData } from './compute.ts';
+import { computeForUnits, computeIndicators, type IndicatorData } from './compute.ts';
+import type { CaseRow, ReportRow } from './inputs.ts';
 import { parsePeriodKey } from './periods.ts';
 
 const scope = { period: parsePeriodKey('2026')!, today: '2026-06-01', unitId: null };
@@ -58,5 +59,42 @@ describe('the indicator catalogue', () => {
       '10 kap. 8–9 §§ socialtjänstlagen (2025:400)',
     ]);
     assert.deepEqual(legalReferencesOn('familiesWithOneWorker', '2026-01-01'), []);
+  });
+});
+
+describe('figures for every unit at once', () => {
+  it('gives each unit exactly the figures a query for that unit alone gives', () => {
+    const cases: CaseRow[] = Array.from({ length: 40 }, (_, i) => ({
+      id: `case-${i}`,
+      childId: `child-${i % 25}`,
+      unitId: `inv-${i % 3}`,
+      intakeUnitId: i % 4 === 0 ? null : `intake-${i % 2}`,
+      openedOn: `2026-0${1 + (i % 4)}-${String(1 + (i % 27)).padStart(2, '0')}`,
+      initialDecision: i % 2 ? 'openInvestigation' : 'noInvestigation',
+      initialDecidedOn: `2026-0${1 + (i % 4)}-${String(2 + (i % 27)).padStart(2, '0')}`,
+      investigationOpenedOn: i % 2 ? `2026-0${1 + (i % 4)}-${String(2 + (i % 27)).padStart(2, '0')}` : null,
+      decisionOutcome: i % 2 ? 'interventions' : null,
+      decidedOn: i % 2 ? '2026-05-20' : null,
+      closedOn: i % 5 === 0 ? '2026-05-25' : null,
+    }));
+    const reports: ReportRow[] = cases.map((c, i) => ({
+      id: `report-${i}`,
+      caseId: c.id,
+      childId: c.childId,
+      unitId: c.intakeUnitId,
+      receivedOn: c.openedOn,
+      reporterKind: 'professional',
+      organisationKind: i % 3 ? 'school' : 'police',
+      joinedOngoing: false,
+      childBirthDate: '2015-01-01',
+      childSex: i % 2 ? 'female' : 'male',
+    }));
+    const data: IndicatorData = { cases: { cases, extensions: [] }, reports };
+    const units = ['inv-0', 'inv-1', 'inv-2', 'intake-0', 'intake-1'];
+    const all = computeForUnits(data, scope, units);
+    for (const unitId of units) {
+      assert.deepEqual(all.units.get(unitId), computeIndicators(data, { ...scope, unitId }).figures, unitId);
+    }
+    assert.deepEqual(all.municipality, computeIndicators(data, scope).figures);
   });
 });

@@ -102,3 +102,91 @@ export function computeIndicators(
   }
   return { figures, unavailable };
 }
+
+type Partitioner = <T>(rows: readonly T[], key: (row: T) => string | null, unit: string) => readonly T[];
+
+/** Rows grouped by unit once per list and key, so every unit's figures read only their own rows. */
+function partitioner(): Partitioner {
+  const cache = new WeakMap<object, Map<unknown, Map<string | null, unknown[]>>>();
+  return <T>(rows: readonly T[], key: (row: T) => string | null, unit: string): readonly T[] => {
+    const byKey = cache.get(rows) ?? new Map();
+    cache.set(rows, byKey);
+    let groups = byKey.get(key) as Map<string | null, T[]> | undefined;
+    if (!groups) {
+      groups = new Map();
+      for (const row of rows) {
+        const k = key(row);
+        const list = groups.get(k) ?? [];
+        list.push(row);
+        groups.set(k, list);
+      }
+      byKey.set(key, groups);
+    }
+    return groups.get(unit) ?? [];
+  };
+}
+
+const byIntakeUnit = (c: CaseRow) => c.intakeUnitId ?? c.unitId;
+const byCaseUnit = (c: CaseRow) => c.unitId;
+const byOwnUnit = (r: { unitId: string | null }) => r.unitId;
+
+type Narrow = (d: Required<IndicatorData>, unit: string, part: Partitioner) => Required<IndicatorData>;
+const narrowCases =
+  (key: (c: CaseRow) => string): Narrow =>
+  (d, u, part) => ({ ...d, cases: { ...d.cases, cases: part(d.cases.cases, key, u) } });
+const narrowReports: Narrow = (d, u, part) => ({ ...d, reports: part(d.reports, byOwnUnit, u) });
+const narrowCares: Narrow = (d, u, part) => ({
+  ...d,
+  placements: { ...d.placements, cares: part(d.placements.cares, byOwnUnit, u) },
+});
+const narrowSips: Narrow = (d, u, part) => ({ ...d, sips: part(d.sips, byOwnUnit, u) });
+
+/**
+ * Which rows decide the unit for each indicator (the same attribution its own filter uses); the
+ * rows it only looks things up in stay whole. Continuity decides the unit per child or family
+ * from all their rows, so it is filtered the ordinary way.
+ */
+const narrowers: Record<IndicatorId, Narrow | null> = {
+  initialAssessmentWithin14Days: narrowCases(byIntakeUnit),
+  investigationWithin4Months: narrowCases(byCaseUnit),
+  daysOpeningToDecision: narrowCases(byCaseUnit),
+  reportsBySource: narrowReports,
+  reportsByAgeAndSex: narrowReports,
+  reportsInvestigated: narrowReports,
+  newReportWithin12MonthsAfterClosure: narrowCases(byCaseUnit),
+  placedChildrenWithCurrentPlans: narrowCares,
+  reconsiderationsOnTime: narrowCares,
+  privateTalksPerPlacedChildYear: narrowCares,
+  sipsStarted: narrowSips,
+  daysFromSipRequestToAgreedPlan: narrowSips,
+  decisionsNotCarriedOutWithin3Months: (d, u, part) => ({ ...d, decisions: part(d.decisions, byOwnUnit, u) }),
+  workersPerChild: null,
+  workersPerFamily: null,
+  familiesWithOneWorker: null,
+};
+
+/**
+ * The municipality's figures and every unit's, for a page that shows them side by side (and
+ * suppresses them together, ./present.ts). Each unit's figures come from its own rows, so the
+ * work is about twice the municipality's alone, however many units there are.
+ */
+export function computeForUnits(
+  data: IndicatorData,
+  scope: Scope,
+  unitIds: readonly string[],
+  ids: readonly IndicatorId[] = indicatorIds,
+): { municipality: Figure[]; units: Map<string, Figure[]>; unavailable: IndicatorId[] } {
+  const { figures, unavailable } = computeIndicators(data, { ...scope, unitId: null }, ids);
+  const available = ids.filter((id) => !unavailable.includes(id));
+  const part = partitioner();
+  const full = data as Required<IndicatorData>;
+  const units = new Map<string, Figure[]>();
+  for (const unitId of unitIds) {
+    const unitScope = { ...scope, unitId };
+    units.set(
+      unitId,
+      available.map((id) => computers[id](narrowers[id]?.(full, unitId, part) ?? full, unitScope)),
+    );
+  }
+  return { municipality: figures, units, unavailable };
+}

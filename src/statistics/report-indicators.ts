@@ -49,10 +49,11 @@ export function ageBandOf(birthDate: string | null, on: string): AgeBand {
 
 export const sexes: readonly ChildSex[] = ['female', 'male', 'unknown'];
 
-function reportsIn(reports: readonly ReportRow[], scope: Scope): ReportRow[] {
-  return reports.filter(
-    (r) => contains(scope.period, r.receivedOn) && r.receivedOn <= scope.today && inScope(scope, r.unitId),
-  );
+function* reportsIn(reports: readonly ReportRow[], scope: Scope): Generator<ReportRow> {
+  for (const r of reports) {
+    if (inScope(scope, r.unitId) && contains(scope.period, r.receivedOn) && r.receivedOn <= scope.today)
+      yield r;
+  }
 }
 
 export function reportsBySource(reports: readonly ReportRow[], scope: Scope): Figure {
