@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { generatePersonalNumber } from '../people/personal-number.ts';
 import type { CareRow, PlacementPeriodRow } from './inputs.ts';
@@ -187,5 +189,17 @@ describe('validation before the register file is sent', () => {
   it('has a unique code for every rule', () => {
     const codes = Object.values(registerRules).map((r) => r.code);
     assert.equal(new Set(codes).size, codes.length);
+  });
+});
+
+describe('the documented field list and rules', () => {
+  it('lists every field of the layout in order and every rule with its severity', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../docs/statistics-reporting.md'), 'utf8');
+    layoutSamtak2017.fields.forEach((f, i) => {
+      assert.ok(doc.includes(`| ${i + 1} | ${f.name} |`), `field ${i + 1} ${f.name}`);
+    });
+    for (const rule of Object.values(registerRules)) {
+      assert.ok(doc.includes(`| ${rule.code} | ${rule.severity} |`), rule.code);
+    }
   });
 });
