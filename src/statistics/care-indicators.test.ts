@@ -9,8 +9,9 @@ import {
   yearsIn,
 } from './care-indicators.ts';
 import type { Scope } from './figures.ts';
-import type { CarePlanRow, CareRow, FavourableDecisionRow, PlacementPeriodRow } from './inputs.ts';
+import type { CarePlanRow, CareRow, PlacementPeriodRow } from './inputs.ts';
 import { parsePeriodKey } from './periods.ts';
+import { aDecision } from './test-factories.ts';
 
 let next = 0;
 function aCare(overrides: Partial<CareRow> = {}): CareRow {
@@ -144,20 +145,7 @@ describe('private talks per placed child and year (22 kap. 11 § 2 SoL)', () => 
 });
 
 describe('decisions not carried out within three months (34 kap. 1 § SoL)', () => {
-  const decision = (overrides: Partial<FavourableDecisionRow>): FavourableDecisionRow => ({
-    id: `d-${++next}`,
-    childId: 'c',
-    unitId: 'open-care',
-    interventionKind: 'Kontaktfamilj',
-    reportable: true,
-    decidedOn: '2026-01-15',
-    carriedOutOn: null,
-    interruptedOn: null,
-    resumedOn: null,
-    endedOn: null,
-    delayReason: null,
-    ...overrides,
-  });
+  const decision = aDecision;
 
   it('ends the three months on the same day number, the last day of a shorter month', () => {
     assert.equal(threeMonthMark('2026-01-15'), '2026-04-15');

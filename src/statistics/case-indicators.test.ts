@@ -9,51 +9,8 @@ import {
   newReportWithin12MonthsAfterClosure,
   reportsInvestigated,
 } from './case-indicators.ts';
-import type { Scope } from './figures.ts';
-import type { CaseRow, ExtensionRow, ReportRow } from './inputs.ts';
-import { parsePeriodKey } from './periods.ts';
-
-let next = 0;
-function aCase(overrides: Partial<CaseRow> = {}): CaseRow {
-  next++;
-  return {
-    id: `case-${next}`,
-    childId: `child-${next}`,
-    unitId: 'investigation-a',
-    intakeUnitId: 'intake',
-    openedOn: '2026-01-09',
-    initialDecision: null,
-    initialDecidedOn: null,
-    investigationOpenedOn: null,
-    decisionOutcome: null,
-    decidedOn: null,
-    closedOn: null,
-    ...overrides,
-  };
-}
-
-function aReport(overrides: Partial<ReportRow> = {}): ReportRow {
-  next++;
-  return {
-    id: `report-${next}`,
-    caseId: null,
-    childId: null,
-    unitId: 'intake',
-    receivedOn: '2026-01-12',
-    reporterKind: 'professional',
-    organisationKind: 'school',
-    joinedOngoing: false,
-    childBirthDate: '2015-05-05',
-    childSex: 'female',
-    ...overrides,
-  };
-}
-
-const scopeOf = (key: string, today: string, unitId: string | null = null): Scope => ({
-  period: parsePeriodKey(key)!,
-  today,
-  unitId,
-});
+import type { ExtensionRow } from './inputs.ts';
+import { aCase, anyReport as aReport, scopeOf } from './test-factories.ts';
 
 describe('initial assessments decided within 14 days (20 kap. 2 § SoL)', () => {
   it('counts a case decided on day 14 as within, and one decided on day 17 as late', () => {

@@ -87,6 +87,23 @@ const sol2025 = '2025-07-01';
 
 const byRule = (...rules: DeadlineRuleId[]): Legal => ({ kind: 'rule', rules });
 
+/** A provision of the 2001 act until 30 June 2025 and its successor in the 2025 act after. */
+function solReferences(oldProvision: string, newProvision: string, oldFrom = '2002-01-01'): Legal {
+  return {
+    kind: 'references',
+    references: [
+      { from: oldFrom, to: '2025-06-30', act: 'SoL (2001:453)', provision: oldProvision },
+      {
+        from: sol2025,
+        to: null,
+        act: 'SoL (2025:400)',
+        provision: newProvision,
+        correspondsTo: oldProvision,
+      },
+    ],
+  };
+}
+
 const indicators: readonly IndicatorDefinition[] = [
   {
     id: 'initialAssessmentWithin14Days',
@@ -130,19 +147,7 @@ const indicators: readonly IndicatorDefinition[] = [
     numerator: null,
     denominator: 'received',
     better: null,
-    legal: {
-      kind: 'references',
-      references: [
-        { from: '2002-01-01', to: '2025-06-30', act: 'SoL (2001:453)', provision: '14 kap. 1 §' },
-        {
-          from: sol2025,
-          to: null,
-          act: 'SoL (2025:400)',
-          provision: '19 kap. 1 §',
-          correspondsTo: '14 kap. 1 §',
-        },
-      ],
-    },
+    legal: solReferences('14 kap. 1 §', '19 kap. 1 §'),
   },
   {
     id: 'reportsByAgeAndSex',
@@ -186,19 +191,7 @@ const indicators: readonly IndicatorDefinition[] = [
     numerator: ['both'],
     denominator: 'placed',
     better: 'higher',
-    legal: {
-      kind: 'references',
-      references: [
-        { from: '2002-01-01', to: '2025-06-30', act: 'SoL (2001:453)', provision: '11 kap. 3 §' },
-        {
-          from: sol2025,
-          to: null,
-          act: 'SoL (2025:400)',
-          provision: '9 kap. 12–13 §§; SoF (2025:468) 10 kap. 2–3 §§',
-          correspondsTo: '11 kap. 3 §',
-        },
-      ],
-    },
+    legal: solReferences('11 kap. 3 §', '9 kap. 12–13 §§; SoF (2025:468) 10 kap. 2–3 §§'),
   },
   {
     id: 'reconsiderationsOnTime',
@@ -220,19 +213,7 @@ const indicators: readonly IndicatorDefinition[] = [
     numerator: ['talks'],
     denominator: null,
     better: 'higher',
-    legal: {
-      kind: 'references',
-      references: [
-        { from: '2002-01-01', to: '2025-06-30', act: 'SoL (2001:453)', provision: '6 kap. 7 b §' },
-        {
-          from: sol2025,
-          to: null,
-          act: 'SoL (2025:400)',
-          provision: '22 kap. 11 § 2 och 12 §',
-          correspondsTo: '6 kap. 7 b §',
-        },
-      ],
-    },
+    legal: solReferences('6 kap. 7 b §', '22 kap. 11 § 2 och 12 §'),
   },
   {
     id: 'sipsStarted',
@@ -265,19 +246,7 @@ const indicators: readonly IndicatorDefinition[] = [
     numerator: ['notCarriedOut'],
     denominator: 'due',
     better: 'lower',
-    legal: {
-      kind: 'references',
-      references: [
-        { from: '2006-07-01', to: '2025-06-30', act: 'SoL (2001:453)', provision: '16 kap. 6 f–6 h §§' },
-        {
-          from: sol2025,
-          to: null,
-          act: 'SoL (2025:400)',
-          provision: '34 kap. 1–3 §§',
-          correspondsTo: '16 kap. 6 f–6 h §§',
-        },
-      ],
-    },
+    legal: solReferences('16 kap. 6 f–6 h §§', '34 kap. 1–3 §§', '2006-07-01'),
   },
   {
     id: 'workersPerChild',

@@ -1,3 +1,5 @@
+import type { ComponentChildren } from 'preact';
+
 /**
  * Server-rendered SVG charts, readable without JavaScript and printable. The chart is a picture
  * for those who would rather look than read; the table under it carries every value and is what
@@ -96,6 +98,42 @@ function shownValue(
   return value === null ? '–' : formatValue(value, kind, texts.lang);
 }
 
+/** The figure around a chart: its caption, the picture (hidden from assistive technology), its table. */
+function ChartFrame({
+  id,
+  kind,
+  texts,
+  height,
+  table,
+  anySuppressed,
+  children,
+}: {
+  id: string;
+  kind: 'bar' | 'line';
+  texts: ChartTexts;
+  height: number;
+  table: ComponentChildren;
+  anySuppressed: boolean;
+  children: ComponentChildren;
+}) {
+  return (
+    <figure class={`chart chart--${kind}`} aria-labelledby={`${id}-title`}>
+      <figcaption id={`${id}-title`}>{texts.title}</figcaption>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        aria-hidden="true"
+        focusable="false"
+        class="chart__svg"
+      >
+        {children}
+      </svg>
+      {table}
+      {texts.suppressedNote && anySuppressed ? <p class="chart__note">{texts.suppressedNote}</p> : null}
+    </figure>
+  );
+}
+
 /** Horizontal bars: long category names fit, and it reads at 375 px as at full width. */
 export function BarChart({
   id,
@@ -115,68 +153,58 @@ export function BarChart({
   const height = data.length * (barHeight + gap) + gap + 20;
   const x = (v: number) => labelWidth + (v / top) * plot;
   return (
-    <figure class="chart chart--bar" aria-labelledby={`${id}-title`}>
-      <figcaption id={`${id}-title`}>{texts.title}</figcaption>
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        width="100%"
-        aria-hidden="true"
-        focusable="false"
-        class="chart__svg"
-      >
-        {ticks(top).map((t) => (
-          <g key={t} class="chart__tick">
-            <line x1={x(t)} x2={x(t)} y1={gap / 2} y2={height - 20} stroke="#767676" stroke-width="1" />
-            <text x={x(t)} y={height - 5} text-anchor="middle" font-size="12" fill="#1a1a1a">
-              {formatValue(t, kind, texts.lang)}
+    <ChartFrame
+      id={id}
+      kind="bar"
+      texts={texts}
+      height={height}
+      anySuppressed={data.some((d) => d.suppressed)}
+      table={
+        <DataTable
+          texts={texts}
+          headers={[valueHeader]}
+          rows={data.map((d) => [d.label, shownValue(d.value, d.suppressed, kind, texts)])}
+        />
+      }
+    >
+      {ticks(top).map((t) => (
+        <g key={t} class="chart__tick">
+          <line x1={x(t)} x2={x(t)} y1={gap / 2} y2={height - 20} stroke="#767676" stroke-width="1" />
+          <text x={x(t)} y={height - 5} text-anchor="middle" font-size="12" fill="#1a1a1a">
+            {formatValue(t, kind, texts.lang)}
+          </text>
+        </g>
+      ))}
+      {data.map((d, i) => {
+        const y = gap + i * (barHeight + gap);
+        const hidden = d.suppressed || d.value === null;
+        return (
+          <g key={d.label} class="chart__row">
+            <text x={labelWidth - 8} y={y + barHeight * 0.7} text-anchor="end" font-size="13" fill="#1a1a1a">
+              {d.label}
+            </text>
+            {hidden ? null : (
+              <rect
+                class="chart__bar"
+                x={labelWidth}
+                y={y}
+                width={Math.max(0, x(d.value!) - labelWidth)}
+                height={barHeight}
+                fill={colours[0]}
+              />
+            )}
+            <text
+              x={hidden ? labelWidth + 4 : x(d.value!) + 4}
+              y={y + barHeight * 0.7}
+              font-size="13"
+              fill="#1a1a1a"
+            >
+              {shownValue(d.value, d.suppressed, kind, texts)}
             </text>
           </g>
-        ))}
-        {data.map((d, i) => {
-          const y = gap + i * (barHeight + gap);
-          const hidden = d.suppressed || d.value === null;
-          return (
-            <g key={d.label} class="chart__row">
-              <text
-                x={labelWidth - 8}
-                y={y + barHeight * 0.7}
-                text-anchor="end"
-                font-size="13"
-                fill="#1a1a1a"
-              >
-                {d.label}
-              </text>
-              {hidden ? null : (
-                <rect
-                  class="chart__bar"
-                  x={labelWidth}
-                  y={y}
-                  width={Math.max(0, x(d.value!) - labelWidth)}
-                  height={barHeight}
-                  fill={colours[0]}
-                />
-              )}
-              <text
-                x={hidden ? labelWidth + 4 : x(d.value!) + 4}
-                y={y + barHeight * 0.7}
-                font-size="13"
-                fill="#1a1a1a"
-              >
-                {shownValue(d.value, d.suppressed, kind, texts)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <DataTable
-        texts={texts}
-        headers={[valueHeader]}
-        rows={data.map((d) => [d.label, shownValue(d.value, d.suppressed, kind, texts)])}
-      />
-      {texts.suppressedNote && data.some((d) => d.suppressed) ? (
-        <p class="chart__note">{texts.suppressedNote}</p>
-      ) : null}
-    </figure>
+        );
+      })}
+    </ChartFrame>
   );
 }
 
@@ -220,88 +248,84 @@ export function LineChart({
     return parts.join(' ');
   });
   return (
-    <figure class="chart chart--line" aria-labelledby={`${id}-title`}>
-      <figcaption id={`${id}-title`}>{texts.title}</figcaption>
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        width="100%"
-        aria-hidden="true"
-        focusable="false"
-        class="chart__svg"
-      >
-        {ticks(top).map((t) => (
-          <g key={t} class="chart__tick">
-            <line x1={left} x2={width - right} y1={y(t)} y2={y(t)} stroke="#767676" stroke-width="1" />
-            <text x={left - 6} y={y(t) + 4} text-anchor="end" font-size="12" fill="#1a1a1a">
-              {formatValue(t, kind, texts.lang)}
-            </text>
-          </g>
-        ))}
-        {categories.map((c, i) => (
-          <text key={c} x={x(i)} y={height - bottom + 18} text-anchor="middle" font-size="12" fill="#1a1a1a">
-            {c}
+    <ChartFrame
+      id={id}
+      kind="line"
+      texts={texts}
+      height={height}
+      anySuppressed={series.some((s) => s.suppressed?.some(Boolean))}
+      table={
+        <DataTable
+          texts={texts}
+          headers={series.map((s) => s.name)}
+          rows={categories.map((c, i) => [
+            c,
+            ...series.map((s) => shownValue(s.values[i] ?? null, s.suppressed?.[i], kind, texts)),
+          ])}
+        />
+      }
+    >
+      {ticks(top).map((t) => (
+        <g key={t} class="chart__tick">
+          <line x1={left} x2={width - right} y1={y(t)} y2={y(t)} stroke="#767676" stroke-width="1" />
+          <text x={left - 6} y={y(t) + 4} text-anchor="end" font-size="12" fill="#1a1a1a">
+            {formatValue(t, kind, texts.lang)}
           </text>
-        ))}
-        {series.map((s, n) => (
-          <g key={s.name} class={`chart__series chart__series--${n + 1}`}>
-            <path
-              d={paths[n]}
-              fill="none"
-              stroke={colours[n % colours.length]}
-              stroke-width="2.5"
-              stroke-dasharray={dashes[n % dashes.length]}
-            />
-            {categories.map((c, i) => {
-              const v = visible(s, i);
-              if (v === null) return null;
-              // A circle, a square, a diamond: the series differ in shape too.
-              const size = 4;
-              return n % 3 === 0 ? (
-                <circle key={c} cx={x(i)} cy={y(v)} r={size} fill={colours[n % colours.length]} />
-              ) : (
-                <rect
-                  key={c}
-                  x={x(i) - size}
-                  y={y(v) - size}
-                  width={size * 2}
-                  height={size * 2}
-                  fill={colours[n % colours.length]}
-                  transform={n % 3 === 2 ? `rotate(45 ${x(i)} ${y(v)})` : undefined}
-                />
-              );
-            })}
-          </g>
-        ))}
-        {series.length > 1
-          ? series.map((s, n) => (
-              <g key={s.name} class="chart__legend">
-                <line
-                  x1={left + n * 180}
-                  x2={left + n * 180 + 24}
-                  y1={height - 6}
-                  y2={height - 6}
-                  stroke={colours[n % colours.length]}
-                  stroke-width="2.5"
-                  stroke-dasharray={dashes[n % dashes.length]}
-                />
-                <text x={left + n * 180 + 30} y={height - 2} font-size="12" fill="#1a1a1a">
-                  {s.name}
-                </text>
-              </g>
-            ))
-          : null}
-      </svg>
-      <DataTable
-        texts={texts}
-        headers={series.map((s) => s.name)}
-        rows={categories.map((c, i) => [
-          c,
-          ...series.map((s) => shownValue(s.values[i] ?? null, s.suppressed?.[i], kind, texts)),
-        ])}
-      />
-      {texts.suppressedNote && series.some((s) => s.suppressed?.some(Boolean)) ? (
-        <p class="chart__note">{texts.suppressedNote}</p>
-      ) : null}
-    </figure>
+        </g>
+      ))}
+      {categories.map((c, i) => (
+        <text key={c} x={x(i)} y={height - bottom + 18} text-anchor="middle" font-size="12" fill="#1a1a1a">
+          {c}
+        </text>
+      ))}
+      {series.map((s, n) => (
+        <g key={s.name} class={`chart__series chart__series--${n + 1}`}>
+          <path
+            d={paths[n]}
+            fill="none"
+            stroke={colours[n % colours.length]}
+            stroke-width="2.5"
+            stroke-dasharray={dashes[n % dashes.length]}
+          />
+          {categories.map((c, i) => {
+            const v = visible(s, i);
+            if (v === null) return null;
+            // A circle, a square, a diamond: the series differ in shape too.
+            const size = 4;
+            return n % 3 === 0 ? (
+              <circle key={c} cx={x(i)} cy={y(v)} r={size} fill={colours[n % colours.length]} />
+            ) : (
+              <rect
+                key={c}
+                x={x(i) - size}
+                y={y(v) - size}
+                width={size * 2}
+                height={size * 2}
+                fill={colours[n % colours.length]}
+                transform={n % 3 === 2 ? `rotate(45 ${x(i)} ${y(v)})` : undefined}
+              />
+            );
+          })}
+        </g>
+      ))}
+      {series.length > 1
+        ? series.map((s, n) => (
+            <g key={s.name} class="chart__legend">
+              <line
+                x1={left + n * 180}
+                x2={left + n * 180 + 24}
+                y1={height - 6}
+                y2={height - 6}
+                stroke={colours[n % colours.length]}
+                stroke-width="2.5"
+                stroke-dasharray={dashes[n % dashes.length]}
+              />
+              <text x={left + n * 180 + 30} y={height - 2} font-size="12" fill="#1a1a1a">
+                {s.name}
+              </text>
+            </g>
+          ))
+        : null}
+    </ChartFrame>
   );
 }

@@ -1,32 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  councilStatistics,
-  type IvoDecision,
-  ivoQuarterRows,
-  rowsMissingReason,
-  waitingBand,
-} from './ivo-report.ts';
+import { councilStatistics, ivoQuarterRows, rowsMissingReason, waitingBand } from './ivo-report.ts';
 import { parsePeriodKey } from './periods.ts';
 import { compareRows, sha256 } from './submissions.ts';
 import { suppress, tableProblem } from './suppression.ts';
+import { anIvoDecision } from './test-factories.ts';
 
-const decision = (id: string, o: Partial<IvoDecision>): IvoDecision => ({
-  id,
-  childId: `child-${id}`,
-  unitId: 'open-care',
-  interventionKind: 'Kontaktfamilj',
-  reportable: true,
-  decidedOn: '2026-01-15',
-  carriedOutOn: null,
-  interruptedOn: null,
-  resumedOn: null,
-  endedOn: null,
-  delayReason: 'Ingen lämplig kontaktfamilj ännu.',
-  sex: 'female',
-  birthYear: 2016,
-  ...o,
-});
+const decision = anIvoDecision;
 
 const q2 = parsePeriodKey('2026-Q2')!;
 

@@ -22,59 +22,36 @@ export interface RegisterRule {
   basis: string;
 }
 
+const rule = (code: string, severity: Severity, field: string, basis: string): RegisterRule => ({
+  code,
+  severity,
+  field,
+  basis,
+});
+
 export const registerRules = {
-  municipalityCode: { code: 'BU01', severity: 'fatal', field: 'kommunkod', basis: 'HSLF-FS 2016:3' },
-  yearNotOver: { code: 'BU02', severity: 'fatal', field: 'redovisningsar', basis: 'HSLF-FS 2016:3 2 §' },
-  dateInvalid: { code: 'BU03', severity: 'fatal', field: '*', basis: 'register' },
-  placementEndsBeforeStart: { code: 'BU04', severity: 'fatal', field: 'placering_slut', basis: 'register' },
-  careEndsBeforeStart: { code: 'BU05', severity: 'fatal', field: 'insats_slut', basis: 'register' },
-  identityMissing: { code: 'BU06', severity: 'error', field: 'id', basis: 'HSLF-FS 2016:3' },
-  identityIncomplete: { code: 'BU07', severity: 'error', field: 'id', basis: 'SKV 704; HSLF-FS 2016:3' },
-  placementWithoutDecision: {
-    code: 'BU08',
-    severity: 'error',
-    field: 'beslutsdatum',
-    basis: '22 kap. 2 § SoL; 11 § LVU',
-  },
-  placementBeforeDecision: {
-    code: 'BU09',
-    severity: 'error',
-    field: 'placering_start',
-    basis: '22 kap. 2 § SoL; 11 § LVU',
-  },
-  lvu3PastTwentyOne: {
-    code: 'BU10',
-    severity: 'error',
-    field: 'insats_slut',
-    basis: '21 § fjärde stycket LVU',
-  },
-  lvu2PastEighteen: {
-    code: 'BU11',
-    severity: 'error',
-    field: 'insats_slut',
-    basis: '21 § tredje stycket LVU',
-  },
-  tooOldAtStart: {
-    code: 'BU12',
-    severity: 'error',
-    field: 'insats_start',
-    basis: '1 § LVU; HSLF-FS 2016:3 (0–20 år)',
-  },
-  placementsOverlap: { code: 'BU13', severity: 'error', field: 'placering_start', basis: 'register' },
-  placementOutsideCare: { code: 'BU14', severity: 'error', field: 'placering_start', basis: 'register' },
-  openPlacementInEndedCare: { code: 'BU15', severity: 'error', field: 'placering_slut', basis: 'register' },
-  bornAfterStart: { code: 'BU16', severity: 'error', field: 'fodelsedatum', basis: 'register' },
-  temporaryIdentity: { code: 'BU17', severity: 'warning', field: 'id', basis: 'HSLF-FS 2016:3' },
-  gapBetweenPlacements: { code: 'BU18', severity: 'warning', field: 'placering_start', basis: 'register' },
-  countryOfBirthMissing: { code: 'BU19', severity: 'warning', field: 'fodelseland', basis: 'HSLF-FS 2016:3' },
-  guardianSituationMissing: {
-    code: 'BU20',
-    severity: 'warning',
-    field: 'vardnadshavare',
-    basis: 'HSLF-FS 2016:3',
-  },
-  birthDateDiffers: { code: 'BU21', severity: 'warning', field: 'fodelsedatum', basis: 'register' },
-} as const satisfies Record<string, RegisterRule>;
+  municipalityCode: rule('BU01', 'fatal', 'kommunkod', 'HSLF-FS 2016:3'),
+  yearNotOver: rule('BU02', 'fatal', 'redovisningsar', 'HSLF-FS 2016:3 2 §'),
+  dateInvalid: rule('BU03', 'fatal', '*', 'register'),
+  placementEndsBeforeStart: rule('BU04', 'fatal', 'placering_slut', 'register'),
+  careEndsBeforeStart: rule('BU05', 'fatal', 'insats_slut', 'register'),
+  identityMissing: rule('BU06', 'error', 'id', 'HSLF-FS 2016:3'),
+  identityIncomplete: rule('BU07', 'error', 'id', 'SKV 704; HSLF-FS 2016:3'),
+  placementWithoutDecision: rule('BU08', 'error', 'beslutsdatum', '22 kap. 2 § SoL; 11 § LVU'),
+  placementBeforeDecision: rule('BU09', 'error', 'placering_start', '22 kap. 2 § SoL; 11 § LVU'),
+  lvu3PastTwentyOne: rule('BU10', 'error', 'insats_slut', '21 § fjärde stycket LVU'),
+  lvu2PastEighteen: rule('BU11', 'error', 'insats_slut', '21 § tredje stycket LVU'),
+  tooOldAtStart: rule('BU12', 'error', 'insats_start', '1 § LVU; HSLF-FS 2016:3 (0–20 år)'),
+  placementsOverlap: rule('BU13', 'error', 'placering_start', 'register'),
+  placementOutsideCare: rule('BU14', 'error', 'placering_start', 'register'),
+  openPlacementInEndedCare: rule('BU15', 'error', 'placering_slut', 'register'),
+  bornAfterStart: rule('BU16', 'error', 'fodelsedatum', 'register'),
+  temporaryIdentity: rule('BU17', 'warning', 'id', 'HSLF-FS 2016:3'),
+  gapBetweenPlacements: rule('BU18', 'warning', 'placering_start', 'register'),
+  countryOfBirthMissing: rule('BU19', 'warning', 'fodelseland', 'HSLF-FS 2016:3'),
+  guardianSituationMissing: rule('BU20', 'warning', 'vardnadshavare', 'HSLF-FS 2016:3'),
+  birthDateDiffers: rule('BU21', 'warning', 'fodelsedatum', 'register'),
+} satisfies Record<string, RegisterRule>;
 
 export type RegisterRuleId = keyof typeof registerRules;
 

@@ -3,21 +3,10 @@ import { describe, it } from 'node:test';
 import type { ReportRow } from './inputs.ts';
 import { parsePeriodKey } from './periods.ts';
 import { ageBandOf, reportSourceOf, reportsByAgeAndSex, reportsBySource } from './report-indicators.ts';
+import { anyReport } from './test-factories.ts';
 
-let next = 0;
-const aReport = (overrides: Partial<ReportRow> = {}): ReportRow => ({
-  id: `r${++next}`,
-  caseId: null,
-  childId: null,
-  unitId: 'intake',
-  receivedOn: '2026-02-10',
-  reporterKind: 'professional',
-  organisationKind: 'school',
-  joinedOngoing: false,
-  childBirthDate: '2016-02-10',
-  childSex: 'female',
-  ...overrides,
-});
+const aReport = (o: Partial<ReportRow> = {}) =>
+  anyReport({ receivedOn: '2026-02-10', childBirthDate: '2016-02-10', ...o });
 
 const scope = { period: parsePeriodKey('2026-02')!, today: '2026-03-01', unitId: null };
 
