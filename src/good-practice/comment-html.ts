@@ -27,7 +27,7 @@ export const allowedCommentTags = {
 
 export const linkRel = 'nofollow ugc';
 
-// A datetime as HTML allows it (a date, a time, a date and time with zone); anything else goes.
+// A datetime as HTML allows it here: a date, or a date and time with an optional zone; nothing else.
 const datetimePattern =
   /^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,3})?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?$/;
 
