@@ -1,6 +1,7 @@
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { addDays } from '../src/deadlines/calendar.ts';
 import { auditEventsFor } from '../src/log-review/queries.ts';
 import { parsePersonQuery } from '../src/people/domain.ts';
 import { peopleMatching, personById, personWithRelatives, searchLimit } from '../src/people/queries.ts';
@@ -8,8 +9,8 @@ import type { AccessScope } from '../src/platform/access/scope.ts';
 import { todayInSweden } from '../src/platform/dates.ts';
 import type { Database } from '../src/platform/db/schema.ts';
 import { newReference, validateReport } from '../src/reports/domain.ts';
-import { addDays, worklistHorizonDays } from '../src/sip/domain.ts';
-import { dueActions, plansDue } from '../src/sip/queries.ts';
+import { worklistHorizonDays } from '../src/sip/domain/plan.ts';
+import { dueActions, plansDue } from '../src/sip/queries/lists.ts';
 import { dueDeadlinesFor } from '../src/worklists/queries.ts';
 
 /**

@@ -2,6 +2,7 @@ import { type CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
+import { migrations } from '../src/migrations.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import type { Database } from '../src/platform/db/schema.ts';
 import { buildBaseline } from './baseline.ts';
@@ -38,7 +39,7 @@ export async function capturePlans(
   scenarios: Scenario[],
 ): Promise<ScenarioPlans[]> {
   // openDatabase sets the type parsers the app relies on and checks the schema is current.
-  await (await openDatabase({ databaseUrl: url, poolSize: 1 })).close();
+  await (await openDatabase({ databaseUrl: url, poolSize: 1, migrations })).close();
   let captured: { query: CompiledQuery; ms: number }[] = [];
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const db = new Kysely<Database>({

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
+import { migrations } from '../src/migrations.ts';
 import { todayInSweden } from '../src/platform/dates.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { buildBaseline } from './baseline.ts';
@@ -28,7 +29,7 @@ const config = loadConfig({
   // Virtual users send far more requests than people do; the limiter still runs on every request.
   RATE_LIMIT_PER_MINUTE: String(1_000_000_000),
 });
-const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrations });
 
 // Harness setup, not part of any measurement: a one-time code works once per user, so runs
 // within the same 30 seconds must be able to log the same bench users in again.

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { guideLanguages } from '../src/platform/db/schema.ts';
+import { guideLanguages } from '../src/guide/schema.ts';
 import { axeViolations, describeViolations, type E2E, loginAs, startE2E } from './support.ts';
 
 let e2e: E2E;

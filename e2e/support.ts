@@ -5,6 +5,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildApp } from '../src/app.ts';
 import type { Config } from '../src/config.ts';
 import { demoPassword, demoTotpSecret, seedDemoData } from '../src/demo/seed.ts';
+import { migrations } from '../src/migrations.ts';
 import { totpCode } from '../src/platform/auth/totp.ts';
 import { todayFor } from '../src/platform/clock.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
@@ -25,7 +26,7 @@ export interface E2E {
 
 /** The app on a real port with the demo municipality, and a headless Chromium to drive it. */
 export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
-  const db = await openDatabase({});
+  const db = await openDatabase({ migrations });
   const config = testConfig(overrides);
   await seedDemoData(db.db, { secretKey: config.secretKey, log: () => {}, today: todayFor(config) });
   const app = await buildApp({ config, db });

@@ -4,19 +4,9 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
-import { adminRoutes } from './admin/routes.tsx';
-import { authRoutes } from './auth/routes.tsx';
-import { caseRoutes } from './cases/routes.tsx';
-import { caseSettingsRoutes } from './cases/settings-routes.tsx';
+import './access.ts';
 import type { Config } from './config.ts';
-import { guideEditorRoutes } from './guide/editor-routes.tsx';
-import { guideRoutes } from './guide/routes.tsx';
-import { homeRoutes } from './home/routes.tsx';
-import { intakeRoutes } from './intake/routes.tsx';
-import { logReviewRoutes } from './log-review/routes.tsx';
-import { partnerRoutes } from './partners/routes.tsx';
-import { peopleApiRoutes } from './people/api.ts';
-import { peopleRoutes } from './people/routes.tsx';
+import { features } from './features.ts';
 import type { Db } from './platform/db/database.ts';
 import { frameworkError, registerErrorHandler } from './platform/http/error-handler.tsx';
 import { loggerOptions } from './platform/http/logging.ts';
@@ -24,12 +14,6 @@ import { registerRequestContext } from './platform/http/request-context.ts';
 import { looseStrings } from './platform/http/schemas.ts';
 import { registerSecurityHeaders } from './platform/http/security.ts';
 import type { App } from './platform/http/types.ts';
-import { reportApiRoutes } from './reports/api.ts';
-import { reportRoutes } from './reports/routes.tsx';
-import { sipApiRoutes } from './sip/api.ts';
-import { sipRoutes } from './sip/routes.tsx';
-import { systemRoutes } from './system/routes.ts';
-import { worklistRoutes } from './worklists/routes.tsx';
 import './platform/http/types.ts';
 
 export interface AppOptions {
@@ -53,6 +37,7 @@ export async function buildApp({ config, db, logger = false, logStream }: AppOpt
   app.decorate('db', db.db);
   app.decorate('config', config);
   app.decorate('engine', db.engine);
+  app.decorate('features', features);
 
   app.decorate('routeCatalogue', []);
   requireSchemaOnEveryRoute(app);
@@ -75,24 +60,7 @@ export async function buildApp({ config, db, logger = false, logStream }: AppOpt
   registerRequestContext(app);
   registerErrorHandler(app);
 
-  await app.register(systemRoutes);
-  await app.register(authRoutes);
-  await app.register(homeRoutes);
-  await app.register(peopleRoutes);
-  await app.register(peopleApiRoutes);
-  await app.register(logReviewRoutes);
-  await app.register(adminRoutes);
-  await app.register(reportRoutes);
-  await app.register(reportApiRoutes);
-  await app.register(intakeRoutes);
-  await app.register(caseRoutes);
-  await app.register(worklistRoutes);
-  await app.register(caseSettingsRoutes);
-  await app.register(partnerRoutes);
-  await app.register(sipRoutes);
-  await app.register(sipApiRoutes);
-  await app.register(guideRoutes);
-  await app.register(guideEditorRoutes);
+  for (const routes of features.routes) await app.register(routes);
   await app.ready();
   return app;
 }

@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { seedDemoData } from './demo/seed.ts';
+import { migrations } from './migrations.ts';
 import { assertKeyOpensStoredSecrets } from './platform/auth/key-check.ts';
 import { todayFor } from './platform/clock.ts';
 import { openDatabase } from './platform/db/database.ts';
@@ -9,7 +10,7 @@ import { StartupError } from './platform/startup-error.ts';
 /** Starts Samtak: embedded PGlite under DATA_DIR by default, PostgreSQL when DATABASE_URL is set. */
 async function start() {
   const config = loadConfig();
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrations });
   try {
     await assertKeyOpensStoredSecrets(db.db, config.secretKey);
   } catch (error) {

@@ -7,6 +7,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { migrations } from '../../src/migrations.ts';
 import { type Engine, openDatabase } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 import { PGliteDialect } from '../../src/platform/db/pglite-dialect.ts';
@@ -40,7 +41,7 @@ export async function openTarget(spec: TargetSpec): Promise<BulkTarget> {
 
 async function openPostgres(url: string): Promise<BulkTarget> {
   // openDatabase migrates and installs the app's type parsers, as the server will.
-  const { db } = await openDatabase({ databaseUrl: url, poolSize: 2 });
+  const { db } = await openDatabase({ databaseUrl: url, poolSize: 2, migrations });
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   // Generated data can be regenerated: no need to wait for every commit to reach the disk.
@@ -88,7 +89,7 @@ async function openPGlite(dataDir: string | undefined): Promise<BulkTarget> {
   const parsers = { 1082: (v: string) => v, 20: (v: string) => Number(v) };
   const pglite = await PGlite.create(dir, { extensions: { pg_trgm }, parsers });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  await migrateToLatest(db);
+  await migrateToLatest(db, migrations);
   // PGlite serves one connection; raw COPY statements go to the same instance after migrating.
   const flushBytes = 16 * 1024 * 1024;
   return {

@@ -97,3 +97,12 @@ export function validateUnit(name: string | undefined, kind: string | undefined)
   if (kind !== undefined && !unitKinds.includes(kind as UnitKind)) errors.kind = 'invalid';
   return { name: trimmed, kind: (kind ?? 'other') as UnitKind, errors };
 }
+
+/** Whether an account can be used now: deactivated, locked after failed logins, or active. */
+export function accountState(
+  account: { active: boolean; locked_until: Date | null },
+  now: Date,
+): 'inactive' | 'locked' | 'active' {
+  if (!account.active) return 'inactive';
+  return account.locked_until && account.locked_until > now ? 'locked' : 'active';
+}

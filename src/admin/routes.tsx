@@ -12,10 +12,13 @@ import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
 import { FormId, Id, OptionalName as name, OptionalText as text } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
-import type { Messages } from '../platform/i18n/i18n.ts';
+import type { Lang } from '../platform/i18n/i18n.ts';
+import { type Messages, messages } from '../platform/i18n/messages.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
 import { pageContext } from '../platform/layout/page-context.ts';
+import { entryFor } from '../platform/lookup.ts';
 import { type UserFieldError, type UserFormInput, validateUnit, validateUserForm } from './domain.ts';
+import { adminTexts } from './i18n/index.ts';
 import {
   type AdminUser,
   columnsOf,
@@ -77,12 +80,8 @@ export async function adminRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const units = await asAdmin(request, 'unit.manage', unitsOfMunicipality);
-      const notice =
-        request.query.notice === 'added'
-          ? request.t.admin.unitAdded
-          : request.query.notice === 'saved'
-            ? request.t.admin.unitSaved
-            : undefined;
+      const tx = adminTexts(request.lang);
+      const notice = entryFor({ added: tx.unitAdded, saved: tx.unitSaved }, request.query.notice);
       return sendPage(reply, <UnitsPage ctx={pageContext(request)} units={units} notice={notice} />);
     },
   );
@@ -92,6 +91,7 @@ export async function adminRoutes(app: App): Promise<void> {
     { ...pageOptions, schema: { body: Type.Object({ name: name(400), kind: text(40), _csrf: text(200) }) } },
     async (request, reply) => {
       const t = request.t;
+      const tx = adminTexts(request.lang);
       const { name, kind, errors } = validateUnit(request.body.name, request.body.kind);
       const outcome = await asAdmin(request, 'unit.manage', async (scope) => {
         if (Object.keys(errors).length)
@@ -99,7 +99,7 @@ export async function adminRoutes(app: App): Promise<void> {
         const id = await insertUnit(scope, name, kind);
         if (!id)
           return {
-            errors: { name: t.admin.unitExists },
+            errors: { name: tx.unitExists },
             units: await unitsOfMunicipality(scope),
             status: 409,
           };
@@ -137,6 +137,7 @@ export async function adminRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const t = request.t;
+      const tx = adminTexts(request.lang);
       const action = request.body.action ?? 'rename';
       const outcome = await asAdmin(request, 'unit.manage', async (scope) => {
         if (action !== 'rename') {
@@ -148,7 +149,7 @@ export async function adminRoutes(app: App): Promise<void> {
             return { errors: fieldTexts(errors, t), units: await unitsOfMunicipality(scope), status: 400 };
           if (await unitNameTaken(scope, name, request.params.id))
             return {
-              errors: { name: t.admin.unitExists },
+              errors: { name: tx.unitExists },
               units: await unitsOfMunicipality(scope),
               status: 409,
             };
@@ -179,7 +180,7 @@ export async function adminRoutes(app: App): Promise<void> {
         await scope.audit({ action: 'user.list', recordType: 'user' });
         return list;
       });
-      const notice = noticeText(request.query.notice, request.t);
+      const notice = noticeText(request.query.notice, request.lang);
       return sendPage(reply, <UsersPage ctx={pageContext(request)} users={users} notice={notice} />);
     },
   );
@@ -193,14 +194,14 @@ export async function adminRoutes(app: App): Promise<void> {
   });
 
   app.post('/admin/users', { ...pageOptions, schema: { body: userBody } }, async (request, reply) => {
-    const t = request.t;
+    const tx = adminTexts(request.lang);
     const outcome = await asAdmin(request, 'user.manage', async (scope) => {
       const lists = await userFormLists(scope);
-      const errors = await checkUser(scope, request.body, null, t);
+      const errors = await checkUser(scope, request.body, null, request.lang);
       if (errors.fieldErrors) return { lists, errors: errors.fieldErrors, status: 400 };
       const { username, fields, password } = errors.value;
       const id = await insertUser(scope, username, fields, await hashPassword(password));
-      if (!id) return { lists, errors: { username: t.admin.usernameTaken }, status: 409 };
+      if (!id) return { lists, errors: { username: tx.usernameTaken }, status: 409 };
       await scope.audit({ action: 'user.create', recordType: 'user', recordId: id });
       return { id };
     });
@@ -242,7 +243,7 @@ export async function adminRoutes(app: App): Promise<void> {
           user={user}
           lists={lists}
           values={formValues(user)}
-          notice={noticeText(request.query.notice, request.t)}
+          notice={noticeText(request.query.notice, request.lang)}
         />,
       );
     },
@@ -252,11 +253,10 @@ export async function adminRoutes(app: App): Promise<void> {
     '/admin/users/:id',
     { ...pageOptions, schema: { params: idParams, body: userBody } },
     async (request, reply) => {
-      const t = request.t;
       const outcome = await asAdmin(request, 'user.manage', async (scope) => {
         const user = await userById(scope, request.params.id);
         if (!user) throw notFound();
-        const checked = await checkUser(scope, request.body, user.id, t);
+        const checked = await checkUser(scope, request.body, user.id, request.lang);
         if (checked.fieldErrors)
           return { user, lists: await userFormLists(scope), errors: checked.fieldErrors };
         await updateUser(scope, user.id, columnsOf(checked.value.fields));
@@ -288,7 +288,7 @@ export async function adminRoutes(app: App): Promise<void> {
       scope: AccessScope,
       user: AdminUser,
       body: { temporaryPassword?: string | undefined },
-      t: Messages,
+      lang: Lang,
     ) => Promise<FieldErrors | null>,
   ) =>
     app.post(
@@ -301,7 +301,7 @@ export async function adminRoutes(app: App): Promise<void> {
         const outcome = await asAdmin(request, 'user.manage', async (scope) => {
           const user = await userById(scope, request.params.id);
           if (!user) throw notFound();
-          const errors = await apply(scope, user, request.body, request.t);
+          const errors = await apply(scope, user, request.body, request.lang);
           if (errors) return { user, lists: await userFormLists(scope), errors };
           await scope.audit({ action: `user.${path}`, recordType: 'user', recordId: user.id });
           return null;
@@ -321,8 +321,8 @@ export async function adminRoutes(app: App): Promise<void> {
       },
     );
 
-  accountAction('deactivate', 'saved', async (scope, user, _body, t) => {
-    if (user.id === scope.actor.userId) return { _form: t.admin.cannotDeactivateSelf };
+  accountAction('deactivate', 'saved', async (scope, user, _body, lang) => {
+    if (user.id === scope.actor.userId) return { _form: adminTexts(lang).cannotDeactivateSelf };
     await updateUser(scope, user.id, { active: false });
     await destroySessionsOfUser(scope.db, user.id);
     return null;
@@ -340,9 +340,9 @@ export async function adminRoutes(app: App): Promise<void> {
     await destroySessionsOfUser(scope.db, user.id);
     return null;
   });
-  accountAction('reset-password', 'passwordReset', async (scope, user, body, t) => {
+  accountAction('reset-password', 'passwordReset', async (scope, user, body, lang) => {
     const problem = checkNewPassword(body.temporaryPassword ?? '');
-    if (problem) return { temporaryPassword: t.password[problem] };
+    if (problem) return { temporaryPassword: messages(lang).passwordProblems[problem] };
     await updateUser(scope, user.id, {
       password_hash: await hashPassword(body.temporaryPassword ?? ''),
       must_change_password: true,
@@ -360,11 +360,12 @@ async function userFormLists(scope: AccessScope) {
   return { units, organisations };
 }
 
-async function checkUser(scope: AccessScope, body: UserFormInput, userId: string | null, t: Messages) {
+async function checkUser(scope: AccessScope, body: UserFormInput, userId: string | null, lang: Lang) {
+  const t = messages(lang);
   const valid = validateUserForm(body, userId === null);
   const fieldErrors: FieldErrors = valid.ok
     ? {}
-    : Object.fromEntries(valid.errors.map((e) => [e.field, userFieldMessage(e, t)]));
+    : Object.fromEntries(valid.errors.map((e) => [e.field, userFieldMessage(e, lang)]));
   if (body.unitId && !(await unitBelongsToMunicipality(scope, body.unitId)))
     fieldErrors.unitId = t.errors.field.invalid;
   if (valid.ok && valid.value.fields.partnerOrganisationId) {
@@ -385,21 +386,23 @@ async function checkUser(scope: AccessScope, body: UserFormInput, userId: string
   return { fieldErrors: null, value: valid.value } as const;
 }
 
-function userFieldMessage(error: UserFieldError, t: Messages): string {
+function userFieldMessage(error: UserFieldError, lang: Lang): string {
+  const t = messages(lang);
+  const tx = adminTexts(lang);
   switch (error.code) {
     case 'usernameInvalid':
-      return t.admin.usernameInvalid;
+      return tx.usernameInvalid;
     case 'emailInvalid':
-      return t.admin.emailInvalid;
+      return tx.emailInvalid;
     case 'partnerKindRequired':
-      return t.admin.partnerKindRequired;
+      return tx.partnerKindRequired;
     case 'partnerKindOnlyForPartner':
-      return t.admin.partnerKindOnlyForPartner;
+      return tx.partnerKindOnlyForPartner;
     case 'tooShort':
-      return t.password.tooShort;
+      return t.passwordProblems.tooShort;
     case 'tooLong':
       return error.field === 'temporaryPassword'
-        ? t.password.tooLong
+        ? t.passwordProblems.tooLong
         : t.errors.field.tooLong(error.field === 'displayName' ? 100 : 200);
     case 'required':
       return t.errors.field.required;
@@ -412,11 +415,11 @@ function fieldTexts(errors: Record<string, 'required' | 'tooLong' | 'invalid'>, 
   return Object.fromEntries(
     Object.entries(errors).map(([field, code]) => [
       field,
-      code === 'required'
-        ? t.errors.field.required
-        : code === 'tooLong'
-          ? t.errors.field.tooLong(200)
-          : t.errors.field.invalid,
+      {
+        required: t.errors.field.required,
+        tooLong: t.errors.field.tooLong(200),
+        invalid: t.errors.field.invalid,
+      }[code],
     ]),
   );
 }
@@ -435,13 +438,14 @@ function formValues(user: AdminUser): UserFormInput {
   };
 }
 
-function noticeText(notice: string | undefined, t: Messages): string | undefined {
+function noticeText(notice: string | undefined, lang: Lang): string | undefined {
+  const tx = adminTexts(lang);
   const texts: Record<string, string> = {
-    created: t.admin.created,
-    saved: t.admin.saved,
-    unlocked: t.admin.unlocked,
-    secondFactorReset: t.admin.secondFactorReset,
-    passwordReset: t.admin.passwordReset,
+    created: tx.created,
+    saved: tx.saved,
+    unlocked: tx.unlocked,
+    secondFactorReset: tx.secondFactorReset,
+    passwordReset: tx.passwordReset,
   };
   return notice ? texts[notice] : undefined;
 }

@@ -1,3 +1,4 @@
+import { partnersTexts } from '../partners/i18n/index.ts';
 import { roles, unitKinds } from '../platform/db/schema.ts';
 import {
   Checkbox,
@@ -11,6 +12,8 @@ import {
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
 import type { UserFormInput } from './domain.ts';
+import { accountState } from './domain.ts';
+import { adminTexts } from './i18n/index.ts';
 import type { AdminUser, OrganisationOption } from './queries.ts';
 
 type Unit = { id: string; name: string; kind: string; active: boolean };
@@ -29,7 +32,7 @@ export function UnitsPage({
   notice?: string | undefined;
 }) {
   const { t } = ctx;
-  const a = t.admin;
+  const a = adminTexts(ctx.lang);
   return (
     <Layout ctx={ctx} title={a.unitsTitle}>
       <h1>{a.unitsTitle}</h1>
@@ -50,7 +53,7 @@ export function UnitsPage({
           {units.map((unit) => (
             <tr key={unit.id}>
               <td>{unit.name}</td>
-              <td>{t.unitKinds[unit.kind as keyof typeof t.unitKinds]}</td>
+              <td>{a.unitKinds[unit.kind as keyof typeof a.unitKinds]}</td>
               <td>{unit.active ? a.active : a.inactive}</td>
               <td>
                 <form method="post" action={`/admin/units/${unit.id}`} class="inline-form">
@@ -96,7 +99,7 @@ export function UnitsPage({
           label={a.unitKind}
           value={values.kind}
           error={errors.kind}
-          options={unitKinds.map((k) => [k, t.unitKinds[k]] as const)}
+          options={unitKinds.map((k) => [k, a.unitKinds[k]] as const)}
         />
         <button type="submit" class="button">
           {a.addUnit}
@@ -116,7 +119,7 @@ export function UsersPage({
   notice?: string | undefined;
 }) {
   const { t } = ctx;
-  const a = t.admin;
+  const a = adminTexts(ctx.lang);
   const now = new Date();
   return (
     <Layout ctx={ctx} title={a.usersTitle}>
@@ -147,11 +150,11 @@ export function UsersPage({
               <td>{u.username}</td>
               <td>
                 {t.roles[u.role]}
-                {u.partner_kind ? ` (${t.partnerKinds[u.partner_kind]})` : ''}
+                {u.partner_kind ? ` (${a.partnerKinds[u.partner_kind]})` : ''}
               </td>
               <td>{u.unit_name ?? '–'}</td>
               <td>{u.totp_secret_enc ? a.enrolled : a.notEnrolled}</td>
-              <td>{!u.active ? a.inactive : u.locked_until && u.locked_until > now ? a.locked : a.active}</td>
+              <td>{a[accountState(u, now)]}</td>
             </tr>
           ))}
         </tbody>
@@ -176,7 +179,7 @@ export function UserFormPage({
   notice?: string | undefined;
 }) {
   const { t } = ctx;
-  const a = t.admin;
+  const a = adminTexts(ctx.lang);
   const title = user ? a.editUser(user.display_name) : a.newUser;
   const action = user ? `/admin/users/${user.id}` : '/admin/users';
   return (
@@ -245,7 +248,7 @@ export function UserFormPage({
             ['', '–'] as const,
             ...lists.organisations
               .filter((o) => o.active || o.id === values.partnerOrganisationId)
-              .map((o) => [o.id, `${o.name} (${t.partners.kinds[o.kind]})`] as const),
+              .map((o) => [o.id, `${o.name} (${partnersTexts(ctx.lang).kinds[o.kind]})`] as const),
           ]}
         />
         <Checkbox
@@ -295,8 +298,7 @@ export function UserFormPage({
 }
 
 function UserActions({ ctx, user, errors }: { ctx: PageContext; user: AdminUser; errors: FieldErrors }) {
-  const { t } = ctx;
-  const a = t.admin;
+  const a = adminTexts(ctx.lang);
   const action = (name: string, label: string) => (
     <form method="post" action={`/admin/users/${user.id}/${name}`} class="inline-form">
       <CsrfField token={ctx.csrf} />

@@ -7,8 +7,9 @@ import { UserError } from '../platform/http/errors.ts';
 import { cookieOptions } from '../platform/http/request-context.ts';
 import { OptionalLine } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
+import { authTexts } from './i18n/index.ts';
 import { recordLoginEvent } from './login.ts';
-import type { StartSession } from './routes.tsx';
+import { startSession } from './start-session.ts';
 
 const flowCookie = 'samtak_oidc';
 const flowLifetimeMs = 10 * 60 * 1000;
@@ -26,7 +27,7 @@ interface Flow {
  * short-lived cookie so no server state is needed. The IdP performs strong authentication, so an
  * OIDC login counts as the second factor (docs/decisions/0004-login-and-second-factor.md).
  */
-export async function oidcRoutes(app: App, { startSession }: { startSession: StartSession }): Promise<void> {
+export async function oidcRoutes(app: App): Promise<void> {
   const settings = app.config.oidc as OidcConfig;
   const key = app.config.secretKey;
   const secure = app.config.secureCookies;
@@ -53,7 +54,11 @@ export async function oidcRoutes(app: App, { startSession }: { startSession: Sta
   ) => {
     if (error) request.log.warn({ err: error }, 'OIDC login failed');
     reply.clearCookie(flowCookie, { path: '/' });
-    throw new UserError(message === 'oidcFailed' ? 400 : 403, message, (t) => t.login[message]);
+    throw new UserError(
+      message === 'oidcFailed' ? 400 : 403,
+      message,
+      (lang) => authTexts(lang).login[message],
+    );
   };
 
   app.get('/login/oidc', { schema: { response: { 302: Type.Null() } } }, async (request, reply) => {

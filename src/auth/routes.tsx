@@ -1,23 +1,19 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { Type } from 'typebox';
 import { requiresSecondFactor } from '../platform/access/policy.ts';
 import { checkNewPassword, hashPassword } from '../platform/auth/passwords.ts';
 import { open, seal } from '../platform/auth/secret-box.ts';
-import type { LoadedSession } from '../platform/auth/sessions.ts';
-import {
-  createSession,
-  destroySession,
-  destroySessionsOfUser,
-  loadSession,
-} from '../platform/auth/sessions.ts';
+import { destroySession, destroySessionsOfUser, type LoadedSession } from '../platform/auth/sessions.ts';
 import { matchTotp, newTotpSecret, totpUri } from '../platform/auth/totp.ts';
 import { pendingLoginStep } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
-import { cookieOptions, sessionCookieName } from '../platform/http/request-context.ts';
+import { sessionCookieName } from '../platform/http/request-context.ts';
 import { OptionalName as name, OptionalText as text } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
+import { entryFor } from '../platform/lookup.ts';
+import { authTexts } from './i18n/index.ts';
 import {
   type Attempt,
   attemptPasswordLogin,
@@ -26,7 +22,8 @@ import {
   recordLoginEvent,
 } from './login.ts';
 import { oidcRoutes } from './oidc-routes.ts';
-import { deviceCookieMaxAgeSeconds, newDeviceToken } from './throttle.ts';
+import { startSession } from './start-session.ts';
+import { deviceCookieName } from './throttle.ts';
 import { EnrolPage, LoginPage, PasswordChangePage, TotpPage } from './views.tsx';
 
 const html = { 200: Type.String() };
@@ -34,7 +31,7 @@ const loginRateLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
 
 export async function authRoutes(app: App): Promise<void> {
   const cookieName = sessionCookieName(app.config.secureCookies);
-  const deviceCookie = app.config.secureCookies ? '__Host-samtak_device' : 'samtak_device';
+  const deviceCookie = deviceCookieName(app.config.secureCookies);
   const attemptOf = (request: FastifyRequest): Attempt => ({
     secretKey: app.config.secretKey,
     clientAddress: request.ip,
@@ -53,32 +50,6 @@ export async function authRoutes(app: App): Promise<void> {
   const elsewhere = (request: FastifyRequest) =>
     request.session ? (pendingLoginStep(request.session) ?? '/') : '/login';
 
-  /** Replaces any session with a new one, so an id seen before login is worthless after it. */
-  async function startSession(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    userId: string,
-    authMethod: 'password' | 'oidc',
-    secondFactorDone: boolean,
-  ) {
-    if (request.session) await destroySession(app.db, request.session.idHash);
-    const id = await createSession(app.db, {
-      userId,
-      authMethod,
-      secondFactorDone,
-      clientAddress: request.ip,
-    });
-    reply.setCookie(cookieName, id, cookieOptions(app.config.secureCookies));
-    const session = await loadSession(app.db, id);
-    // A complete login marks the browser as one this user signs in with (src/auth/throttle.ts).
-    if (session && !pendingLoginStep(session))
-      reply.setCookie(deviceCookie, newDeviceToken(app.config.secretKey, userId), {
-        ...cookieOptions(app.config.secureCookies),
-        maxAge: deviceCookieMaxAgeSeconds,
-      });
-    return session;
-  }
-
   app.get(
     '/login',
     {
@@ -89,13 +60,11 @@ export async function authRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const notice = request.query.notice;
-      const t = request.t;
-      const noticeText =
-        notice === 'loggedOut'
-          ? t.login.loggedOut
-          : notice === 'expired'
-            ? t.login.sessionExpired
-            : undefined;
+      const tx = authTexts(request.lang);
+      const noticeText = entryFor(
+        { loggedOut: tx.login.loggedOut, expired: tx.login.sessionExpired },
+        notice,
+      );
       return sendPage(
         reply,
         <LoginPage
@@ -119,6 +88,7 @@ export async function authRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const { username = '', password = '', next } = request.body;
       const t = request.t;
+      const tx = authTexts(request.lang);
       const ctx = pageContext(request);
       const fieldErrors: Record<string, string> = {};
       if (!username.trim()) fieldErrors.username = t.errors.field.required;
@@ -139,11 +109,7 @@ export async function authRoutes(app: App): Promise<void> {
       const outcome = await attemptPasswordLogin(app.db, username, password, attemptOf(request));
       if (!outcome.ok) {
         const message =
-          outcome.problem === 'locked'
-            ? t.login.locked(outcome.minutesLeft)
-            : outcome.problem === 'inactive'
-              ? t.login.inactive
-              : t.login.failed;
+          outcome.problem === 'locked' ? tx.login.locked(outcome.minutesLeft) : tx.login[outcome.problem];
         return sendPage(
           reply,
           <LoginPage
@@ -185,7 +151,7 @@ export async function authRoutes(app: App): Promise<void> {
         .selectAll()
         .where('id', '=', session.actor.userId)
         .executeTakeFirstOrThrow();
-      const t = request.t;
+      const tx = authTexts(request.lang);
       const code = (request.body.code ?? '').replace(/\s/g, '');
       const outcome = await attemptSecondFactor(app.db, user, code, attemptOf(request));
       if (!outcome.ok && outcome.problem === 'locked') {
@@ -195,14 +161,14 @@ export async function authRoutes(app: App): Promise<void> {
           reply,
           <LoginPage
             ctx={{ ...pageContext(request), actor: null }}
-            errors={{ _form: t.login.locked(outcome.minutesLeft) }}
+            errors={{ _form: tx.login.locked(outcome.minutesLeft) }}
             oidcEnabled={!!app.config.oidc}
           />,
           429,
         );
       }
       if (!outcome.ok)
-        return sendPage(reply, <TotpPage ctx={pageContext(request)} error={t.totp.failed} />, 400);
+        return sendPage(reply, <TotpPage ctx={pageContext(request)} error={tx.totp.failed} />, 400);
       const newSession = await startSession(request, reply, user.id, session.authMethod, true);
       return reply.redirect((newSession && pendingLoginStep(newSession)) ?? '/');
     },
@@ -226,7 +192,8 @@ export async function authRoutes(app: App): Promise<void> {
       const secret = unsealEnrolment(request.body.sealed, session.actor.userId);
       if (!secret) return reply.redirect('/login/enrol');
       const step = matchTotp(secret, (request.body.code ?? '').replace(/\s/g, ''));
-      if (step === null) return sendPage(reply, await enrolPage(request, secret, request.t.totp.failed), 400);
+      if (step === null)
+        return sendPage(reply, await enrolPage(request, secret, authTexts(request.lang).totp.failed), 400);
       await app.db
         .updateTable('user_account')
         .set({ totp_secret_enc: seal(app.config.secretKey, secret), totp_last_step: step })
@@ -299,6 +266,7 @@ export async function authRoutes(app: App): Promise<void> {
       const session = passwordSession(request);
       if (!session) return reply.redirect(elsewhere(request));
       const t = request.t;
+      const tx = authTexts(request.lang);
       const { current = '', password = '', repeat = '' } = request.body;
       const user = await app.db
         .selectFrom('user_account')
@@ -312,15 +280,15 @@ export async function authRoutes(app: App): Promise<void> {
         const page = (
           <PasswordChangePage
             ctx={pageContext(request)}
-            errors={{ _form: t.login.locked(check.minutesLeft) }}
+            errors={{ _form: tx.login.locked(check.minutesLeft) }}
           />
         );
         return sendPage(reply, page, 429);
       }
-      if (!check.ok) errors.current = t.password.wrongCurrent;
-      if (problem) errors.password = t.password[problem];
-      else if (password === current) errors.password = t.password.sameAsOld;
-      if (password !== repeat) errors.repeat = t.password.mismatch;
+      if (!check.ok) errors.current = tx.password.wrongCurrent;
+      if (problem) errors.password = t.passwordProblems[problem];
+      else if (password === current) errors.password = tx.password.sameAsOld;
+      if (password !== repeat) errors.repeat = tx.password.mismatch;
       if (Object.keys(errors).length)
         return sendPage(reply, <PasswordChangePage ctx={pageContext(request)} errors={errors} />, 400);
       await app.db
@@ -348,7 +316,7 @@ export async function authRoutes(app: App): Promise<void> {
     return reply.redirect('/login?notice=loggedOut');
   });
 
-  if (app.config.oidc) await app.register(oidcRoutes, { startSession });
+  if (app.config.oidc) await app.register(oidcRoutes);
 }
 
 const ownOrigin = 'http://samtak.invalid';
@@ -370,11 +338,3 @@ export function safeNext(next: string | undefined): string {
   const path = `${url.pathname}${url.search}${url.hash}`;
   return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/';
 }
-
-export type StartSession = (
-  request: FastifyRequest,
-  reply: FastifyReply,
-  userId: string,
-  authMethod: 'password' | 'oidc',
-  secondFactorDone: boolean,
-) => Promise<unknown>;

@@ -152,6 +152,8 @@ export async function forgetOldAttempts(db: Kysely<Database>, now = new Date()):
  * has signed in as this user before. Bound to the user and signed; it grants nothing else.
  */
 export const deviceCookieMaxAgeSeconds = 180 * 24 * 3600;
+export const deviceCookieName = (secureCookies: boolean) =>
+  secureCookies ? '__Host-samtak_device' : 'samtak_device';
 
 export function newDeviceToken(secret: Buffer, userId: string): string {
   const nonce = randomBytes(16).toString('base64url');

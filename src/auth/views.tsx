@@ -1,6 +1,7 @@
 import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../platform/layout/forms.tsx';
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
+import { authTexts } from './i18n/index.ts';
 
 export function LoginPage({
   ctx,
@@ -18,44 +19,45 @@ export function LoginPage({
   oidcEnabled: boolean;
 }) {
   const { t } = ctx;
+  const tx = authTexts(ctx.lang);
   return (
-    <Layout ctx={ctx} title={t.login.title} bare>
+    <Layout ctx={ctx} title={tx.login.title} bare>
       <div class="narrow">
-        <h1>{t.login.title}</h1>
+        <h1>{tx.login.title}</h1>
         {notice ? <Notice>{notice}</Notice> : null}
         <ErrorSummary t={t} errors={errors} />
-        <p>{t.login.intro}</p>
+        <p>{tx.login.intro}</p>
         <form method="post" action="/login" novalidate>
           <CsrfField token={ctx.csrf} />
           {next ? <input type="hidden" name="next" value={next} /> : null}
           <TextField
             name="username"
-            label={t.login.username}
+            label={tx.login.username}
             value={username}
             autocomplete="username"
             required
           />
           <TextField
             name="password"
-            label={t.login.password}
+            label={tx.login.password}
             type="password"
             autocomplete="current-password"
             required
           />
           <button type="submit" class="button">
-            {t.login.submit}
+            {tx.login.submit}
           </button>
         </form>
         {oidcEnabled ? (
           <p class="alt-login">
-            {t.login.or}{' '}
+            {tx.login.or}{' '}
             <a class="button button--secondary" href="/login/oidc">
-              {t.login.oidc}
+              {tx.login.oidc}
             </a>
           </p>
         ) : null}
         <p class="guide-link">
-          <a href="/guide">{t.guideEditor.loginGuideLink}</a>
+          <a href="/guide">{tx.login.guideLink}</a>
         </p>
       </div>
     </Layout>
@@ -64,18 +66,19 @@ export function LoginPage({
 
 export function TotpPage({ ctx, error }: { ctx: PageContext; error?: string | undefined }) {
   const { t } = ctx;
+  const tx = authTexts(ctx.lang);
   return (
-    <Layout ctx={ctx} title={t.totp.title} bare>
+    <Layout ctx={ctx} title={tx.totp.title} bare>
       <div class="narrow">
-        <h1>{t.totp.title}</h1>
+        <h1>{tx.totp.title}</h1>
         <ErrorSummary t={t} errors={error ? { code: error } : {}} />
-        <p>{t.totp.intro}</p>
+        <p>{tx.totp.intro}</p>
         <form method="post" action="/login/totp" novalidate>
           <CsrfField token={ctx.csrf} />
           <TextField
             name="code"
-            label={t.totp.code}
-            hint={t.totp.codeHint}
+            label={tx.totp.code}
+            hint={tx.totp.codeHint}
             error={error}
             autocomplete="one-time-code"
             inputmode="numeric"
@@ -83,7 +86,7 @@ export function TotpPage({ ctx, error }: { ctx: PageContext; error?: string | un
             width="short"
           />
           <button type="submit" class="button">
-            {t.totp.submit}
+            {tx.totp.submit}
           </button>
         </form>
       </div>
@@ -105,23 +108,24 @@ export function EnrolPage({
   error?: string | undefined;
 }) {
   const { t } = ctx;
+  const tx = authTexts(ctx.lang);
   return (
-    <Layout ctx={ctx} title={t.totp.enrolTitle} bare>
+    <Layout ctx={ctx} title={tx.totp.enrolTitle} bare>
       <div class="narrow">
-        <h1>{t.totp.enrolTitle}</h1>
+        <h1>{tx.totp.enrolTitle}</h1>
         <ErrorSummary t={t} errors={error ? { code: error } : {}} />
-        <p>{t.totp.enrolIntro}</p>
-        <img class="qr" src={qrDataUri} alt={t.totp.qrAlt} width={200} height={200} />
+        <p>{tx.totp.enrolIntro}</p>
+        <img class="qr" src={qrDataUri} alt={tx.totp.qrAlt} width={200} height={200} />
         <p>
-          {t.totp.secretLabel}: <code class="secret">{secret}</code>
+          {tx.totp.secretLabel}: <code class="secret">{secret}</code>
         </p>
         <form method="post" action="/login/enrol" novalidate>
           <CsrfField token={ctx.csrf} />
           <input type="hidden" name="sealed" value={sealed} />
           <TextField
             name="code"
-            label={t.totp.code}
-            hint={t.totp.codeHint}
+            label={tx.totp.code}
+            hint={tx.totp.codeHint}
             error={error}
             autocomplete="one-time-code"
             inputmode="numeric"
@@ -129,7 +133,7 @@ export function EnrolPage({
             width="short"
           />
           <button type="submit" class="button">
-            {t.totp.submit}
+            {tx.totp.submit}
           </button>
         </form>
       </div>
@@ -139,31 +143,32 @@ export function EnrolPage({
 
 export function PasswordChangePage({ ctx, errors = {} }: { ctx: PageContext; errors?: FieldErrors }) {
   const { t } = ctx;
+  const tx = authTexts(ctx.lang);
   return (
-    <Layout ctx={ctx} title={t.password.changeTitle} bare>
+    <Layout ctx={ctx} title={tx.password.changeTitle} bare>
       <div class="narrow">
-        <h1>{t.password.changeTitle}</h1>
+        <h1>{tx.password.changeTitle}</h1>
         <ErrorSummary t={t} errors={errors} />
-        <p>{t.password.changeIntro}</p>
+        <p>{tx.password.changeIntro}</p>
         <form method="post" action="/login/password" novalidate>
           <CsrfField token={ctx.csrf} />
           <TextField
             name="current"
-            label={t.password.current}
+            label={tx.password.current}
             type="password"
             autocomplete="current-password"
             error={errors.current}
           />
           <TextField
             name="password"
-            label={t.password.new}
+            label={tx.password.new}
             type="password"
             autocomplete="new-password"
             error={errors.password}
           />
           <TextField
             name="repeat"
-            label={t.password.repeat}
+            label={tx.password.repeat}
             type="password"
             autocomplete="new-password"
             error={errors.repeat}

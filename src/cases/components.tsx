@@ -1,54 +1,61 @@
+import type { Urgency } from '../deadlines/deadlines.ts';
 import { formatReference } from '../deadlines/deadlines.ts';
-import type { Messages } from '../platform/i18n/i18n.ts';
+import type { Lang } from '../platform/i18n/i18n.ts';
 import type { CaseDeadline, OpenDeadline } from './domain.ts';
+import { casesTexts } from './i18n/index.ts';
+
+/** How urgent a deadline looks: a table, so a new urgency is a compile error until it has its look. */
+const urgencyTag: Record<Urgency, string> = {
+  overdue: 'tag tag--urgent',
+  dueToday: 'tag tag--urgent',
+  dueSoon: 'tag tag--warning',
+  later: 'tag',
+};
 
 /** Days left, or how late: the words a worklist and a case page use for a deadline. */
-export function TimeLeft({ t, item }: { t: Messages; item: Pick<OpenDeadline, 'daysLeft'> }) {
-  return <>{item.daysLeft < 0 ? t.cases.overdue(-item.daysLeft) : t.cases.daysLeft(item.daysLeft)}</>;
+export function TimeLeft({ lang, item }: { lang: Lang; item: Pick<OpenDeadline, 'daysLeft'> }) {
+  const tx = casesTexts(lang);
+  return <>{item.daysLeft < 0 ? tx.overdue(-item.daysLeft) : tx.daysLeft(item.daysLeft)}</>;
 }
 
-export function UrgencyTag({ t, item }: { t: Messages; item: Pick<OpenDeadline, 'urgency' | 'daysLeft'> }) {
-  const cls =
-    item.urgency === 'overdue' || item.urgency === 'dueToday'
-      ? 'tag tag--urgent'
-      : item.urgency === 'dueSoon'
-        ? 'tag tag--warning'
-        : 'tag';
+export function UrgencyTag({ lang, item }: { lang: Lang; item: Pick<OpenDeadline, 'urgency' | 'daysLeft'> }) {
   return (
-    <span class={cls}>
-      <TimeLeft t={t} item={item} />
+    <span class={urgencyTag[item.urgency]}>
+      <TimeLeft lang={lang} item={item} />
     </span>
   );
 }
 
 /** One deadline: what is required, by when (and why the date moved), the law in force. */
-export function DeadlineText({ t, d }: { t: Messages; d: CaseDeadline }) {
+export function DeadlineText({ lang, d }: { lang: Lang; d: CaseDeadline }) {
+  const tx = casesTexts(lang);
   const { deadline } = d;
   return (
     <>
-      <strong>{t.cases.rules[deadline.ruleId]}</strong>: {t.cases.due}{' '}
+      <strong>{tx.rules[deadline.ruleId]}</strong>: {tx.due}{' '}
       <span class="due-date" data-rule={deadline.ruleId} data-due={deadline.dueDate}>
         {deadline.dueDate}
       </span>
-      {deadline.moved ? <> ({t.cases.movedFrom(deadline.statutoryDate)})</> : null}
-      {deadline.extended ? <> ({t.cases.extendedNote})</> : null}{' '}
+      {deadline.moved ? <> ({tx.movedFrom(deadline.statutoryDate)})</> : null}
+      {deadline.extended ? <> ({tx.extendedNote})</> : null}{' '}
       <span class="legal-ref">
-        {t.cases.legalRef}: {formatReference(deadline.reference)}
+        {tx.legalRef}: {formatReference(deadline.reference)}
       </span>
     </>
   );
 }
 
 export function DeadlineList({
-  t,
+  lang,
   deadlines,
   open,
 }: {
-  t: Messages;
+  lang: Lang;
   deadlines: readonly CaseDeadline[];
   open: readonly OpenDeadline[];
 }) {
-  if (deadlines.length === 0) return <p>{t.cases.noDeadlines}</p>;
+  const tx = casesTexts(lang);
+  if (deadlines.length === 0) return <p>{tx.noDeadlines}</p>;
   const openByKey = new Map(open.map((o) => [o.key, o]));
   return (
     <ul class="deadline-list">
@@ -56,8 +63,8 @@ export function DeadlineList({
         const o = openByKey.get(d.key);
         return (
           <li key={d.key} class={o ? `urgency--${o.urgency}` : 'deadline--done'} data-key={d.key}>
-            <DeadlineText t={t} d={d} /> {o ? <UrgencyTag t={t} item={o} /> : null}
-            {d.completedOn ? <span class="tag tag--ok">{t.cases.done(d.completedOn)}</span> : null}
+            <DeadlineText lang={lang} d={d} /> {o ? <UrgencyTag lang={lang} item={o} /> : null}
+            {d.completedOn ? <span class="tag tag--ok">{tx.done(d.completedOn)}</span> : null}
           </li>
         );
       })}

@@ -1,7 +1,8 @@
 import { isIsoDate } from '../deadlines/calendar.ts';
 import { computeDeadline, type Deadline, type Urgency, urgencyOf } from '../deadlines/deadlines.ts';
-import type { CaseContext } from '../platform/access/policy.ts';
-import type { ChildCase, Report } from '../platform/db/schema.ts';
+import type { Report } from '../reports/schema.ts';
+import type { CaseContext } from './access.ts';
+import type { ChildCase } from './schema.ts';
 
 /**
  * The child's case as pure rules: which statutory deadlines it has right now, what each step

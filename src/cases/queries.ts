@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AccessScope } from '../platform/access/scope.ts';
-import type { ChildCase, Report } from '../platform/db/schema.ts';
+import type { Report } from '../reports/schema.ts';
+import type { ChildCase } from './schema.ts';
 
 /** Queries on cases; the municipality always comes from the signed-in user. */
 

@@ -10,25 +10,23 @@ import { FormId, Id, OptionalText } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
 import { pageContext } from '../platform/layout/page-context.ts';
+import { casesTexts } from './i18n/index.ts';
 import { stepErrors } from './messages.ts';
+import { closeCase, decide as decideCase, recordFollowUp } from './service/decision.ts';
+import { assignResponsible, decideInitialAssessment } from './service/initial-assessment.ts';
 import {
-  assignResponsible,
-  caseResource,
-  closeCase,
   conclude,
-  decide as decideCase,
-  decideInitialAssessment,
   extendDeadline,
-  readCase,
   recordChildsVoice,
-  recordFollowUp,
   recordPartyCommunication,
-  type StepOutcome,
   saveAssessment,
   waiveChildsVoice,
-  writeNote,
-} from './service.ts';
-import { CasePage, type CasePermissions } from './views.tsx';
+} from './service/investigation.ts';
+import { writeNote } from './service/notes.ts';
+import { readCase } from './service/read.ts';
+import { caseResource, type StepOutcome } from './service/step.ts';
+import { CasePage } from './views/case-page.tsx';
+import type { CasePermissions } from './views/shared.tsx';
 
 const text = (maxLength = 40_000) => OptionalText(maxLength);
 const html = { 200: Type.String() };
@@ -54,6 +52,7 @@ type Values = Record<string, string | string[] | undefined>;
 
 /** The case page and each step on it: one form per step, back to the page with a notice. */
 export async function caseRoutes(app: App): Promise<void> {
+  const sections = app.features.contributions('caseSections');
   async function renderCase(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -61,7 +60,7 @@ export async function caseRoutes(app: App): Promise<void> {
     extra: { notice?: string; errors?: FieldErrors; values?: Values },
     status = 200,
   ) {
-    const view = await readCase(app.db, accessContext(request), id);
+    const view = await readCase(app.db, accessContext(request), id, sections);
     if (!view) throw notFound();
     const resource = caseResource(view.case);
     const may = (action: Action) => decide(request.actor, action, resource).allowed;
@@ -73,10 +72,6 @@ export async function caseRoutes(app: App): Promise<void> {
       decide: may('case.decide'),
       close: may('case.close'),
       note: may('caseNote.write'),
-      startSip: decide(request.actor, 'sip.create', {
-        type: 'sipRegister',
-        municipalityId: view.case.municipality_id,
-      }).allowed,
     };
     return sendPage(
       reply,
@@ -93,7 +88,12 @@ export async function caseRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const notice = notices.find((n) => n === request.query.notice);
-      return renderCase(request, reply, request.params.id, notice ? { notice: request.t.cases[notice] } : {});
+      return renderCase(
+        request,
+        reply,
+        request.params.id,
+        notice ? { notice: casesTexts(request.lang)[notice] } : {},
+      );
     },
   );
 
@@ -113,11 +113,10 @@ export async function caseRoutes(app: App): Promise<void> {
         const outcome = await run(id, values, todayFor(app.config), request);
         if (!outcome) throw notFound();
         if (outcome.ok) return reply.redirect(`/cases/${id}?notice=${notice}`, 303);
-        const t = request.t;
         const errors =
           'errors' in outcome
-            ? stepErrors(outcome.errors, t)
-            : { _form: t.cases.refusals[outcome.refusal] ?? t.errors.badRequest };
+            ? stepErrors(outcome.errors, request.lang)
+            : { _form: casesTexts(request.lang).refusals[outcome.refusal] ?? request.t.errors.badRequest };
         return renderCase(request, reply, id, { errors, values }, 'errors' in outcome ? 400 : 409);
       },
     );

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { type AccessScope, withAccess } from '../platform/access/scope.ts';
-import { organisationKinds } from '../platform/db/schema.ts';
 import { accessContext } from '../platform/http/access-context.ts';
 import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
@@ -18,7 +17,10 @@ import {
 } from '../platform/layout/forms.tsx';
 import { Layout } from '../platform/layout/Layout.tsx';
 import { type PageContext, pageContext } from '../platform/layout/page-context.ts';
+import { reportsTexts } from '../reports/i18n/index.ts';
+import { organisationKinds } from '../reports/schema.ts';
 import { hashApiToken } from '../reports/service.ts';
+import { casesTexts } from './i18n/index.ts';
 
 const pageOptions = { preHandler: requireSignedInPage };
 const idParams = Type.Object({ id: Id });
@@ -82,7 +84,7 @@ export async function caseSettingsRoutes(app: App): Promise<void> {
       render(
         request,
         reply,
-        request.query.notice === 'added' ? { notice: request.t.cases.interventionAdded } : {},
+        request.query.notice === 'added' ? { notice: casesTexts(request.lang).interventionAdded } : {},
       ),
   );
 
@@ -97,9 +99,10 @@ export async function caseSettingsRoutes(app: App): Promise<void> {
       const ksi = (request.body.ksiCode ?? '').trim().toUpperCase();
       const errors: FieldErrors = {};
       const t = request.t;
+      const tx = casesTexts(request.lang);
       if (!name) errors.name = t.errors.field.required;
       else if (name.length > 200) errors.name = t.errors.field.tooLong(200);
-      if (ksi && !/^[A-Z0-9.]{1,20}$/.test(ksi)) errors.ksiCode = t.cases.ksiHint;
+      if (ksi && !/^[A-Z0-9.]{1,20}$/.test(ksi)) errors.ksiCode = tx.ksiHint;
       if (Object.keys(errors).length) return render(request, reply, { errors, values: request.body }, 400);
       const added = await asAdmin(request, async (scope) => {
         const row = await scope.db
@@ -117,12 +120,7 @@ export async function caseSettingsRoutes(app: App): Promise<void> {
         return !!row;
       });
       if (!added)
-        return render(
-          request,
-          reply,
-          { errors: { name: t.cases.interventionExists }, values: request.body },
-          409,
-        );
+        return render(request, reply, { errors: { name: tx.interventionExists }, values: request.body }, 409);
       return reply.redirect('/admin/case-settings?notice=added', 303);
     },
   );
@@ -158,6 +156,7 @@ export async function caseSettingsRoutes(app: App): Promise<void> {
       const name = (request.body.clientName ?? '').trim();
       const kind = request.body.organisationKind ?? '';
       const t = request.t;
+      const tx = casesTexts(request.lang);
       const errors: FieldErrors = {};
       if (!name) errors.clientName = t.errors.field.required;
       else if (name.length > 200) errors.clientName = t.errors.field.tooLong(200);
@@ -180,7 +179,7 @@ export async function caseSettingsRoutes(app: App): Promise<void> {
           .executeTakeFirstOrThrow();
         await scope.audit({ action: 'caseSettings.manage', recordType: 'apiClient', recordId: row.id });
       });
-      return render(request, reply, { notice: t.cases.apiClientCreated, token });
+      return render(request, reply, { notice: tx.apiClientCreated, token });
     },
   );
 
@@ -224,8 +223,8 @@ function SettingsPage({
   values?: Record<string, string | undefined>;
 }) {
   const { t } = ctx;
-  const c = t.cases;
-  const kinds = t.reports.organisationKinds as Record<string, string>;
+  const c = casesTexts(ctx.lang);
+  const kinds = reportsTexts(ctx.lang).organisationKinds as Record<string, string>;
   return (
     <Layout ctx={ctx} title={c.settingsTitle}>
       <h1>{c.settingsTitle}</h1>

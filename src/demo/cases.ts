@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import { addDays, addMonths } from '../deadlines/calendar.ts';
-import type { Database, ReportTable } from '../platform/db/schema.ts';
+import type { Database } from '../platform/db/schema.ts';
 import { newReference } from '../reports/domain.ts';
+import type { ReportTable } from '../reports/schema.ts';
 
 /**
  * Demo cases for Sjöviks kommun: reports, assessments and investigations at every stage, with

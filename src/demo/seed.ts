@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import { seedGuideDemo } from '../guide/demo.ts';
 import { partnerKindOf } from '../partners/domain.ts';
+import type { PartnerOrganisationKind } from '../partners/schema.ts';
 import { searchTextOf } from '../people/domain.ts';
 import { generatePersonalNumber } from '../people/personal-number.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { seal } from '../platform/auth/secret-box.ts';
 import { todayInSweden } from '../platform/dates.ts';
-import type { Database, NewPerson, PartnerOrganisationKind, Role } from '../platform/db/schema.ts';
+import type { Database, NewPerson, Role } from '../platform/db/schema.ts';
 import { seedDemoCases } from './cases.ts';
 import { seedDemoSips } from './sips.ts';
 

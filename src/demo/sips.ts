@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { addDays, addMonths } from '../deadlines/calendar.ts';
-import type { Database, SipInformationKind } from '../platform/db/schema.ts';
+import type { Database } from '../platform/db/schema.ts';
+import type { SipInformationKind } from '../sip/schema.ts';
 
 /**
  * Coordinated individual plans for Sjövik's demo: one in force (started from Sam Berg's case, with

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { GuideLanguage } from '../platform/db/schema.ts';
 import { demoEntries, demoGuideSettings } from './demo-content.ts';
 import { validateRevision } from './domain.ts';
+import type { GuideLanguage } from './schema.ts';
 
 // Numbers set aside for fiction (PTS): 070-174 06 05–99, 031-390 06 00–99, 08-465 004 00–99.
 const fictional = /^(070-?174 ?06 ?(0[5-9]|[1-9][0-9])|031-?390 ?06 ?[0-9]{2}|08-?465 ?004 ?[0-9]{2})$/;

@@ -1,5 +1,5 @@
-import type { GuideLanguage } from '../platform/db/schema.ts';
 import type { RevisionInput } from './domain.ts';
+import type { GuideLanguage } from './schema.ts';
 
 /**
  * Demo content for the fictional Sjöviks kommun, written for this project. Every organisation

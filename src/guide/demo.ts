@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Database, GuideLanguage } from '../platform/db/schema.ts';
+import type { Database } from '../platform/db/schema.ts';
 import { demoEntries, demoGuideSettings } from './demo-content.ts';
 import { changedFields, revisionSearchText, validateRevision } from './domain.ts';
 import { revisionColumns } from './queries.ts';
+import type { GuideLanguage } from './schema.ts';
 
 /**
  * Puts the demo guide of Sjöviks kommun in place: every text published as if one editor wrote it

@@ -1,3 +1,4 @@
+import { isOfferedLanguage } from './languages.ts';
 import {
   type GuideAccessRoute,
   type GuideLanguage,
@@ -11,8 +12,7 @@ import {
   guideSituations,
   type OfferedLanguage,
   offeredLanguages,
-} from '../platform/db/schema.ts';
-import { isOfferedLanguage } from './languages.ts';
+} from './schema.ts';
 
 /** Pure rules of the guide: filters, search text, what an entry must contain, and its workflow. */
 

@@ -1,25 +1,24 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AccessDenied, ensureAllowed } from '../platform/access/scope.ts';
-import type { GuideLanguage } from '../platform/db/schema.ts';
 import { accessContext } from '../platform/http/access-context.ts';
 import { notFound } from '../platform/http/errors.ts';
 import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
 import { Id, Line, OptionalText as text } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
-import type { Messages } from '../platform/i18n/i18n.ts';
+import type { Lang } from '../platform/i18n/i18n.ts';
+import { messages } from '../platform/i18n/messages.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
 import { pageContext } from '../platform/layout/page-context.ts';
 import { type RevisionError, textLimits } from './domain.ts';
-import {
-  EditorListPage,
-  EntryEditorPage,
-  formValues,
-  RevisionFormPage,
-  SettingsPage,
-} from './editor-views.tsx';
+import { EntryEditorPage } from './editor-views/entry-page.tsx';
+import { EditorListPage } from './editor-views/list-page.tsx';
+import { formValues, RevisionFormPage } from './editor-views/revision-page.tsx';
+import { SettingsPage } from './editor-views/settings-page.tsx';
+import { guideEditorTexts } from './i18n/editor/index.ts';
 import { isGuideLanguage } from './languages.ts';
+import type { GuideLanguage } from './schema.ts';
 import {
   createEntry,
   editorOverview,
@@ -68,8 +67,9 @@ const settingsBody = Type.Object({
   _csrf: text(200),
 });
 
-function revisionErrors(errors: RevisionError[], t: Messages): FieldErrors {
-  const g = t.guideEditor;
+function revisionErrors(errors: RevisionError[], lang: Lang): FieldErrors {
+  const t = messages(lang);
+  const g = guideEditorTexts(lang);
   const result: FieldErrors = {};
   for (const { field, code } of errors) {
     if (code === 'required') result[field] = t.errors.field.required;
@@ -124,7 +124,7 @@ export async function guideEditorRoutes(app: App): Promise<void> {
       const outcome = await createEntry(app.db, accessContext(request), request.body);
       if (outcome.ok) return reply.redirect(`/guide-editor/entries/${outcome.entryId}?notice=saved`, 303);
       const ctx = pageContext(request);
-      const errors = 'errors' in outcome ? revisionErrors(outcome.errors, ctx.t) : {};
+      const errors = 'errors' in outcome ? revisionErrors(outcome.errors, ctx.lang) : {};
       return sendPage(
         reply,
         <RevisionFormPage ctx={ctx} entryId={null} lang="sv" values={request.body} errors={errors} />,
@@ -147,7 +147,7 @@ export async function guideEditorRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const entry = await entryForEditor(app.db, accessContext(request), request.params.id);
       if (!entry) throw notFound();
-      const g = request.t.guideEditor;
+      const g = guideEditorTexts(request.lang);
       const notice = notices.find((n) => n === request.query.notice);
       const noticeText = notice
         ? {
@@ -228,7 +228,7 @@ export async function guideEditorRoutes(app: App): Promise<void> {
       if ('notFound' in outcome) throw notFound();
       const entry = await entryForEditor(app.db, accessContext(request), id);
       if (!entry) throw notFound();
-      const errors = 'errors' in outcome ? revisionErrors(outcome.errors, request.t) : {};
+      const errors = 'errors' in outcome ? revisionErrors(outcome.errors, request.lang) : {};
       return sendPage(reply, revisionForm(request, id, lang, entry.revisions, request.body, errors), 400);
     },
   );
@@ -247,7 +247,7 @@ export async function guideEditorRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { revisionId, step } = request.params;
-      const g = request.t.guideEditor;
+      const g = guideEditorTexts(request.lang);
       try {
         const outcome = await takeStep(app.db, accessContext(request), revisionId, step);
         if (outcome.ok)
@@ -314,7 +314,7 @@ export async function guideEditorRoutes(app: App): Promise<void> {
           ctx={pageContext(request)}
           values={settings ?? {}}
           changes={settingsChanges}
-          notice={request.query.notice === 'saved' ? request.t.guideEditor.settingsSaved : undefined}
+          notice={request.query.notice === 'saved' ? guideEditorTexts(request.lang).settingsSaved : undefined}
         />,
       );
     },
@@ -326,7 +326,7 @@ export async function guideEditorRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const outcome = await saveSettings(app.db, accessContext(request), request.body);
       if (outcome.ok) return reply.redirect('/guide-editor/settings?notice=saved', 303);
-      const g = request.t.guideEditor;
+      const g = guideEditorTexts(request.lang);
       const errors: FieldErrors = {};
       for (const field of outcome.errors as SettingsField[])
         errors[field] = field === 'contactEmail' ? g.emailInvalid : g.phoneInvalid;

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Actor } from '../platform/access/policy.ts';
 import type { RequestContext } from '../platform/access/scope.ts';
-import type { GuideLanguage } from '../platform/db/schema.ts';
 import { Client, login, startTestApp, type TestApp } from '../testing/app.ts';
 import { createMunicipality, createUser, type TestUser } from '../testing/factories.ts';
 import type { RevisionInput } from './domain.ts';
+import type { GuideLanguage } from './schema.ts';
 import { createEntry, saveRevision, saveSettings, takeStep } from './service.ts';
 
 let t: TestApp;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { guideLanguages } from '../platform/db/schema.ts';
 import { guideLanguageInfo, negotiateGuideLanguage } from './languages.ts';
+import { guideLanguages } from './schema.ts';
 
 describe('choosing the guide language from the browser', () => {
   it('takes the most preferred language the guide has', () => {

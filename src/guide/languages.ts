@@ -1,9 +1,4 @@
-import {
-  type GuideLanguage,
-  guideLanguages,
-  type OfferedLanguage,
-  offeredLanguages,
-} from '../platform/db/schema.ts';
+import { type GuideLanguage, guideLanguages, type OfferedLanguage, offeredLanguages } from './schema.ts';
 
 /**
  * The guide's languages and the languages support can be given in. Names of languages are shown

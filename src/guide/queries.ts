@@ -1,14 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import type { AccessScope } from '../platform/access/scope.ts';
 import { escapeLike } from '../platform/db/like.ts';
-import type {
-  Database,
-  GuideChangeAction,
-  GuideLanguage,
-  GuideRevision,
-  GuideRevisionState,
-} from '../platform/db/schema.ts';
+import type { Database } from '../platform/db/schema.ts';
 import type { GuideFilters, RevisionField, RevisionValue } from './domain.ts';
+import type { GuideChangeAction, GuideLanguage, GuideRevision, GuideRevisionState } from './schema.ts';
 
 /**
  * Queries of the guide. The public ones read only published revisions and take the municipality

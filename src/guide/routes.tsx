@@ -1,23 +1,20 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { GuideLanguage } from '../platform/db/schema.ts';
 import { sendPage } from '../platform/http/render.ts';
 import { isId, Line, OptionalText as text } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import { filterParams, noFilters, parseFilters } from './domain.ts';
 import { guideMessages } from './i18n/index.ts';
 import { guideLanguageInfo, isGuideLanguage, negotiateGuideLanguage } from './languages.ts';
-import {
-  AccessibilityPage,
-  BrowsePage,
-  ChooseMunicipalityPage,
-  EntryPage,
-  type GuideContext,
-  GuideNotFoundPage,
-  LeafletPage,
-  WorriedPage,
-} from './public-views.tsx';
+import { AccessibilityPage } from './public-views/accessibility-page.tsx';
+import { BrowsePage } from './public-views/browse-page.tsx';
+import { ChooseMunicipalityPage } from './public-views/choose-municipality-page.tsx';
+import { EntryPage } from './public-views/entry-page.tsx';
+import type { GuideContext } from './public-views/layout.tsx';
+import { LeafletPage } from './public-views/leaflet-page.tsx';
+import { GuideNotFoundPage } from './public-views/not-found-page.tsx';
+import { WorriedPage } from './public-views/worried-page.tsx';
 import {
   allMunicipalities,
   type GuideMunicipality,
@@ -26,6 +23,7 @@ import {
   type PublicEntry,
   publishedEntries,
 } from './queries.ts';
+import type { GuideLanguage } from './schema.ts';
 
 const css = readFileSync(new URL('./guide.css', import.meta.url));
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Resource } from '../platform/access/policy.ts';
 import { type RequestContext, withAccess } from '../platform/access/scope.ts';
-import type { Database, GuideLanguage, GuideRevision } from '../platform/db/schema.ts';
+import type { Database } from '../platform/db/schema.ts';
 import {
   canTake,
   changedFields,
@@ -28,6 +28,7 @@ import {
   revisionsOf,
   revisionValue,
 } from './queries.ts';
+import type { GuideLanguage, GuideRevision } from './schema.ts';
 
 /**
  * What editors do with the guide: each call is one transaction in which the policy decides and the

@@ -1,25 +1,26 @@
 import { Type } from 'typebox';
-import { childrenAssignedTo, type PersonSummary } from '../people/queries.ts';
-import { seenInList } from '../people/service.ts';
-import { formatPersonalNumber } from '../people/views.tsx';
 import { type Actor, permittedActions } from '../platform/access/policy.ts';
-import { type AccessScope, withAccess } from '../platform/access/scope.ts';
+import { withAccess } from '../platform/access/scope.ts';
 import { todayFor } from '../platform/clock.ts';
+import { type LoadedSection, loadSections } from '../platform/features.ts';
 import { accessContext } from '../platform/http/access-context.ts';
 import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
 import { OptionalLine } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import { Layout } from '../platform/layout/Layout.tsx';
+import { linksFor, type ResolvedLink } from '../platform/layout/links.ts';
 import { type PageContext, pageContext } from '../platform/layout/page-context.ts';
-import { mayHaveSipWorklist, type Worklist as SipWorklist, sipWorklistIn } from '../sip/service.ts';
-import { SipWorklistSection } from '../sip/views.tsx';
-import type { WorklistItem } from '../worklists/queries.ts';
-import { readWorklistIn } from '../worklists/service.ts';
-import { Reminders, WorklistTable } from '../worklists/views.tsx';
+import { homeTexts } from './i18n/index.ts';
+import type { HomeSection } from './sections.ts';
 
-/** The start page: what this role does here, and for social workers the children they hold. */
+/**
+ * The start page: what this role does here (each feature's links), and the parts other features
+ * put on it for this user (the deadlines due, plans due, the children a social worker holds).
+ */
 export async function homeRoutes(app: App): Promise<void> {
+  const sections = app.features.contributions('homeSections');
+  const links = app.features.contributions('homeLinks');
   app.get(
     '/',
     {
@@ -33,98 +34,50 @@ export async function homeRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const actor = request.actor!;
       const context = accessContext(request);
-      const mayRead = permittedActions(actor.role).includes('person.read');
-      const hasWorklist = permittedActions(actor.role).includes('worklist.read');
-      const hasSips = mayHaveSipWorklist(context);
+      const applying = sections.filter((section) => section.applies(context));
       // One scope for the page's parts: one transaction and one write to the audit trail.
-      const parts =
-        mayRead || hasWorklist || hasSips
-          ? await withAccess(app.db, context, async (scope) => ({
-              children: mayRead ? await assignedChildren(scope) : null,
-              // Reminders in the app: the user's own worklist, most urgent first.
-              worklist: hasWorklist ? await readWorklistIn(scope, 'own', todayFor(app.config)) : null,
-              sips: hasSips ? await sipWorklistIn(scope) : null,
-            }))
-          : { children: null, worklist: null, sips: null };
+      const loaded = applying.length
+        ? await withAccess(app.db, context, (scope) =>
+            loadSections(scope, applying, { today: todayFor(app.config) }),
+          )
+        : [];
+      const ctx = pageContext(request);
       return sendPage(
         reply,
         <HomePage
-          ctx={pageContext(request)}
+          ctx={ctx}
           actor={actor}
-          children={parts.children}
-          worklist={parts.worklist?.items ?? null}
-          sipWorklist={parts.sips}
+          links={linksFor(links, actor, permittedActions(actor.role), ctx.lang)}
+          sections={loaded}
         />,
       );
     },
   );
 }
 
-/** The children a social worker holds; each one listed is audited as seen. */
-async function assignedChildren(scope: AccessScope): Promise<PersonSummary[]> {
-  scope.authorize('person.search', { type: 'personRegister', municipalityId: scope.actor.municipalityId });
-  const list = await childrenAssignedTo(scope);
-  await scope.audit(...seenInList(list));
-  return list;
-}
-
-const homeWorklistLength = 8;
-
 function HomePage({
   ctx,
   actor,
-  children,
-  worklist,
-  sipWorklist,
+  links,
+  sections,
 }: {
   ctx: PageContext;
   actor: Actor;
-  children: PersonSummary[] | null;
-  worklist: WorklistItem[] | null;
-  /** Follow-ups and actions due in coordinated plans, for social services and partners alike. */
-  sipWorklist: SipWorklist | null;
+  links: ResolvedLink[];
+  sections: LoadedSection<HomeSection>[];
 }) {
   const { t } = ctx;
-  const allowed = permittedActions(actor.role);
-  const links: [string, string][] = [];
-  if (allowed.includes('report.list')) links.push(['/intake', t.cases.nav.intake]);
-  if (allowed.includes('worklist.readUnit')) links.push(['/worklist/unit', t.cases.nav.unitWorklist]);
-  if (allowed.includes('person.search')) links.push(['/people', t.home.searchPeople]);
-  if (allowed.includes('person.create')) links.push(['/people/new', t.home.registerPerson]);
-  if (allowed.includes('auditLog.review')) links.push(['/log-review', t.home.reviewLog]);
-  if (allowed.includes('unit.manage')) links.push(['/admin/units', t.home.adminUnits]);
-  if (allowed.includes('user.manage')) links.push(['/admin/users', t.home.adminUsers]);
-  if (allowed.includes('caseSettings.manage')) links.push(['/admin/case-settings', t.cases.settingsTitle]);
-  if (actor.role === 'partnerProfessional') links.push(['/report/professional', t.reports.professionalTitle]);
-  if (allowed.includes('guide.edit')) links.push(['/guide-editor', t.guideEditor.homeLink]);
-  if (allowed.includes('partnerOrganisation.manage'))
-    links.push(['/admin/organisations', t.partners.listTitle]);
-  else if (actor.administersOrganisation && actor.partnerOrganisationId)
-    links.push([`/admin/organisations/${actor.partnerOrganisationId}`, t.partners.myOrganisation]);
-  if (allowed.includes('sip.list')) links.push(['/sips', t.sip.title]);
-  if (allowed.includes('sip.request')) {
-    links.push(['/sips', t.sip.myPlans]);
-    links.push(['/sips/request', t.sip.requestSip]);
-  }
+  const tx = homeTexts(ctx.lang);
+  const placed = (placement: HomeSection['placement']) =>
+    sections.filter((s) => s.section.placement === placement).map((s) => s.render(ctx));
   return (
-    <Layout ctx={ctx} title={t.home.title}>
-      <h1>{t.home.welcome(actor.displayName)}</h1>
+    <Layout ctx={ctx} title={tx.title}>
+      <h1>{tx.welcome(actor.displayName)}</h1>
       <p class="lead">{t.roles[actor.role]}</p>
-      {worklist ? (
-        <section aria-labelledby="worklist-heading">
-          <h2 id="worklist-heading">{t.cases.worklistTitle}</h2>
-          <Reminders t={t} items={worklist} />
-          <WorklistTable t={t} items={worklist.slice(0, homeWorklistLength)} />
-          {worklist.length > homeWorklistLength ? (
-            <p>
-              <a href="/worklist">{t.cases.allItems}</a>
-            </p>
-          ) : null}
-        </section>
-      ) : null}
+      {placed('beforeLinks')}
       {links.length ? (
         <ul class="card-list">
-          {links.map(([href, label]) => (
+          {links.map(({ href, label }) => (
             <li key={href}>
               <a class="card" href={href}>
                 {label}
@@ -133,28 +86,9 @@ function HomePage({
           ))}
         </ul>
       ) : null}
-      {actor.role === 'partnerProfessional' ? <p>{t.home.partnerInfo}</p> : null}
-      {actor.role === 'statisticsReader' ? <p>{t.home.statisticsInfo}</p> : null}
-      {sipWorklist ? <SipWorklistSection ctx={ctx} worklist={sipWorklist} /> : null}
-      {children ? (
-        <section aria-labelledby="my-children">
-          <h2 id="my-children">{t.home.myChildren}</h2>
-          {children.length === 0 ? (
-            <p>{t.home.noChildren}</p>
-          ) : (
-            <ul class="plain-list">
-              {children.map((c) => (
-                <li key={c.id}>
-                  <a href={`/people/${c.id}`}>
-                    {c.given_name} {c.family_name}
-                  </a>{' '}
-                  ({c.personal_number ? formatPersonalNumber(c.personal_number) : c.birth_date})
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      ) : null}
+      {actor.role === 'partnerProfessional' ? <p>{tx.partnerInfo}</p> : null}
+      {actor.role === 'statisticsReader' ? <p>{tx.statisticsInfo}</p> : null}
+      {placed('afterLinks')}
     </Layout>
   );
 }

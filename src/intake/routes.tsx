@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { casesTexts } from '../cases/i18n/index.ts';
 import { stepErrors } from '../cases/messages.ts';
+import { peopleTexts } from '../people/i18n/index.ts';
 import { personFieldErrors } from '../people/messages.ts';
 import { createPerson } from '../people/service.ts';
 import { decide } from '../platform/access/policy.ts';
@@ -13,6 +15,7 @@ import { Id, OptionalName as name, OptionalText as text } from '../platform/http
 import type { App } from '../platform/http/types.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
 import { pageContext } from '../platform/layout/page-context.ts';
+import { intakeTexts } from './i18n/index.ts';
 import {
   assessProtection,
   type IntakeOutcome,
@@ -85,7 +88,7 @@ export async function intakeRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const notice = notices.find((n) => n === request.query.notice);
       return renderReport(request, reply, request.params.id, {
-        ...(notice ? { notice: request.t.cases[notice] } : {}),
+        ...(notice ? { notice: intakeTexts(request.lang)[notice] } : {}),
         ...(request.query.q ? { q: request.query.q } : {}),
       });
     },
@@ -102,11 +105,10 @@ export async function intakeRoutes(app: App): Promise<void> {
   ) {
     if (!outcome) throw notFound();
     if (outcome.ok) return reply.redirect(`/intake/reports/${id}?notice=${notice}`, 303);
-    const t = request.t;
     const errors =
       'errors' in outcome
-        ? stepErrors(outcome.errors, t)
-        : { _form: t.cases.refusals[outcome.refusal] ?? t.errors.badRequest };
+        ? stepErrors(outcome.errors, request.lang)
+        : { _form: casesTexts(request.lang).refusals[outcome.refusal] ?? request.t.errors.badRequest };
     return renderReport(request, reply, id, { errors, values }, 'errors' in outcome ? 400 : 409);
   }
 
@@ -184,7 +186,7 @@ export async function intakeRoutes(app: App): Promise<void> {
       if (!created.ok) {
         const errors =
           'duplicateOf' in created
-            ? { personalNumber: t.people.duplicate }
+            ? { personalNumber: peopleTexts(request.lang).duplicate }
             : personFieldErrors(created.errors, t, request.lang);
         return renderReport(
           request,

@@ -7,13 +7,14 @@ import {
   type StepRefusal,
 } from '../cases/domain.ts';
 import { caseById, historyOfChild } from '../cases/queries.ts';
+import type { ChildCase } from '../cases/schema.ts';
 import { isChild, parsePersonQuery } from '../people/domain.ts';
 import { type PersonSummary, peopleMatching } from '../people/queries.ts';
 import { seenInList } from '../people/service.ts';
-
 import type { Resource } from '../platform/access/policy.ts';
 import { type AccessScope, type RequestContext, withAccess } from '../platform/access/scope.ts';
-import type { ChildCase, Database, Report } from '../platform/db/schema.ts';
+import type { Database } from '../platform/db/schema.ts';
+import type { Report } from '../reports/schema.ts';
 
 /** Intake: new reports, linking each to its child, the protection assessment and reporter feedback. */
 

@@ -1,7 +1,8 @@
 import { DeadlineList } from '../cases/components.tsx';
 import { openDeadlines } from '../cases/domain.ts';
-import { formatPersonalNumber } from '../people/views.tsx';
-import type { Messages } from '../platform/i18n/i18n.ts';
+import { casesTexts } from '../cases/i18n/index.ts';
+import { peopleTexts } from '../people/i18n/index.ts';
+import { formatPersonalNumber } from '../people/personal-number.ts';
 import {
   CsrfField,
   ErrorSummary,
@@ -12,7 +13,9 @@ import {
 } from '../platform/layout/forms.tsx';
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
+import { reportsTexts } from '../reports/i18n/index.ts';
 import { Radios } from '../reports/views.tsx';
+import { type IntakeTexts, intakeTexts } from './i18n/index.ts';
 import {
   type IntakeGroup,
   type IntakeListing,
@@ -23,58 +26,58 @@ import {
 } from './service.ts';
 
 export function IntakePage({ ctx, listing }: { ctx: PageContext; listing: IntakeListing }) {
-  const { t } = ctx;
-  const c = t.cases;
+  const tx = intakeTexts(ctx.lang);
   const { rows, total, counts } = listing;
   return (
-    <Layout ctx={ctx} title={c.intakeTitle}>
-      <h1>{c.intakeTitle}</h1>
-      <p class="lead">{c.intakeIntro}</p>
+    <Layout ctx={ctx} title={tx.intakeTitle}>
+      <h1>{tx.intakeTitle}</h1>
+      <p class="lead">{tx.intakeIntro}</p>
       {total === 0 ? (
-        <p>{c.intakeEmpty}</p>
+        <p>{tx.intakeEmpty}</p>
       ) : (
         <>
           <p>
-            {c.intakeWaiting(total)}{' '}
+            {tx.intakeWaiting(total)}{' '}
             {intakeGroups
               .filter((g) => counts[g] > 0)
-              .map((g) => c.intakeGroupCount[g](counts[g]))
+              .map((g) => tx.intakeGroupCount[g](counts[g]))
               .join(', ')}
             .
           </p>
           <div class="table-wrap">
             <table class="table">
-              <caption>{c.intakeShowing(rangeOf(listing, listing.page), total)}</caption>
+              <caption>{tx.intakeShowing(rangeOf(listing, listing.page), total)}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{c.reference}</th>
-                  <th scope="col">{c.received}</th>
-                  <th scope="col">{c.child}</th>
-                  <th scope="col">{c.reporter}</th>
-                  <th scope="col">{c.status}</th>
+                  <th scope="col">{tx.reference}</th>
+                  <th scope="col">{tx.received}</th>
+                  <th scope="col">{casesTexts(ctx.lang).child}</th>
+                  <th scope="col">{tx.reporter}</th>
+                  <th scope="col">{tx.status}</th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((r) => (
-                  <IntakeRowView key={r.id} t={t} r={r} />
+                  <IntakeRowView key={r.id} ctx={ctx} r={r} />
                 ))}
               </tbody>
             </table>
           </div>
-          <IntakePages t={t} listing={listing} />
+          <IntakePages tx={tx} listing={listing} />
         </>
       )}
     </Layout>
   );
 }
 
-function IntakeRowView({ t, r }: { t: Messages; r: IntakeRow }) {
-  const c = t.cases;
+function IntakeRowView({ ctx, r }: { ctx: PageContext; r: IntakeRow }) {
+  const c = casesTexts(ctx.lang);
+  const tx = intakeTexts(ctx.lang);
   const immediate = r.protection_outcome === 'immediateProtectionNeeded' || r.immediate_protection;
   const todo = [
-    !r.protection_outcome ? c.todo.protection : null,
-    !r.child_id ? c.todo.link : null,
-    r.feedback_requested && !r.feedback_sent_on && r.child_id ? c.todo.feedback : null,
+    !r.protection_outcome ? tx.todo.protection : null,
+    !r.child_id ? tx.todo.link : null,
+    r.feedback_requested && !r.feedback_sent_on && r.child_id ? tx.todo.feedback : null,
   ].filter(Boolean);
   return (
     <tr class={immediate ? 'row--urgent' : undefined}>
@@ -113,20 +116,19 @@ function groupsBetween(listing: IntakeListing, from: number, to: number): Intake
 }
 
 /** Every page by number, each saying which reports it holds, so nothing waits out of sight. */
-function IntakePages({ t, listing }: { t: Messages; listing: IntakeListing }) {
+function IntakePages({ tx, listing }: { tx: IntakeTexts; listing: IntakeListing }) {
   if (listing.pages < 2) return null;
-  const c = t.cases;
   const pages = Array.from({ length: listing.pages }, (_, i) => i + 1);
   return (
-    <nav aria-label={c.intakePagesLabel}>
+    <nav aria-label={tx.intakePagesLabel}>
       <ul class="pages">
         {pages.map((page) => {
           const { from, to } = rangeOf(listing, page);
-          const label = c.intakePage(
+          const label = tx.intakePage(
             page,
             from,
             to,
-            groupsBetween(listing, from, to).map((g) => c.intakeGroupName[g]),
+            groupsBetween(listing, from, to).map((g) => tx.intakeGroupName[g]),
           );
           return (
             <li key={page}>
@@ -143,17 +145,19 @@ function IntakePages({ t, listing }: { t: Messages; listing: IntakeListing }) {
   );
 }
 
-function ReportDetails({ t, view }: { t: Messages; view: ReportView }) {
+function ReportDetails({ ctx, view }: { ctx: PageContext; view: ReportView }) {
+  const { t } = ctx;
   const r = view.report;
-  const c = t.cases;
+  const c = casesTexts(ctx.lang);
+  const tx = intakeTexts(ctx.lang);
   const childName = [r.child_given_name, r.child_family_name].filter(Boolean).join(' ');
   return (
     <dl class="summary-list">
-      <dt>{c.received}</dt>
+      <dt>{tx.received}</dt>
       <dd>
-        {r.received_on} ({c.channel[r.channel]})
+        {r.received_on} ({tx.channel[r.channel]})
       </dd>
-      <dt>{c.reporter}</dt>
+      <dt>{tx.reporter}</dt>
       <dd>
         {c.reporterKinds[r.reporter_kind]}
         {r.reporter_name ? `: ${r.reporter_name}` : ''}
@@ -161,24 +165,24 @@ function ReportDetails({ t, view }: { t: Messages; view: ReportView }) {
       </dd>
       {r.reporter_organisation ? (
         <>
-          <dt>{c.organisation}</dt>
+          <dt>{tx.organisation}</dt>
           <dd>
             {r.reporter_organisation}
             {r.reporter_organisation_kind
-              ? ` (${t.reports.organisationKinds[r.reporter_organisation_kind]})`
+              ? ` (${reportsTexts(ctx.lang).organisationKinds[r.reporter_organisation_kind]})`
               : ''}
           </dd>
         </>
       ) : null}
       {r.reporter_phone || r.reporter_email ? (
         <>
-          <dt>{c.contact}</dt>
+          <dt>{tx.contact}</dt>
           <dd>{[r.reporter_phone, r.reporter_email].filter(Boolean).join(', ')}</dd>
         </>
       ) : null}
-      <dt>{c.feedbackRequested}</dt>
+      <dt>{tx.feedbackRequested}</dt>
       <dd>{r.feedback_requested ? t.yes : t.no}</dd>
-      <dt>{c.childAsReported}</dt>
+      <dt>{tx.childAsReported}</dt>
       <dd>
         {childName || c.noName}
         {r.child_personal_number ? `, ${formatPersonalNumber(r.child_personal_number)}` : ''}
@@ -186,19 +190,19 @@ function ReportDetails({ t, view }: { t: Messages; view: ReportView }) {
       </dd>
       {r.child_whereabouts ? (
         <>
-          <dt>{c.whereabouts}</dt>
+          <dt>{tx.whereabouts}</dt>
           {/* Once linked to a child with protected identity, where the child is stays hidden here,
               as the address does in the people register. */}
           <dd class="prewrap">
             {view.child && view.child.protected_identity !== 'none'
-              ? t.people.addressHidden
+              ? peopleTexts(ctx.lang).addressHidden
               : r.child_whereabouts}
           </dd>
         </>
       ) : null}
-      <dt>{c.guardiansInformed}</dt>
-      <dd>{t.reports.guardiansInformedOptions[r.guardians_informed]}</dd>
-      <dt>{c.concern}</dt>
+      <dt>{tx.guardiansInformed}</dt>
+      <dd>{reportsTexts(ctx.lang).guardiansInformedOptions[r.guardians_informed]}</dd>
+      <dt>{tx.concern}</dt>
       <dd class="prewrap">{r.concern}</dd>
     </dl>
   );
@@ -224,12 +228,13 @@ export function ReportPage({
   canProcess: boolean;
 }) {
   const { t } = ctx;
-  const c = t.cases;
+  const c = casesTexts(ctx.lang);
+  const tx = intakeTexts(ctx.lang);
   const r = view.report;
   const open = openDeadlines(view.deadlines, today);
   const decision = view.case?.initial_decision;
   const answered = !!decision || (r.joined_ongoing && view.case?.phase !== 'initialAssessment');
-  const draft = r.joined_ongoing ? c.feedbackDraft.ongoing : decision ? c.feedbackDraft[decision] : '';
+  const draft = r.joined_ongoing ? tx.feedbackDraft.ongoing : decision ? tx.feedbackDraft[decision] : '';
   return (
     <Layout ctx={ctx} title={c.reportTitle(r.reference)}>
       <h1>
@@ -241,40 +246,42 @@ export function ReportPage({
       {notice ? <Notice>{notice}</Notice> : null}
       <ErrorSummary t={t} errors={errors} />
       <h2>{c.deadlines}</h2>
-      <DeadlineList t={t} deadlines={view.deadlines} open={open} />
-      <h2>{c.reportDetails}</h2>
-      <ReportDetails t={t} view={view} />
+      <DeadlineList lang={ctx.lang} deadlines={view.deadlines} open={open} />
+      <h2>{tx.reportDetails}</h2>
+      <ReportDetails ctx={ctx} view={view} />
 
       <section class="panel" aria-labelledby="protection-heading">
-        <h2 id="protection-heading">{c.protectionTitle}</h2>
+        <h2 id="protection-heading">{tx.protectionTitle}</h2>
         {r.protection_outcome ? (
           <>
-            <p>{c.assessedOn(r.protection_assessed_on ?? '', c.protectionOutcomes[r.protection_outcome])}</p>
+            <p>
+              {tx.assessedOn(r.protection_assessed_on ?? '', tx.protectionOutcomes[r.protection_outcome])}
+            </p>
             <p class="prewrap">{r.protection_reasoning}</p>
           </>
         ) : canProcess ? (
           <form method="post" action={`/intake/reports/${r.id}/protection`} novalidate>
             <CsrfField token={ctx.csrf} />
-            <p>{c.protectionIntro}</p>
+            <p>{tx.protectionIntro}</p>
             <Radios
               name="outcome"
-              legend={c.protectionOutcome}
+              legend={tx.protectionOutcome}
               value={values.outcome ?? ''}
               error={errors.outcome}
               options={[
-                ['noImmediateProtection', c.protectionOutcomes.noImmediateProtection],
-                ['immediateProtectionNeeded', c.protectionOutcomes.immediateProtectionNeeded],
+                ['noImmediateProtection', tx.protectionOutcomes.noImmediateProtection],
+                ['immediateProtectionNeeded', tx.protectionOutcomes.immediateProtectionNeeded],
               ]}
             />
             <TextArea
               name="reasoning"
-              label={c.protectionReasoning}
+              label={tx.protectionReasoning}
               value={values.reasoning}
               error={errors.reasoning}
               rows={4}
             />
             <button type="submit" class="button">
-              {c.saveProtection}
+              {tx.saveProtection}
             </button>
           </form>
         ) : null}
@@ -296,7 +303,7 @@ export function ReportPage({
               {r.case_id ? (
                 <>
                   {' – '}
-                  <a href={`/cases/${r.case_id}`}>{c.openCase}</a>
+                  <a href={`/cases/${r.case_id}`}>{tx.openCase}</a>
                 </>
               ) : null}
             </p>
@@ -322,23 +329,29 @@ export function ReportPage({
                   ))}
               </ul>
             ) : (
-              <p>{c.noHistory}</p>
+              <p>{tx.noHistory}</p>
             )}
           </>
         ) : canProcess ? (
           <div class="panel">
-            <h3>{c.linkTitle}</h3>
-            <p>{c.linkIntro}</p>
+            <h3>{tx.linkTitle}</h3>
+            <p>{tx.linkIntro}</p>
             {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for some screen readers. */}
             <form method="get" action={`/intake/reports/${r.id}`} role="search" class="search-form">
-              <TextField name="q" type="search" label={t.people.query} value={q} maxLength={100} />
+              <TextField
+                name="q"
+                type="search"
+                label={peopleTexts(ctx.lang).query}
+                value={q}
+                maxLength={100}
+              />
               <button type="submit" class="button button--secondary">
                 {t.search}
               </button>
             </form>
-            <h4>{c.candidates}</h4>
+            <h4>{tx.candidates}</h4>
             {view.candidates.length === 0 ? (
-              <p>{c.noCandidates}</p>
+              <p>{tx.noCandidates}</p>
             ) : (
               <ul class="plain-list">
                 {view.candidates.map((p) => (
@@ -353,21 +366,21 @@ export function ReportPage({
                       <button
                         type="submit"
                         class="button button--small"
-                        aria-label={`${c.linkThis}: ${p.given_name} ${p.family_name}`}
+                        aria-label={`${tx.linkThis}: ${p.given_name} ${p.family_name}`}
                       >
-                        {c.linkThis}
+                        {tx.linkThis}
                       </button>
                     </form>
                   </li>
                 ))}
               </ul>
             )}
-            <h4>{c.registerChild}</h4>
+            <h4>{tx.registerChild}</h4>
             <form method="post" action={`/intake/reports/${r.id}/register-child`} novalidate>
               <CsrfField token={ctx.csrf} />
               <TextField
                 name="givenName"
-                label={t.people.givenName}
+                label={peopleTexts(ctx.lang).givenName}
                 value={values.givenName ?? r.child_given_name ?? ''}
                 error={errors.givenName}
                 maxLength={100}
@@ -375,7 +388,7 @@ export function ReportPage({
               />
               <TextField
                 name="familyName"
-                label={t.people.familyName}
+                label={peopleTexts(ctx.lang).familyName}
                 value={values.familyName ?? r.child_family_name ?? ''}
                 error={errors.familyName}
                 maxLength={100}
@@ -383,8 +396,8 @@ export function ReportPage({
               />
               <TextField
                 name="personalNumber"
-                label={t.people.personalNumber}
-                hint={t.people.personalNumberHint}
+                label={peopleTexts(ctx.lang).personalNumber}
+                hint={peopleTexts(ctx.lang).personalNumberHint}
                 value={
                   values.personalNumber ??
                   (r.child_personal_number ? formatPersonalNumber(r.child_personal_number) : '')
@@ -395,7 +408,7 @@ export function ReportPage({
                 autocomplete="off"
               />
               <button type="submit" class="button button--secondary">
-                {c.registerChild}
+                {tx.registerChild}
               </button>
             </form>
           </div>
@@ -404,51 +417,51 @@ export function ReportPage({
 
       {r.feedback_requested ? (
         <section class="panel" aria-labelledby="feedback-heading">
-          <h2 id="feedback-heading">{c.feedbackTitle}</h2>
+          <h2 id="feedback-heading">{tx.feedbackTitle}</h2>
           {r.feedback_sent_on ? (
             r.feedback_withheld_reason ? (
               <>
-                <p>{c.feedbackWithheld(r.feedback_sent_on)}</p>
+                <p>{tx.feedbackWithheld(r.feedback_sent_on)}</p>
                 <p class="prewrap">{r.feedback_withheld_reason}</p>
               </>
             ) : (
               <>
-                <p>{c.feedbackSent(r.feedback_sent_on)}</p>
+                <p>{tx.feedbackSent(r.feedback_sent_on)}</p>
                 <p class="prewrap">{r.feedback_text}</p>
               </>
             )
           ) : !answered ? (
-            <p>{c.feedbackWaiting}</p>
+            <p>{tx.feedbackWaiting}</p>
           ) : canProcess ? (
             <form method="post" action={`/intake/reports/${r.id}/feedback`} novalidate>
               <CsrfField token={ctx.csrf} />
-              <p>{c.feedbackIntro}</p>
+              <p>{tx.feedbackIntro}</p>
               <Radios
                 name="mode"
-                legend={c.feedbackMode}
+                legend={tx.feedbackMode}
                 value={values.mode ?? 'sent'}
                 error={errors.mode}
                 options={[
-                  ['sent', c.feedbackModes.sent],
-                  ['withheld', c.feedbackModes.withheld],
+                  ['sent', tx.feedbackModes.sent],
+                  ['withheld', tx.feedbackModes.withheld],
                 ]}
               />
               <TextArea
                 name="text"
-                label={c.feedbackText}
+                label={tx.feedbackText}
                 value={values.text ?? draft}
                 error={errors.feedbackText}
                 rows={3}
               />
               <TextArea
                 name="withheldReason"
-                label={c.withheldReason}
+                label={tx.withheldReason}
                 value={values.withheldReason}
                 error={errors.withheldReason}
                 rows={2}
               />
               <button type="submit" class="button">
-                {c.saveFeedback}
+                {tx.saveFeedback}
               </button>
             </form>
           ) : null}

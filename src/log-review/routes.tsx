@@ -10,6 +10,7 @@ import { sendPage } from '../platform/http/render.ts';
 import { isId, OptionalText as text } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
+import { logReviewTexts } from './i18n/index.ts';
 import { auditEventsFor, type ReviewedUser, userById, usersMatching } from './queries.ts';
 import { LogReviewPage } from './views.tsx';
 
@@ -18,6 +19,7 @@ import { LogReviewPage } from './views.tsx';
  * child, what has this user seen, in a period; access outside the user's own cases stands out.
  */
 export async function logReviewRoutes(app: App): Promise<void> {
+  const labels = app.features.contributions('auditLabels');
   app.get(
     '/log-review',
     {
@@ -36,24 +38,23 @@ export async function logReviewRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const t = request.t;
+      const tx = logReviewTexts(request.lang);
       const today = todayInSweden();
       const q = request.query;
       const from = q.from || monthBefore(today);
       const to = q.to || today;
       const errors: Record<string, string> = {};
       if (!isRealPastDate(from, today) || !isRealPastDate(to, today) || from > to)
-        errors.from = t.logReview.periodInvalid;
+        errors.from = tx.periodInvalid;
       const userText = (q.user ?? '').trim();
 
       const result = await withAccess(app.db, accessContext(request), async (scope) => {
         const actor = scope.actor;
         scope.authorize('auditLog.review', { type: 'auditLog', municipalityId: actor.municipalityId });
         const { user, candidates } = await findUser(scope, userText);
-        if (userText && !user)
-          errors.user = candidates.length ? t.logReview.userAmbiguous : t.logReview.userNotFound;
+        if (userText && !user) errors.user = candidates.length ? tx.userAmbiguous : tx.userNotFound;
         const person = q.person ? await findPerson(scope, q.person) : undefined;
-        if (q.person && !person) errors.person = t.logReview.personNotFound;
+        if (q.person && !person) errors.person = tx.personNotFound;
         if (Object.keys(errors).length) return { user, candidates, person, events: null, more: false };
         const userId = user?.id;
         const { events, more } = await auditEventsFor(scope, {
@@ -89,6 +90,7 @@ export async function logReviewRoutes(app: App): Promise<void> {
           events={result.events}
           more={result.more}
           errors={errors}
+          actionLabels={Object.assign({}, ...labels.map((of) => of(request.lang)))}
         />,
         Object.keys(errors).length ? 400 : 200,
       );

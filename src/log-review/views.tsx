@@ -1,8 +1,9 @@
-import { formatPersonalNumber } from '../people/views.tsx';
+import { formatPersonalNumber } from '../people/personal-number.ts';
 import { formatDateTime } from '../platform/dates.ts';
 import { Checkbox, ErrorSummary, type FieldErrors, TextField } from '../platform/layout/forms.tsx';
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
+import { logReviewTexts } from './i18n/index.ts';
 import { type ReviewedEvent, type ReviewedUser, userMatchLimit } from './queries.ts';
 
 interface Props {
@@ -15,12 +16,14 @@ interface Props {
   events: ReviewedEvent[] | null;
   more: boolean;
   errors: FieldErrors;
+  /** Every feature's names for its audited actions, in the page's language. */
+  actionLabels: Readonly<Record<string, string>>;
 }
 
 export function LogReviewPage(props: Props) {
-  const { ctx, filter, personLabel, userLabel, candidates, events, more, errors } = props;
+  const { ctx, filter, personLabel, userLabel, candidates, events, more, errors, actionLabels } = props;
   const { t } = ctx;
-  const l = t.logReview;
+  const l = logReviewTexts(ctx.lang);
   return (
     <Layout ctx={ctx} title={l.title}>
       <h1>{l.title}</h1>
@@ -101,7 +104,7 @@ export function LogReviewPage(props: Props) {
                           </span>
                         ) : null}
                       </td>
-                      <td>{l.actions[e.action] ?? e.action}</td>
+                      <td>{actionLabels[e.action] ?? e.action}</td>
                       <td>
                         {e.subject_person_id ? (
                           <a href={`/log-review?person=${e.subject_person_id}`}>
@@ -130,7 +133,7 @@ export function LogReviewPage(props: Props) {
 }
 
 function UserCandidates({ ctx, filter, candidates }: Pick<Props, 'ctx' | 'filter' | 'candidates'>) {
-  const l = ctx.t.logReview;
+  const l = logReviewTexts(ctx.lang);
   const link = (id: string) => {
     const query = new URLSearchParams({ person: filter.person, user: id, from: filter.from, to: filter.to });
     if (filter.unusual) query.set('unusual', 'on');

@@ -1,5 +1,6 @@
 import { checkNewPassword, type PasswordProblem } from '../platform/auth/passwords.ts';
-import type { PartnerKind, PartnerOrganisationKind } from '../platform/db/schema.ts';
+import type { PartnerKind } from '../platform/db/schema.ts';
+import type { PartnerOrganisationKind } from './schema.ts';
 
 /**
  * The broad kind of partner a user of an organisation is (what the concern-report form and the

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { lockedUntilOf } from '../auth/throttle.ts';
 import type { AccessScope } from '../platform/access/scope.ts';
-import type { PartnerKind, PartnerOrganisationKind } from '../platform/db/schema.ts';
+import type { PartnerKind } from '../platform/db/schema.ts';
+import type { PartnerOrganisationKind } from './schema.ts';
 
 /** Partner organisations of the signed-in user's municipality, with how many users each has. */
 export async function organisationsWithUserCounts(scope: AccessScope) {

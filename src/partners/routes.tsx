@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { adminTexts } from '../admin/i18n/index.ts';
 import { clearAccountThrottle } from '../auth/throttle.ts';
 import { decide, type Resource } from '../platform/access/policy.ts';
 import { type AccessScope, withAccess } from '../platform/access/scope.ts';
@@ -11,7 +12,8 @@ import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
 import { Id, OptionalName as name, OptionalText as text } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
-import type { Messages } from '../platform/i18n/i18n.ts';
+import type { Lang } from '../platform/i18n/i18n.ts';
+import { type Messages, messages } from '../platform/i18n/messages.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
 import { pageContext } from '../platform/layout/page-context.ts';
 import {
@@ -21,6 +23,7 @@ import {
   validateOrganisation,
   validatePartnerUser,
 } from './domain.ts';
+import { partnersTexts } from './i18n/index.ts';
 import {
   externalSubjectTaken,
   insertOrganisation,
@@ -98,7 +101,7 @@ export async function partnerRoutes(app: App): Promise<void> {
         scope.authorize('partnerOrganisation.manage', administration(request));
         return organisationsWithUserCounts(scope);
       });
-      const notice = request.query.notice === 'added' ? request.t.partners.added : undefined;
+      const notice = request.query.notice === 'added' ? partnersTexts(request.lang).added : undefined;
       return sendPage(
         reply,
         <OrganisationsPage ctx={pageContext(request)} organisations={organisations} notice={notice} />,
@@ -111,6 +114,7 @@ export async function partnerRoutes(app: App): Promise<void> {
     { ...pageOptions, schema: { body: organisationBody } },
     async (request, reply) => {
       const t = request.t;
+      const tx = partnersTexts(request.lang);
       const outcome = await withAccess(app.db, accessContext(request), async (scope) => {
         scope.authorize('partnerOrganisation.manage', administration(request));
         const valid = validateOrganisation(request.body);
@@ -123,7 +127,7 @@ export async function partnerRoutes(app: App): Promise<void> {
         const id = await insertOrganisation(scope, valid.value);
         if (!id)
           return {
-            errors: { name: t.partners.exists },
+            errors: { name: tx.exists },
             organisations: await organisationsWithUserCounts(scope),
             status: 409,
           };
@@ -197,11 +201,11 @@ export async function partnerRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const t = request.t;
+      const tx = partnersTexts(request.lang);
       const notices: Record<string, string> = {
-        saved: t.partners.saved,
-        userAdded: t.partners.userAdded,
-        userSaved: t.partners.userSaved,
+        saved: tx.saved,
+        userAdded: tx.userAdded,
+        userSaved: tx.userSaved,
       };
       const page = await withOrganisation(request, request.params.id, (scope, organisation) =>
         renderOrganisation(request, organisation, scope, {
@@ -217,6 +221,7 @@ export async function partnerRoutes(app: App): Promise<void> {
     { ...pageOptions, schema: { params: organisationParams, body: organisationBody } },
     async (request, reply) => {
       const t = request.t;
+      const tx = partnersTexts(request.lang);
       const outcome = await withAccess(app.db, accessContext(request), async (scope) => {
         scope.authorize('partnerOrganisation.manage', administration(request));
         const organisation = await organisationById(scope, request.params.id);
@@ -225,7 +230,7 @@ export async function partnerRoutes(app: App): Promise<void> {
         let errors: FieldErrors | null = null;
         if (!valid.ok) errors = organisationErrors(valid.errors, t);
         else if (await organisationNameTaken(scope, valid.value.name, organisation.id))
-          errors = { name: t.partners.exists };
+          errors = { name: tx.exists };
         if (errors || !valid.ok)
           return renderOrganisation(request, organisation, scope, {
             errors: errors ?? {},
@@ -254,11 +259,12 @@ export async function partnerRoutes(app: App): Promise<void> {
     { ...pageOptions, schema: { params: organisationParams, body: userBody } },
     async (request, reply) => {
       const t = request.t;
+      const tx = partnersTexts(request.lang);
       const outcome = await withOrganisation(request, request.params.id, async (scope, organisation) => {
         const valid = validatePartnerUser(request.body);
-        let errors: FieldErrors = valid.ok ? {} : userErrors(valid.errors, t);
+        let errors: FieldErrors = valid.ok ? {} : userErrors(valid.errors, request.lang);
         const kind = partnerKindOf(organisation.kind);
-        if (!organisation.active || !kind) errors._form = t.partners.deactivateHint;
+        if (!organisation.active || !kind) errors._form = tx.deactivateHint;
         if (
           valid.ok &&
           valid.value.externalSubject &&
@@ -275,7 +281,7 @@ export async function partnerRoutes(app: App): Promise<void> {
             await scope.audit({ action: 'user.create', recordType: 'user', recordId: id });
             return null;
           }
-          errors = { username: t.admin.usernameTaken };
+          errors = { username: adminTexts(request.lang).usernameTaken };
           status = 409;
         }
         const { temporaryPassword: _omitted, ...values } = request.body;
@@ -301,19 +307,20 @@ export async function partnerRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const t = request.t;
+      const tx = partnersTexts(request.lang);
       const { action } = request.body;
       const outcome = await withOrganisation(request, request.params.id, async (scope, organisation) => {
         const userId = request.params.userId;
         const self = userId === scope.actor.userId;
         if (self && (action === 'deactivate' || action === 'revokeAdmin'))
           return renderOrganisation(request, organisation, scope, {
-            errors: { _form: t.partners.cannotChangeSelf },
+            errors: { _form: tx.cannotChangeSelf },
           }).then((page) => ({ page }));
         if (action === 'resetPassword') {
           const problem = checkNewPassword(request.body.temporaryPassword ?? '');
           if (problem)
             return renderOrganisation(request, organisation, scope, {
-              errors: { [`temporaryPassword-${userId}`]: t.password[problem] },
+              errors: { [`temporaryPassword-${userId}`]: t.passwordProblems[problem] },
             }).then((page) => ({ page }));
         }
         const changes = await changesFor(action, request.body.temporaryPassword ?? '');
@@ -358,32 +365,33 @@ function organisationErrors(errors: OrganisationFieldError[], t: Messages): Fiel
   return Object.fromEntries(
     errors.map((e) => [
       e.field,
-      e.code === 'required'
-        ? t.errors.field.required
-        : e.code === 'tooLong'
-          ? t.errors.field.tooLong(e.field === 'name' ? 200 : 100)
-          : t.errors.field.invalid,
+      {
+        required: t.errors.field.required,
+        tooLong: t.errors.field.tooLong(e.field === 'name' ? 200 : 100),
+        invalid: t.errors.field.invalid,
+      }[e.code],
     ]),
   );
 }
 
-function userErrors(errors: PartnerUserFieldError[], t: Messages): FieldErrors {
-  return Object.fromEntries(errors.map((e) => [e.field, userErrorMessage(e, t)]));
+function userErrors(errors: PartnerUserFieldError[], lang: Lang): FieldErrors {
+  return Object.fromEntries(errors.map((e) => [e.field, userErrorMessage(e, lang)]));
 }
 
-function userErrorMessage(e: PartnerUserFieldError, t: Messages): string {
+function userErrorMessage(e: PartnerUserFieldError, lang: Lang): string {
+  const t = messages(lang);
   switch (e.code) {
     case 'usernameInvalid':
-      return t.admin.usernameInvalid;
+      return adminTexts(lang).usernameInvalid;
     case 'emailInvalid':
-      return t.admin.emailInvalid;
+      return adminTexts(lang).emailInvalid;
     case 'required':
       return t.errors.field.required;
     case 'tooShort':
-      return t.password.tooShort;
+      return t.passwordProblems.tooShort;
     case 'tooLong':
       return e.field === 'temporaryPassword'
-        ? t.password.tooLong
+        ? t.passwordProblems.tooLong
         : t.errors.field.tooLong(e.field === 'displayName' ? 100 : 200);
   }
 }

@@ -1,3 +1,5 @@
+import { accountState } from '../admin/domain.ts';
+import { adminTexts } from '../admin/i18n/index.ts';
 import {
   Checkbox,
   CsrfField,
@@ -10,6 +12,7 @@ import {
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
 import { partnerKindsForAdministration } from './domain.ts';
+import { partnersTexts } from './i18n/index.ts';
 import type { OrganisationRecord, OrganisationUser } from './queries.ts';
 
 type Values = Record<string, string | undefined>;
@@ -28,7 +31,7 @@ export function OrganisationsPage({
   notice?: string | undefined;
 }) {
   const { t } = ctx;
-  const p = t.partners;
+  const p = partnersTexts(ctx.lang);
   return (
     <Layout ctx={ctx} title={p.listTitle}>
       <h1>{p.listTitle}</h1>
@@ -78,7 +81,7 @@ function OrganisationFields({
   values: Values;
   errors: FieldErrors;
 }) {
-  const p = ctx.t.partners;
+  const p = partnersTexts(ctx.lang);
   return (
     <>
       <TextField name="name" label={p.name} value={values.name} error={errors.name} maxLength={200} />
@@ -120,8 +123,8 @@ export function OrganisationPage({
   notice?: string | undefined;
 }) {
   const { t } = ctx;
-  const p = t.partners;
-  const a = t.admin;
+  const p = partnersTexts(ctx.lang);
+  const a = adminTexts(ctx.lang);
   const now = new Date();
   const organisationValues: Values = values ?? {
     name: organisation.name,
@@ -162,9 +165,7 @@ export function OrganisationPage({
                   </td>
                   <td>{u.username}</td>
                   <td>{u.has_second_factor ? a.enrolled : a.notEnrolled}</td>
-                  <td>
-                    {!u.active ? a.inactive : u.locked_until && u.locked_until > now ? a.locked : a.active}
-                  </td>
+                  <td>{a[accountState(u, now)]}</td>
                   <td>
                     <UserActions ctx={ctx} organisationId={organisation.id} user={u} errors={errors} />
                   </td>
@@ -269,7 +270,7 @@ function UserActions({
   user: OrganisationUser;
   errors: FieldErrors;
 }) {
-  const p = ctx.t.partners;
+  const p = partnersTexts(ctx.lang);
   const action = `/admin/organisations/${organisationId}/users/${user.id}`;
   const button = (value: string, label: string) => (
     <button
@@ -301,7 +302,7 @@ function UserActions({
           name="temporaryPassword"
           id={passwordField}
           type="password"
-          label={`${ctx.t.admin.temporaryPassword} (${user.display_name})`}
+          label={`${adminTexts(ctx.lang).temporaryPassword} (${user.display_name})`}
           error={errors[passwordField]}
           autocomplete="new-password"
           width="medium"

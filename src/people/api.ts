@@ -3,6 +3,7 @@ import { accessContext } from '../platform/http/access-context.ts';
 import { notFound, UserError } from '../platform/http/errors.ts';
 import { Id, linePattern } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
+import { peopleTexts } from './i18n/index.ts';
 import { personFieldErrors } from './messages.ts';
 import type { PersonSummary } from './queries.ts';
 import { searchLimit } from './queries.ts';
@@ -109,7 +110,8 @@ export async function peopleApiRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const { query, results, more } = await searchPeople(app.db, accessContext(request), request.query.q);
-      if (query.kind === 'tooShort') throw new UserError(400, 'queryTooShort', (t) => t.people.tooShort);
+      if (query.kind === 'tooShort')
+        throw new UserError(400, 'queryTooShort', (lang) => peopleTexts(lang).tooShort);
       return { people: results.map(summary), more };
     },
   );
@@ -156,7 +158,9 @@ export async function peopleApiRoutes(app: App): Promise<void> {
       if (outcome.ok) return reply.code(201).send({ id: outcome.id });
       const t = request.t;
       if ('duplicateOf' in outcome) {
-        return reply.code(409).send({ error: { code: 'duplicate', message: t.people.duplicate } });
+        return reply
+          .code(409)
+          .send({ error: { code: 'duplicate', message: peopleTexts(request.lang).duplicate } });
       }
       return reply.code(400).send({
         error: {

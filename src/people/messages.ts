@@ -1,6 +1,8 @@
-import type { Lang, Messages } from '../platform/i18n/i18n.ts';
+import type { Lang } from '../platform/i18n/i18n.ts';
+import type { Messages } from '../platform/i18n/messages.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
 import type { PersonFieldError } from './domain.ts';
+import { peopleTexts } from './i18n/index.ts';
 import { type PersonalNumberError, personalNumberErrorMessages } from './personal-number.ts';
 
 export function personalNumberMessage(code: PersonalNumberError, lang: Lang): string {
@@ -17,13 +19,14 @@ export function personFieldErrors(errors: PersonFieldError[], t: Messages, lang:
 }
 
 function messageFor(error: PersonFieldError, t: Messages, lang: Lang): string {
+  const tx = peopleTexts(lang);
   switch (error.code) {
     case 'needNumberOrBirthDate':
-      return t.people.needNumberOrBirthDate;
+      return tx.needNumberOrBirthDate;
     case 'birthDateInvalid':
-      return t.people.birthDateInvalid;
+      return tx.birthDateInvalid;
     case 'postalCodeInvalid':
-      return t.people.postalCodeInvalid;
+      return tx.postalCodeInvalid;
     case 'required':
       return t.errors.field.required;
     case 'tooLong':

@@ -169,3 +169,8 @@ export function generatePersonalNumber(
   const nine = `${pad(year % 100)}${pad(month)}${pad(dd)}${pad(serial % 1000, 3)}`;
   return `${pad(Math.floor(year / 100))}${nine}${luhnCheckDigit(nine)}`;
 }
+
+/** A normalized number as users read it: YYYYMMDD-NNNC. */
+export function formatPersonalNumber(normalized: string | null): string {
+  return normalized ? `${normalized.slice(0, 8)}-${normalized.slice(8)}` : '';
+}

@@ -9,6 +9,8 @@ import { sendPage } from '../platform/http/render.ts';
 import { Id, OptionalName as name, OptionalText as text } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
+import { entryFor } from '../platform/lookup.ts';
+import { peopleTexts } from './i18n/index.ts';
 import { personFieldErrors } from './messages.ts';
 import { addGuardian, createPerson, readPerson, searchPeople } from './service.ts';
 import { NewPersonPage, PersonPage, SearchPage } from './views.tsx';
@@ -36,6 +38,8 @@ const register = (request: FastifyRequest) => ({
 });
 
 export async function peopleRoutes(app: App): Promise<void> {
+  // What other features show on a person's page (coordinated plans today).
+  const sections = app.features.contributions('personSections');
   app.get(
     '/people',
     { ...pageOptions, schema: { querystring: Type.Object({ q: text(200), lang: text(5) }), response: html } },
@@ -82,7 +86,7 @@ export async function peopleRoutes(app: App): Promise<void> {
         <NewPersonPage
           ctx={ctx}
           values={request.body}
-          errors={{ personalNumber: ctx.t.people.duplicate }}
+          errors={{ personalNumber: peopleTexts(ctx.lang).duplicate }}
           duplicateId={outcome.duplicateOf.id}
         />,
         409,
@@ -110,15 +114,10 @@ export async function peopleRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const view = await readPerson(app.db, accessContext(request), request.params.id);
+      const view = await readPerson(app.db, accessContext(request), request.params.id, undefined, sections);
       if (!view) throw notFound();
-      const t = request.t;
-      const notice =
-        request.query.notice === 'created'
-          ? t.people.created
-          : request.query.notice === 'relationAdded'
-            ? t.people.relationAdded
-            : undefined;
+      const tx = peopleTexts(request.lang);
+      const notice = entryFor({ created: tx.created, relationAdded: tx.relationAdded }, request.query.notice);
       return sendPage(reply, personPage(request, view, { notice }));
     },
   );
@@ -132,12 +131,18 @@ export async function peopleRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const reason = request.body.reason ?? '';
       try {
-        const view = await readPerson(app.db, accessContext(request), request.params.id, reason);
+        const view = await readPerson(app.db, accessContext(request), request.params.id, reason, sections);
         if (!view) throw notFound();
         return sendPage(reply, personPage(request, view, {}));
       } catch (error) {
         if (error instanceof AccessDenied && error.reason === 'reasonRequired') {
-          const view = await readPerson(app.db, accessContext(request), request.params.id);
+          const view = await readPerson(
+            app.db,
+            accessContext(request),
+            request.params.id,
+            undefined,
+            sections,
+          );
           if (!view) throw notFound();
           return sendPage(
             reply,
@@ -174,14 +179,14 @@ export async function peopleRoutes(app: App): Promise<void> {
       if (outcome === 'notFound') throw notFound();
       if (outcome === 'added')
         return reply.redirect(`/people/${request.params.id}?notice=relationAdded`, 303);
-      const t = request.t;
+      const tx = peopleTexts(request.lang);
       const message = {
-        invalidNumber: t.people.personalNumberHint,
-        guardianNotFound: t.people.guardianNotFound,
-        self: t.people.relationSelf,
-        exists: t.people.relationExists,
+        invalidNumber: tx.personalNumberHint,
+        guardianNotFound: tx.guardianNotFound,
+        self: tx.relationSelf,
+        exists: tx.relationExists,
       }[outcome];
-      const view = await readPerson(app.db, accessContext(request), request.params.id);
+      const view = await readPerson(app.db, accessContext(request), request.params.id, undefined, sections);
       if (!view) throw notFound();
       return sendPage(
         reply,
@@ -210,9 +215,6 @@ export async function peopleRoutes(app: App): Promise<void> {
         canUpdate={decide(actor, 'person.update', resource).allowed}
         canReviewLog={
           decide(actor, 'auditLog.review', { type: 'auditLog', municipalityId: actor.municipalityId }).allowed
-        }
-        canStartSip={
-          decide(actor, 'sip.create', { type: 'sipRegister', municipalityId: actor.municipalityId }).allowed
         }
       />
     );

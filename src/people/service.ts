@@ -4,6 +4,7 @@ import { type RequestContext, withAccess } from '../platform/access/scope.ts';
 import type { AuditEntry } from '../platform/audit/audit.ts';
 import { todayInSweden } from '../platform/dates.ts';
 import type { Database, GuardianshipKind, Person } from '../platform/db/schema.ts';
+import { type LoadedSection, loadSections } from '../platform/features.ts';
 import { type NewPersonInput, type PersonFieldError, parsePersonQuery, validateNewPerson } from './domain.ts';
 import { parsePersonalNumber } from './personal-number.ts';
 import {
@@ -18,6 +19,7 @@ import {
   type Relative,
   searchLimit,
 } from './queries.ts';
+import type { PersonSection } from './sections.ts';
 
 /** What the pages and the API do with the people register: policy, data and audit in one step. */
 
@@ -67,17 +69,21 @@ export interface PersonView {
   workers: AssignedWorker[];
   /** True when protected address details are included (a reason was given and audited). */
   revealed: boolean;
+  /** What other features show on the person's page, loaded in the same scope. */
+  sections: LoadedSection<PersonSection>[];
 }
 
 /**
  * One person with relatives. Protected address details are removed unless a reason is given;
- * with a reason, the policy decides and the reason is written to the trail.
+ * with a reason, the policy decides and the reason is written to the trail. The page's sections
+ * from other features load in the same scope, after the person was authorised.
  */
 export async function readPerson(
   db: Kysely<Database>,
   context: RequestContext,
   id: string,
   revealReason?: string,
+  sections: readonly PersonSection[] = [],
 ): Promise<PersonView | null> {
   return withAccess(db, context, async (scope) => {
     const found = await personWithRelatives(scope, id);
@@ -115,7 +121,15 @@ export async function readPerson(
         recordId: person.id,
       })),
     );
-    return { person: revealed ? person : withoutWhereabouts(person), guardians, children, workers, revealed };
+    const shown = revealed ? person : withoutWhereabouts(person);
+    return {
+      person: shown,
+      guardians,
+      children,
+      workers,
+      revealed,
+      sections: await loadSections(scope, sections, shown),
+    };
   });
 }
 

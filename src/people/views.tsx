@@ -1,6 +1,6 @@
 import { todayInSweden } from '../platform/dates.ts';
 import { protectedIdentityLevels } from '../platform/db/schema.ts';
-import type { Messages } from '../platform/i18n/i18n.ts';
+import type { Messages } from '../platform/i18n/messages.ts';
 import {
   Checkbox,
   CsrfField,
@@ -13,14 +13,11 @@ import {
 } from '../platform/layout/forms.tsx';
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
-import { SipStartPanel } from '../sip/views.tsx';
 import { ageOn, type NewPersonInput } from './domain.ts';
+import { type PeopleTexts, peopleTexts } from './i18n/index.ts';
+import { formatPersonalNumber } from './personal-number.ts';
 import type { PersonSummary, Relative } from './queries.ts';
 import type { PersonView } from './service.ts';
-
-export function formatPersonalNumber(normalized: string | null): string {
-  return normalized ? `${normalized.slice(0, 8)}-${normalized.slice(8)}` : '';
-}
 
 function Identity({ t, person }: { t: Messages; person: PersonSummary }) {
   return (
@@ -32,9 +29,9 @@ function Identity({ t, person }: { t: Messages; person: PersonSummary }) {
   );
 }
 
-function ProtectedTag({ t, person }: { t: Messages; person: PersonSummary }) {
+function ProtectedTag({ tx, person }: { tx: PeopleTexts; person: PersonSummary }) {
   if (person.protected_identity === 'none') return null;
-  return <span class="tag tag--warning">{t.protectedIdentity[person.protected_identity]}</span>;
+  return <span class="tag tag--warning">{tx.protectedIdentityLevels[person.protected_identity]}</span>;
 }
 
 export function SearchPage({
@@ -52,19 +49,20 @@ export function SearchPage({
   tooShort: boolean;
 }) {
   const { t } = ctx;
+  const tx = peopleTexts(ctx.lang);
   const today = todayInSweden();
   return (
-    <Layout ctx={ctx} title={t.people.title}>
-      <h1>{t.people.title}</h1>
+    <Layout ctx={ctx} title={tx.title}>
+      <h1>{tx.title}</h1>
       {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for some screen readers. */}
       <form method="get" action="/people" role="search" class="search-form">
         <TextField
           name="q"
           type="search"
-          label={t.people.query}
-          hint={t.people.queryHint}
+          label={tx.query}
+          hint={tx.queryHint}
           value={q}
-          error={tooShort ? t.people.tooShort : undefined}
+          error={tooShort ? tx.tooShort : undefined}
           maxLength={100}
         />
         <button type="submit" class="button">
@@ -72,21 +70,21 @@ export function SearchPage({
         </button>
       </form>
       <p>
-        <a href="/people/new">{t.people.newTitle}</a>
+        <a href="/people/new">{tx.newTitle}</a>
       </p>
       {results ? (
         <section aria-labelledby="results-heading">
-          <h2 id="results-heading">{t.people.results(results.length, more)}</h2>
-          {more ? <p class="hint">{t.people.moreResults(results.length)}</p> : null}
+          <h2 id="results-heading">{tx.results(results.length, more)}</h2>
+          {more ? <p class="hint">{tx.moreResults(results.length)}</p> : null}
           {results.length === 0 ? (
-            <p>{t.people.noResults}</p>
+            <p>{tx.noResults}</p>
           ) : (
             <table class="table">
               <thead>
                 <tr>
-                  <th scope="col">{t.people.name}</th>
-                  <th scope="col">{t.people.personalNumber}</th>
-                  <th scope="col">{t.people.age}</th>
+                  <th scope="col">{tx.name}</th>
+                  <th scope="col">{tx.personalNumber}</th>
+                  <th scope="col">{tx.age}</th>
                 </tr>
               </thead>
               <tbody>
@@ -96,12 +94,12 @@ export function SearchPage({
                       <a href={`/people/${p.id}`}>
                         {p.family_name}, {p.given_name}
                       </a>{' '}
-                      <ProtectedTag t={t} person={p} />
+                      <ProtectedTag tx={tx} person={p} />
                     </td>
                     <td>
                       <Identity t={t} person={p} />
                     </td>
-                    <td>{p.birth_date ? t.people.years(ageOn(p.birth_date, today)) : t.notGiven}</td>
+                    <td>{p.birth_date ? tx.years(ageOn(p.birth_date, today)) : t.notGiven}</td>
                   </tr>
                 ))}
               </tbody>
@@ -121,7 +119,6 @@ export function PersonPage({
   relationError,
   canUpdate,
   canReviewLog,
-  canStartSip = false,
 }: {
   ctx: PageContext;
   view: PersonView;
@@ -130,10 +127,9 @@ export function PersonPage({
   relationError?: string | undefined;
   canUpdate: boolean;
   canReviewLog: boolean;
-  /** Social services may start a coordinated individual plan (SIP) for the child from here. */
-  canStartSip?: boolean;
 }) {
   const { t } = ctx;
+  const tx = peopleTexts(ctx.lang);
   const p = view.person;
   const name = `${p.given_name} ${p.family_name}`;
   const today = todayInSweden();
@@ -141,7 +137,7 @@ export function PersonPage({
   return (
     <Layout ctx={ctx} title={name}>
       <h1>
-        {name} <ProtectedTag t={t} person={p} />
+        {name} <ProtectedTag tx={tx} person={p} />
       </h1>
       {notice ? <Notice>{notice}</Notice> : null}
       <ErrorSummary
@@ -151,89 +147,83 @@ export function PersonPage({
           ...(relationError ? { guardianNumber: relationError } : {}),
         }}
       />
-      <h2>{t.people.details}</h2>
+      <h2>{tx.details}</h2>
       <dl class="summary-list">
-        <dt>{t.people.personalNumber}</dt>
+        <dt>{tx.personalNumber}</dt>
         <dd>{p.personal_number ? formatPersonalNumber(p.personal_number) : t.notGiven}</dd>
-        <dt>{t.people.birthDate}</dt>
-        <dd>
-          {p.birth_date ? `${p.birth_date} (${t.people.years(ageOn(p.birth_date, today))})` : t.notGiven}
-        </dd>
-        <dt>{t.people.protectedIdentity}</dt>
-        <dd>{t.protectedIdentity[p.protected_identity]}</dd>
-        <dt>{t.people.address}</dt>
+        <dt>{tx.birthDate}</dt>
+        <dd>{p.birth_date ? `${p.birth_date} (${tx.years(ageOn(p.birth_date, today))})` : t.notGiven}</dd>
+        <dt>{tx.protectedIdentity}</dt>
+        <dd>{tx.protectedIdentityLevels[p.protected_identity]}</dd>
+        <dt>{tx.address}</dt>
         <dd>
           {view.revealed
             ? [p.street_address, [p.postal_code, p.city].filter(Boolean).join(' ')]
                 .filter(Boolean)
                 .join(', ') || t.notGiven
-            : t.people.addressHidden}
+            : tx.addressHidden}
         </dd>
-        <dt>{t.people.assignedWorkers}</dt>
+        <dt>{tx.assignedWorkers}</dt>
         <dd>{view.workers.length ? view.workers.map((w) => w.display_name).join(', ') : t.none}</dd>
       </dl>
       {isProtected && !view.revealed ? (
         <section class="panel" aria-labelledby="reveal-heading">
-          <h2 id="reveal-heading">{t.people.revealTitle}</h2>
+          <h2 id="reveal-heading">{tx.revealTitle}</h2>
           <form method="post" action={`/people/${p.id}/protected-details`} novalidate>
             <CsrfField token={ctx.csrf} />
             <TextArea
               name="reason"
-              label={t.people.revealReason}
-              hint={t.people.revealReasonHint}
+              label={tx.revealReason}
+              hint={tx.revealReasonHint}
               error={revealError}
               maxLength={500}
               rows={3}
             />
             <button type="submit" class="button button--warning">
-              {t.people.reveal}
+              {tx.reveal}
             </button>
           </form>
         </section>
       ) : null}
       <RelativesSection
         t={t}
-        title={t.people.guardians}
-        empty={t.people.noGuardians}
+        tx={tx}
+        title={tx.guardians}
+        empty={tx.noGuardians}
         relatives={view.guardians}
       />
-      <RelativesSection
-        t={t}
-        title={t.people.children}
-        empty={t.people.noChildren}
-        relatives={view.children}
-      />
+      <RelativesSection t={t} tx={tx} title={tx.children} empty={tx.noChildren} relatives={view.children} />
       {canUpdate ? (
         <section class="panel" aria-labelledby="relation-heading">
-          <h2 id="relation-heading">{t.people.addRelation}</h2>
+          <h2 id="relation-heading">{tx.addRelation}</h2>
           <form method="post" action={`/people/${p.id}/guardians`} novalidate>
             <CsrfField token={ctx.csrf} />
             <TextField
               name="guardianNumber"
-              label={t.people.guardianNumber}
-              hint={t.people.personalNumberHint}
+              label={tx.guardianNumber}
+              hint={tx.personalNumberHint}
               error={relationError}
               width="medium"
               maxLength={20}
             />
             <SelectField
               name="kind"
-              label={t.people.relationKind}
+              label={tx.relationKind}
               options={[
-                ['guardian', t.people.relation.guardian],
-                ['appointedGuardian', t.people.relation.appointedGuardian],
+                ['guardian', tx.relation.guardian],
+                ['appointedGuardian', tx.relation.appointedGuardian],
               ]}
             />
             <button type="submit" class="button button--secondary">
-              {t.people.addRelation}
+              {tx.addRelation}
             </button>
           </form>
         </section>
       ) : null}
-      {canStartSip ? <SipStartPanel ctx={ctx} childId={p.id} /> : null}
+      {view.sections.map((section) => section.render(ctx))}
       {canReviewLog ? (
         <p>
-          <a href={`/log-review?person=${p.id}`}>{t.people.viewLog}</a>
+          <a href={`/log-review?person=${p.id}`}>{tx.viewLog}</a>
         </p>
       ) : null}
     </Layout>
@@ -242,11 +232,13 @@ export function PersonPage({
 
 function RelativesSection({
   t,
+  tx,
   title,
   empty,
   relatives,
 }: {
   t: Messages;
+  tx: PeopleTexts;
   title: string;
   empty: string;
   relatives: Relative[];
@@ -263,7 +255,7 @@ function RelativesSection({
               <a href={`/people/${r.id}`}>
                 {r.given_name} {r.family_name}
               </a>{' '}
-              (<Identity t={t} person={r} />, {t.people.relation[r.kind]}) <ProtectedTag t={t} person={r} />
+              (<Identity t={t} person={r} />, {tx.relation[r.kind]}) <ProtectedTag tx={tx} person={r} />
             </li>
           ))}
         </ul>
@@ -284,20 +276,21 @@ export function NewPersonPage({
   duplicateId?: string | undefined;
 }) {
   const { t } = ctx;
+  const tx = peopleTexts(ctx.lang);
   return (
-    <Layout ctx={ctx} title={t.people.newTitle}>
-      <h1>{t.people.newTitle}</h1>
+    <Layout ctx={ctx} title={tx.newTitle}>
+      <h1>{tx.newTitle}</h1>
       <ErrorSummary t={t} errors={errors} />
       {duplicateId ? (
         <p>
-          <a href={`/people/${duplicateId}`}>{t.people.openExisting}</a>
+          <a href={`/people/${duplicateId}`}>{tx.openExisting}</a>
         </p>
       ) : null}
       <form method="post" action="/people" novalidate>
         <CsrfField token={ctx.csrf} />
         <TextField
           name="givenName"
-          label={t.people.givenName}
+          label={tx.givenName}
           value={values.givenName}
           error={errors.givenName}
           autocomplete="off"
@@ -305,7 +298,7 @@ export function NewPersonPage({
         />
         <TextField
           name="familyName"
-          label={t.people.familyName}
+          label={tx.familyName}
           value={values.familyName}
           error={errors.familyName}
           autocomplete="off"
@@ -313,8 +306,8 @@ export function NewPersonPage({
         />
         <TextField
           name="personalNumber"
-          label={t.people.personalNumber}
-          hint={t.people.personalNumberHint}
+          label={tx.personalNumber}
+          hint={tx.personalNumberHint}
           value={values.personalNumber}
           error={errors.personalNumber}
           width="medium"
@@ -323,13 +316,13 @@ export function NewPersonPage({
         />
         <Checkbox
           name="noPersonalNumber"
-          label={t.people.noPersonalNumber}
+          label={tx.noPersonalNumber}
           checked={values.noPersonalNumber === 'on'}
         />
         <TextField
           name="birthDate"
-          label={t.people.birthDate}
-          hint={t.people.birthDateHint}
+          label={tx.birthDate}
+          hint={tx.birthDateHint}
           value={values.birthDate}
           error={errors.birthDate}
           width="medium"
@@ -337,7 +330,7 @@ export function NewPersonPage({
         />
         <TextField
           name="streetAddress"
-          label={t.people.streetAddress}
+          label={tx.streetAddress}
           value={values.streetAddress}
           error={errors.streetAddress}
           maxLength={200}
@@ -345,7 +338,7 @@ export function NewPersonPage({
         />
         <TextField
           name="postalCode"
-          label={t.people.postalCode}
+          label={tx.postalCode}
           value={values.postalCode}
           error={errors.postalCode}
           width="short"
@@ -354,7 +347,7 @@ export function NewPersonPage({
         />
         <TextField
           name="city"
-          label={t.people.city}
+          label={tx.city}
           value={values.city}
           error={errors.city}
           width="medium"
@@ -363,13 +356,15 @@ export function NewPersonPage({
         />
         <SelectField
           name="protectedIdentity"
-          label={t.people.protectedIdentity}
+          label={tx.protectedIdentity}
           value={values.protectedIdentity ?? 'none'}
           error={errors.protectedIdentity}
-          options={protectedIdentityLevels.map((level) => [level, t.protectedIdentity[level]] as const)}
+          options={protectedIdentityLevels.map(
+            (level) => [level, tx.protectedIdentityLevels[level]] as const,
+          )}
         />
         <button type="submit" class="button">
-          {t.people.create}
+          {tx.create}
         </button>
       </form>
     </Layout>

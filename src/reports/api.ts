@@ -5,6 +5,7 @@ import { UserError } from '../platform/http/errors.ts';
 import { pendingLoginStep } from '../platform/http/guards.ts';
 import { allowTextRefusals } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
+import { messages } from '../platform/i18n/messages.ts';
 import { reportFieldErrors } from './messages.ts';
 import { reportFields } from './routes.tsx';
 import { type ApiClientPrincipal, apiClientByToken, submitReport } from './service.ts';
@@ -23,8 +24,8 @@ export const ReportRequestSchema = Type.Object(
   { $id: 'ReportRequest', additionalProperties: false },
 );
 
-const unauthorized = () => new UserError(401, 'unauthorized', (t) => t.errors.unauthorized);
-const tooMany = () => new UserError(429, 'tooManyRequests', (t) => t.errors.tooMany);
+const unauthorized = () => new UserError(401, 'unauthorized', (lang) => messages(lang).errors.unauthorized);
+const tooMany = () => new UserError(429, 'tooManyRequests', (lang) => messages(lang).errors.tooMany);
 
 /**
  * Wrong tokens per address: a few typos are forgiven, guessing is not. The route's own limit is

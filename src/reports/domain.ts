@@ -1,13 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { isRealPastDate } from '../people/domain.ts';
 import { type PersonalNumberError, parsePersonalNumber } from '../people/personal-number.ts';
+import { textFault } from '../platform/http/schemas.ts';
 import {
   type GuardiansInformed,
   type OrganisationKind,
   organisationKinds,
   type ReporterKind,
-} from '../platform/db/schema.ts';
-import { textFault } from '../platform/http/schemas.ts';
+} from './schema.ts';
 
 /** A concern report as typed into a form or sent to the API; every field optional until validated. */
 export interface ReportInput {

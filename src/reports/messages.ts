@@ -1,7 +1,9 @@
 import { personalNumberMessage } from '../people/messages.ts';
-import type { Lang, Messages } from '../platform/i18n/i18n.ts';
+import type { Lang } from '../platform/i18n/i18n.ts';
+import type { Messages } from '../platform/i18n/messages.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
 import type { ReportFieldError } from './domain.ts';
+import { reportsTexts } from './i18n/index.ts';
 
 /** Validation errors of a report in the user's language, keyed by field. */
 export function reportFieldErrors(errors: ReportFieldError[], t: Messages, lang: Lang): FieldErrors {
@@ -11,7 +13,7 @@ export function reportFieldErrors(errors: ReportFieldError[], t: Messages, lang:
 }
 
 function messageFor(error: ReportFieldError, t: Messages, lang: Lang): string {
-  const r = t.reports.errors;
+  const r = reportsTexts(lang).errors;
   switch (error.code) {
     case 'required':
       return t.errors.field.required;

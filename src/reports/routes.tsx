@@ -8,6 +8,7 @@ import { allowTextRefusals, OptionalName as name, OptionalText as text } from '.
 import type { App } from '../platform/http/types.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
 import { isBot, parseReference, type ReportInput } from './domain.ts';
+import { reportsTexts } from './i18n/index.ts';
 import { reportFieldErrors } from './messages.ts';
 import { allMunicipalities, municipalityForForm, reportStage, submitReport } from './service.ts';
 import { ChooseMunicipalityPage, ReceiptPage, ReportFormPage, StatusPage } from './views.tsx';
@@ -120,7 +121,8 @@ export async function reportRoutes(app: App): Promise<void> {
         const municipality = await municipalityOf(request, request.query.m);
         if (!municipality) throw notFound();
         // A filled honeypot is a bot: refused like any invalid form, and nothing is stored.
-        if (isBot(request.body)) throw new UserError(400, 'refused', (t) => t.reports.errors.refused);
+        if (isBot(request.body))
+          throw new UserError(400, 'refused', (lang) => reportsTexts(lang).errors.refused);
         const outcome = await submitReport(app.db, accessContext(request), {
           municipalityId: municipality.id,
           input: request.body,
@@ -172,14 +174,19 @@ export async function reportRoutes(app: App): Promise<void> {
       if (!reference)
         return sendPage(
           reply,
-          <StatusPage ctx={ctx} reference={raw} stage={null} error={ctx.t.reports.statusInvalid} />,
+          <StatusPage ctx={ctx} reference={raw} stage={null} error={reportsTexts(ctx.lang).statusInvalid} />,
           400,
         );
       const stage = await reportStage(app.db, accessContext(request), reference);
       if (!stage)
         return sendPage(
           reply,
-          <StatusPage ctx={ctx} reference={reference} stage={null} error={ctx.t.reports.statusNotFound} />,
+          <StatusPage
+            ctx={ctx}
+            reference={reference}
+            stage={null}
+            error={reportsTexts(ctx.lang).statusNotFound}
+          />,
           404,
         );
       return sendPage(reply, <StatusPage ctx={ctx} reference={reference} stage={stage} />);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Resource } from '../platform/access/policy.ts';
 import { type RequestContext, withAccess } from '../platform/access/scope.ts';
-import type { Database, OrganisationKind, ReportChannel } from '../platform/db/schema.ts';
+import type { Database } from '../platform/db/schema.ts';
 import {
   newReference,
   type ReportFieldError,
@@ -10,6 +10,7 @@ import {
   type ReportStage,
   validateReport,
 } from './domain.ts';
+import type { OrganisationKind, ReportChannel } from './schema.ts';
 
 /** Filing concern reports, from the public, from professionals and from other systems. */
 

@@ -1,4 +1,4 @@
-import type { Messages } from '../platform/i18n/i18n.ts';
+import { peopleTexts } from '../people/i18n/index.ts';
 import {
   Checkbox,
   CsrfField,
@@ -11,6 +11,7 @@ import {
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
 import { limits, type ReportInput, type ReportStage } from './domain.ts';
+import { type ReportsTexts, reportsTexts } from './i18n/index.ts';
 
 export function Radios({
   name,
@@ -56,26 +57,26 @@ export function Radios({
   );
 }
 
-function Guidance({ t }: { t: Messages }) {
+function Guidance({ r }: { r: ReportsTexts }) {
   return (
     <>
       <div class="notice notice--urgent">
         <p>
-          <strong>{t.reports.emergency}</strong> {t.reports.outsideHours}
+          <strong>{r.emergency}</strong> {r.outsideHours}
         </p>
       </div>
       <details class="guidance">
-        <summary>{t.reports.whatToWriteTitle}</summary>
+        <summary>{r.whatToWriteTitle}</summary>
         <ul>
-          {t.reports.whatToWrite.map((line) => (
+          {r.whatToWrite.map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>
       </details>
       <details class="guidance">
-        <summary>{t.reports.whatHappensTitle}</summary>
+        <summary>{r.whatHappensTitle}</summary>
         <ul>
-          {t.reports.whatHappens.map((line) => (
+          {r.whatHappens.map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>
@@ -98,7 +99,7 @@ export function ReportFormPage({
   errors?: FieldErrors;
 }) {
   const { t } = ctx;
-  const r = t.reports;
+  const r = reportsTexts(ctx.lang);
   const title = kind === 'public' ? r.title : r.professionalTitle;
   const action = `/report${kind === 'professional' ? '/professional' : ''}?m=${municipality.code}`;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -109,7 +110,7 @@ export function ReportFormPage({
         {municipality.name}. {kind === 'public' ? r.intro : r.professionalIntro}
       </p>
       <ErrorSummary t={t} errors={errors} />
-      <Guidance t={t} />
+      <Guidance r={r} />
       <p>
         {kind === 'public' ? (
           <a href={`/report/professional?m=${municipality.code}`}>{r.professionalLink}</a>
@@ -143,7 +144,7 @@ export function ReportFormPage({
         <TextField
           name="childPersonalNumber"
           label={r.childPersonalNumber}
-          hint={t.people.personalNumberHint}
+          hint={peopleTexts(ctx.lang).personalNumberHint}
           value={values.childPersonalNumber}
           error={errors.childPersonalNumber}
           width="medium"
@@ -272,7 +273,7 @@ export function ReportFormPage({
 }
 
 export function ReceiptPage({ ctx, reference }: { ctx: PageContext; reference: string }) {
-  const r = ctx.t.reports;
+  const r = reportsTexts(ctx.lang);
   return (
     <Layout ctx={ctx} title={r.receiptTitle}>
       <div class="receipt" role="status">
@@ -302,7 +303,7 @@ export function StatusPage({
   stage: ReportStage | null;
   error?: string | undefined;
 }) {
-  const r = ctx.t.reports;
+  const r = reportsTexts(ctx.lang);
   return (
     <Layout ctx={ctx} title={r.statusTitle}>
       <h1>{r.statusTitle}</h1>
@@ -341,7 +342,7 @@ export function ChooseMunicipalityPage({
   municipalities: { code: string; name: string }[];
   path: string;
 }) {
-  const r = ctx.t.reports;
+  const r = reportsTexts(ctx.lang);
   return (
     <Layout ctx={ctx} title={r.chooseMunicipality}>
       <h1>{r.chooseMunicipality}</h1>

@@ -1,20 +1,24 @@
 import { Type } from 'typebox';
-import {
-  actionStatuses,
-  childsViews,
-  goalAreas,
-  partnerOrganisationKinds,
-  sipCloseReasons,
-  sipInformationKinds,
-  sipStatuses,
-} from '../platform/db/schema.ts';
+import { partnerOrganisationKinds } from '../partners/schema.ts';
 import { accessContext } from '../platform/http/access-context.ts';
 import { UserError } from '../platform/http/errors.ts';
 import { Id, OptionalText } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
-import { consentState } from './domain.ts';
+import { messages } from '../platform/i18n/messages.ts';
+import { consentState } from './domain/consent.ts';
 import { contentErrors } from './messages.ts';
-import { agree, isSocialServices, listSips, readSip, reportActionStatus, type SipView } from './service.ts';
+import {
+  actionStatuses,
+  childsViews,
+  goalAreas,
+  sipCloseReasons,
+  sipInformationKinds,
+  sipStatuses,
+} from './schema.ts';
+import { agree, reportActionStatus } from './service/lifecycle.ts';
+import { listSips } from './service/lists.ts';
+import { readSip, type SipView } from './service/read.ts';
+import { isSocialServices } from './service/scope.ts';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Enum([...values] as T[]);
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
@@ -233,7 +237,8 @@ export async function sipApiRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const view = await readSip(app.db, accessContext(request), request.params.id, 'api');
-      if (view.kind === 'request') throw new UserError(404, 'notFound', (t) => t.errors.notFound);
+      if (view.kind === 'request')
+        throw new UserError(404, 'notFound', (lang) => messages(lang).errors.notFound);
       return toJson(view);
     },
   );
@@ -286,7 +291,7 @@ export async function sipApiRoutes(app: App): Promise<void> {
           error: {
             code: 'invalid',
             message: request.t.errorSummaryTitle,
-            fields: contentErrors(outcome.errors, request.t),
+            fields: contentErrors(outcome.errors, request.lang),
           },
         });
       return { status: request.body.status };

@@ -1,23 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { addDays } from '../deadlines/calendar.ts';
 import { generatePersonalNumber } from '../people/personal-number.ts';
-import type { ConsentContext } from '../platform/access/policy.ts';
-import {
-  addDays,
-  agreementBlockers,
-  consentCovers,
-  consentState,
-  dueState,
-  everyoneAgreed,
-  sipLegalReference,
-  validateAction,
-  validateClose,
-  validateConsent,
-  validateFollowUp,
-  validateFrame,
-  validateGoal,
-  validateRequest,
-} from './domain.ts';
+import type { ConsentContext } from './access.ts';
+import { consentCovers, consentState, validateConsent } from './domain/consent.ts';
+import { validateAction, validateFrame, validateGoal } from './domain/content.ts';
+import { agreementBlockers, everyoneAgreed, validateClose, validateFollowUp } from './domain/lifecycle.ts';
+import { dueState, sipLegalReference } from './domain/plan.ts';
+import { validateRequest } from './domain/request.ts';
 
 const today = '2026-03-10';
 const consent: ConsentContext = {

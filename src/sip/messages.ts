@@ -1,11 +1,16 @@
 import { personalNumberMessage } from '../people/messages.ts';
-import type { Lang, Messages } from '../platform/i18n/i18n.ts';
+import type { Lang } from '../platform/i18n/i18n.ts';
+import { messages } from '../platform/i18n/messages.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
-import type { ConsentFieldError, ContentFieldError, RequestFieldError } from './domain.ts';
+import type { ConsentFieldError } from './domain/consent.ts';
+import type { ContentFieldError } from './domain/content.ts';
+import type { RequestFieldError } from './domain/request.ts';
+import { sipTexts } from './i18n/index.ts';
 
 /** Field errors of the plan's forms, in the user's language, keyed by the form field they belong to. */
-export function contentErrors(errors: readonly ContentFieldError[], t: Messages): FieldErrors {
-  const f = t.sip.fieldErrors;
+export function contentErrors(errors: readonly ContentFieldError[], lang: Lang): FieldErrors {
+  const t = messages(lang);
+  const f = sipTexts(lang).fieldErrors;
   const result: FieldErrors = {};
   for (const e of errors) {
     switch (e.code) {
@@ -38,8 +43,9 @@ export function contentErrors(errors: readonly ContentFieldError[], t: Messages)
   return result;
 }
 
-export function consentErrors(errors: readonly ConsentFieldError[], t: Messages): FieldErrors {
-  const f = t.sip.fieldErrors;
+export function consentErrors(errors: readonly ConsentFieldError[], lang: Lang): FieldErrors {
+  const t = messages(lang);
+  const f = sipTexts(lang).fieldErrors;
   const texts: Record<ConsentFieldError['code'], string> = {
     dateInvalid: f.dateInvalid,
     dateInFuture: f.dateInFuture,
@@ -65,11 +71,12 @@ export function consentErrors(errors: readonly ConsentFieldError[], t: Messages)
   return result;
 }
 
-export function requestErrors(errors: readonly RequestFieldError[], t: Messages, lang: Lang): FieldErrors {
+export function requestErrors(errors: readonly RequestFieldError[], lang: Lang): FieldErrors {
+  const t = messages(lang);
   const result: FieldErrors = {};
   for (const e of errors) {
     if (e.field === 'personalNumber') result[e.field] = personalNumberMessage(e.code, lang);
-    else if (e.field === 'guardiansAgree') result[e.field] = t.sip.fieldErrors.guardiansMustAgree;
+    else if (e.field === 'guardiansAgree') result[e.field] = sipTexts(lang).fieldErrors.guardiansMustAgree;
     else if (e.code === 'required') result[e.field] = t.errors.field.required;
     else result[e.field] = t.errors.field.tooLong(e.field === 'childName' ? 200 : 4000);
   }

@@ -9,15 +9,10 @@ import {
   decide,
   type Resource,
   type SipContext,
-} from '../platform/access/policy.ts';
-import {
-  casePhases,
-  type PartnerKind,
-  protectedIdentityLevels,
-  type SipInformationKind,
-  sipInformationKinds,
-  sipStatuses,
-} from '../platform/db/schema.ts';
+} from '../access.ts';
+import { casePhases } from '../cases/schema.ts';
+import { type PartnerKind, protectedIdentityLevels } from '../platform/db/schema.ts';
+import { type SipInformationKind, sipInformationKinds, sipStatuses } from './schema.ts';
 
 /**
  * The access matrix of partners against every resource of the system. The policy is asked about

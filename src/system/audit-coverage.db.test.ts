@@ -1,84 +1,24 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
-import { generatePersonalNumber } from '../people/personal-number.ts';
-import { hashApiToken } from '../reports/service.ts';
-import { addDays } from '../sip/domain.ts';
-import { Client, login, startTestApp, type TestApp } from '../testing/app.ts';
+import { describe, it } from 'node:test';
+import { addDays } from '../deadlines/calendar.ts';
 import {
-  assign,
-  createMunicipality,
-  createPartnerOrganisation,
-  createPerson,
-  createSip,
-  createUnit,
-  createUser,
-} from '../testing/factories.ts';
+  clients,
+  concern,
+  fixtures,
+  freshNumber,
+  municipalityId,
+  type Probe,
+  professionalReport,
+  publicReport,
+  t,
+  today,
+} from '../testing/audit-coverage-setting.ts';
 
 /**
  * Every route that returns or changes personal data writes an audit event: this file walks the
  * app's route catalogue, so a new route fails here until it is listed below, either with a request
  * that must be audited or among the routes that show no one's data.
  */
-
-interface Fixtures {
-  municipalityCode: string;
-  apiToken: string;
-  childId: string;
-  childName: string;
-  otherChildId: string;
-  protectedChildId: string;
-  guardianNumber: string;
-  investigationUnitId: string;
-  socialWorkerId: string;
-  /** Reports filed in before(): one to assess, one linked to case A, one whose child is unknown. */
-  reportIds: [string, string, string];
-  /** A case that the probes below take from initial assessment to follow-up, in order. */
-  caseId: string;
-  interventionId: string;
-  // Coordinated plans in the states the probes need.
-  schoolId: string;
-  bupId: string;
-  draft: Awaited<ReturnType<typeof createSip>>;
-  readyDraft: Awaited<ReturnType<typeof createSip>>;
-  /** A draft about a child without registered guardians: the consent names who consented. */
-  consentDraft: Awaited<ReturnType<typeof createSip>>;
-  readyDraftForApi: Awaited<ReturnType<typeof createSip>>;
-  active: Awaited<ReturnType<typeof createSip>>;
-  activeToRevise: Awaited<ReturnType<typeof createSip>>;
-  activeToClose: Awaited<ReturnType<typeof createSip>>;
-  activeToWithdraw: Awaited<ReturnType<typeof createSip>>;
-  requestToAccept: string;
-  requestToDecline: string;
-}
-
-type As = 'anonymous' | 'apiClient' | 'intakeWorker' | 'socialWorker' | 'manager' | 'partner';
-type Probe = {
-  as: As;
-  request: (client: Client, f: Fixtures) => Promise<{ statusCode: number }>;
-};
-
-const today = '2026-03-13';
-let bornOn = 0;
-const freshNumber = () => generatePersonalNumber(`2012-0${1 + (bornOn % 9)}-1${bornOn++ % 9}`, 300 + bornOn);
-const concern = 'Barnet har kommit hungrig till skolan flera dagar i rad och säger att det är bråk hemma.';
-const publicReport = (f: Fixtures) => ({
-  reporterKind: 'anonymous',
-  childGivenName: 'Ebba',
-  childFamilyName: f.childName,
-  concern,
-  guardiansInformed: 'unknown',
-});
-const professionalReport = (f: Fixtures) => ({
-  reporterName: 'Pia Skog',
-  reporterOrganisation: 'Sjövikskolan',
-  reporterOrganisationKind: 'school',
-  reporterPhone: '070-1740601',
-  feedbackRequested: 'on',
-  childGivenName: 'Ebba',
-  childFamilyName: f.childName,
-  concern,
-});
 
 /** In the order a case goes: later probes rely on the steps of the earlier ones. */
 const personalDataRoutes: Record<string, Probe> = {
@@ -472,154 +412,6 @@ const routesWithoutPersonalData = new Set([
   // An empty request form: the partner types, nothing is shown.
   'GET /sips/request',
 ]);
-
-let t: TestApp;
-let fixtures: Fixtures;
-let municipalityId: string;
-const clients = new Map<As, Client>();
-
-before(async () => {
-  t = await startTestApp({ fixedToday: today });
-  const db = t.db.db;
-  municipalityId = await createMunicipality(db);
-  const intakeUnit = await createUnit(db, municipalityId, 'intake');
-  const investigationUnit = await createUnit(db, municipalityId, 'investigation');
-  const child = await createPerson(db, municipalityId, { givenName: 'Ebba' });
-  const otherChild = await createPerson(db, municipalityId, {
-    givenName: 'Ebba',
-    familyName: child.familyName,
-  });
-  const protectedChild = await createPerson(db, municipalityId, {
-    protectedIdentity: 'protectedRegistration',
-  });
-  const guardian = await createPerson(db, municipalityId, { birthDate: '1984-06-01' });
-  const users = {
-    intakeWorker: await createUser(db, t.config.secretKey, {
-      municipalityId,
-      role: 'intakeWorker',
-      unitId: intakeUnit,
-    }),
-    socialWorker: await createUser(db, t.config.secretKey, {
-      municipalityId,
-      role: 'socialWorker',
-      unitId: investigationUnit,
-    }),
-    manager: await createUser(db, t.config.secretKey, {
-      municipalityId,
-      role: 'manager',
-      unitId: investigationUnit,
-    }),
-  };
-  for (const [role, user] of Object.entries(users)) clients.set(role as As, await login(t.app, user));
-  clients.set('anonymous', new Client(t.app));
-  clients.set('apiClient', new Client(t.app));
-  await assign(db, municipalityId, child.id, users.socialWorker.id);
-
-  const { code } = await db
-    .selectFrom('municipality')
-    .select('code')
-    .where('id', '=', municipalityId)
-    .executeTakeFirstOrThrow();
-  const apiToken = randomBytes(32).toString('base64url');
-  await db
-    .insertInto('api_client')
-    .values({
-      municipality_id: municipalityId,
-      name: 'Journalsystem',
-      organisation_kind: 'healthCare',
-      token_hash: hashApiToken(apiToken),
-    })
-    .execute();
-  const intervention = await db
-    .insertInto('intervention_type')
-    .values({ municipality_id: municipalityId, name: 'Familjebehandling', ksi_code: 'VBA.AB' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-
-  const partial = { municipalityCode: code, childName: child.familyName } as Fixtures;
-  const reportIds: string[] = [];
-  for (let i = 0; i < 3; i++) {
-    const reporter = new Client(t.app);
-    await reporter.get(`/report/professional?m=${code}`);
-    const res = await reporter.post(`/report/professional?m=${code}`, professionalReport(partial));
-    const reference = String(res.headers.location).split('/').pop()!;
-    const row = await db
-      .selectFrom('report')
-      .select('id')
-      .where('reference', '=', reference)
-      .executeTakeFirstOrThrow();
-    reportIds.push(row.id);
-  }
-  await clients.get('intakeWorker')!.post(`/intake/reports/${reportIds[1]}/link`, { childId: child.id });
-  const linked = await db
-    .selectFrom('report')
-    .select('case_id')
-    .where('id', '=', reportIds[1]!)
-    .executeTakeFirstOrThrow();
-  const school = await createPartnerOrganisation(db, municipalityId, { kind: 'school' });
-  const bup = await createPartnerOrganisation(db, municipalityId, { kind: 'childPsychiatry' });
-  const partner = await createUser(db, t.config.secretKey, {
-    municipalityId,
-    role: 'partnerProfessional',
-    partnerOrganisationId: school.id,
-  });
-  clients.set('partner', await login(t.app, partner));
-  const sip = (status: 'draft' | 'active', childId = child.id) =>
-    createSip(db, {
-      municipalityId,
-      childId,
-      coordinatorUserId: users.socialWorker.id,
-      organisationIds: [school.id],
-      status,
-      today,
-    });
-  const request = async () => {
-    const row = await db
-      .insertInto('sip')
-      .values({
-        municipality_id: municipalityId,
-        status: 'requested',
-        requested_by_organisation_id: school.id,
-        requested_by_user_id: partner.id,
-        requested_child_name: 'Ebba',
-        requested_personal_number: guardian.personalNumber,
-        request_reason: 'Behöver samordning',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
-  };
-  const sips = {
-    schoolId: school.id,
-    bupId: bup.id,
-    draft: await sip('draft'),
-    readyDraft: await sip('draft'),
-    consentDraft: await sip('draft', (await createPerson(db, municipalityId, { givenName: 'Ensam' })).id),
-    readyDraftForApi: await sip('draft'),
-    active: await sip('active'),
-    activeToRevise: await sip('active'),
-    activeToClose: await sip('active'),
-    activeToWithdraw: await sip('active'),
-    requestToAccept: await request(),
-    requestToDecline: await request(),
-  };
-  fixtures = {
-    ...sips,
-    municipalityCode: code,
-    apiToken,
-    childId: child.id,
-    childName: child.familyName,
-    otherChildId: otherChild.id,
-    protectedChildId: protectedChild.id,
-    guardianNumber: guardian.personalNumber!,
-    investigationUnitId: investigationUnit,
-    socialWorkerId: users.socialWorker.id,
-    reportIds: reportIds as Fixtures['reportIds'],
-    caseId: linked.case_id!,
-    interventionId: intervention.id,
-  };
-});
-after(() => t?.close());
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { migrations } from '../migrations.ts';
 import { totpCode } from '../platform/auth/totp.ts';
 import { openDatabase } from '../platform/db/database.ts';
 import { hashApiToken } from '../reports/service.ts';
@@ -41,6 +42,7 @@ async function prepare(): Promise<{ env: Record<string, string>; intake: TestUse
   const db = await openDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATABASE_URL ? undefined : env.DATA_DIR,
+    migrations,
   });
   try {
     const key = Buffer.from(secretKey, 'hex');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { formatPersonalNumber } from '../people/views.tsx';
+import { formatPersonalNumber } from '../people/personal-number.ts';
 import { type Client, login, startTestApp, type TestApp } from '../testing/app.ts';
 import {
   createMunicipality,

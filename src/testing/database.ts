@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+// The policy with every feature's rule set, for tests that ask it without building the app.
+import '../access.ts';
+import { migrations } from '../migrations.ts';
 import { type Db, openDatabase } from '../platform/db/database.ts';
 
 /**
@@ -11,9 +14,9 @@ export const testEngine = process.env.SAMTAK_TEST_DB === 'postgres' ? 'postgresq
 const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export async function openTestDatabase(): Promise<Db> {
-  if (testEngine === 'pglite') return openDatabase({});
+  if (testEngine === 'pglite') return openDatabase({ migrations });
   const fresh = await createPostgresDatabase();
-  const db = await openDatabase({ databaseUrl: fresh.url, poolSize: 5 });
+  const db = await openDatabase({ databaseUrl: fresh.url, poolSize: 5, migrations });
   return {
     ...db,
     async close() {

@@ -1,19 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { partnerKindOf } from '../partners/domain.ts';
+import type { PartnerOrganisationKind } from '../partners/schema.ts';
 import { searchTextOf } from '../people/domain.ts';
 import { generatePersonalNumber } from '../people/personal-number.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { seal } from '../platform/auth/secret-box.ts';
 import { newTotpSecret } from '../platform/auth/totp.ts';
-import type {
-  Database,
-  PartnerKind,
-  PartnerOrganisationKind,
-  ProtectedIdentity,
-  Role,
-  UnitKind,
-} from '../platform/db/schema.ts';
+import type { Database, PartnerKind, ProtectedIdentity, Role, UnitKind } from '../platform/db/schema.ts';
 
 /** Test data factories: each call makes new, independent rows with fictional values. */
 

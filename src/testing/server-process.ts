@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
  * after a crash: they need a process that can be killed, not an app inside the test.
  */
 const serverPath = fileURLToPath(new URL('../server.ts', import.meta.url));
-const verifyPath = fileURLToPath(new URL('../platform/audit/verify-command.ts', import.meta.url));
+const verifyPath = fileURLToPath(new URL('../audit-verify.ts', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface ServerProcess {

@@ -1,4 +1,5 @@
 import { loadConfig } from '../config.ts';
+import { migrations } from '../migrations.ts';
 import { todayFor } from '../platform/clock.ts';
 import { openDatabase } from '../platform/db/database.ts';
 import { sendReminderDigests } from './digest.ts';
@@ -9,7 +10,7 @@ if (!config.smtp) {
   console.error('SMTP_URL is not set: no reminder digests to send.');
   process.exit(0);
 }
-const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrations });
 try {
   const { sent } = await sendReminderDigests(db.db, config, todayFor(config));
   console.log(`Reminder digests sent: ${sent}`);

@@ -3,8 +3,7 @@ import nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
 import type { Actor } from '../platform/access/policy.ts';
 import type { Database } from '../platform/db/schema.ts';
-import { en } from '../platform/i18n/en.ts';
-import { sv } from '../platform/i18n/sv.ts';
+import { worklistsTexts } from './i18n/index.ts';
 import { dueDeadlinesFor } from './queries.ts';
 import { ownScope } from './service.ts';
 
@@ -61,8 +60,8 @@ export async function sendReminderDigests(
       await transport.sendMail({
         from: config.smtp.from,
         to: user.email,
-        subject: sv.cases.digestSubject,
-        text: `${sv.cases.digestBody(overdue, soon, url)}\n\n---\n\n${en.cases.digestBody(overdue, soon, url)}`,
+        subject: worklistsTexts('sv').digestSubject,
+        text: `${worklistsTexts('sv').digestBody(overdue, soon, url)}\n\n---\n\n${worklistsTexts('en').digestBody(overdue, soon, url)}`,
       });
       sent++;
     }

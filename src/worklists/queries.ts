@@ -9,7 +9,9 @@ import {
   openDeadlines,
   urgencyOrder,
 } from '../cases/domain.ts';
-import type { ChildCase, ChildCaseTable, Database, Report } from '../platform/db/schema.ts';
+import type { ChildCase, ChildCaseTable } from '../cases/schema.ts';
+import type { Database } from '../platform/db/schema.ts';
+import type { Report } from '../reports/schema.ts';
 
 /** What the deadline rules read of a case and of a report (cases/domain.ts). */
 const caseColumns = [

@@ -1,37 +1,41 @@
 import type { ComponentChildren } from 'preact';
 import { DeadlineText, UrgencyTag } from '../cases/components.tsx';
-import type { Messages } from '../platform/i18n/i18n.ts';
+import { casesTexts } from '../cases/i18n/index.ts';
+import type { Lang } from '../platform/i18n/i18n.ts';
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
+import { worklistsTexts } from './i18n/index.ts';
 import type { Worklist, WorklistItem } from './queries.ts';
 
 export function itemHref(item: WorklistItem): string {
   return item.caseId ? `/cases/${item.caseId}` : `/intake/reports/${item.reportId}`;
 }
 
-export function Reminders({ t, items }: { t: Messages; items: readonly WorklistItem[] }) {
+export function Reminders({ lang, items }: { lang: Lang; items: readonly WorklistItem[] }) {
+  const tx = worklistsTexts(lang);
   const overdue = items.filter((i) => i.urgency === 'overdue').length;
   const soon = items.filter((i) => i.urgency === 'dueToday' || i.urgency === 'dueSoon').length;
   return (
     <div class={overdue ? 'notice notice--urgent' : 'notice'} role="status">
       <p>
-        <strong>{t.cases.remindersTitle}:</strong>{' '}
-        {overdue || soon ? t.cases.reminders(overdue, soon) : t.cases.noReminders}
+        <strong>{tx.remindersTitle}:</strong> {overdue || soon ? tx.reminders(overdue, soon) : tx.noReminders}
       </p>
     </div>
   );
 }
 
-export function WorklistTable({ t, items }: { t: Messages; items: readonly WorklistItem[] }) {
-  if (items.length === 0) return <p>{t.cases.worklistEmpty}</p>;
+export function WorklistTable({ lang, items }: { lang: Lang; items: readonly WorklistItem[] }) {
+  const tx = worklistsTexts(lang);
+  const c = casesTexts(lang);
+  if (items.length === 0) return <p>{tx.worklistEmpty}</p>;
   return (
     <div class="table-wrap">
       <table class="table worklist">
         <thead>
           <tr>
-            <th scope="col">{t.cases.child}</th>
-            <th scope="col">{t.cases.what}</th>
-            <th scope="col">{t.cases.left}</th>
+            <th scope="col">{c.child}</th>
+            <th scope="col">{tx.what}</th>
+            <th scope="col">{tx.left}</th>
           </tr>
         </thead>
         <tbody>
@@ -41,16 +45,16 @@ export function WorklistTable({ t, items }: { t: Messages; items: readonly Workl
               class={item.immediate ? 'row--urgent' : undefined}
             >
               <td>
-                <a href={itemHref(item)}>{item.childName || t.cases.noName}</a>
-                {item.asReported ? ` (${t.cases.asReported})` : ''}
-                {item.immediate ? <span class="tag tag--urgent">{t.cases.immediate}</span> : null}
-                {item.unassigned ? <span class="tag tag--warning">{t.cases.unassigned}</span> : null}
+                <a href={itemHref(item)}>{item.childName || c.noName}</a>
+                {item.asReported ? ` (${tx.asReported})` : ''}
+                {item.immediate ? <span class="tag tag--urgent">{c.immediate}</span> : null}
+                {item.unassigned ? <span class="tag tag--warning">{tx.unassigned}</span> : null}
               </td>
               <td>
-                <DeadlineText t={t} d={item} />
+                <DeadlineText lang={lang} d={item} />
               </td>
               <td>
-                <UrgencyTag t={t} item={item} />
+                <UrgencyTag lang={lang} item={item} />
               </td>
             </tr>
           ))}
@@ -72,16 +76,17 @@ export function WorklistPage({
   /** More of the user's work due, from other features (coordinated plans). */
   children?: ComponentChildren;
 }) {
-  const { t } = ctx;
-  const title = unit ? t.cases.unitWorklistTitle : t.cases.worklistTitle;
+  const { lang } = ctx;
+  const tx = worklistsTexts(lang);
+  const title = unit ? tx.unitWorklistTitle : tx.worklistTitle;
   const total = list.lastMonth.met + list.lastMonth.missed;
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
-      <p class="lead">{t.cases.worklistIntro}</p>
-      <Reminders t={t} items={list.items} />
-      {unit ? <p data-testid="met-last-month">{t.cases.metLastMonth(list.lastMonth.met, total)}</p> : null}
-      <WorklistTable t={t} items={list.items} />
+      <p class="lead">{tx.worklistIntro}</p>
+      <Reminders lang={lang} items={list.items} />
+      {unit ? <p data-testid="met-last-month">{tx.metLastMonth(list.lastMonth.met, total)}</p> : null}
+      <WorklistTable lang={lang} items={list.items} />
       {children}
     </Layout>
   );

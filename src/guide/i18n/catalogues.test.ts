@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { guideLanguages } from '../../platform/db/schema.ts';
+import { guideLanguages } from '../schema.ts';
 import { guideMessages } from './index.ts';
 import { guideSv } from './sv.ts';
 

@@ -1,4 +1,4 @@
-import type { GuideLanguage } from '../../platform/db/schema.ts';
+import type { GuideLanguage } from '../schema.ts';
 import { guideAr } from './ar.ts';
 import { guideEn } from './en.ts';
 import { guideFa } from './fa.ts';

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type Role, roles } from '../db/schema.ts';
 import {
   type Action,
   type Actor,
@@ -10,7 +9,8 @@ import {
   decide,
   type Resource,
   requiresSecondFactor,
-} from './policy.ts';
+} from '../../access.ts';
+import { type Role, roles } from '../db/schema.ts';
 
 const home = 'municipality-a';
 const other = 'municipality-b';

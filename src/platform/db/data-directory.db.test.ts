@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { migrations } from '../../migrations.ts';
 import { testEngine } from '../../testing/database.ts';
 import { runServerToExit, startServer } from '../../testing/server-process.ts';
 import { StartupError } from '../startup-error.ts';
@@ -32,13 +33,13 @@ let valid: string;
 describe('the PGlite data directory', { skip: testEngine !== 'pglite' }, () => {
   before(async () => {
     blank = temp();
-    const created = await openDatabase({ dataDir: blank });
+    const created = await openDatabase({ dataDir: blank, migrations });
     assert.equal(created.created, true, 'a new directory is a created database');
     await created.close();
     valid = temp();
     dirs.push(blank, valid);
     cpSync(join(blank, 'pglite'), join(valid, 'pglite'), { recursive: true });
-    const db = await openDatabase({ dataDir: valid });
+    const db = await openDatabase({ dataDir: valid, migrations });
     await db.db.insertInto('municipality').values({ code: '4711', name: 'Kvarvarande kommun' }).execute();
     await db.close();
   });
@@ -57,7 +58,7 @@ describe('the PGlite data directory', { skip: testEngine !== 'pglite' }, () => {
   }
 
   it('opens an existing database as it is, not as a created one', async () => {
-    const db = await openDatabase({ dataDir: valid });
+    const db = await openDatabase({ dataDir: valid, migrations });
     try {
       assert.equal(db.created, false);
       const rows = await db.db.selectFrom('municipality').select('name').execute();
@@ -70,7 +71,7 @@ describe('the PGlite data directory', { skip: testEngine !== 'pglite' }, () => {
   it('refuses a directory without PG_VERSION, naming it, and leaves every file as it was', async () => {
     const dir = damaged((pglite) => rmSync(join(pglite, 'PG_VERSION')));
     const before = snapshot(dir);
-    await assert.rejects(openDatabase({ dataDir: dir }), (error: Error) => {
+    await assert.rejects(openDatabase({ dataDir: dir, migrations }), (error: Error) => {
       assert.ok(error instanceof StartupError);
       assert.match(error.message, new RegExp(`${join(dir, 'pglite')}.*PG_VERSION`));
       assert.match(error.message, /restore it from a backup|Restore it from a backup/);
@@ -82,13 +83,13 @@ describe('the PGlite data directory', { skip: testEngine !== 'pglite' }, () => {
   it('refuses a directory missing its cluster files without letting PGlite write to it', async () => {
     const dir = damaged((pglite) => rmSync(join(pglite, 'base'), { recursive: true }));
     const before = snapshot(dir);
-    await assert.rejects(openDatabase({ dataDir: dir }), /base missing/);
+    await assert.rejects(openDatabase({ dataDir: dir, migrations }), /base missing/);
     assert.deepEqual(snapshot(dir), before);
   });
 
   it('says which directory and what to do when PGlite itself cannot open it', async () => {
     const dir = damaged((pglite) => writeFileSync(join(pglite, 'PG_VERSION'), '9\n'));
-    await assert.rejects(openDatabase({ dataDir: dir }), (error: Error) => {
+    await assert.rejects(openDatabase({ dataDir: dir, migrations }), (error: Error) => {
       assert.ok(error instanceof StartupError);
       assert.ok(error.message.length < 600, 'one readable line, not a dump');
       assert.doesNotMatch(error.message, /\n/);
@@ -114,7 +115,7 @@ describe('the PGlite data directory', { skip: testEngine !== 'pglite' }, () => {
     await server.kill();
     assert.doesNotMatch(server.output(), /Creating demo data/);
     assert.match(server.output(), /No demo data/);
-    const db = await openDatabase({ dataDir: blank });
+    const db = await openDatabase({ dataDir: blank, migrations });
     try {
       assert.deepEqual(await db.db.selectFrom('municipality').select('name').execute(), []);
     } finally {

@@ -5,7 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { firstLine, StartupError } from '../startup-error.ts';
-import { migrateToLatest } from './migrate.ts';
+import { type Migrations, migrateToLatest } from './migrate.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 import { analyzeAll, analyzeStale, staleCheckIntervalMs } from './statistics.ts';
@@ -31,6 +31,8 @@ export interface DbOptions {
   /** Directory for PGlite's files; `undefined` keeps the database in memory (tests). */
   dataDir?: string | undefined;
   poolSize?: number;
+  /** Every migration of the app (src/migrations.ts): the database is brought up to date on opening. */
+  migrations: Migrations;
 }
 
 // The same values from both engines: dates as 'YYYY-MM-DD' strings (a date has no time zone),
@@ -50,7 +52,7 @@ async function openPostgres(options: DbOptions): Promise<Db> {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     const created = !(await hasMigrated(db));
-    await migrateToLatest(db);
+    await migrateToLatest(db, options.migrations);
     return { db, engine: 'postgresql', created, analyze: () => analyzeAll(db), close: () => db.destroy() };
   } catch (error) {
     await db.destroy();
@@ -89,7 +91,7 @@ async function openPGlite(options: DbOptions): Promise<Db> {
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, options.migrations);
     await analyzeAll(db);
   } catch (error) {
     await db.destroy();

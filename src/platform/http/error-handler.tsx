@@ -1,10 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { denyReasonText, isConcealed } from '../access/reasons.ts';
 import { AccessDenied } from '../access/scope.ts';
 import { auditRefusal } from '../audit/refusals.ts';
-import { type Lang, type Messages, messages, pickLang } from '../i18n/i18n.ts';
+import { type Lang, pickLang } from '../i18n/i18n.ts';
+import { messages } from '../i18n/messages.ts';
 import { Layout } from '../layout/Layout.tsx';
 import { pageContext } from '../layout/page-context.ts';
-import { type ApiError, UserError } from './errors.ts';
+import { type ApiError, UserError, type UserText } from './errors.ts';
 import { sendPage } from './render.ts';
 import { patternKind } from './schemas.ts';
 import { securityHeadersWithoutHooks } from './security.ts';
@@ -12,7 +14,7 @@ import { securityHeadersWithoutHooks } from './security.ts';
 interface Problem {
   statusCode: number;
   code: string;
-  message: (t: Messages) => string;
+  message: UserText;
   /** Which fields were refused (JSON paths without the leading slash), for the API's answer. */
   fields?: string[];
 }
@@ -26,7 +28,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return respond(request, reply, problem);
   });
   app.setNotFoundHandler((request, reply) =>
-    respond(request, reply, { statusCode: 404, code: 'notFound', message: (t) => t.errors.notFound }),
+    respond(request, reply, {
+      statusCode: 404,
+      code: 'notFound',
+      message: (lang) => messages(lang).errors.notFound,
+    }),
   );
 }
 
@@ -37,8 +43,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
 export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const problem: Problem =
     error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-      ? { statusCode: 404, code: 'notFound', message: (t) => t.errors.notFound }
-      : { statusCode: 400, code: 'badUrl', message: (t) => t.errors.badUrl };
+      ? { statusCode: 404, code: 'notFound', message: (lang) => messages(lang).errors.notFound }
+      : { statusCode: 400, code: 'badUrl', message: (lang) => messages(lang).errors.badUrl };
   securityHeadersWithoutHooks(reply, request.server.config.secureCookies);
   return respond(request, reply, problem);
 }
@@ -57,17 +63,17 @@ export function isApiRequest(request: FastifyRequest): boolean {
 }
 
 /** The request's language, also when the failure came before the request context was built. */
-function languageOf(request: FastifyRequest): { lang: Lang; t: Messages } {
-  if (request.t) return { lang: request.lang, t: request.t };
+function languageOf(request: FastifyRequest): Lang {
+  if (request.t) return request.lang;
   const cookie = /(?:^|;\s*)samtak_lang=([a-z]{2})/.exec(request.headers.cookie ?? '')?.[1];
-  const lang = pickLang(cookie, request.headers['accept-language']);
-  return { lang, t: messages(lang) };
+  return pickLang(cookie, request.headers['accept-language']);
 }
 
 function respond(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
-  const { lang, t } = languageOf(request);
+  const lang = languageOf(request);
+  const t = messages(lang);
   if (isApiRequest(request)) {
-    const message = problem.message(t);
+    const message = problem.message(lang);
     const body: ApiError = { error: { code: problem.code, message } };
     if (problem.fields?.length)
       body.error.fields = Object.fromEntries(problem.fields.map((f) => [f, message]));
@@ -78,7 +84,7 @@ function respond(request: FastifyRequest, reply: FastifyReply, problem: Problem)
     reply,
     <Layout ctx={{ ...ctx, t, lang }} title={t.errors.title}>
       <h1>{t.errors.title}</h1>
-      <p class="lead">{problem.message(t)}</p>
+      <p class="lead">{problem.message(lang)}</p>
       <p>
         <a href="/">{t.nav.home}</a>
       </p>
@@ -102,17 +108,17 @@ function validationProblem(error: FastifyError): Problem {
     return {
       statusCode: 400,
       code: 'invalidCharacters',
-      message: (t) => t.errors.invisibleCharacters,
+      message: (lang) => messages(lang).errors.invisibleCharacters,
       fields: name.map((f) => f.field),
     };
   if (text.length)
     return {
       statusCode: 400,
       code: 'invalidCharacters',
-      message: (t) => t.errors.controlCharacters,
+      message: (lang) => messages(lang).errors.controlCharacters,
       fields: text.map((f) => f.field),
     };
-  return { statusCode: 400, code: 'badRequest', message: (t) => t.errors.badRequest };
+  return { statusCode: 400, code: 'badRequest', message: (lang) => messages(lang).errors.badRequest };
 }
 
 function classify(error: FastifyError): Problem {
@@ -121,25 +127,34 @@ function classify(error: FastifyError): Problem {
   }
   if (error instanceof AccessDenied) {
     const reason = error.reason;
-    // "Your organisation is not a party to this plan" would confirm that the plan exists: a
-    // partner is answered as if it did not (the refusal is in the trail all the same).
-    if (reason === 'notParticipant' || reason === 'otherOrganisation') {
-      return { statusCode: 404, code: 'notFound', message: (t) => t.errors.notFound };
+    // "Your organisation is not a party to this plan" would confirm that the plan exists: such a
+    // refusal is answered as if it did not (it is in the trail all the same). The rule set that
+    // gives the reason says so (concealedReasons).
+    if (isConcealed(reason)) {
+      return { statusCode: 404, code: 'notFound', message: (lang) => messages(lang).errors.notFound };
     }
     const statusCode = reason === 'notSignedIn' || reason === 'secondFactorRequired' ? 401 : 403;
-    return { statusCode, code: reason, message: (t) => t.errors.denyReasons[reason] };
+    return { statusCode, code: reason, message: (lang) => denyReasonText(reason, lang) };
   }
   if (error.validation) return validationProblem(error);
   switch (error.statusCode) {
     case 413:
-      return { statusCode: 413, code: 'tooLarge', message: (t) => t.errors.tooLarge };
+      return { statusCode: 413, code: 'tooLarge', message: (lang) => messages(lang).errors.tooLarge };
     case 415:
-      return { statusCode: 415, code: 'unsupportedMediaType', message: (t) => t.errors.unsupportedMedia };
+      return {
+        statusCode: 415,
+        code: 'unsupportedMediaType',
+        message: (lang) => messages(lang).errors.unsupportedMedia,
+      };
     case 429:
-      return { statusCode: 429, code: 'tooManyRequests', message: (t) => t.errors.tooMany };
+      return { statusCode: 429, code: 'tooManyRequests', message: (lang) => messages(lang).errors.tooMany };
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    return { statusCode: error.statusCode, code: 'badRequest', message: (t) => t.errors.badRequest };
+    return {
+      statusCode: error.statusCode,
+      code: 'badRequest',
+      message: (lang) => messages(lang).errors.badRequest,
+    };
   }
-  return { statusCode: 500, code: 'serverError', message: (t) => t.errors.server };
+  return { statusCode: 500, code: 'serverError', message: (lang) => messages(lang).errors.server };
 }

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requiresSecondFactor } from '../access/policy.ts';
 import { auditRefusal } from '../audit/refusals.ts';
 import type { LoadedSession } from '../auth/sessions.ts';
+import { messages } from '../i18n/messages.ts';
 import { UserError } from './errors.ts';
 
 /**
@@ -31,6 +32,6 @@ export async function requireSignedInPage(request: FastifyRequest, reply: Fastif
 /** preHandler for the JSON API: 401 with a JSON error unless the login is complete. */
 export async function requireApiSession(request: FastifyRequest) {
   if (!request.session || pendingLoginStep(request.session)) {
-    throw new UserError(401, 'unauthorized', (t) => t.errors.unauthorized);
+    throw new UserError(401, 'unauthorized', (lang) => messages(lang).errors.unauthorized);
   }
 }

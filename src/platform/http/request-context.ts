@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { csrfToken, csrfTokenMatches, newPreSessionId } from '../auth/csrf.ts';
 import { loadSession } from '../auth/sessions.ts';
-import { messages, pickLang } from '../i18n/i18n.ts';
+import { pickLang } from '../i18n/i18n.ts';
+import { messages } from '../i18n/messages.ts';
 import { UserError } from './errors.ts';
 import { pendingLoginStep, requireApiSession } from './guards.ts';
 
@@ -53,7 +54,8 @@ export function registerRequestContext(app: FastifyInstance): void {
     if (safeMethods.has(request.method)) return;
     // A browser names the page a request comes from; one from another site changes nothing here,
     // whatever token it carries. (Other systems send no Origin.)
-    if (fromAnotherSite(request, ownOrigins)) throw new UserError(403, 'crossOrigin', (t) => t.errors.csrf);
+    if (fromAnotherSite(request, ownOrigins))
+      throw new UserError(403, 'crossOrigin', (lang) => messages(lang).errors.csrf);
     // A machine reporter on a public API route authenticates with a bearer token, which a browser
     // never sends by itself, so there is no cross-site request to forge; the route checks it.
     // Without a session there is no ambient authority to abuse either: the route answers 401.
@@ -66,7 +68,7 @@ export function registerRequestContext(app: FastifyInstance): void {
     const token = fromBody ?? request.headers['x-csrf-token'];
     const binding = request.session?.idHash ?? request.cookies[preSessionCookie] ?? '';
     if (!binding || !csrfTokenMatches(app.config.secretKey, binding, token)) {
-      throw new UserError(403, 'csrf', (t) => t.errors.csrf);
+      throw new UserError(403, 'csrf', (lang) => messages(lang).errors.csrf);
     }
   });
 }

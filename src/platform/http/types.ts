@@ -12,7 +12,8 @@ import type { Actor } from '../access/policy.ts';
 import type { LoadedSession } from '../auth/sessions.ts';
 import type { Engine } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
-import type { Lang, Messages } from '../i18n/i18n.ts';
+import type { Lang } from '../i18n/i18n.ts';
+import type { Messages } from '../i18n/messages.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

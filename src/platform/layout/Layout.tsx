@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { permittedActions } from '../access/policy.ts';
+import { linksFor, type ResolvedLink } from './links.ts';
 import type { PageContext } from './page-context.ts';
 
 interface LayoutProps {
@@ -73,29 +74,17 @@ function AccountBox({ ctx }: { ctx: PageContext }) {
 function MainNav({ ctx }: { ctx: PageContext }) {
   const { t, actor } = ctx;
   if (!actor) return null;
-  const allowed = permittedActions(actor.role);
-  const links: [string, string][] = [['/', t.nav.home]];
-  if (allowed.includes('worklist.read')) links.push(['/worklist', t.cases.nav.worklist]);
-  if (allowed.includes('worklist.readUnit')) links.push(['/worklist/unit', t.cases.nav.unitWorklist]);
-  if (allowed.includes('report.list')) links.push(['/intake', t.cases.nav.intake]);
-  if (allowed.includes('person.search')) links.push(['/people', t.nav.people]);
-  if (allowed.includes('sip.read')) links.push(['/sips', t.sip.nav]);
-  if (allowed.includes('auditLog.review')) links.push(['/log-review', t.nav.logReview]);
-  if (allowed.includes('unit.manage')) links.push(['/admin/units', t.nav.units]);
-  if (allowed.includes('user.manage')) links.push(['/admin/users', t.nav.users]);
-  if (allowed.includes('caseSettings.manage')) links.push(['/admin/case-settings', t.cases.nav.settings]);
-  if (allowed.includes('guide.edit')) links.push(['/guide-editor', t.guideEditor.nav]);
-  if (allowed.includes('partnerOrganisation.manage')) links.push(['/admin/organisations', t.partners.nav]);
-  else if (actor.administersOrganisation && actor.partnerOrganisationId)
-    links.push([`/admin/organisations/${actor.partnerOrganisationId}`, t.partners.myOrganisation]);
+  // Start first, then what each feature puts here for this user (src/features.ts).
+  const home: ResolvedLink = { href: '/', label: t.nav.home, exact: true };
+  const links = [home, ...linksFor(ctx.nav, actor, permittedActions(actor.role), ctx.lang)];
   const path = ctx.url.split('?')[0];
   return (
     <nav class="main-nav" aria-label={t.mainNav}>
       <ul>
-        {links.map(([href, label]) => (
-          <li key={href}>
-            <a href={href} aria-current={isCurrent(path, href) ? 'page' : undefined}>
-              {label}
+        {links.map((link) => (
+          <li key={link.href}>
+            <a href={link.href} aria-current={isCurrent(path, link) ? 'page' : undefined}>
+              {link.label}
             </a>
           </li>
         ))}
@@ -104,11 +93,9 @@ function MainNav({ ctx }: { ctx: PageContext }) {
   );
 }
 
-function isCurrent(path: string | undefined, href: string): boolean {
-  // '/worklist' is not current on '/worklist/unit': the longer link owns its own pages.
-  return href === '/'
-    ? path === '/'
-    : path === href || (!!path?.startsWith(`${href}/`) && href !== '/worklist');
+/** A link is current on its own page, and on the pages below it unless it is `exact`. */
+function isCurrent(path: string | undefined, link: ResolvedLink): boolean {
+  return path === link.href || (!link.exact && !!path?.startsWith(`${link.href}/`));
 }
 
 function switchLanguageHref(ctx: PageContext): string {

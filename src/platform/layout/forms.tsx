@@ -1,5 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import type { Messages } from '../i18n/i18n.ts';
+import type { Messages } from '../i18n/messages.ts';
+
+/** A form field sent once, several times or not at all (checkboxes), as a list. */
+export function asList(value: string | string[] | undefined): string[] {
+  return [value ?? []].flat();
+}
 
 /** Field errors keyed by field name, already in the user's language. */
 export type FieldErrors = Record<string, string>;

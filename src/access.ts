@@ -1,0 +1,17 @@
+import { caseRules } from './cases/access.ts';
+import { guideRules } from './guide/access.ts';
+import { partnerRules } from './partners/access.ts';
+import { registerRules } from './platform/access/policy.ts';
+import { sipRules } from './sip/access.ts';
+
+/**
+ * The access policy with every feature's rule set in it (docs/decisions/0052). The app, the test
+ * support and the commands import this module, so wherever the policy is asked it is complete; an
+ * action whose rule set is missing would be refused, never allowed. A new feature with its own
+ * actions adds its rule set here.
+ */
+registerRules(caseRules, guideRules, partnerRules, sipRules);
+
+export type { CaseContext } from './cases/access.ts';
+export * from './platform/access/policy.ts';
+export type { ConsentContext, SipContext } from './sip/access.ts';

@@ -1,0 +1,29 @@
+import type { Feature } from '../platform/features.ts';
+import { casesTexts } from './i18n/index.ts';
+import { caseRoutes } from './routes.tsx';
+import { caseSettingsRoutes } from './settings-routes.tsx';
+
+/** The child's case from initial assessment to closure (with other features' sections), and its settings. */
+export const casesFeature: Feature = {
+  name: 'cases',
+  routes: [caseRoutes, caseSettingsRoutes],
+  contributes: {
+    nav: [
+      {
+        order: 90,
+        action: 'caseSettings.manage',
+        href: '/admin/case-settings',
+        label: (lang) => casesTexts(lang).nav,
+      },
+    ],
+    homeLinks: [
+      {
+        order: 80,
+        action: 'caseSettings.manage',
+        href: '/admin/case-settings',
+        label: (lang) => casesTexts(lang).settingsTitle,
+      },
+    ],
+    auditLabels: [(lang) => casesTexts(lang).auditActions],
+  },
+};

@@ -1,0 +1,26 @@
+import type { Migrations } from './platform/db/migrate.ts';
+import * as m0001 from './platform/db/migrations/0001_foundation.ts';
+import * as m0002 from './platform/db/migrations/0002_cases.ts';
+import * as m0003 from './platform/db/migrations/0003_guide.ts';
+import * as m0004 from './platform/db/migrations/0004_sip.ts';
+import * as m0005 from './platform/db/migrations/0005_benchmark_indexes.ts';
+import * as m0006 from './platform/db/migrations/0006_due_case_indexes.ts';
+import * as m0007 from './platform/db/migrations/0007_hardening.ts';
+
+/**
+ * Every migration of Samtak, by name; they run in the order of their numbers (docs/decisions/0053).
+ * 0001–0006 came before features kept their own and stay where they are. From 0007 a feature keeps
+ * its migrations in src/<feature>/migrations/NNNN_name.ts, under the number reserved for it, and
+ * lists them here. 0007_hardening (issue 12) is the platform's: it changes the foundation's user
+ * accounts and audit trail, and adds the login's throttle table (src/auth/schema.ts).
+ * Passed to openDatabase by everything that opens the database.
+ */
+export const migrations: Migrations = {
+  '0001_foundation': m0001,
+  '0002_cases': m0002,
+  '0003_guide': m0003,
+  '0004_sip': m0004,
+  '0005_benchmark_indexes': m0005,
+  '0006_due_case_indexes': m0006,
+  '0007_hardening': m0007,
+};

@@ -1,0 +1,134 @@
+import { guardiansOf } from '../../people/queries.ts';
+import type { RequestContext } from '../../platform/access/scope.ts';
+import { conflict } from '../../platform/http/errors.ts';
+import { type ConsentFieldError, type ConsentInput, validateConsent } from '../domain/consent.ts';
+import type { ContentFieldError } from '../domain/content.ts';
+import { statusAllows } from '../domain/lifecycle.ts';
+import { sipTexts } from '../i18n/index.ts';
+import { socialServicesOrganisation } from '../queries/facts.ts';
+import { childOf, currentConsentOf, participantsOf } from '../queries/plan.ts';
+import { type Db, onSip, subjectOf, wrongStatus } from './scope.ts';
+
+/** The guardians registered for the plan's child: whose consent the plan needs. */
+export async function consentForm(db: Db, context: RequestContext, id: string) {
+  return onSip(db, context, id, 'sip.recordConsent', async (scope, facts) => {
+    if (!statusAllows.recordConsent(facts.sip.status)) throw wrongStatus();
+    const [child, guardians, participants, consent] = await Promise.all([
+      childOf(scope, facts.sip.child_id),
+      facts.sip.child_id ? guardiansOf(scope, facts.sip.child_id) : Promise.resolve([]),
+      participantsOf(scope, id),
+      currentConsentOf(scope, id),
+    ]);
+    await scope.audit({ action: 'sip.read', ...subjectOf(facts), reason: 'consentForm' });
+    return { child, guardians, participants, consent };
+  });
+}
+
+/**
+ * Records the family's consent as a new version; the one before it stops counting at once. The
+ * plan's social services is always covered: it holds the plan.
+ */
+export async function recordConsent(
+  db: Db,
+  context: RequestContext,
+  id: string,
+  input: ConsentInput,
+): Promise<{ ok: true } | { ok: false; errors: ConsentFieldError[] }> {
+  return onSip(db, context, id, 'sip.recordConsent', async (scope, facts, today) => {
+    if (!statusAllows.recordConsent(facts.sip.status)) throw wrongStatus();
+    const guardians = facts.sip.child_id ? await guardiansOf(scope, facts.sip.child_id) : [];
+    const socialServices = await socialServicesOrganisation(scope);
+    const valid = validateConsent(
+      { ...input, organisationIds: [socialServices.id, ...(input.organisationIds ?? [])] },
+      {
+        today,
+        registeredGuardianIds: guardians.map((g) => g.id),
+        participantOrganisationIds: facts.participantOrganisationIds,
+      },
+    );
+    if (!valid.ok) return valid;
+    const v = valid.value;
+    const municipalityId = scope.actor.municipalityId;
+    await scope.db
+      .updateTable('sip_consent')
+      .set({ superseded_at: new Date() })
+      .where('municipality_id', '=', municipalityId)
+      .where('sip_id', '=', id)
+      .where('superseded_at', 'is', null)
+      .execute();
+    const consent = await scope.db
+      .insertInto('sip_consent')
+      .values({
+        municipality_id: municipalityId,
+        sip_id: id,
+        given_on: v.givenOn,
+        valid_until: v.validUntil,
+        information_kinds: v.informationKinds,
+        childs_view: v.childsView,
+        childs_view_note: v.childsViewNote,
+        guardians_note: v.guardiansNote,
+        recorded_by: scope.actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (v.guardianIds.length)
+      await scope.db
+        .insertInto('sip_consent_guardian')
+        .values(
+          v.guardianIds.map((guardian_id) => ({
+            municipality_id: municipalityId,
+            consent_id: consent.id,
+            guardian_id,
+          })),
+        )
+        .execute();
+    await scope.db
+      .insertInto('sip_consent_organisation')
+      .values(
+        v.organisationIds.map((organisation_id) => ({
+          municipality_id: municipalityId,
+          consent_id: consent.id,
+          organisation_id,
+        })),
+      )
+      .execute();
+    await scope.audit(
+      { action: 'sip.recordConsent', ...subjectOf(facts), reason: v.informationKinds.join(',') },
+      ...v.guardianIds.map((g) => ({
+        action: 'sip.recordConsent',
+        subjectPersonId: g,
+        recordType: 'sipConsent',
+        recordId: consent.id,
+      })),
+    );
+    return { ok: true };
+  });
+}
+
+/**
+ * The family withdraws its consent: from this moment no partner sees the plan (OSL 25:1, 26:1).
+ * Social services records it, or a party the family told: a withdrawal only ever narrows access.
+ */
+export async function withdrawConsent(
+  db: Db,
+  context: RequestContext,
+  id: string,
+  note: string,
+): Promise<{ ok: true } | { ok: false; errors: ContentFieldError[] }> {
+  return onSip(db, context, id, 'sip.withdrawConsent', async (scope, facts) => {
+    if (!facts.consentId || facts.consent?.withdrawn)
+      throw conflict((lang) => sipTexts(lang).noConsentToWithdraw);
+    const text = note.replace(/\s+/g, ' ').trim();
+    if (!text) return { ok: false, errors: [{ field: 'withdrawalNote', code: 'required' }] };
+    if (text.length > 1000)
+      return { ok: false, errors: [{ field: 'withdrawalNote', code: 'tooLong', max: 1000 }] };
+    await scope.db
+      .updateTable('sip_consent')
+      .set({ withdrawn_at: new Date(), withdrawn_by: scope.actor.userId, withdrawal_note: text })
+      .where('municipality_id', '=', scope.actor.municipalityId)
+      .where('id', '=', facts.consentId)
+      .execute();
+    await scope.audit({ action: 'sip.withdrawConsent', ...subjectOf(facts), reason: text });
+    return { ok: true };
+  });
+}
