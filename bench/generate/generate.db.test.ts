@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
 import { buildApp } from '../../src/app.ts';
 import { parsePersonalNumber } from '../../src/people/personal-number.ts';
 import { writeAuditEvents } from '../../src/platform/audit/audit.ts';
 import { verifyAuditTrail } from '../../src/platform/audit/verify.ts';
 import type { App } from '../../src/platform/http/types.ts';
 import { testConfig } from '../../src/testing/app.ts';
-import { testEngine } from '../../src/testing/database.ts';
+import { createPostgresDatabase, testEngine } from '../../src/testing/database.ts';
 import { Connection, login } from '../load.ts';
 import { benchSecretKey } from './credentials.ts';
 import { type GenerateReport, writePlan } from './generate.ts';
@@ -22,29 +20,16 @@ import { tiers } from './tiers.ts';
  */
 const today = '2026-03-16';
 const nowMs = Date.parse('2026-03-16T11:00:00Z');
-const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const databaseName = `samtak_test_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
 
 let target: BulkTarget;
 let plan: Plan;
 let report: GenerateReport;
-
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+let fresh: Awaited<ReturnType<typeof createPostgresDatabase>> | undefined;
 
 before(async () => {
   if (testEngine === 'postgresql') {
-    await admin(`create database ${databaseName}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${databaseName}`;
-    target = await openTarget({ engine: 'postgresql', url: url.toString() });
+    fresh = await createPostgresDatabase();
+    target = await openTarget({ engine: 'postgresql', url: fresh.url });
   } else {
     target = await openTarget({ engine: 'pglite' });
   }
@@ -54,7 +39,9 @@ before(async () => {
 
 after(async () => {
   await target.close();
-  if (testEngine === 'postgresql') await admin(`drop database if exists ${databaseName} with (force)`);
+  // Dropped once the pool's last socket has gone: a forced drop before then ends connections
+  // whose clients still listen, which pg reports as an uncaught error.
+  await fresh?.drop();
 });
 
 describe('the benchmark data generator', () => {
