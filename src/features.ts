@@ -4,6 +4,7 @@ import { casesFeature } from './cases/feature.ts';
 import { guideFeature } from './guide/feature.ts';
 import { homeFeature } from './home/feature.ts';
 import { intakeFeature } from './intake/feature.ts';
+import { jointVisitsFeature } from './joint-visits/feature.ts';
 import { logReviewFeature } from './log-review/feature.ts';
 import { partnersFeature } from './partners/feature.ts';
 import { peopleFeature } from './people/feature.ts';
@@ -31,4 +32,5 @@ export const features = new Features([
   partnersFeature,
   sipFeature,
   guideFeature,
+  jointVisitsFeature,
 ]);

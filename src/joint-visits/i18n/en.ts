@@ -115,6 +115,7 @@ export const jointVisitsEn: JointVisitsTexts = {
   followUp: 'Follow-up',
   followUpDue: (date: string) => `Follow-up by ${date}`,
   followUpDone: (date: string, by: string) => `Followed up ${date} by ${by}`,
+  followedUpOn: (date: string) => `Followed up ${date}`,
   followUpNote: 'What the follow-up showed',
   completeFollowUp: 'Mark as followed up',
   followUpSaved: 'The follow-up is recorded.',

@@ -117,6 +117,7 @@ export const jointVisitsSv = {
   followUp: 'Uppföljning',
   followUpDue: (date: string) => `Uppföljning senast ${date}`,
   followUpDone: (date: string, by: string) => `Uppföljd ${date} av ${by}`,
+  followedUpOn: (date: string) => `Uppföljd ${date}`,
   followUpNote: 'Vad uppföljningen visade',
   completeFollowUp: 'Markera som uppföljd',
   followUpSaved: 'Uppföljningen är registrerad.',
