@@ -103,7 +103,7 @@ function ConsentSection({ ctx, view, errors = {}, values }: Props) {
         </strong>
       </p>
       {visit.consent_given_at ? (
-        <dl class="summary-list">
+        <dl>
           <dt>{tx.consentGivenBy}</dt>
           <dd>{visit.consent_given_by}</dd>
           <dt>{tx.consentKinds}</dt>
