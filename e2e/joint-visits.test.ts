@@ -6,7 +6,7 @@ import { todayInSweden } from '../src/platform/dates.ts';
 import { axeViolations, describeViolations, type E2E, loginAs, startE2E } from './support.ts';
 
 /**
- * Joint home visits with the police, in Chromium: the intake worker records a visit on a report,
+ * Joint home visits with the police, in Chromium: the social worker records a visit on a report,
  * with the family's consent before anything for the police; the police user sees that summary and
  * nothing else; a visit without consent shows the police nothing. Every page passes axe in Swedish
  * and English and at 375 px.
@@ -73,14 +73,16 @@ async function checkPage(page: Page, label: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-/** A report linked to a child in the intake's initial assessment, with no visit yet. */
+/** A report of a case Sam Berg (the demo social worker) investigates. */
 async function reportForVisit() {
   return e2e.app.db
     .selectFrom('report as r')
     .innerJoin('child_case as c', 'c.id', 'r.case_id')
     .innerJoin('person as p', 'p.id', 'r.child_id')
     .select(['r.id', 'r.reference', 'r.case_id', 'r.child_id', 'p.given_name', 'p.family_name'])
-    .where('c.phase', '=', 'initialAssessment')
+    .innerJoin('user_account as u', 'u.id', 'c.responsible_user_id')
+    .where('u.username', '=', 'socialworker')
+    .where('c.phase', '=', 'investigation')
     .where('p.protected_identity', '=', 'none')
     .orderBy('r.received_at', 'desc')
     .executeTakeFirstOrThrow();
@@ -90,10 +92,10 @@ describe('a joint home visit with the police', () => {
   let visitUrl = '';
   let report: Awaited<ReturnType<typeof reportForVisit>>;
 
-  it('is recorded by the intake worker on the report, with the family’s consent before anything for the police', async () => {
+  it('is recorded by the social worker on the report, with the family’s consent before anything for the police', async () => {
     report = await reportForVisit();
     const page = await e2e.newPage();
-    await loginAs(page, e2e.baseUrl, 'intake');
+    await loginAs(page, e2e.baseUrl, 'socialworker');
     await page.getByRole('link', { name: 'Gemensamma hembesök', exact: true }).first().click();
     await page.getByRole('heading', { name: 'Gemensamma hembesök med polisen' }).waitFor();
     await checkPage(page, 'the list of joint visits');
@@ -118,7 +120,7 @@ describe('a joint home visit with the police', () => {
     // Before the incident: refused with the reason.
     await page.getByLabel('Klockslag för besöket').fill('20.30');
     await page.getByLabel('Plats', { exact: true }).fill('Familjens bostad, Sjövik');
-    await page.getByLabel('Från socialtjänsten deltog').fill('Iris Holm, socialsekreterare');
+    await page.getByLabel('Från socialtjänsten deltog').fill('Sam Berg, socialsekreterare');
     await page.getByLabel('Från polisen deltog').fill('Per Olsson, ungdomspolis');
     await page.getByRole('button', { name: 'Spara' }).click();
     await page.getByText('Besöket kan inte vara före händelsen.').first().waitFor();
