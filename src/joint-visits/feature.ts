@@ -3,7 +3,7 @@ import type { Feature } from '../platform/features.ts';
 import { jointVisitApiRoutes } from './api.ts';
 import { jointVisitsTexts } from './i18n/index.ts';
 import { jointVisitRoutes } from './routes.tsx';
-import { visitFollowUpsAtHome, visitFollowUpsOnWorklist, visitsOnCase } from './sections.tsx';
+import { visitFollowUpsAtHome, visitFollowUpsOnWorklist, visitsOnCase, visitsOnPerson } from './sections.tsx';
 
 /** Only the police's users read summaries; other partners are never shown the link. */
 const isPolice = (actor: Actor) => actor.partnerKind === 'police' && !!actor.partnerOrganisationId;
@@ -45,6 +45,7 @@ export const jointVisitsFeature: Feature = {
     ],
     homeSections: [visitFollowUpsAtHome],
     caseSections: [visitsOnCase],
+    personSections: [visitsOnPerson],
     worklistSections: [visitFollowUpsOnWorklist],
     auditLabels: [(lang) => jointVisitsTexts(lang).auditActions],
   },

@@ -89,6 +89,8 @@ describe('recording a joint visit', () => {
       .where('record_id', '=', id)
       .execute();
     assert.equal(audit[0]?.subject_person_id, w.child.id);
+    // The child's page lists it.
+    assert.match((await w.intake.get(`/people/${w.child.id}`)).body, new RegExp(`/joint-visits/${id}`));
     // The case page lists it and offers a new one.
     const casePage = await w.intake.get(`/cases/${w.caseId}`);
     assert.match(casePage.body, new RegExp(`/joint-visits/${id}`));

@@ -215,22 +215,34 @@ export async function unitVisitsSince(scope: AccessScope, unitId: string, since:
     .execute();
 }
 
-/** The visits of a case, for the case page. */
-export async function visitsOfCase(scope: AccessScope, caseId: string) {
+/** The visits of a case (the case page) or of a child (the child's page), with what access is decided on. */
+export async function visitsOf(scope: AccessScope, of: { caseId: string } | { childId: string }) {
   return scope.db
-    .selectFrom('joint_visit')
+    .selectFrom('joint_visit as v')
+    .innerJoin('report as r', (j) =>
+      j.onRef('r.municipality_id', '=', 'v.municipality_id').onRef('r.id', '=', 'v.report_id'),
+    )
+    .leftJoin('child_case as c', (j) =>
+      j.onRef('c.municipality_id', '=', 'v.municipality_id').onRef('c.id', '=', 'v.case_id'),
+    )
     .select([
-      'id',
-      'report_id',
-      'recorded_by',
-      'unit_id',
-      'police_organisation_id',
-      'police_reference',
-      'visit_at',
+      'v.id',
+      'v.report_id',
+      'v.recorded_by',
+      'v.unit_id',
+      'v.police_organisation_id',
+      'v.police_reference',
     ])
-    .select(['consent_given_at', 'consent_withdrawn_at', 'follow_up_on', 'follow_up_done_on', 'child_id'])
-    .where('municipality_id', '=', scope.actor.municipalityId)
-    .where('case_id', '=', caseId)
-    .orderBy('visit_at', 'desc')
+    .select(['v.visit_at', 'v.consent_given_at', 'v.consent_withdrawn_at', 'v.child_id'])
+    .select([
+      'r.unit_id as report_unit_id',
+      'c.unit_id as case_unit_id',
+      'c.responsible_user_id as case_responsible_user_id',
+      'c.phase as case_phase',
+    ])
+    .where('v.municipality_id', '=', scope.actor.municipalityId)
+    .where('caseId' in of ? 'v.case_id' : 'v.child_id', '=', 'caseId' in of ? of.caseId : of.childId)
+    .orderBy('v.visit_at', 'desc')
+    .limit(100)
     .execute();
 }

@@ -2,12 +2,13 @@ import { reportsOfCase } from '../cases/queries.ts';
 import type { CaseSection } from '../cases/sections.ts';
 import { urgencyOf } from '../deadlines/deadlines.ts';
 import type { HomeSection } from '../home/sections.ts';
+import type { PersonSection } from '../people/sections.ts';
 import { decide } from '../platform/access/policy.ts';
-import type { RequestContext } from '../platform/access/scope.ts';
+import type { AccessScope, RequestContext } from '../platform/access/scope.ts';
 import type { PageContext } from '../platform/layout/page-context.ts';
 import type { WorklistSection } from '../worklists/sections.ts';
 import { jointVisitsTexts } from './i18n/index.ts';
-import { type FollowUpRow, visitsOfCase } from './queries.ts';
+import { type FollowUpRow, visitsOf } from './queries.ts';
 import { followUpsIn, visitContext, visitResource } from './service.ts';
 import { at } from './views/shared.tsx';
 
@@ -85,6 +86,63 @@ export const visitFollowUpsOnWorklist: WorklistSection<Due> = {
   render: (ctx, due) => <FollowUps ctx={ctx} rows={due.rows} today={due.today} />,
 };
 
+type VisitOfList = Awaited<ReturnType<typeof visitsOf>>[number];
+
+/** The visits the viewer may read, audited as seen in the page's scope. */
+async function readable(scope: AccessScope, visits: VisitOfList[]) {
+  const shown = visits.filter(
+    (v) =>
+      decide(scope.actor, 'jointVisit.read', visitResource(scope.actor.municipalityId, visitContext(v, v)))
+        .allowed,
+  );
+  if (shown.length)
+    await scope.audit(
+      ...shown.map((v) => ({
+        action: 'jointVisit.list',
+        subjectPersonId: v.child_id,
+        recordType: 'jointVisit',
+        recordId: v.id,
+      })),
+    );
+  return shown;
+}
+
+function VisitList({
+  ctx,
+  visits,
+}: {
+  ctx: PageContext;
+  visits: { id: string; visit_at: Date; police_reference: string }[];
+}) {
+  const tx = jointVisitsTexts(ctx.lang);
+  return (
+    <ul class="plain-list">
+      {visits.map((v) => (
+        <li key={v.id}>
+          <a href={`/joint-visits/${v.id}`}>{at(v.visit_at)}</a> – {tx.policeReference}: {v.police_reference}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The child's joint visits on the child's page, those the viewer may read. */
+export const visitsOnPerson: PersonSection<{ visits: VisitOfList[] }> = {
+  id: 'jointVisits',
+  order: 40,
+  load: async (scope, person) => {
+    if (scope.actor.role === 'partnerProfessional') return null;
+    const shown = await readable(scope, await visitsOf(scope, { childId: person.id }));
+    return shown.length ? { visits: shown } : null;
+  },
+  render: (ctx, { visits }) => (
+    <section aria-labelledby="person-joint-visits-heading">
+      <h2 id="person-joint-visits-heading">{jointVisitsTexts(ctx.lang).caseSection}</h2>
+      <VisitList ctx={ctx} visits={visits} />
+    </section>
+  ),
+};
+
 interface CaseVisits {
   visits: { id: string; visit_at: Date; police_reference: string }[];
   reports: { id: string; reference: string }[];
@@ -97,22 +155,17 @@ export const visitsOnCase: CaseSection<CaseVisits> = {
   load: async (scope, c) => {
     const actor = scope.actor;
     if (actor.role === 'partnerProfessional') return null;
-    const [reports, visits] = await Promise.all([reportsOfCase(scope, c.id), visitsOfCase(scope, c.id)]);
+    const [reports, visits] = await Promise.all([
+      reportsOfCase(scope, c.id),
+      visitsOf(scope, { caseId: c.id }),
+    ]);
     const facts = (reportUnitId: string | null) => ({
       report_unit_id: reportUnitId,
       case_unit_id: c.unit_id,
       case_responsible_user_id: c.responsible_user_id,
       case_phase: c.phase,
     });
-    const unitOf = (reportId: string) => reports.find((r) => r.id === reportId)?.unit_id ?? null;
-    const shown = visits.filter(
-      (v) =>
-        decide(
-          actor,
-          'jointVisit.read',
-          visitResource(c.municipality_id, visitContext(facts(unitOf(v.report_id)), v)),
-        ).allowed,
-    );
+    const shown = await readable(scope, visits);
     const creatable = reports.filter(
       (r) =>
         r.child_id &&
@@ -131,15 +184,6 @@ export const visitsOnCase: CaseSection<CaseVisits> = {
         ).allowed,
     );
     if (!shown.length && !creatable.length) return null;
-    if (shown.length)
-      await scope.audit(
-        ...shown.map((v) => ({
-          action: 'jointVisit.list',
-          subjectPersonId: v.child_id,
-          recordType: 'jointVisit',
-          recordId: v.id,
-        })),
-      );
     return { visits: shown, reports: creatable.map((r) => ({ id: r.id, reference: r.reference })) };
   },
   render: (ctx, data) => {

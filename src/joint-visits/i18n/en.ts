@@ -44,6 +44,8 @@ export const jointVisitsEn: JointVisitsTexts = {
   incidentAt: 'Incident',
   visitAt: 'Visit',
   place: 'Place',
+  protectedChild:
+    'The child’s personal details are protected. Do not write the address as the place, only for example “the family’s home”. The police can see the place.',
   placeHint: 'For example the family’s home and address, or another place.',
   socialServicesParticipants: 'Taking part from social services',
   policeParticipants: 'Taking part from the police',

@@ -45,6 +45,8 @@ export const jointVisitsSv = {
   incidentAt: 'Händelsen',
   visitAt: 'Besöket',
   place: 'Plats',
+  protectedChild:
+    'Barnet har skyddade personuppgifter. Skriv inte adressen som plats, bara till exempel ”familjens bostad”. Polisen kan se platsen.',
   placeHint: 'Till exempel familjens bostad och adress, eller annan plats.',
   socialServicesParticipants: 'Från socialtjänsten deltog',
   policeParticipants: 'Från polisen deltog',

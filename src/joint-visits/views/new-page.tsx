@@ -117,7 +117,7 @@ export function NewVisitPage({
           <TextField
             name="place"
             label={tx.place}
-            hint={tx.placeHint}
+            hint={child && child.protected_identity !== 'none' ? tx.protectedChild : tx.placeHint}
             value={v('place')}
             error={errors.place}
             maxLength={200}
