@@ -348,6 +348,8 @@ const routesWithoutPersonalData = new Set([
   'GET /healthz',
   'GET /openapi.json',
   'GET /assets/app.css',
+  'GET /favicon.svg',
+  'GET /favicon.ico',
   'GET /login',
   'POST /login',
   'GET /login/totp',

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Type } from 'typebox';
 import type { App } from '../platform/http/types.ts';
+import { faviconIco, faviconSvg } from './favicon.ts';
 
 const css = readFileSync(new URL('../platform/assets/app.css', import.meta.url));
+const ico = faviconIco();
 
 export async function systemRoutes(app: App): Promise<void> {
   app.get(
@@ -28,5 +30,13 @@ export async function systemRoutes(app: App): Promise<void> {
 
   app.get('/assets/app.css', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css),
+  );
+
+  // Every page links the SVG icon; browsers still ask for /favicon.ico on their own.
+  app.get('/favicon.svg', { schema: { hide: true }, config: { rateLimit: false } }, async (_request, reply) =>
+    reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(faviconSvg),
+  );
+  app.get('/favicon.ico', { schema: { hide: true }, config: { rateLimit: false } }, async (_request, reply) =>
+    reply.type('image/x-icon').header('cache-control', 'public, max-age=86400').send(ico),
   );
 }
