@@ -25,5 +25,7 @@ export const casesFeature: Feature = {
       },
     ],
     auditLabels: [(lang) => casesTexts(lang).auditActions],
+    auditReasonLabels: [(lang) => casesTexts(lang).auditReasons],
+    auditRecordTypeLabels: [(lang) => casesTexts(lang).auditRecordTypes],
   },
 };

@@ -17,5 +17,7 @@ export const reportsFeature: Feature = {
       },
     ],
     auditLabels: [(lang) => reportsTexts(lang).auditActions],
+    auditReasonLabels: [(lang) => reportsTexts(lang).auditReasons],
+    auditRecordTypeLabels: [(lang) => reportsTexts(lang).auditRecordTypes],
   },
 };

@@ -21,7 +21,8 @@ export interface ApiClientTable {
   created_by: string | null;
 }
 
-export type ReportChannel = 'publicForm' | 'professionalForm' | 'api';
+export const reportChannels = ['publicForm', 'professionalForm', 'api'] as const;
+export type ReportChannel = (typeof reportChannels)[number];
 
 export type ReporterKind = 'anonymous' | 'private' | 'professional';
 

@@ -178,6 +178,7 @@ export const casesEn: CasesTexts = {
   /** How the log review names this feature’s audited actions. */
   auditActions: {
     'case.read': 'Opened the case',
+    'caseSettings.manage': 'Changed the case settings',
     'case.update': 'Documented in the investigation',
     'case.decideInitialAssessment': 'Decided the initial assessment',
     'case.assign': 'Assigned the responsible worker',
@@ -191,5 +192,17 @@ export const casesEn: CasesTexts = {
     notAssigned: 'You are not the responsible social worker of this case.',
     otherUnit: 'The case belongs to another unit.',
     wrongPhase: 'The case is no longer at a stage where you can change it.',
+  },
+  /** How the log review names this feature’s refusals. */
+  auditReasons: {
+    notAssigned: 'Not the responsible social worker in the case',
+    otherUnit: 'The case belongs to another unit',
+    wrongPhase: 'The case was at another stage',
+  },
+  /** How the log review names the kinds of record this feature’s events concern. */
+  auditRecordTypes: {
+    case: 'Case',
+    interventionType: 'Type of intervention',
+    apiClient: 'API client',
   },
 };

@@ -182,6 +182,7 @@ export const casesSv = {
   /** How the log review names this feature’s audited actions. */
   auditActions: {
     'case.read': 'Öppnade ärendet',
+    'caseSettings.manage': 'Ändrade ärendeinställningar',
     'case.update': 'Dokumenterade i utredningen',
     'case.decideInitialAssessment': 'Beslutade i förhandsbedömning',
     'case.assign': 'Utsåg ansvarig',
@@ -195,6 +196,18 @@ export const casesSv = {
     notAssigned: 'Du är inte ansvarig handläggare i ärendet.',
     otherUnit: 'Ärendet hör till en annan enhet.',
     wrongPhase: 'Ärendet är inte längre i det skede där du kan ändra det.',
+  },
+  /** How the log review names this feature’s refusals. */
+  auditReasons: {
+    notAssigned: 'Inte ansvarig handläggare i ärendet',
+    otherUnit: 'Ärendet hör till en annan enhet',
+    wrongPhase: 'Ärendet var i ett annat skede',
+  },
+  /** How the log review names the kinds of record this feature’s events concern. */
+  auditRecordTypes: {
+    case: 'Ärende',
+    interventionType: 'Insatstyp',
+    apiClient: 'API-klient',
   },
 };
 

@@ -96,4 +96,14 @@ export const reportsEn: ReportsTexts = {
     'report.submit': 'Report received',
     'report.checkStatus': 'Report status shown',
   },
+  /** How the log review names the ways a report came in. */
+  auditReasons: {
+    publicForm: 'Through the public e-service',
+    professionalForm: 'Through the form for professionals',
+    api: 'Through another organisation’s system (API)',
+  },
+  /** How the log review names the kinds of record this feature’s events concern. */
+  auditRecordTypes: {
+    report: 'Concern report',
+  },
 };

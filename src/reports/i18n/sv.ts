@@ -95,6 +95,16 @@ export const reportsSv = {
     'report.submit': 'Anmälan kom in',
     'report.checkStatus': 'Status för anmälan visades',
   },
+  /** How the log review names the ways a report came in. */
+  auditReasons: {
+    publicForm: 'Via e-tjänsten för allmänheten',
+    professionalForm: 'Via formuläret för yrkesverksamma',
+    api: 'Via en annan organisations system (API)',
+  },
+  /** How the log review names the kinds of record this feature’s events concern. */
+  auditRecordTypes: {
+    report: 'Orosanmälan',
+  },
 };
 
 export type ReportsTexts = Widen<typeof reportsSv>;

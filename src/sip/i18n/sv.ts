@@ -317,6 +317,37 @@ export const sipSv = {
     consentExpired: 'Samtycket har gått ut. Uppgifterna kan inte längre lämnas ut.',
     consentNotCovering: 'Samtycket omfattar inte din organisation eller de här uppgifterna.',
   },
+  /** How the log review names this feature’s refusals and the reasons its events carry. */
+  auditReasons: {
+    noOrganisation: 'Kontot hör inte till någon organisation',
+    notCoordinator: 'Inte planens samordnare',
+    notParticipant: 'Organisationen deltar inte i planen',
+    sipClosed: 'Planen är avslutad',
+    noConsent: 'Inget samtycke',
+    consentWithdrawn: 'Samtycket återkallat',
+    consentExpired: 'Samtycket har gått ut',
+    consentNotCovering: 'Samtycket omfattar inte detta',
+    consentForm: 'Formuläret för samtycke',
+    request: 'Begäran om SIP',
+    plan: 'Planen',
+    needs: 'Barnets behov',
+    contactDetails: 'Kontaktuppgifter',
+    planned: 'Insatsen: planerad',
+    ongoing: 'Insatsen: pågår',
+    done: 'Insatsen: klar',
+    notDone: 'Insatsen: blev inte av',
+    goalsMet: 'Avslutad: målen är nådda',
+    needsChanged: 'Avslutad: behoven har förändrats',
+    consentNotGiven: 'Avslutad: samtycke gavs inte',
+    movedAway: 'Avslutad: familjen har flyttat',
+    declined: 'Avslutad: begäran avböjdes',
+    other: 'Avslutad: annat skäl',
+  },
+  /** How the log review names the kinds of record this feature’s events concern. */
+  auditRecordTypes: {
+    sip: 'SIP',
+    sipConsent: 'Samtycke till SIP',
+  },
 };
 
 export type SipTexts = Widen<typeof sipSv>;

@@ -26,5 +26,6 @@ export const worklistsEn: WorklistsTexts = {
   /** How the log review names this feature’s audited actions. */
   auditActions: {
     'worklist.read': 'Saw it in a worklist',
+    'worklist.readUnit': "Saw the unit's worklist",
   },
 };
