@@ -15,7 +15,8 @@ const srcDir = new URL('..', import.meta.url).pathname;
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'testing' ? [] : sourceFiles(path);
+    // Texts (i18n) and test support write no audit events.
+    if (entry.isDirectory()) return ['testing', 'i18n'].includes(entry.name) ? [] : sourceFiles(path);
     return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
   });
 }
