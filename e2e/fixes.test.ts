@@ -91,3 +91,60 @@ describe('the favicon', () => {
     await page.context().close();
   });
 });
+
+describe('forms: focus and an error summary that names each field', () => {
+  it('puts the focus in the login field, and on the error summary when the form comes back', async () => {
+    const page = await e2e.newPage();
+    await page.goto(`${e2e.baseUrl}/login`);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'username');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.locator('.error-summary').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary');
+    const links = (await page.locator('.error-summary a').allTextContents()).map((s) => s.trim());
+    assert.deepEqual(links, ['Användarnamn: Fyll i fältet.', 'Lösenord: Fyll i fältet.']);
+    await page.getByLabel('Användarnamn').fill('handlaggare');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.locator('.error-summary').waitFor();
+    await page.locator('.error-summary a').first().click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'password');
+    await page.context().close();
+  });
+
+  it('a link in the summary of a long form keeps the field’s label in view, also on a phone', async () => {
+    for (const viewport of [
+      { width: 1280, height: 720 },
+      { width: 375, height: 740 },
+    ]) {
+      const context = await e2e.browser.newContext({ locale: 'sv-SE', viewport });
+      const page = await context.newPage();
+      await page.goto(`${e2e.baseUrl}/report`);
+      await page.getByRole('radio', { name: /Ja, jag lämnar mitt namn/ }).check();
+      await page.getByRole('button', { name: /Skicka/ }).click();
+      await page.locator('.error-summary').waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary');
+      const names = await page.locator('.error-summary a').allTextContents();
+      assert.ok(names.length >= 2 && names.every((n) => /: /.test(n)), names.join(' | '));
+      for (const link of await page.locator('.error-summary a').all()) {
+        await page.evaluate(() => window.scrollTo(0, 0));
+        const id = decodeURIComponent((await link.getAttribute('href'))!.slice(1));
+        await link.click();
+        const where = await page.evaluate((fieldId) => {
+          const target = document.getElementById(fieldId)!;
+          const label =
+            document.querySelector(`label[for="${fieldId}"]`) ??
+            target.closest('fieldset')?.querySelector('legend');
+          const box = label!.getBoundingClientRect();
+          return {
+            labelInView: box.top >= 0 && box.bottom <= window.innerHeight,
+            focused: document.activeElement === target || target.contains(document.activeElement),
+          };
+        }, id);
+        assert.ok(
+          where.labelInView && where.focused,
+          `#${id} at ${viewport.width} px: ${JSON.stringify(where)}`,
+        );
+      }
+      await context.close();
+    }
+  });
+});

@@ -7,6 +7,7 @@ import {
   SelectField,
   TextArea,
   TextField,
+  useFieldLabel,
 } from '../platform/layout/forms.tsx';
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
@@ -29,6 +30,7 @@ export function Radios({
   options: readonly (readonly [string, string])[];
 }) {
   const described = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
+  useFieldLabel(name, legend);
   return (
     <fieldset
       id={name}

@@ -349,6 +349,7 @@ const routesWithoutPersonalData = new Set([
   'GET /openapi.json',
   'GET /assets/app.css',
   'GET /favicon.svg',
+  'GET /assets/forms.js',
   'GET /favicon.ico',
   'GET /login',
   'POST /login',

@@ -5,6 +5,7 @@ import { faviconIco, faviconSvg } from './favicon.ts';
 
 const css = readFileSync(new URL('../platform/assets/app.css', import.meta.url));
 const ico = faviconIco();
+const formsScript = readFileSync(new URL('../platform/assets/forms.js', import.meta.url));
 
 export async function systemRoutes(app: App): Promise<void> {
   app.get(
@@ -32,6 +33,12 @@ export async function systemRoutes(app: App): Promise<void> {
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css),
   );
 
+  app.get('/assets/forms.js', { schema: { hide: true } }, async (_request, reply) =>
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(formsScript),
+  );
   // Every page links the SVG icon; browsers still ask for /favicon.ico on their own.
   app.get('/favicon.svg', { schema: { hide: true }, config: { rateLimit: false } }, async (_request, reply) =>
     reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(faviconSvg),

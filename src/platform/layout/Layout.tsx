@@ -21,6 +21,7 @@ export function Layout({ ctx, title, children, bare }: LayoutProps) {
         <title>{`${title} – ${t.appName}`}</title>
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/app.css" />
+        <script src="/assets/forms.js" defer />
       </head>
       <body>
         <a class="skip-link" href="#main">
