@@ -294,6 +294,10 @@ const personalDataRoutes: Record<string, Probe> = {
         childsView: 'agrees',
       }),
   },
+  'POST /sips/:id/consent/extend': {
+    as: 'socialWorker',
+    request: (c, f) => c.post(`/sips/${f.consentToExtend.id}/consent/extend`, { organisationId: f.bupId }),
+  },
   'POST /sips/:id/consent/withdraw': {
     as: 'partner',
     request: (c, f) =>

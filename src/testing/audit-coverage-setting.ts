@@ -46,6 +46,8 @@ export interface Fixtures {
   activeToRevise: Awaited<ReturnType<typeof createSip>>;
   activeToClose: Awaited<ReturnType<typeof createSip>>;
   activeToWithdraw: Awaited<ReturnType<typeof createSip>>;
+  /** A draft whose consent covers the school but not BUP, invited after it. */
+  consentToExtend: Awaited<ReturnType<typeof createSip>>;
   requestToAccept: string;
   requestToDecline: string;
 }
@@ -207,6 +209,15 @@ before(async () => {
     activeToRevise: await sip('active'),
     activeToClose: await sip('active'),
     activeToWithdraw: await sip('active'),
+    consentToExtend: await createSip(db, {
+      municipalityId,
+      childId: child.id,
+      coordinatorUserId: users.socialWorker.id,
+      organisationIds: [school.id, bup.id],
+      status: 'draft',
+      consent: { organisationIds: [school.id] },
+      today,
+    }),
     requestToAccept: await request(),
     requestToDecline: await request(),
   };
