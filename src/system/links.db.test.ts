@@ -12,7 +12,9 @@ after(() => t.close());
 
 /** The addresses a page links to in this app, without fragments, each once. */
 function linksOn(body: string): string[] {
-  const hrefs = [...body.matchAll(/<a [^>]*href="(\/[^"#]*)[^"]*"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+  const hrefs = [...body.matchAll(/<a [^>]*href="(\/[^"#]*)[^"]*"/g)].map((m) =>
+    m[1]!.replace(/&amp;/g, '&'),
+  );
   return [...new Set(hrefs)].filter((href) => !href.startsWith('/assets/') && !/lang=/.test(href));
 }
 
@@ -26,7 +28,11 @@ describe('every link a user is shown leads somewhere the user may go', () => {
     it(`for a ${role}`, async () => {
       const db = t.db.db;
       const municipalityId = await createMunicipality(db);
-      const unitId = await createUnit(db, municipalityId, role === 'intakeWorker' ? 'intake' : 'investigation');
+      const unitId = await createUnit(
+        db,
+        municipalityId,
+        role === 'intakeWorker' ? 'intake' : 'investigation',
+      );
       const user = await createUser(db, t.config.secretKey, { municipalityId, role, unitId });
       const client: Client = await login(t.app, user);
       const start = await client.get('/');
@@ -41,7 +47,10 @@ describe('every link a user is shown leads somewhere the user may go', () => {
           seen.add(href);
           const res = await client.get(href);
           if (res.statusCode === 403) refused.push(href);
-          if (res.statusCode === 200 && (res.headers['content-type'] ?? '').toString().startsWith('text/html'))
+          if (
+            res.statusCode === 200 &&
+            (res.headers['content-type'] ?? '').toString().startsWith('text/html')
+          )
             next.push(...linksOn(res.body));
         }
         frontier = next;
