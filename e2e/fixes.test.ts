@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { axeViolations, describeViolations, type E2E, startE2E } from './support.ts';
+import { axeViolations, describeViolations, type E2E, loginAs, startE2E } from './support.ts';
 
 let e2e: E2E;
 before(async () => {
@@ -146,5 +146,49 @@ describe('forms: focus and an error summary that names each field', () => {
       }
       await context.close();
     }
+  });
+});
+
+describe('the public report form', () => {
+  it('gives the switchboard number, says what anonymity drops, and prints a receipt with time and status address', async () => {
+    const page = await phonePage();
+    await page.goto(`${e2e.baseUrl}/report`);
+    await page.getByText('Ring kommunens växel, 08-465 000 00, eller 112.').waitFor();
+    await page.getByLabel('Barnets förnamn').fill('Tilde');
+    await page.getByLabel('Var finns barnet?').fill('Sjövikskolan, klass 4A');
+    await page
+      .getByLabel('Beskriv din oro')
+      .fill('Tilde har sagt att hon inte får äta middag när hon kommer sent och att pappa skriker.');
+    await page.getByLabel('Ditt namn').fill('Anna Granne');
+    await page.getByLabel('Nej, jag vill vara anonym').check();
+    await page.getByRole('button', { name: 'Skicka anmälan' }).click();
+    await page.getByRole('heading', { name: 'Kontrollera innan du skickar' }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('role')), 'alert');
+    await page.getByText(/skickas därför inte med: Ditt namn\./).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    await page.getByRole('button', { name: 'Skicka anmälan' }).click();
+    await page.getByRole('heading', { name: 'Tack, anmälan är mottagen' }).waitFor();
+    await page.getByText(/^Mottagen \d{4}-\d{2}-\d{2} \d{2}:\d{2}\.$/).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const address = await page.locator('.status-address').textContent();
+    assert.match(address ?? '', /^http:\/\/.+\/report\/status\?reference=[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    assert.ok(await page.locator('.status-address').isVisible(), 'the address is printed');
+    await page.emulateMedia({ media: 'screen' });
+    const { scrollWidth, innerWidth } = await horizontalOverflow(page);
+    assert.equal(scrollWidth, innerWidth);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.context().close();
+  });
+
+  it('the administrator’s report settings page passes axe in Swedish and English and fits a phone', async () => {
+    const page = await phonePage();
+    await loginAs(page, e2e.baseUrl, 'admin');
+    for (const lang of ['sv', 'en']) {
+      await page.goto(`${e2e.baseUrl}/admin/report-settings?lang=${lang}`);
+      assert.deepEqual(await axeViolations(page), [], lang);
+      const { scrollWidth, innerWidth } = await horizontalOverflow(page);
+      assert.equal(scrollWidth, innerWidth, lang);
+    }
+    await page.context().close();
   });
 });

@@ -352,6 +352,15 @@ export async function seedDemoData(
       { id: editor2, name: 'Tove Ahl' },
     );
     log(`  support guide: ${guideRevisions} published texts`);
+    // The switchboard number the report form gives outside office hours (set by the administrator).
+    await trx
+      .insertInto('report_setting')
+      .values({
+        municipality_id: municipalityId,
+        switchboard_phone: '08-465 000 00',
+        updated_by: userId('admin'),
+      })
+      .execute();
     log(
       `Demo data ready: ${persons.length} people, ${relations.length} guardianships, ${demoUsers.length} users, ${demoCases.reports} reports, ${demoCases.cases} cases, ${sips} coordinated plans.`,
     );

@@ -73,9 +73,18 @@ export interface ReportTable {
 
 export type Report = Selectable<ReportTable>;
 
+/** The municipality's settings for the report form (decision 0068). */
+export interface ReportSettingTable {
+  municipality_id: string;
+  switchboard_phone: string;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
 declare module '../platform/db/schema.ts' {
   interface Database {
     api_client: ApiClientTable;
     report: ReportTable;
+    report_setting: ReportSettingTable;
   }
 }

@@ -387,6 +387,8 @@ const routesWithoutPersonalData = new Set([
   'POST /admin/users/:id/reset-second-factor',
   'POST /admin/users/:id/reset-password',
   'GET /admin/case-settings',
+  'GET /admin/report-settings',
+  'POST /admin/report-settings',
   'POST /admin/case-settings/interventions',
   'POST /admin/case-settings/interventions/:id/deactivate',
   'POST /admin/case-settings/api-clients',
