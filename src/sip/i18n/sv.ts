@@ -317,6 +317,24 @@ export const sipSv = {
     consentExpired: 'Samtycket har gått ut. Uppgifterna kan inte längre lämnas ut.',
     consentNotCovering: 'Samtycket omfattar inte din organisation eller de här uppgifterna.',
   },
+  /** The child's plans on the child's page. */
+  childPlans: {
+    title: 'Samordnade individuella planer',
+    none: 'Barnet har ingen SIP.',
+    plan: 'Plan',
+    started: (date: string) => `SIP påbörjad ${date}`,
+    meeting: 'Möte',
+    followUp: 'Uppföljning',
+    closed: 'Avslutad',
+    timelineKind: 'SIP',
+    timelineStarted: 'SIP påbörjades',
+    timelineMeeting: 'SIP-möte',
+    timelineAgreed: 'SIP:en godkändes',
+    timelineClosed: 'SIP:en avslutades',
+    party: 'Part i SIP',
+    coordinator: 'Samordnare för SIP',
+    socialServices: 'Socialtjänsten',
+  },
 };
 
 export type SipTexts = Widen<typeof sipSv>;
