@@ -186,12 +186,12 @@ export const casesOfChildSection: PersonSection<Data> = {
           ))}
           {hidden ? <p>{x.hidden(hidden)}</p> : null}
         </section>
-        <section aria-labelledby="family-heading">
+        <section>
           <h2 id="family-heading">{x.familyTitle}</h2>
           {data.family.length === 0 ? (
             <p>{x.familyNone}</p>
           ) : (
-            <div class="table-wrap">
+            <section class="table-wrap" aria-labelledby="family-heading" tabindex={0}>
               <table class="table">
                 <thead>
                   <tr>
@@ -228,7 +228,7 @@ export const casesOfChildSection: PersonSection<Data> = {
                   })}
                 </tbody>
               </table>
-            </div>
+            </section>
           )}
         </section>
       </>

@@ -91,12 +91,12 @@ export const reportsOfChildSection: PersonSection<Data> = {
   render(ctx, { rows, hidden }) {
     const x = intakeTexts(ctx.lang).childReports;
     return (
-      <section aria-labelledby="child-reports-heading">
+      <section>
         <h2 id="child-reports-heading">{x.title}</h2>
         <p class="hint">{x.intro}</p>
         {rows.length === 0 && hidden === 0 ? <p>{x.none}</p> : null}
         {rows.length ? (
-          <div class="table-wrap">
+          <section class="table-wrap" aria-labelledby="child-reports-heading" tabindex={0}>
             <table class="table">
               <thead>
                 <tr>
@@ -137,7 +137,7 @@ export const reportsOfChildSection: PersonSection<Data> = {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         ) : null}
         {hidden ? <p>{x.hidden(hidden)}</p> : null}
       </section>

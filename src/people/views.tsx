@@ -235,13 +235,13 @@ export function PersonPage({
 
 function Timeline({ tx, entries }: { tx: PeopleTexts; entries: TimelineEntry[] }) {
   return (
-    <section aria-labelledby="timeline-heading">
+    <section>
       <h2 id="timeline-heading">{tx.timelineTitle}</h2>
       <p class="hint">{tx.timelineIntro}</p>
       {entries.length === 0 ? (
         <p>{tx.timelineEmpty}</p>
       ) : (
-        <div class="table-wrap">
+        <section class="table-wrap" aria-labelledby="timeline-heading" tabindex={0}>
           <table class="table timeline">
             <thead>
               <tr>
@@ -260,7 +260,7 @@ function Timeline({ tx, entries }: { tx: PeopleTexts; entries: TimelineEntry[] }
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </section>
   );
@@ -268,13 +268,13 @@ function Timeline({ tx, entries }: { tx: PeopleTexts; entries: TimelineEntry[] }
 
 function Professionals({ tx, entries }: { tx: PeopleTexts; entries: ProfessionalEntry[] }) {
   return (
-    <section aria-labelledby="professionals-heading">
+    <section>
       <h2 id="professionals-heading">{tx.professionalsTitle}</h2>
       <p class="hint">{tx.professionalsIntro}</p>
       {entries.length === 0 ? (
         <p>{tx.professionalsEmpty}</p>
       ) : (
-        <div class="table-wrap">
+        <section class="table-wrap" aria-labelledby="professionals-heading" tabindex={0}>
           <table class="table">
             <thead>
               <tr>
@@ -293,7 +293,7 @@ function Professionals({ tx, entries }: { tx: PeopleTexts; entries: Professional
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </section>
   );

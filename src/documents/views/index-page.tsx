@@ -63,11 +63,11 @@ export function DocumentsIndexPage({
         <dd>{view.responsibleName ?? d.notSet}</dd>
       </dl>
 
-      <h2>{d.documentsTitle}</h2>
+      <h2 id="documents-heading">{d.documentsTitle}</h2>
       {view.choices.length === 0 ? (
         <p>{d.noDocuments}</p>
       ) : (
-        <div class="table-wrap">
+        <section class="table-wrap" aria-labelledby="documents-heading" tabindex={0}>
           <table class="table">
             <thead>
               <tr>
@@ -94,7 +94,7 @@ export function DocumentsIndexPage({
               })}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
 
       {can.details && hasDecisionText ? (
@@ -133,38 +133,40 @@ export function DocumentsIndexPage({
         </section>
       ) : null}
 
-      <h2>{d.dispatchesTitle}</h2>
-      {view.dispatches.length === 0 ? (
-        <p>{d.noDispatches}</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{d.date}</th>
-                <th scope="col">{d.document}</th>
-                <th scope="col">{d.recipient}</th>
-                <th scope="col">{d.method}</th>
-                <th scope="col">{d.recordedBy}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.dispatches.map((x) => (
-                <tr key={x.id}>
-                  <td>{x.sent_on}</td>
-                  <td>
-                    {kindName(x.document_kind)}
-                    {x.note ? <p class="hint prewrap">{x.note}</p> : null}
-                  </td>
-                  <td>{x.recipient_name}</td>
-                  <td>{d.methods[x.method]}</td>
-                  <td>{x.recorded_by_name}</td>
+      <section>
+        <h2 id="dispatches-heading">{d.dispatchesTitle}</h2>
+        {view.dispatches.length === 0 ? (
+          <p>{d.noDispatches}</p>
+        ) : (
+          <section class="table-wrap" aria-labelledby="dispatches-heading" tabindex={0}>
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">{d.date}</th>
+                  <th scope="col">{d.document}</th>
+                  <th scope="col">{d.recipient}</th>
+                  <th scope="col">{d.method}</th>
+                  <th scope="col">{d.recordedBy}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {view.dispatches.map((x) => (
+                  <tr key={x.id}>
+                    <td>{x.sent_on}</td>
+                    <td>
+                      {kindName(x.document_kind)}
+                      {x.note ? <p class="hint prewrap">{x.note}</p> : null}
+                    </td>
+                    <td>{x.recipient_name}</td>
+                    <td>{d.methods[x.method]}</td>
+                    <td>{x.recorded_by_name}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )}
+      </section>
 
       {can.dispatch && view.choices.length ? (
         <section class="panel" aria-labelledby="dispatch-heading">
