@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { login } from '../testing/app.ts';
 import { expectStatus, openedCase, setting, t, today } from '../testing/case-setting.ts';
-import { createPerson } from '../testing/factories.ts';
+import { createPerson, createUser } from '../testing/factories.ts';
 
 /**
  * The documents of a child's case through the app: the letters say how to appeal exactly when the
@@ -162,10 +162,19 @@ describe('the documents of a case', () => {
     assert.match(page, new RegExp(`${today} Beslutsbrev Maria Flödesson Säker e-post`));
   });
 
-  it('gives a partner, a social worker not responsible and another unit’s manager nothing', async () => {
-    const { s, caseId, guardian } = await decidedCase();
+  it('gives a partner (police included), a social worker not responsible and another unit’s manager nothing', async () => {
+    const { s, caseId, guardian, child } = await decidedCase();
     const document = `decision|person:${guardian.id}`;
-    for (const user of [s.people.partner, s.people.worker2, s.people.otherManager]) {
+    const police = await createUser(t.db.db, t.config.secretKey, {
+      municipalityId: s.municipalityId,
+      role: 'partnerProfessional',
+      partnerKind: 'police',
+    });
+    for (const partner of [s.people.partner, police]) {
+      const client = await login(t.app, partner);
+      expectStatus(await client.get(`/people/${child.id}`), 403);
+    }
+    for (const user of [s.people.partner, police, s.people.worker2, s.people.otherManager]) {
       const client = await login(t.app, user);
       expectStatus(await client.get(`/documents/cases/${caseId}`), 403);
       expectStatus(await client.get(`/documents/cases/${caseId}/decision/person/${guardian.id}`), 403);
