@@ -1,3 +1,4 @@
+import * as m0009 from './documents/migrations/0009_documents.ts';
 import type { Migrations } from './platform/db/migrate.ts';
 import * as m0001 from './platform/db/migrations/0001_foundation.ts';
 import * as m0002 from './platform/db/migrations/0002_cases.ts';
@@ -25,4 +26,5 @@ export const migrations: Migrations = {
   '0006_due_case_indexes': m0006,
   '0007_hardening': m0007,
   '0011_report_settings': m0011,
+  '0009_documents': m0009,
 };

@@ -9,6 +9,7 @@ import { seal } from '../platform/auth/secret-box.ts';
 import { todayInSweden } from '../platform/dates.ts';
 import type { Database, NewPerson, Role } from '../platform/db/schema.ts';
 import { seedDemoCases } from './cases.ts';
+import { seedDemoDocuments } from './documents.ts';
 import { seedDemoSips } from './sips.ts';
 
 /**
@@ -321,6 +322,13 @@ export async function seedDemoData(
       children: childIds.filter(
         (c) => c.birth_date && c.birth_date > `${Number(today.slice(0, 4)) - 17}${today.slice(4)}`,
       ),
+    });
+    await seedDemoDocuments(trx, {
+      municipalityId,
+      today,
+      investigationUnitId: unitId('Barn- och ungdomsutredning')!,
+      intakeUnitId: unitId('Mottagningen')!,
+      users: { socialworker: userId('socialworker'), manager: userId('manager'), intake: userId('intake') },
     });
     const organisationId = (key: string) => organisationOf(key)!.id;
     const sips = await seedDemoSips(trx, {

@@ -191,6 +191,40 @@ const personalDataRoutes: Record<string, Probe> = {
         followUpNote: 'Samtal med mamma, det går bra.',
       }),
   },
+  // The case's documents (src/documents): the index, a printed document, the two forms.
+  'GET /documents/cases/:id': {
+    as: 'socialWorker',
+    request: (c, f) => c.get(`/documents/cases/${f.caseId}`),
+  },
+  'GET /documents/cases/:id/:kind/:recipientKind/:recipientId': {
+    as: 'socialWorker',
+    request: async (c, f) => {
+      const index = await c.get(`/documents/cases/${f.caseId}`);
+      const href = /href="(\/documents\/cases\/[0-9a-f-]+\/[a-zA-Z]+\/(?:person|report)\/[0-9a-f-]+)"/.exec(
+        index.body,
+      );
+      assert.ok(href, 'the case has a document to print');
+      return c.get(href[1]!);
+    },
+  },
+  'POST /documents/cases/:id/details': {
+    as: 'socialWorker',
+    request: (c, f) =>
+      c.post(`/documents/cases/${f.caseId}/details`, { application: 'none', proposal: 'Avsluta.' }),
+  },
+  'POST /documents/cases/:id/dispatches': {
+    as: 'socialWorker',
+    request: async (c, f) => {
+      const index = await c.get(`/documents/cases/${f.caseId}`);
+      const option = /<option value="([a-zA-Z]+\|(?:person|report):[0-9a-f-]+)"/.exec(index.body);
+      assert.ok(option, 'the case has a document to record as sent');
+      return c.post(`/documents/cases/${f.caseId}/dispatches`, {
+        document: option[1]!,
+        method: 'letter',
+        sentOn: today,
+      });
+    },
+  },
   'GET /worklist': { as: 'socialWorker', request: (c) => c.get('/worklist') },
   'GET /worklist/unit': { as: 'manager', request: (c) => c.get('/worklist/unit') },
   'GET /log-review': { as: 'manager', request: (c, f) => c.get(`/log-review?person=${f.childId}`) },
@@ -395,6 +429,7 @@ const routesWithoutPersonalData = new Set([
   'POST /admin/case-settings/api-clients/:id/deactivate',
   // The public support guide holds no personal data; its editors' actions are audited (src/guide).
   'GET /assets/guide.css',
+  'GET /assets/documents.css',
   'GET /guide',
   'GET /accessibility',
   'GET /guide/:lang',

@@ -204,5 +204,33 @@ export const casesEn: CasesTexts = {
     case: 'Case',
     interventionType: 'Type of intervention',
     apiClient: 'API client',
+  childCases: {
+    title: 'Cases, decisions and interventions',
+    none: 'The child has no cases.',
+    hidden: (n) =>
+      n === 1
+        ? 'There is 1 more case that you are not permitted to see.'
+        : `There are ${n} more cases that you are not permitted to see.`,
+    caseOpened: (date) => `Case opened on ${date}`,
+    responsible: 'Responsible',
+    initial: (decision, date) => `Initial assessment ${date}: ${decision}`,
+    investigationOpened: (date) => `Investigation opened on ${date}`,
+    decision: (outcome, date) => `Decision ${date}: ${outcome}`,
+    closedOn: (date) => `Closed on ${date}`,
+    familyTitle: 'Siblings and guardians',
+    familyNone: 'No siblings or guardians are registered.',
+    person: 'Person',
+    relation: 'Relation',
+    theirCases: 'Their own cases',
+    noCases: 'None',
+    hiddenCases: (n) =>
+      n === 1 ? '1 case you are not permitted to see' : `${n} cases you are not permitted to see`,
+    relations: { sibling: 'Sibling', guardian: 'Guardian' },
+    caseLink: (phase, date) => `${phase}, opened ${date}`,
+    timelineCase: 'Case',
+    timelineDecision: 'Decision',
+    timelineOpened: 'The case was opened',
+    timelineInvestigation: 'An investigation was opened',
+    timelineClosed: 'The case was closed',
   },
 };

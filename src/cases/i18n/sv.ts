@@ -208,6 +208,35 @@ export const casesSv = {
     case: 'Ärende',
     interventionType: 'Insatstyp',
     apiClient: 'API-klient',
+  /** The child's cases, decisions and family on the child's page. */
+  childCases: {
+    title: 'Ärenden, beslut och insatser',
+    none: 'Barnet har inga ärenden.',
+    hidden: (n: number) =>
+      n === 1
+        ? 'Det finns ytterligare 1 ärende som du inte har behörighet att se.'
+        : `Det finns ytterligare ${n} ärenden som du inte har behörighet att se.`,
+    caseOpened: (date: string) => `Ärende öppnat ${date}`,
+    responsible: 'Ansvarig',
+    initial: (decision: string, date: string) => `Förhandsbedömning ${date}: ${decision}`,
+    investigationOpened: (date: string) => `Utredning inledd ${date}`,
+    decision: (outcome: string, date: string) => `Beslut ${date}: ${outcome}`,
+    closedOn: (date: string) => `Avslutat ${date}`,
+    familyTitle: 'Syskon och vårdnadshavare',
+    familyNone: 'Inga syskon eller vårdnadshavare är registrerade.',
+    person: 'Person',
+    relation: 'Relation',
+    theirCases: 'Egna ärenden',
+    noCases: 'Inga',
+    hiddenCases: (n: number) =>
+      n === 1 ? '1 ärende du inte har behörighet till' : `${n} ärenden du inte har behörighet till`,
+    relations: { sibling: 'Syskon', guardian: 'Vårdnadshavare' },
+    caseLink: (phase: string, date: string) => `${phase}, öppnat ${date}`,
+    timelineCase: 'Ärende',
+    timelineDecision: 'Beslut',
+    timelineOpened: 'Ärendet öppnades',
+    timelineInvestigation: 'Utredning inleddes',
+    timelineClosed: 'Ärendet avslutades',
   },
 };
 

@@ -55,6 +55,9 @@ function resourceFor(action: Action, municipalityId = home, role: Role = 'manage
     case 'case.decide':
     case 'case.close':
     case 'caseNote.write':
+    case 'document.read':
+    case 'document.dispatch':
+    case 'document.recordApplication':
       return { type: 'case', municipalityId, case: ownCase(role) };
     case 'worklist.read':
     case 'worklist.readUnit':
@@ -163,6 +166,8 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'case.decideInitialAssessment': 'Y',
     'caseNote.write': 'Y',
     'worklist.read': 'Y',
+    'document.read': 'Y',
+    'document.dispatch': 'Y',
     ...publicReportActions,
   },
   socialWorker: {
@@ -178,6 +183,9 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'case.close': 'Y',
     'caseNote.write': 'Y',
     'worklist.read': 'Y',
+    'document.read': 'Y',
+    'document.dispatch': 'Y',
+    'document.recordApplication': 'Y',
     ...socialServicesSip,
     ...publicReportActions,
   },
@@ -198,6 +206,9 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'case.decide': 'Y',
     'case.close': 'Y',
     'caseNote.write': 'Y',
+    'document.read': 'Y',
+    'document.dispatch': 'Y',
+    'document.recordApplication': 'Y',
     'worklist.read': 'Y',
     'worklist.readUnit': 'Y',
     ...socialServicesSip,

@@ -348,5 +348,21 @@ export const sipEn: SipTexts = {
   auditRecordTypes: {
     sip: 'SIP',
     sipConsent: 'Consent to a SIP',
+  childPlans: {
+    title: 'Coordinated individual plans',
+    none: 'The child has no coordinated plan.',
+    plan: 'Plan',
+    started: (date) => `Plan started on ${date}`,
+    meeting: 'Meeting',
+    followUp: 'Follow-up',
+    closed: 'Closed',
+    timelineKind: 'SIP',
+    timelineStarted: 'A coordinated plan was started',
+    timelineMeeting: 'Plan meeting',
+    timelineAgreed: 'The plan was agreed',
+    timelineClosed: 'The plan was closed',
+    party: 'Party to a plan',
+    coordinator: 'Coordinator of a plan',
+    socialServices: 'Social services',
   },
 };

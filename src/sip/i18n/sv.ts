@@ -356,6 +356,23 @@ export const sipSv = {
   auditRecordTypes: {
     sip: 'SIP',
     sipConsent: 'Samtycke till SIP',
+  /** The child's plans on the child's page. */
+  childPlans: {
+    title: 'Samordnade individuella planer',
+    none: 'Barnet har ingen SIP.',
+    plan: 'Plan',
+    started: (date: string) => `SIP påbörjad ${date}`,
+    meeting: 'Möte',
+    followUp: 'Uppföljning',
+    closed: 'Avslutad',
+    timelineKind: 'SIP',
+    timelineStarted: 'SIP påbörjades',
+    timelineMeeting: 'SIP-möte',
+    timelineAgreed: 'SIP:en godkändes',
+    timelineClosed: 'SIP:en avslutades',
+    party: 'Part i SIP',
+    coordinator: 'Samordnare för SIP',
+    socialServices: 'Socialtjänsten',
   },
 };
 
