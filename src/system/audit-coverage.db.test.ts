@@ -193,6 +193,10 @@ const personalDataRoutes: Record<string, Probe> = {
   },
   'GET /worklist': { as: 'socialWorker', request: (c) => c.get('/worklist') },
   'GET /worklist/unit': { as: 'manager', request: (c) => c.get('/worklist/unit') },
+  // The working day (src/workday): each case shown in a list is audited.
+  'GET /my-cases': { as: 'socialWorker', request: (c) => c.get('/my-cases?status=all') },
+  'GET /my-cases/unit': { as: 'manager', request: (c) => c.get('/my-cases/unit?status=all') },
+  'GET /cases/search': { as: 'socialWorker', request: (c, f) => c.get(`/cases/search?q=${f.childName}`) },
   'GET /log-review': { as: 'manager', request: (c, f) => c.get(`/log-review?person=${f.childId}`) },
   // Coordinated individual plans (src/sip): every view and write is about the child.
   'GET /sips': { as: 'socialWorker', request: (c) => c.get('/sips') },

@@ -1,0 +1,47 @@
+import type { Feature } from '../platform/features.ts';
+import { workdayTexts } from './i18n/index.ts';
+import { caseListRoutes } from './routes/cases.tsx';
+
+/** The working day: my cases, the unit's cases, case search, notifications and the calendar. */
+export const workdayFeature: Feature = {
+  name: 'workday',
+  routes: [caseListRoutes],
+  contributes: {
+    nav: [
+      {
+        order: 5,
+        action: 'caseList.read',
+        href: '/my-cases',
+        exact: true,
+        label: (lang) => workdayTexts(lang).nav.myCases,
+      },
+      {
+        order: 21,
+        action: 'caseList.readUnit',
+        href: '/my-cases/unit',
+        label: (lang) => workdayTexts(lang).nav.unitCases,
+      },
+      {
+        order: 22,
+        action: 'caseList.search',
+        href: '/cases/search',
+        label: (lang) => workdayTexts(lang).nav.search,
+      },
+    ],
+    homeLinks: [
+      {
+        order: 5,
+        action: 'caseList.read',
+        href: '/my-cases',
+        label: (lang) => workdayTexts(lang).nav.myCases,
+      },
+      {
+        order: 6,
+        action: 'caseList.search',
+        href: '/cases/search',
+        label: (lang) => workdayTexts(lang).nav.search,
+      },
+    ],
+    auditLabels: [(lang) => workdayTexts(lang).auditActions],
+  },
+};
