@@ -53,6 +53,7 @@ type Values = Record<string, string | string[] | undefined>;
 /** The case page and each step on it: one form per step, back to the page with a notice. */
 export async function caseRoutes(app: App): Promise<void> {
   const sections = app.features.contributions('caseSections');
+  const onAssigned = app.features.contributions('caseAssigned');
   async function renderCase(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -151,7 +152,7 @@ export async function caseRoutes(app: App): Promise<void> {
       ),
   );
   step('assign', { responsibleUserId: Id }, 'assigned', (id, b, _today, r) =>
-    assignResponsible(app.db, ctx(r), id, s(b.responsibleUserId) ?? ''),
+    assignResponsible(app.db, ctx(r), id, s(b.responsibleUserId) ?? '', onAssigned),
   );
   step(
     'assessment',

@@ -197,6 +197,28 @@ const personalDataRoutes: Record<string, Probe> = {
   'GET /my-cases': { as: 'socialWorker', request: (c) => c.get('/my-cases?status=all') },
   'GET /my-cases/unit': { as: 'manager', request: (c) => c.get('/my-cases/unit?status=all') },
   'GET /cases/search': { as: 'socialWorker', request: (c, f) => c.get(`/cases/search?q=${f.childName}`) },
+  'GET /notifications': { as: 'socialWorker', request: (c) => c.get('/notifications') },
+  'POST /notifications/:id/read': {
+    as: 'socialWorker',
+    request: async (c, f) => {
+      const note = await t.db.db
+        .insertInto('workday_notification')
+        .values({
+          municipality_id: municipalityId,
+          user_id: f.socialWorkerId,
+          kind: 'caseAssigned',
+          case_id: f.caseId,
+          child_id: f.childId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return c.post(`/notifications/${note.id}/read`, { back: 'list' });
+    },
+  },
+  'POST /notifications/read-all': {
+    as: 'socialWorker',
+    request: (c) => c.post('/notifications/read-all', {}),
+  },
   'GET /log-review': { as: 'manager', request: (c, f) => c.get(`/log-review?person=${f.childId}`) },
   // Coordinated individual plans (src/sip): every view and write is about the child.
   'GET /sips': { as: 'socialWorker', request: (c) => c.get('/sips') },

@@ -1,11 +1,14 @@
 import type { Feature } from '../platform/features.ts';
+import { managerDaySection, notificationsSection } from './home-sections.tsx';
 import { workdayTexts } from './i18n/index.ts';
 import { caseListRoutes } from './routes/cases.tsx';
+import { notificationRoutes } from './routes/notifications.tsx';
+import { notifyAssigned } from './service/notifications.ts';
 
 /** The working day: my cases, the unit's cases, case search, notifications and the calendar. */
 export const workdayFeature: Feature = {
   name: 'workday',
-  routes: [caseListRoutes],
+  routes: [caseListRoutes, notificationRoutes],
   contributes: {
     nav: [
       {
@@ -42,6 +45,8 @@ export const workdayFeature: Feature = {
         label: (lang) => workdayTexts(lang).nav.search,
       },
     ],
+    homeSections: [notificationsSection, managerDaySection],
+    caseAssigned: [notifyAssigned],
     auditLabels: [(lang) => workdayTexts(lang).auditActions],
   },
 };

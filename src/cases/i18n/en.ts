@@ -59,6 +59,8 @@ export const casesEn: CasesTexts = {
   assignTitle: 'Responsible social worker',
   assignHint: 'Whoever already knows the family is listed first.',
   knowsFamily: 'knows the family',
+  candidate: (name: string, open: number, knows: boolean) =>
+    `${name} – ${open} ongoing ${open === 1 ? 'case' : 'cases'}${knows ? ', knows the family' : ''}`,
   assign: 'Assign',
   assigned: 'The responsible social worker is assigned.',
   assessmentTitle: 'Investigation (BBIC)',

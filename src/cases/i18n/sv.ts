@@ -61,6 +61,8 @@ export const casesSv = {
   assignTitle: 'Ansvarig socialsekreterare',
   assignHint: 'Den som redan känner familjen står först.',
   knowsFamily: 'känner familjen',
+  candidate: (name: string, open: number, knows: boolean) =>
+    `${name} – ${open} ${open === 1 ? 'pågående ärende' : 'pågående ärenden'}${knows ? ', känner familjen' : ''}`,
   assign: 'Utse ansvarig',
   assigned: 'Ansvarig socialsekreterare är utsedd.',
   assessmentTitle: 'Utredning enligt BBIC',
