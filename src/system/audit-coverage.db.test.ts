@@ -219,6 +219,34 @@ const personalDataRoutes: Record<string, Probe> = {
     as: 'socialWorker',
     request: (c) => c.post('/notifications/read-all', {}),
   },
+  'GET /calendar': { as: 'socialWorker', request: (c) => c.get('/calendar') },
+  'POST /calendar/appointments': {
+    as: 'socialWorker',
+    request: (c) =>
+      c.post('/calendar/appointments', { kind: 'visit', date: today, start: '9:30', end: '10:30' }),
+  },
+  'POST /calendar/appointments/:id/cancel': {
+    as: 'socialWorker',
+    request: async (c, f) => {
+      const booked = await t.db.db
+        .insertInto('calendar_appointment')
+        .values({
+          municipality_id: municipalityId,
+          user_id: f.socialWorkerId,
+          kind: 'meeting',
+          starts_at: new Date(`${today}T12:00:00Z`),
+          ends_at: new Date(`${today}T13:00:00Z`),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return c.post(`/calendar/appointments/${booked.id}/cancel`, { confirm: 'on' });
+    },
+  },
+  'POST /calendar/feed': { as: 'socialWorker', request: (c) => c.post('/calendar/feed', { confirm: 'on' }) },
+  'POST /calendar/feed/revoke': {
+    as: 'socialWorker',
+    request: (c) => c.post('/calendar/feed/revoke', { confirm: 'on' }),
+  },
   'GET /log-review': { as: 'manager', request: (c, f) => c.get(`/log-review?person=${f.childId}`) },
   // Coordinated individual plans (src/sip): every view and write is about the child.
   'GET /sips': { as: 'socialWorker', request: (c) => c.get('/sips') },
@@ -437,6 +465,8 @@ const routesWithoutPersonalData = new Set([
   'POST /admin/organisations/:id/users/:userId',
   // An empty request form: the partner types, nothing is shown.
   'GET /sips/request',
+  // A user's calendar feed: times and the words Besök/Möte/Tidsfrist, no one's data (src/workday).
+  'GET /calendar/feed/:token.ics',
 ]);
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;

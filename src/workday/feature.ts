@@ -1,6 +1,7 @@
 import type { Feature } from '../platform/features.ts';
 import { managerDaySection, notificationsSection } from './home-sections.tsx';
 import { workdayTexts } from './i18n/index.ts';
+import { calendarRoutes } from './routes/calendar.tsx';
 import { caseListRoutes } from './routes/cases.tsx';
 import { notificationRoutes } from './routes/notifications.tsx';
 import { notifyAssigned } from './service/notifications.ts';
@@ -8,7 +9,7 @@ import { notifyAssigned } from './service/notifications.ts';
 /** The working day: my cases, the unit's cases, case search, notifications and the calendar. */
 export const workdayFeature: Feature = {
   name: 'workday',
-  routes: [caseListRoutes, notificationRoutes],
+  routes: [caseListRoutes, notificationRoutes, calendarRoutes],
   contributes: {
     nav: [
       {
@@ -32,6 +33,12 @@ export const workdayFeature: Feature = {
       },
     ],
     homeLinks: [
+      {
+        order: 7,
+        action: 'calendar.read',
+        href: '/calendar',
+        label: (lang) => workdayTexts(lang).nav.calendar,
+      },
       {
         order: 5,
         action: 'caseList.read',
