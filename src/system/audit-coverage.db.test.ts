@@ -177,11 +177,12 @@ const personalDataRoutes: Record<string, Probe> = {
       c.post(`/cases/${f.caseId}/decision`, {
         outcome: 'noIntervention',
         decisionText: 'Utredningen avslutas.',
+        confirmDecision: 'on',
       }),
   },
   'POST /cases/:id/closure': {
     as: 'socialWorker',
-    request: (c, f) => c.post(`/cases/${f.caseId}/closure`, { followUpPlanned: 'on' }),
+    request: (c, f) => c.post(`/cases/${f.caseId}/closure`, { followUpPlanned: 'on', confirmClose: 'on' }),
   },
   'POST /cases/:id/follow-up': {
     as: 'socialWorker',
@@ -376,7 +377,8 @@ const personalDataRoutes: Record<string, Probe> = {
   },
   'POST /sips/:id/close': {
     as: 'manager',
-    request: (c, f) => c.post(`/sips/${f.activeToClose.id}/close`, { reason: 'goalsMet' }),
+    request: (c, f) =>
+      c.post(`/sips/${f.activeToClose.id}/close`, { reason: 'goalsMet', confirmClose: 'on' }),
   },
   'GET /api/v1/sips': { as: 'partner', request: (c) => c.get('/api/v1/sips') },
   'GET /api/v1/sips/:id': { as: 'partner', request: (c, f) => c.get(`/api/v1/sips/${f.active.id}`) },

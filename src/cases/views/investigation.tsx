@@ -283,6 +283,7 @@ export function Investigation({
               error={errors.decisionText}
               rows={4}
             />
+            <Checkbox name="confirmDecision" label={c.confirmDecision} />
             <Submit label={c.saveDecision} />
           </Form>
         ) : null}
@@ -295,6 +296,7 @@ export function Investigation({
             {k.decision_outcome === 'noIntervention' ? (
               <Checkbox name="followUpPlanned" label={c.followUpPlanned(followUpMonths(today))} />
             ) : null}
+            <Checkbox name="confirmClose" label={c.confirmClose} />
             <Submit label={c.close} />
           </Form>
         </section>
