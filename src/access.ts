@@ -4,6 +4,7 @@ import { guideRules } from './guide/access.ts';
 import { partnerRules } from './partners/access.ts';
 import { registerRules } from './platform/access/policy.ts';
 import { sipRules } from './sip/access.ts';
+import { workdayRules } from './workday/access.ts';
 
 /**
  * The access policy with every feature's rule set in it (docs/decisions/0052). The app, the test
@@ -12,6 +13,7 @@ import { sipRules } from './sip/access.ts';
  * actions adds its rule set here.
  */
 registerRules(caseRules, guideRules, partnerRules, sipRules, documentRules);
+registerRules(caseRules, guideRules, partnerRules, sipRules, workdayRules);
 
 export type { CaseContext } from './cases/access.ts';
 export * from './platform/access/policy.ts';

@@ -12,6 +12,7 @@ import { Features } from './platform/features.ts';
 import { reportsFeature } from './reports/feature.ts';
 import { sipFeature } from './sip/feature.ts';
 import { systemFeature } from './system/feature.ts';
+import { workdayFeature } from './workday/feature.ts';
 import { worklistsFeature } from './worklists/feature.ts';
 
 /**
@@ -33,4 +34,5 @@ export const features = new Features([
   sipFeature,
   guideFeature,
   documentsFeature,
+  workdayFeature,
 ]);

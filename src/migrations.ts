@@ -8,6 +8,7 @@ import * as m0005 from './platform/db/migrations/0005_benchmark_indexes.ts';
 import * as m0006 from './platform/db/migrations/0006_due_case_indexes.ts';
 import * as m0007 from './platform/db/migrations/0007_hardening.ts';
 import * as m0011 from './reports/migrations/0011_report_settings.ts';
+import * as m0008 from './workday/migrations/0008_workday.ts';
 
 /**
  * Every migration of Samtak, by name; they run in the order of their numbers (docs/decisions/0053).
@@ -27,4 +28,5 @@ export const migrations: Migrations = {
   '0007_hardening': m0007,
   '0011_report_settings': m0011,
   '0009_documents': m0009,
+  '0008_workday': m0008,
 };

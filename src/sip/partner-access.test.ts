@@ -130,6 +130,17 @@ function samplesOf(type: Resource['type'], municipalityId: string): Sample[] {
         label: `worklist ${municipalityId} ${unitId}`,
         resource: { type, municipalityId, unitId },
       }));
+    case 'caseList':
+      return [null, 'unit-a'].map((unitId) => ({
+        label: `caseList ${municipalityId} ${unitId}`,
+        resource: { type, municipalityId, unitId },
+      }));
+    case 'ownWorkday':
+      // Even their own notifications and calendar: a partner has no working day in the case file.
+      return ['partner-school', 'partner-police', 'someone'].map((userId) => ({
+        label: `ownWorkday ${municipalityId} ${userId}`,
+        resource: { type, municipalityId, userId },
+      }));
     default: {
       const unhandled: never = type;
       throw new Error(`no samples for resource type ${String(unhandled)}`);

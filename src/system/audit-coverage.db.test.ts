@@ -177,11 +177,12 @@ const personalDataRoutes: Record<string, Probe> = {
       c.post(`/cases/${f.caseId}/decision`, {
         outcome: 'noIntervention',
         decisionText: 'Utredningen avslutas.',
+        confirmDecision: 'on',
       }),
   },
   'POST /cases/:id/closure': {
     as: 'socialWorker',
-    request: (c, f) => c.post(`/cases/${f.caseId}/closure`, { followUpPlanned: 'on' }),
+    request: (c, f) => c.post(`/cases/${f.caseId}/closure`, { followUpPlanned: 'on', confirmClose: 'on' }),
   },
   'POST /cases/:id/follow-up': {
     as: 'socialWorker',
@@ -227,6 +228,60 @@ const personalDataRoutes: Record<string, Probe> = {
   },
   'GET /worklist': { as: 'socialWorker', request: (c) => c.get('/worklist') },
   'GET /worklist/unit': { as: 'manager', request: (c) => c.get('/worklist/unit') },
+  // The working day (src/workday): each case shown in a list is audited.
+  'GET /my-cases': { as: 'socialWorker', request: (c) => c.get('/my-cases?status=all') },
+  'GET /my-cases/unit': { as: 'manager', request: (c) => c.get('/my-cases/unit?status=all') },
+  'GET /cases/search': { as: 'socialWorker', request: (c, f) => c.get(`/cases/search?q=${f.childName}`) },
+  'GET /notifications': { as: 'socialWorker', request: (c) => c.get('/notifications') },
+  'POST /notifications/:id/read': {
+    as: 'socialWorker',
+    request: async (c, f) => {
+      const note = await t.db.db
+        .insertInto('workday_notification')
+        .values({
+          municipality_id: municipalityId,
+          user_id: f.socialWorkerId,
+          kind: 'caseAssigned',
+          case_id: f.caseId,
+          child_id: f.childId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return c.post(`/notifications/${note.id}/read`, { back: 'list' });
+    },
+  },
+  'POST /notifications/read-all': {
+    as: 'socialWorker',
+    request: (c) => c.post('/notifications/read-all', {}),
+  },
+  'GET /calendar': { as: 'socialWorker', request: (c) => c.get('/calendar') },
+  'POST /calendar/appointments': {
+    as: 'socialWorker',
+    request: (c) =>
+      c.post('/calendar/appointments', { kind: 'visit', date: today, start: '9:30', end: '10:30' }),
+  },
+  'POST /calendar/appointments/:id/cancel': {
+    as: 'socialWorker',
+    request: async (c, f) => {
+      const booked = await t.db.db
+        .insertInto('calendar_appointment')
+        .values({
+          municipality_id: municipalityId,
+          user_id: f.socialWorkerId,
+          kind: 'meeting',
+          starts_at: new Date(`${today}T12:00:00Z`),
+          ends_at: new Date(`${today}T13:00:00Z`),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return c.post(`/calendar/appointments/${booked.id}/cancel`, { confirm: 'on' });
+    },
+  },
+  'POST /calendar/feed': { as: 'socialWorker', request: (c) => c.post('/calendar/feed', { confirm: 'on' }) },
+  'POST /calendar/feed/revoke': {
+    as: 'socialWorker',
+    request: (c) => c.post('/calendar/feed/revoke', { confirm: 'on' }),
+  },
   'GET /log-review': { as: 'manager', request: (c, f) => c.get(`/log-review?person=${f.childId}`) },
   // Coordinated individual plans (src/sip): every view and write is about the child.
   'GET /sips': { as: 'socialWorker', request: (c) => c.get('/sips') },
@@ -360,7 +415,8 @@ const personalDataRoutes: Record<string, Probe> = {
   },
   'POST /sips/:id/close': {
     as: 'manager',
-    request: (c, f) => c.post(`/sips/${f.activeToClose.id}/close`, { reason: 'goalsMet' }),
+    request: (c, f) =>
+      c.post(`/sips/${f.activeToClose.id}/close`, { reason: 'goalsMet', confirmClose: 'on' }),
   },
   'GET /api/v1/sips': { as: 'partner', request: (c) => c.get('/api/v1/sips') },
   'GET /api/v1/sips/:id': { as: 'partner', request: (c, f) => c.get(`/api/v1/sips/${f.active.id}`) },
@@ -455,6 +511,8 @@ const routesWithoutPersonalData = new Set([
   'POST /admin/organisations/:id/users/:userId',
   // An empty request form: the partner types, nothing is shown.
   'GET /sips/request',
+  // A user's calendar feed: times and the words Besök/Möte/Tidsfrist, no one's data (src/workday).
+  'GET /calendar/feed/:token.ics',
 ]);
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;

@@ -61,6 +61,8 @@ export const casesSv = {
   assignTitle: 'Ansvarig socialsekreterare',
   assignHint: 'Den som redan känner familjen står först.',
   knowsFamily: 'känner familjen',
+  candidate: (name: string, open: number, knows: boolean) =>
+    `${name} – ${open} ${open === 1 ? 'pågående ärende' : 'pågående ärenden'}${knows ? ', känner familjen' : ''}`,
   assign: 'Utse ansvarig',
   assigned: 'Ansvarig socialsekreterare är utsedd.',
   assessmentTitle: 'Utredning enligt BBIC',
@@ -114,6 +116,8 @@ export const casesSv = {
   interventions: 'Insatser',
   decisionText: 'Motivering',
   saveDecision: 'Fatta beslut',
+  confirmDecision: 'Jag bekräftar beslutet. Det kan inte ändras efteråt.',
+  confirmClose: 'Jag bekräftar att ärendet ska avslutas. Det kan inte öppnas igen.',
   decisionSaved: 'Beslutet är fattat.',
   decidedOn: (date: string, outcome: string) => `${outcome} (${date})`,
   closeTitle: 'Avsluta ärendet',
@@ -159,6 +163,7 @@ export const casesSv = {
     dateInFuture: 'Datumet kan inte vara i framtiden.',
     dateNotLater: 'Datumet måste vara senare än nuvarande sista dag och i dag.',
     tooShort: 'Skriv minst 10 tecken.',
+    notConfirmed: 'Kryssa i rutan för att bekräfta. Steget kan inte ångras.',
   },
   // Settings
   settingsTitle: 'Insatser och API-klienter',

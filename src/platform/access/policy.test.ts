@@ -105,6 +105,14 @@ function resourceFor(action: Action, municipalityId = home, role: Role = 'manage
     case 'guide.review':
     case 'guide.publish':
       return { type: 'guide', municipalityId, lastEditedBy: 'someone-else' };
+    case 'caseList.read':
+    case 'caseList.readUnit':
+    case 'caseList.search':
+      return { type: 'caseList', municipalityId, unitId: 'unit-a' };
+    case 'notification.read':
+    case 'calendar.read':
+    case 'calendar.manage':
+      return { type: 'ownWorkday', municipalityId, userId: `user-${role}` };
   }
 }
 
@@ -143,6 +151,14 @@ const socialServicesSip = {
 // Anyone (even signed out) may file a report and check its status: 'P' = public, in every
 // municipality. Case actions are listed for a case of the actor's own unit, assigned to them.
 const publicReportActions = { 'report.submit': 'P', 'report.checkStatus': 'P' } as const;
+// The working day (src/workday/): the case lists, notifications and calendar of case workers.
+const workday = {
+  'caseList.read': 'Y',
+  'caseList.search': 'Y',
+  'notification.read': 'Y',
+  'calendar.read': 'Y',
+  'calendar.manage': 'Y',
+} as const;
 const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = {
   administrator: {
     'unit.manage': 'Y',
@@ -168,6 +184,7 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'worklist.read': 'Y',
     'document.read': 'Y',
     'document.dispatch': 'Y',
+    ...workday,
     ...publicReportActions,
   },
   socialWorker: {
@@ -187,6 +204,7 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'document.dispatch': 'Y',
     'document.recordApplication': 'Y',
     ...socialServicesSip,
+    ...workday,
     ...publicReportActions,
   },
   manager: {
@@ -212,6 +230,8 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'worklist.read': 'Y',
     'worklist.readUnit': 'Y',
     ...socialServicesSip,
+    ...workday,
+    'caseList.readUnit': 'Y',
     ...publicReportActions,
   },
   partnerProfessional: {
@@ -400,6 +420,31 @@ describe('the access policy, case by case', () => {
       reason: 'otherUnit',
     });
     assert.deepEqual(decide(manager, 'worklist.readUnit', list(null)), {
+      allowed: false,
+      reason: 'otherUnit',
+    });
+  });
+
+  it("keeps each user's notifications and calendar to that user, and a unit's cases to its manager", () => {
+    for (const role of ['intakeWorker', 'socialWorker', 'manager'] as const) {
+      for (const action of ['notification.read', 'calendar.read', 'calendar.manage'] as const) {
+        const someoneElse: Resource = { type: 'ownWorkday', municipalityId: home, userId: 'user-other' };
+        assert.deepEqual(decide(actor(role), action, someoneElse), {
+          allowed: false,
+          reason: 'notOwnWorkday',
+        });
+      }
+    }
+    const unitList = (unitId: string | null): Resource => ({
+      type: 'caseList',
+      municipalityId: home,
+      unitId,
+    });
+    assert.deepEqual(decide(actor('manager'), 'caseList.readUnit', unitList('unit-b')), {
+      allowed: false,
+      reason: 'otherUnit',
+    });
+    assert.deepEqual(decide(actor('manager', { unitId: null }), 'caseList.readUnit', unitList(null)), {
       allowed: false,
       reason: 'otherUnit',
     });
