@@ -1,6 +1,7 @@
 import { caseRules } from './cases/access.ts';
 import { documentRules } from './documents/access.ts';
 import { guideRules } from './guide/access.ts';
+import { jointVisitRules } from './joint-visits/access.ts';
 import { partnerRules } from './partners/access.ts';
 import { registerRules } from './platform/access/policy.ts';
 import { sipRules } from './sip/access.ts';
@@ -14,7 +15,9 @@ import { workdayRules } from './workday/access.ts';
  */
 registerRules(caseRules, guideRules, partnerRules, sipRules, documentRules);
 registerRules(caseRules, guideRules, partnerRules, sipRules, workdayRules);
+registerRules(caseRules, guideRules, partnerRules, sipRules, jointVisitRules);
 
 export type { CaseContext } from './cases/access.ts';
+export type { JointVisitContext } from './joint-visits/access.ts';
 export * from './platform/access/policy.ts';
 export type { ConsentContext, SipContext } from './sip/access.ts';

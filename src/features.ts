@@ -5,6 +5,7 @@ import { documentsFeature } from './documents/feature.ts';
 import { guideFeature } from './guide/feature.ts';
 import { homeFeature } from './home/feature.ts';
 import { intakeFeature } from './intake/feature.ts';
+import { jointVisitsFeature } from './joint-visits/feature.ts';
 import { logReviewFeature } from './log-review/feature.ts';
 import { partnersFeature } from './partners/feature.ts';
 import { peopleFeature } from './people/feature.ts';
@@ -35,4 +36,5 @@ export const features = new Features([
   guideFeature,
   documentsFeature,
   workdayFeature,
+  jointVisitsFeature,
 ]);

@@ -1,4 +1,5 @@
 import * as m0009 from './documents/migrations/0009_documents.ts';
+import * as m0010 from './joint-visits/migrations/0010_joint_visits.ts';
 import type { Migrations } from './platform/db/migrate.ts';
 import * as m0001 from './platform/db/migrations/0001_foundation.ts';
 import * as m0002 from './platform/db/migrations/0002_cases.ts';
@@ -29,4 +30,5 @@ export const migrations: Migrations = {
   '0011_report_settings': m0011,
   '0009_documents': m0009,
   '0008_workday': m0008,
+  '0010_joint_visits': m0010,
 };

@@ -10,6 +10,7 @@ import { todayInSweden } from '../platform/dates.ts';
 import type { Database, NewPerson, Role } from '../platform/db/schema.ts';
 import { seedDemoCases } from './cases.ts';
 import { seedDemoDocuments } from './documents.ts';
+import { seedDemoJointVisits } from './joint-visits.ts';
 import { seedDemoSips } from './sips.ts';
 
 /**
@@ -351,6 +352,14 @@ export async function seedDemoData(
       },
       children: childIds,
     });
+    const jointVisits = await seedDemoJointVisits(trx, {
+      municipalityId,
+      today,
+      units: { intake: unitId('Mottagningen')!, investigation: unitId('Barn- och ungdomsutredning')! },
+      users: { intake: userId('intake'), socialworker: userId('socialworker') },
+      police: organisationId('police'),
+    });
+    log(`  joint home visits with the police: ${jointVisits}`);
     const editor = userId('editor');
     const editor2 = userId('editor2');
     const guideRevisions = await seedGuideDemo(

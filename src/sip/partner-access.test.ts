@@ -141,6 +141,31 @@ function samplesOf(type: Resource['type'], municipalityId: string): Sample[] {
         label: `ownWorkday ${municipalityId} ${userId}`,
         resource: { type, municipalityId, userId },
       }));
+    case 'jointVisitRegister':
+      return [null, 'unit-a'].map((unitId) => ({
+        label: `jointVisitRegister ${municipalityId} ${unitId}`,
+        resource: { type, municipalityId, unitId },
+      }));
+    case 'jointVisit':
+      // Visits with the partner's own organisation as the police and with another, with and
+      // without the family's consent, recorded by someone or by a partner's user id.
+      return [own, other].flatMap((policeOrganisationId) =>
+        [null, { withdrawn: false }, { withdrawn: true }].flatMap((consent) =>
+          [null, 'partner-police'].map((recordedBy) => ({
+            label: `jointVisit ${municipalityId} police=${policeOrganisationId} consent=${JSON.stringify(consent)} recordedBy=${recordedBy}`,
+            resource: {
+              type,
+              municipalityId,
+              visit: {
+                case: { unitIds: ['unit-a'], responsibleUserId: 'partner-police', phase: 'investigation' },
+                recordedBy,
+                policeOrganisationId,
+                consent,
+              },
+            },
+          })),
+        ),
+      );
     default: {
       const unhandled: never = type;
       throw new Error(`no samples for resource type ${String(unhandled)}`);
@@ -206,6 +231,20 @@ function expectedOpen(actor: Actor, action: Action, resource: Resource): boolean
         inForce &&
         c.organisationIds.includes(org) &&
         c.informationKinds.includes(resource.informationKind as SipInformationKind)
+      );
+    }
+    case 'jointVisitRegister':
+      // The police list the summaries of their visits; no partner sees the unit's figures.
+      return action === 'jointVisit.listSummaries' && actor.partnerKind === 'police';
+    case 'jointVisit': {
+      // The police that took part read the summary while the family's consent holds; nothing else.
+      const v = resource.visit;
+      return (
+        action === 'jointVisit.readSummary' &&
+        actor.partnerKind === 'police' &&
+        v.policeOrganisationId === org &&
+        !!v.consent &&
+        !v.consent.withdrawn
       );
     }
     default:

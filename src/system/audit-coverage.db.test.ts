@@ -431,6 +431,66 @@ const personalDataRoutes: Record<string, Probe> = {
       return c.postJson(`/api/v1/sips/${f.active.id}/actions/${own.id}/status`, { status: 'done' });
     },
   },
+  // Joint home visits with the police (src/joint-visits): social services' file and the police's summary.
+  'GET /joint-visits': { as: 'intakeWorker', request: (c) => c.get('/joint-visits') },
+  'GET /joint-visits/new': {
+    as: 'intakeWorker',
+    request: (c, f) => c.get(`/joint-visits/new?report=${f.reportIds[1]}`),
+  },
+  'POST /joint-visits': {
+    as: 'intakeWorker',
+    request: (c, f) =>
+      c.post('/joint-visits', {
+        reportId: f.reportIds[1],
+        policeOrganisationId: f.policeId,
+        policeReference: '5000-K2-26',
+        incidentDate: '2026-03-12',
+        incidentTime: '20:00',
+        visitDate: '2026-03-12',
+        visitTime: '21:00',
+        place: 'Hemma',
+        socialServicesParticipants: 'Ada Lind',
+        policeParticipants: 'Per Olsson',
+      }),
+  },
+  'GET /joint-visits/:id': {
+    as: 'intakeWorker',
+    request: (c, f) => c.get(`/joint-visits/${f.visitWithConsent}`),
+  },
+  'GET /joint-visits/:id/summary': {
+    as: 'police',
+    request: (c, f) => c.get(`/joint-visits/${f.visitWithConsent}/summary`),
+  },
+  'POST /joint-visits/:id/consent': {
+    as: 'intakeWorker',
+    request: (c, f) =>
+      c.post(`/joint-visits/${f.visitWithoutConsent}/consent`, {
+        consentGivenBy: 'Pappa',
+        consentKinds: 'support',
+      }),
+  },
+  'POST /joint-visits/:id/consent/withdraw': {
+    as: 'intakeWorker',
+    request: (c, f) =>
+      c.post(`/joint-visits/${f.visitToWithdraw}/consent/withdraw`, { withdrawalNote: 'Mamma ringde' }),
+  },
+  'POST /joint-visits/:id/findings': {
+    as: 'intakeWorker',
+    request: (c, f) =>
+      c.post(`/joint-visits/${f.visitWithConsent}/findings`, {
+        childMetAlone: 'yes',
+        policeSummary: 'Stöd erbjudet.',
+      }),
+  },
+  'POST /joint-visits/:id/follow-up': {
+    as: 'intakeWorker',
+    request: (c, f) => c.post(`/joint-visits/${f.visitWithConsent}/follow-up`, { followUpNote: 'Uppföljt.' }),
+  },
+  'GET /api/v1/joint-visits': { as: 'police', request: (c) => c.get('/api/v1/joint-visits') },
+  'GET /api/v1/joint-visits/:id': {
+    as: 'police',
+    request: (c, f) => c.get(`/api/v1/joint-visits/${f.visitWithConsent}`),
+  },
 };
 
 /**

@@ -50,9 +50,21 @@ export interface Fixtures {
   consentToExtend: Awaited<ReturnType<typeof createSip>>;
   requestToAccept: string;
   requestToDecline: string;
+  // Joint visits with the police (src/joint-visits), on the report linked to case A.
+  policeId: string;
+  visitWithConsent: string;
+  visitWithoutConsent: string;
+  visitToWithdraw: string;
 }
 
-export type As = 'anonymous' | 'apiClient' | 'intakeWorker' | 'socialWorker' | 'manager' | 'partner';
+export type As =
+  | 'anonymous'
+  | 'apiClient'
+  | 'intakeWorker'
+  | 'socialWorker'
+  | 'manager'
+  | 'partner'
+  | 'police';
 export type Probe = {
   as: As;
   request: (client: Client, f: Fixtures) => Promise<{ statusCode: number }>;
@@ -221,8 +233,55 @@ before(async () => {
     requestToAccept: await request(),
     requestToDecline: await request(),
   };
+  const police = await createPartnerOrganisation(db, municipalityId, { kind: 'police' });
+  const officer = await createUser(db, t.config.secretKey, {
+    municipalityId,
+    role: 'partnerProfessional',
+    partnerOrganisationId: police.id,
+  });
+  clients.set('police', await login(t.app, officer));
+  const visit = async (consent: boolean) => {
+    const row = await db
+      .insertInto('joint_visit')
+      .values({
+        municipality_id: municipalityId,
+        report_id: reportIds[1]!,
+        case_id: linked.case_id,
+        child_id: child.id,
+        unit_id: intakeUnit,
+        police_organisation_id: police.id,
+        police_reference: '5000-K1-26',
+        incident_at: new Date('2026-03-12T20:00:00Z'),
+        visit_at: new Date('2026-03-12T21:00:00Z'),
+        place: 'Hemma',
+        social_services_participants: 'Ada Lind',
+        police_participants: 'Per Olsson',
+        follow_up_on: '2026-03-26',
+        follow_up_user_id: users.intakeWorker.id,
+        recorded_by: users.intakeWorker.id,
+        ...(consent
+          ? {
+              consent_given_by: 'Mamma',
+              consent_given_at: new Date(),
+              consent_kinds: ['summary' as const],
+              consent_recorded_by: users.intakeWorker.id,
+              consent_recorded_at: new Date(),
+            }
+          : {}),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  };
+  const visits = {
+    policeId: police.id,
+    visitWithConsent: await visit(true),
+    visitWithoutConsent: await visit(false),
+    visitToWithdraw: await visit(true),
+  };
   fixtures = {
     ...sips,
+    ...visits,
     municipalityCode: code,
     apiToken,
     childId: child.id,

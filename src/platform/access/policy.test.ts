@@ -113,6 +113,27 @@ function resourceFor(action: Action, municipalityId = home, role: Role = 'manage
     case 'calendar.read':
     case 'calendar.manage':
       return { type: 'ownWorkday', municipalityId, userId: `user-${role}` };
+    case 'jointVisit.list':
+    case 'jointVisit.listSummaries':
+    case 'jointVisit.readFigures':
+      return { type: 'jointVisitRegister', municipalityId, unitId: 'unit-a' };
+    case 'jointVisit.create':
+    case 'jointVisit.read':
+    case 'jointVisit.update':
+    case 'jointVisit.recordConsent':
+    case 'jointVisit.withdrawConsent':
+    case 'jointVisit.completeFollowUp':
+    case 'jointVisit.readSummary':
+      return {
+        type: 'jointVisit',
+        municipalityId,
+        visit: {
+          case: ownCase(role, 'new'),
+          recordedBy: `user-${role}`,
+          policeOrganisationId: 'org-school',
+          consent: { withdrawn: false },
+        },
+      };
   }
 }
 
@@ -144,6 +165,16 @@ const socialServicesSip = {
   'sip.reportActionStatus': 'Y',
   'sip.followUp': 'Y',
   'sip.close': 'Y',
+} as const;
+
+const socialServicesJointVisits = {
+  'jointVisit.list': 'Y',
+  'jointVisit.create': 'Y',
+  'jointVisit.read': 'Y',
+  'jointVisit.update': 'Y',
+  'jointVisit.recordConsent': 'Y',
+  'jointVisit.withdrawConsent': 'Y',
+  'jointVisit.completeFollowUp': 'Y',
 } as const;
 
 // The whole matrix, written out so a change of rights shows up as a change of this table.
@@ -185,6 +216,7 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'document.read': 'Y',
     'document.dispatch': 'Y',
     ...workday,
+    ...socialServicesJointVisits,
     ...publicReportActions,
   },
   socialWorker: {
@@ -205,6 +237,7 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'document.recordApplication': 'Y',
     ...socialServicesSip,
     ...workday,
+    ...socialServicesJointVisits,
     ...publicReportActions,
   },
   manager: {
@@ -232,6 +265,8 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     ...socialServicesSip,
     ...workday,
     'caseList.readUnit': 'Y',
+    ...socialServicesJointVisits,
+    'jointVisit.readFigures': 'Y',
     ...publicReportActions,
   },
   partnerProfessional: {
@@ -241,6 +276,9 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'sip.withdrawConsent': 'Y',
     'sip.reportActionStatus': 'Y',
     'partnerOrganisation.manageUsers': 'notOrganisationAdministrator',
+    // The matrix's partner is the school's: only the police read a joint visit's summary.
+    'jointVisit.listSummaries': 'notPolice',
+    'jointVisit.readSummary': 'notPolice',
     ...publicReportActions,
   },
   statisticsReader: { 'statistics.read': 'Y', ...publicReportActions },
@@ -346,6 +384,8 @@ describe('the access policy, beyond the matrix', () => {
         if (action === 'report.submit' || action === 'report.checkStatus') continue;
         // Plans and organisations: src/sip/partner-access.test.ts walks them cell by cell.
         if (action.startsWith('sip.') || action.startsWith('partnerOrganisation.')) continue;
+        // A joint visit's police summary: the same test walks it cell by cell, police and others.
+        if (action === 'jointVisit.readSummary' || action === 'jointVisit.listSummaries') continue;
         assert.equal(decide(partner, action, resourceFor(action), { reason }).allowed, false, action);
       }
     }

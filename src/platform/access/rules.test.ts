@@ -28,6 +28,7 @@ describe('the policy composed from rule sets', () => {
     assert.deepEqual(
       registeredRuleSets().map((set) => set.name),
       ['platform', 'cases', 'guide', 'partners', 'sip', 'workday'],
+      ['platform', 'cases', 'guide', 'partners', 'sip', 'joint-visits'],
     );
     assert.equal(actions[0], 'person.search');
     assert.equal(new Set(actions).size, actions.length, 'no action twice');
