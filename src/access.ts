@@ -1,6 +1,7 @@
 import { caseRules } from './cases/access.ts';
 import { guideRules } from './guide/access.ts';
 import { partnerRules } from './partners/access.ts';
+import { placementRules } from './placements/access.ts';
 import { registerRules } from './platform/access/policy.ts';
 import { sipRules } from './sip/access.ts';
 
@@ -10,8 +11,9 @@ import { sipRules } from './sip/access.ts';
  * action whose rule set is missing would be refused, never allowed. A new feature with its own
  * actions adds its rule set here.
  */
-registerRules(caseRules, guideRules, partnerRules, sipRules);
+registerRules(caseRules, guideRules, partnerRules, sipRules, placementRules);
 
 export type { CaseContext } from './cases/access.ts';
+export type { PlacementContext } from './placements/access.ts';
 export * from './platform/access/policy.ts';
 export type { ConsentContext, SipContext } from './sip/access.ts';

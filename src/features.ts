@@ -7,6 +7,7 @@ import { intakeFeature } from './intake/feature.ts';
 import { logReviewFeature } from './log-review/feature.ts';
 import { partnersFeature } from './partners/feature.ts';
 import { peopleFeature } from './people/feature.ts';
+import { placementsFeature } from './placements/feature.ts';
 import { Features } from './platform/features.ts';
 import { reportsFeature } from './reports/feature.ts';
 import { sipFeature } from './sip/feature.ts';
@@ -31,4 +32,5 @@ export const features = new Features([
   partnersFeature,
   sipFeature,
   guideFeature,
+  placementsFeature,
 ]);
