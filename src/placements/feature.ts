@@ -1,13 +1,14 @@
 import type { Feature } from '../platform/features.ts';
 import { placementTexts } from './i18n/index.ts';
 import { placementApiRoutes } from './routes/api.ts';
+import { considerationRoutes } from './routes/consideration.tsx';
 import { homeRoutes } from './routes/homes.tsx';
 import { placementPageRoutes } from './routes/pages.tsx';
 
 /** Placements outside the home and the register of homes: pages, API, and their parts of other pages. */
 export const placementsFeature: Feature = {
   name: 'placements',
-  routes: [placementPageRoutes, homeRoutes, placementApiRoutes],
+  routes: [placementPageRoutes, considerationRoutes, homeRoutes, placementApiRoutes],
   contributes: {
     nav: [
       { order: 45, action: 'placement.list', href: '/placements', label: (lang) => placementTexts(lang).nav },

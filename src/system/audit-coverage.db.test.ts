@@ -368,6 +368,20 @@ const personalDataRoutes: Record<string, Probe> = {
         attendedTo: 'health',
       }),
   },
+  'GET /placements/:id/reconsideration': {
+    as: 'socialWorker',
+    request: (c, f) => c.get(`/placements/${f.placement.placementId}/reconsideration`),
+  },
+  'POST /placements/:id/considerations': {
+    as: 'socialWorker',
+    request: (c, f) =>
+      c.post(`/placements/${f.placement.placementId}/considerations`, {
+        considerationKind: 'reconsideration',
+        decidedOn: today,
+        decidedByKind: 'committee',
+        decidedByName: 'Socialnämnden',
+      }),
+  },
   'POST /placements/:id/steps': {
     as: 'socialWorker',
     request: (c, f) =>
