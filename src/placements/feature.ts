@@ -4,6 +4,7 @@ import { placementApiRoutes } from './routes/api.ts';
 import { considerationRoutes } from './routes/consideration.tsx';
 import { homeRoutes } from './routes/homes.tsx';
 import { placementPageRoutes } from './routes/pages.tsx';
+import { placementsOfCase, placementsOfPerson, placementsOnWorklist } from './sections.tsx';
 
 /** Placements outside the home and the register of homes: pages, API, and their parts of other pages. */
 export const placementsFeature: Feature = {
@@ -22,6 +23,9 @@ export const placementsFeature: Feature = {
       },
       { order: 116, action: 'home.list', href: '/homes', label: (lang) => placementTexts(lang).homesNav },
     ],
+    personSections: [placementsOfPerson],
+    caseSections: [placementsOfCase],
+    worklistSections: [placementsOnWorklist],
     auditLabels: [(lang) => placementTexts(lang).auditActions],
   },
 };

@@ -174,4 +174,38 @@ describe('placements from the decision', () => {
     assert.equal(events[0]!.reason, 'Hembesök planeras i morgon');
     assert.equal((await w.clients.partner.get('/homes')).statusCode, 403);
   });
+
+  it('shows the placement history on the child’s page and the case, and the placed children on the worklists', async () => {
+    const w = await world();
+    const casePage = await w.clients.worker.get(`/cases/${w.caseId}`);
+    assert.match(
+      casePage.body,
+      new RegExp(`/cases/${w.caseId}/placements/new`),
+      'the case offers the placement',
+    );
+    const res = await w.clients.worker.post(`/cases/${w.caseId}/placements`, placementForm(w));
+    const id = idFrom(res);
+    const person = await w.clients.worker.get(`/people/${w.child.id}`);
+    assert.equal(person.statusCode, 200);
+    assert.match(person.body, new RegExp(`href="/placements/${id}"`));
+    assert.match(
+      (await w.clients.worker.get(`/cases/${w.caseId}`)).body,
+      new RegExp(`href="/placements/${id}"`),
+    );
+    const own = await w.clients.worker.get('/worklist');
+    assert.match(own.body, new RegExp(`href="/placements/${id}"`));
+    const unit = await w.clients.manager.get('/worklist/unit');
+    assert.match(unit.body, new RegExp(`href="/placements/${id}"`));
+    const list = await w.clients.worker.get('/placements');
+    assert.match(list.body, new RegExp(`data-placement="${id}"`));
+    assert.doesNotMatch(
+      (await w.clients.worker2.get('/placements')).body,
+      new RegExp(id),
+      'not another worker’s',
+    );
+    assert.doesNotMatch(
+      (await w.clients.intake.get(`/people/${w.child.id}`)).body,
+      new RegExp(`/placements/${id}`),
+    );
+  });
 });
