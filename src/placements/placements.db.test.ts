@@ -208,4 +208,28 @@ describe('placements from the decision', () => {
       new RegExp(`/placements/${id}`),
     );
   });
+
+  it('gives the unit’s managers the list to IVO, printable and as CSV; protected children by initials only', async () => {
+    const w = await world();
+    await w.clients.worker.post(`/cases/${w.caseId}/placements`, placementForm(w));
+    assert.equal((await w.clients.worker.get('/placements/ivo-list?year=2026')).statusCode, 403);
+    const page = await w.clients.manager.get('/placements/ivo-list?year=2026');
+    assert.equal(page.statusCode, 200, page.body.slice(0, 300));
+    assert.match(page.body, new RegExp(w.child.familyName));
+    assert.match(page.body, /Familjen Ek/);
+    const csv = await w.clients.manager.get('/placements/ivo-list.csv?year=2026');
+    assert.match(String(csv.headers['content-type']), /text\/csv/);
+    assert.match(csv.body, /^\uFEFFBarn;Personnummer\/födelseår/);
+    assert.match(csv.body, new RegExp(w.child.personalNumber!));
+    await t.db.db
+      .updateTable('person')
+      .set({ protected_identity: 'protectedRegistration' })
+      .where('id', '=', w.child.id)
+      .execute();
+    const hidden = await w.clients.manager.get('/placements/ivo-list.csv?year=2026');
+    assert.doesNotMatch(hidden.body, new RegExp(w.child.familyName));
+    assert.doesNotMatch(hidden.body, /Familjen Ek|Skogsvägen/);
+    assert.match(hidden.body, /T\.T\.;2014;Sekretess/);
+    assert.ok((await auditOf(w.users.manager.id, 'ivoList.export')).length >= 2);
+  });
 });

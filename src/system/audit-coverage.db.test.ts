@@ -410,6 +410,11 @@ const personalDataRoutes: Record<string, Probe> = {
       c.post(`/placements/${f.placement.toEndId}/follow-up`, { followUpStep: 'start', followUpOn: today }),
   },
   'GET /homes': { as: 'socialWorker', request: (c) => c.get('/homes') },
+  'GET /placements/ivo-list': { as: 'manager', request: (c) => c.get(`/placements/ivo-list?year=2026`) },
+  'GET /placements/ivo-list.csv': {
+    as: 'manager',
+    request: (c) => c.get(`/placements/ivo-list.csv?year=2026`),
+  },
   'POST /homes': {
     as: 'homeFinder',
     request: (c, f) =>
