@@ -3,6 +3,7 @@ import { documentRules } from './documents/access.ts';
 import { guideRules } from './guide/access.ts';
 import { jointVisitRules } from './joint-visits/access.ts';
 import { partnerRules } from './partners/access.ts';
+import { placementRules } from './placements/access.ts';
 import { registerRules } from './platform/access/policy.ts';
 import { sipRules } from './sip/access.ts';
 import { workdayRules } from './workday/access.ts';
@@ -19,5 +20,9 @@ registerRules(caseRules, guideRules, partnerRules, sipRules, jointVisitRules);
 
 export type { CaseContext } from './cases/access.ts';
 export type { JointVisitContext } from './joint-visits/access.ts';
+registerRules(caseRules, guideRules, partnerRules, sipRules, placementRules);
+
+export type { CaseContext } from './cases/access.ts';
+export type { PlacementContext } from './placements/access.ts';
 export * from './platform/access/policy.ts';
 export type { ConsentContext, SipContext } from './sip/access.ts';

@@ -9,6 +9,7 @@ import { jointVisitsFeature } from './joint-visits/feature.ts';
 import { logReviewFeature } from './log-review/feature.ts';
 import { partnersFeature } from './partners/feature.ts';
 import { peopleFeature } from './people/feature.ts';
+import { placementsFeature } from './placements/feature.ts';
 import { Features } from './platform/features.ts';
 import { reportsFeature } from './reports/feature.ts';
 import { sipFeature } from './sip/feature.ts';
@@ -37,4 +38,5 @@ export const features = new Features([
   documentsFeature,
   workdayFeature,
   jointVisitsFeature,
+  placementsFeature,
 ]);

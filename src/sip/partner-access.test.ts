@@ -166,6 +166,28 @@ function samplesOf(type: Resource['type'], municipalityId: string): Sample[] {
           })),
         ),
       );
+    case 'placementRegister':
+      return [null, 'unit-a'].map((unitId) => ({
+        label: `placementRegister ${municipalityId} ${unitId}`,
+        resource: { type, municipalityId, unitId },
+      }));
+    case 'placement':
+      // Even a placement that names the partner's user as its worker stays closed to a partner.
+      return [null, 'partner-school', 'someone'].flatMap((worker) =>
+        [null, 'partner-school'].map((responsibleUserId) => ({
+          label: `placement ${municipalityId} designated=${worker} responsible=${responsibleUserId}`,
+          resource: {
+            type,
+            municipalityId,
+            placement: { unitIds: ['unit-a'], responsibleUserId, designatedWorkerId: worker },
+          },
+        })),
+      );
+    case 'homeRegister':
+      return [[], ['unit-a']].map((homeFindingUnitIds) => ({
+        label: `homeRegister ${municipalityId} ${homeFindingUnitIds.join('+')}`,
+        resource: { type, municipalityId, homeFindingUnitIds },
+      }));
     default: {
       const unhandled: never = type;
       throw new Error(`no samples for resource type ${String(unhandled)}`);
@@ -292,7 +314,7 @@ describe('the access matrix of partners against every resource of the system', (
     });
   }
 
-  it('never lets a partner touch the social services file: people, reports, cases, worklists, the log', () => {
+  it('never lets a partner touch the social services file: people, reports, cases, worklists, placements, homes, the log', () => {
     const file = samples.filter((s) =>
       [
         'personRegister',
@@ -304,6 +326,9 @@ describe('the access matrix of partners against every resource of the system', (
         'report',
         'case',
         'worklist',
+        'placementRegister',
+        'placement',
+        'homeRegister',
       ].includes(s.resource.type),
     );
     for (const [, actor] of partners)

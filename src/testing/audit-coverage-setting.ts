@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { after, before } from 'node:test';
 import { generatePersonalNumber } from '../people/personal-number.ts';
+import { decidedPlacementCase, placementFormFor, privateHome } from '../placements/fixtures.ts';
 import { hashApiToken } from '../reports/service.ts';
 import { Client, login, startTestApp, type TestApp } from './app.ts';
 import {
@@ -55,6 +56,16 @@ export interface Fixtures {
   visitWithConsent: string;
   visitWithoutConsent: string;
   visitToWithdraw: string;
+  /** Placements (src/placements): a case decided with a placement, a home, a placement in it. */
+  placement: {
+    caseId: string;
+    form: Record<string, string>;
+    homeId: string;
+    otherHomeId: string;
+    carerId: string;
+    placementId: string;
+    toEndId: string;
+  };
 }
 
 export type As =
@@ -65,6 +76,7 @@ export type As =
   | 'manager'
   | 'partner'
   | 'police';
+  | 'homeFinder';
 export type Probe = {
   as: As;
   request: (client: Client, f: Fixtures) => Promise<{ statusCode: number }>;
@@ -114,7 +126,13 @@ before(async () => {
     protectedIdentity: 'protectedRegistration',
   });
   const guardian = await createPerson(db, municipalityId, { birthDate: '1984-06-01' });
+  const homeFindingUnit = await createUnit(db, municipalityId, 'placement');
   const users = {
+    homeFinder: await createUser(db, t.config.secretKey, {
+      municipalityId,
+      role: 'socialWorker',
+      unitId: homeFindingUnit,
+    }),
     intakeWorker: await createUser(db, t.config.secretKey, {
       municipalityId,
       role: 'intakeWorker',
@@ -282,6 +300,16 @@ before(async () => {
   fixtures = {
     ...sips,
     ...visits,
+  const placement = await placementWorld(db, {
+    municipalityId,
+    code,
+    unitId: investigationUnit,
+    workerId: users.socialWorker.id,
+    managerId: users.manager.id,
+  });
+  fixtures = {
+    ...sips,
+    placement,
     municipalityCode: code,
     apiToken,
     childId: child.id,
@@ -297,3 +325,45 @@ before(async () => {
   };
 });
 after(() => t?.close());
+
+/** A case decided with a placement, two registered homes, and two placements made through the form. */
+async function placementWorld(
+  db: TestApp['db']['db'],
+  o: { municipalityId: string; code: string; unitId: string; workerId: string; managerId: string },
+): Promise<Fixtures['placement']> {
+  const home = await privateHome(db, o.municipalityId, o.code, 'Familjen Ek', {
+    investigated: true,
+    extracts: true,
+    today,
+  });
+  const other = await privateHome(db, o.municipalityId, o.code, 'Familjen Lind', {
+    investigated: true,
+    extracts: true,
+    today,
+  });
+  const place = async () => {
+    const decided = await decidedPlacementCase(db, {
+      municipalityId: o.municipalityId,
+      unitId: o.unitId,
+      responsibleUserId: o.workerId,
+      decidedBy: o.managerId,
+      today,
+    });
+    return { decided, form: placementFormFor(decided, home.id, o.workerId) };
+  };
+  const forForm = await place();
+  const made = async () => {
+    const p = await place();
+    const res = await clients.get('socialWorker')!.post(`/cases/${p.decided.caseId}/placements`, p.form);
+    return String(res.headers.location).split('/').pop()!.split('?')[0]!;
+  };
+  return {
+    caseId: forForm.decided.caseId,
+    form: forForm.form,
+    homeId: home.id,
+    otherHomeId: other.id,
+    carerId: home.carerIds[0]!,
+    placementId: await made(),
+    toEndId: await made(),
+  };
+}

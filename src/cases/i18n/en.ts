@@ -11,7 +11,6 @@ export const casesEn: CasesTexts = {
     placementReconsideration: 'Reconsideration of placement',
     lvuReview: 'Review of compulsory care',
     custodyTransfer: 'Consider transfer of custody',
-    placedChildVisits: 'Visit to the placed child',
     carePlan: 'Care plan and implementation plan',
     healthExamination: 'Health examination',
     immediateCustodyCourt: 'Immediate custody to the court',

@@ -12,7 +12,6 @@ export const casesSv = {
     placementReconsideration: 'Övervägande av placering',
     lvuReview: 'Omprövning av LVU-vård',
     custodyTransfer: 'Överväga vårdnadsöverflyttning',
-    placedChildVisits: 'Besök hos placerat barn',
     carePlan: 'Vårdplan och genomförandeplan',
     healthExamination: 'Hälsoundersökning',
     immediateCustodyCourt: 'Omedelbart omhändertagande till domstol',

@@ -134,8 +134,43 @@ function resourceFor(action: Action, municipalityId = home, role: Role = 'manage
           consent: { withdrawn: false },
         },
       };
+    case 'placement.list':
+      return { type: 'placementRegister', municipalityId, unitId: null };
+    case 'ivoList.export':
+      return { type: 'placementRegister', municipalityId, unitId: 'unit-a' };
+    case 'placement.create':
+    case 'placement.read':
+    case 'placement.update':
+    case 'placement.recordContact':
+    case 'placement.recordConsideration':
+    case 'placement.end':
+    case 'placement.readHomeAddress':
+      return {
+        type: 'placement',
+        municipalityId,
+        placement: { unitIds: ['unit-a'], responsibleUserId: null, designatedWorkerId: `user-${role}` },
+      };
+    case 'home.list':
+    case 'home.read':
+    case 'home.manage':
+      return { type: 'homeRegister', municipalityId, homeFindingUnitIds: ['unit-a'] };
   }
 }
+
+/** Placements and homes: the designated worker's own, the unit's for its managers (src/placements/access.ts). */
+const placementStaff = {
+  'placement.list': 'Y',
+  'placement.create': 'Y',
+  'placement.read': 'Y',
+  'placement.update': 'Y',
+  'placement.recordContact': 'Y',
+  'placement.recordConsideration': 'Y',
+  'placement.end': 'Y',
+  'placement.readHomeAddress': 'Y',
+  'home.list': 'Y',
+  'home.read': 'Y',
+  'home.manage': 'Y',
+} as const;
 
 /** A plan the matrix's actor coordinates, with the school as a consenting party. */
 const openSip = {
@@ -238,6 +273,7 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     ...socialServicesSip,
     ...workday,
     ...socialServicesJointVisits,
+    ...placementStaff,
     ...publicReportActions,
   },
   manager: {
@@ -267,6 +303,8 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'caseList.readUnit': 'Y',
     ...socialServicesJointVisits,
     'jointVisit.readFigures': 'Y',
+    ...placementStaff,
+    'ivoList.export': 'Y',
     ...publicReportActions,
   },
   partnerProfessional: {
