@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { seedDemoData } from './demo/seed.ts';
+import { assertHasMunicipality } from './installation/first-start.ts';
 import { migrations } from './migrations.ts';
 import { assertKeyOpensStoredSecrets } from './platform/auth/key-check.ts';
 import { todayFor } from './platform/clock.ts';
@@ -33,6 +34,7 @@ async function start() {
       );
     }
   }
+  if (!config.demoData) await assertHasMunicipality(db);
   const app = await buildApp({ config, db, logger: true });
 
   const shutdown = async () => {

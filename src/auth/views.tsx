@@ -1,4 +1,11 @@
-import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../platform/layout/forms.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  Notice,
+  SelectField,
+  TextField,
+} from '../platform/layout/forms.tsx';
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
 import { authTexts } from './i18n/index.ts';
@@ -10,6 +17,8 @@ export function LoginPage({
   notice,
   next,
   oidcEnabled,
+  municipalities = [],
+  municipalityCode,
 }: {
   ctx: PageContext;
   errors?: FieldErrors;
@@ -17,6 +26,9 @@ export function LoginPage({
   notice?: string | undefined;
   next?: string | undefined;
   oidcEnabled: boolean;
+  /** The active municipalities: a choice when there are several. */
+  municipalities?: readonly { code: string; name: string }[];
+  municipalityCode?: string | undefined;
 }) {
   const { t } = ctx;
   const tx = authTexts(ctx.lang);
@@ -30,6 +42,20 @@ export function LoginPage({
         <form method="post" action="/login" novalidate>
           <CsrfField token={ctx.csrf} />
           {next ? <input type="hidden" name="next" value={next} /> : null}
+          {municipalities.length > 1 ? (
+            <SelectField
+              name="m"
+              label={tx.login.municipality}
+              value={municipalityCode}
+              error={errors.m}
+              options={[
+                ['', tx.login.chooseMunicipality] as const,
+                ...municipalities.map((m) => [m.code, m.name] as const),
+              ]}
+            />
+          ) : municipalityCode ? (
+            <input type="hidden" name="m" value={municipalityCode} />
+          ) : null}
           <TextField
             name="username"
             label={tx.login.username}
