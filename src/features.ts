@@ -3,6 +3,7 @@ import { authFeature } from './auth/feature.ts';
 import { casesFeature } from './cases/feature.ts';
 import { guideFeature } from './guide/feature.ts';
 import { homeFeature } from './home/feature.ts';
+import { installationFeature } from './installation/feature.ts';
 import { intakeFeature } from './intake/feature.ts';
 import { logReviewFeature } from './log-review/feature.ts';
 import { partnersFeature } from './partners/feature.ts';
@@ -31,4 +32,5 @@ export const features = new Features([
   partnersFeature,
   sipFeature,
   guideFeature,
+  installationFeature,
 ]);

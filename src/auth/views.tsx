@@ -19,6 +19,8 @@ export function LoginPage({
   oidcEnabled,
   municipalities = [],
   municipalityCode,
+  action = '/login',
+  heading,
 }: {
   ctx: PageContext;
   errors?: FieldErrors;
@@ -29,17 +31,20 @@ export function LoginPage({
   /** The active municipalities: a choice when there are several. */
   municipalities?: readonly { code: string; name: string }[];
   municipalityCode?: string | undefined;
+  /** Where the form posts: the installation operator's login reuses the page (decision 0086). */
+  action?: string;
+  heading?: string;
 }) {
   const { t } = ctx;
   const tx = authTexts(ctx.lang);
   return (
-    <Layout ctx={ctx} title={tx.login.title} bare>
+    <Layout ctx={ctx} title={heading ?? tx.login.title} bare>
       <div class="narrow">
-        <h1>{tx.login.title}</h1>
+        <h1>{heading ?? tx.login.title}</h1>
         {notice ? <Notice>{notice}</Notice> : null}
         <ErrorSummary t={t} errors={errors} />
         <p>{tx.login.intro}</p>
-        <form method="post" action="/login" novalidate>
+        <form method="post" action={action} novalidate>
           <CsrfField token={ctx.csrf} />
           {next ? <input type="hidden" name="next" value={next} /> : null}
           {municipalities.length > 1 ? (
@@ -90,7 +95,15 @@ export function LoginPage({
   );
 }
 
-export function TotpPage({ ctx, error }: { ctx: PageContext; error?: string | undefined }) {
+export function TotpPage({
+  ctx,
+  error,
+  action = '/login/totp',
+}: {
+  ctx: PageContext;
+  error?: string | undefined;
+  action?: string;
+}) {
   const { t } = ctx;
   const tx = authTexts(ctx.lang);
   return (
@@ -99,7 +112,7 @@ export function TotpPage({ ctx, error }: { ctx: PageContext; error?: string | un
         <h1>{tx.totp.title}</h1>
         <ErrorSummary t={t} errors={error ? { code: error } : {}} />
         <p>{tx.totp.intro}</p>
-        <form method="post" action="/login/totp" novalidate>
+        <form method="post" action={action} novalidate>
           <CsrfField token={ctx.csrf} />
           <TextField
             name="code"
@@ -126,12 +139,14 @@ export function EnrolPage({
   sealed,
   qrDataUri,
   error,
+  action = '/login/enrol',
 }: {
   ctx: PageContext;
   secret: string;
   sealed: string;
   qrDataUri: string;
   error?: string | undefined;
+  action?: string;
 }) {
   const { t } = ctx;
   const tx = authTexts(ctx.lang);
@@ -145,7 +160,7 @@ export function EnrolPage({
         <p>
           {tx.totp.secretLabel}: <code class="secret">{secret}</code>
         </p>
-        <form method="post" action="/login/enrol" novalidate>
+        <form method="post" action={action} novalidate>
           <CsrfField token={ctx.csrf} />
           <input type="hidden" name="sealed" value={sealed} />
           <TextField
@@ -167,7 +182,15 @@ export function EnrolPage({
   );
 }
 
-export function PasswordChangePage({ ctx, errors = {} }: { ctx: PageContext; errors?: FieldErrors }) {
+export function PasswordChangePage({
+  ctx,
+  errors = {},
+  action = '/login/password',
+}: {
+  ctx: PageContext;
+  errors?: FieldErrors;
+  action?: string;
+}) {
   const { t } = ctx;
   const tx = authTexts(ctx.lang);
   return (
@@ -176,7 +199,7 @@ export function PasswordChangePage({ ctx, errors = {} }: { ctx: PageContext; err
         <h1>{tx.password.changeTitle}</h1>
         <ErrorSummary t={t} errors={errors} />
         <p>{tx.password.changeIntro}</p>
-        <form method="post" action="/login/password" novalidate>
+        <form method="post" action={action} novalidate>
           <CsrfField token={ctx.csrf} />
           <TextField
             name="current"

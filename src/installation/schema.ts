@@ -7,6 +7,28 @@ export interface RateLimitBucketTable {
   hits: number;
 }
 
+/** The installation operator (decision 0086): outside every municipality. */
+export interface OperatorAccountTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  password_expires_at: Date | null;
+  totp_secret_enc: string | null;
+  totp_last_step: number | null;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface OperatorSessionTable {
+  id_hash: string;
+  operator_id: string;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  second_factor_done: Generated<boolean>;
+}
+
 declare module '../platform/db/schema.ts' {
   interface MunicipalityTable {
     active: Generated<boolean>;
@@ -18,5 +40,7 @@ declare module '../platform/db/schema.ts' {
   }
   interface Database {
     rate_limit_bucket: RateLimitBucketTable;
+    operator_account: OperatorAccountTable;
+    operator_session: OperatorSessionTable;
   }
 }

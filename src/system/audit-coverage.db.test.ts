@@ -411,6 +411,23 @@ const routesWithoutPersonalData = new Set([
   'POST /admin/organisations/:id/users/:userId',
   // An empty request form: the partner types, nothing is shown.
   'GET /sips/request',
+  // The installation operator (src/installation, decision 0086): municipalities and counts only.
+  'GET /operator/login',
+  'POST /operator/login',
+  'GET /operator/login/totp',
+  'POST /operator/login/totp',
+  'GET /operator/login/password',
+  'POST /operator/login/password',
+  'GET /operator/login/enrol',
+  'POST /operator/login/enrol',
+  'POST /operator/logout',
+  'GET /operator',
+  'POST /operator/municipalities/:code/deactivate',
+  'POST /operator/municipalities/:code/reactivate',
+  'GET /operator/municipalities/new',
+  'POST /operator/municipalities/new',
+  'GET /operator/municipalities/:code/administrators/new',
+  'POST /operator/municipalities/:code/administrators/new',
 ]);
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;

@@ -8,6 +8,8 @@ import { type Kysely, sql } from 'kysely';
  * - A one-time password (from `npm run setup`) expires.
  * - Rate-limit counters shared by every app process on one PostgreSQL: unlogged (a crash may
  *   reset a minute's counts, which is harmless), one row per key and window.
+ * - The installation operator (0086): accounts and sessions of their own, outside every
+ *   municipality, so no municipal table, session or policy decision ever sees them.
  */
 const statements = [
   `alter table municipality add column active boolean not null default true,
@@ -21,6 +23,26 @@ const statements = [
     hits integer not null
   )`,
   `create index rate_limit_bucket_age on rate_limit_bucket (window_started_at)`,
+  `create table operator_account (
+    id uuid primary key default gen_random_uuid(),
+    username text not null unique check (username ~ '^[a-z0-9._-]{3,64}$'),
+    display_name text not null check (length(display_name) between 1 and 200),
+    password_hash text not null,
+    must_change_password boolean not null default true,
+    password_expires_at timestamptz,
+    totp_secret_enc text,
+    totp_last_step bigint,
+    active boolean not null default true,
+    created_at timestamptz not null default now()
+  )`,
+  `create table operator_session (
+    id_hash text primary key,
+    operator_id uuid not null references operator_account (id) on delete cascade,
+    created_at timestamptz not null default now(),
+    last_seen_at timestamptz not null default now(),
+    second_factor_done boolean not null default false
+  )`,
+  `create index operator_session_operator on operator_session (operator_id)`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
