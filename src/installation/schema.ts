@@ -29,6 +29,16 @@ export interface OperatorSessionTable {
   second_factor_done: Generated<boolean>;
 }
 
+/** One culled record (decision 0082): what it was, when, under which rule; no content. */
+export interface RetentionCulledTable {
+  municipality_id: string;
+  record_type: string;
+  record_id: string;
+  culled_on: string;
+  rule_id: string;
+  culled_at: Generated<Date>;
+}
+
 declare module '../platform/db/schema.ts' {
   interface MunicipalityTable {
     active: Generated<boolean>;
@@ -42,5 +52,6 @@ declare module '../platform/db/schema.ts' {
     rate_limit_bucket: RateLimitBucketTable;
     operator_account: OperatorAccountTable;
     operator_session: OperatorSessionTable;
+    retention_culled: RetentionCulledTable;
   }
 }

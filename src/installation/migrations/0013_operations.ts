@@ -10,6 +10,8 @@ import { type Kysely, sql } from 'kysely';
  *   reset a minute's counts, which is harmless), one row per key and window.
  * - The installation operator (0086): accounts and sessions of their own, outside every
  *   municipality, so no municipal table, session or policy decision ever sees them.
+ * - The culling ledger (decisions 0081, 0082): which record was culled, when and by which rule,
+ *   with no content, so the log review and a restore can tell "culled" from "never existed".
  */
 const statements = [
   `alter table municipality add column active boolean not null default true,
@@ -43,6 +45,15 @@ const statements = [
     second_factor_done boolean not null default false
   )`,
   `create index operator_session_operator on operator_session (operator_id)`,
+  `create table retention_culled (
+    municipality_id uuid not null references municipality (id),
+    record_type text not null,
+    record_id text not null,
+    culled_on date not null,
+    rule_id text not null,
+    culled_at timestamptz not null default now(),
+    primary key (municipality_id, record_type, record_id)
+  )`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
