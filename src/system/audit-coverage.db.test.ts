@@ -346,6 +346,9 @@ const personalDataRoutes: Record<string, Probe> = {
  */
 const routesWithoutPersonalData = new Set([
   'GET /healthz',
+  'GET /readyz',
+  'GET /livez',
+  'GET /metrics',
   'GET /openapi.json',
   'GET /assets/app.css',
   'GET /login',

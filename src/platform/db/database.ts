@@ -22,6 +22,8 @@ export interface Db {
   created: boolean;
   /** Brings the planner's statistics up to date (after bulk work such as the demo data). */
   analyze(): Promise<void>;
+  /** The connection pool as the metrics show it: connections in all, idle, and callers waiting. */
+  stats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -53,7 +55,14 @@ async function openPostgres(options: DbOptions): Promise<Db> {
   try {
     const created = !(await hasMigrated(db));
     await migrateToLatest(db, options.migrations);
-    return { db, engine: 'postgresql', created, analyze: () => analyzeAll(db), close: () => db.destroy() };
+    return {
+      db,
+      engine: 'postgresql',
+      created,
+      analyze: () => analyzeAll(db),
+      stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      close: () => db.destroy(),
+    };
   } catch (error) {
     await db.destroy();
     throw error;
