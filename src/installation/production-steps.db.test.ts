@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { totpCode } from '../platform/auth/totp.ts';
+import { Browser } from '../testing/browser.ts';
 import { createPostgresDatabase, testEngine } from '../testing/database.ts';
 import {
   runAuditVerify,
@@ -45,41 +46,6 @@ after(async () => {
 
 function runSetup(args: string[]) {
   return runServerToExit({ ...env, PUBLIC_URL: 'https://samtak.example.se' }, 60_000, setupScript, args);
-}
-
-/** A browser over fetch: keeps cookies, follows nothing, finds the CSRF token in each page. */
-class Browser {
-  private cookies = new Map<string, string>();
-  private csrf = '';
-  constructor(private readonly baseUrl: string) {}
-  async get(path: string) {
-    return this.request('GET', path);
-  }
-  async post(path: string, form: Record<string, string>) {
-    return this.request('POST', path, new URLSearchParams({ _csrf: this.csrf, ...form }).toString());
-  }
-  private async request(method: string, path: string, body?: string) {
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      redirect: 'manual',
-      headers: {
-        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        ...(body ? { 'content-type': 'application/x-www-form-urlencoded', origin: this.baseUrl } : {}),
-      },
-      ...(body ? { body } : {}),
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = ''] = line.split(';');
-      const at = pair.indexOf('=');
-      const value = pair.slice(at + 1);
-      if (value) this.cookies.set(pair.slice(0, at), value);
-      else this.cookies.delete(pair.slice(0, at));
-    }
-    const text = await response.text();
-    const token = /name="_csrf" value="([^"]+)"/.exec(text)?.[1];
-    if (token) this.csrf = token;
-    return { status: response.status, location: response.headers.get('location'), body: text };
-  }
 }
 
 describe('the README production steps', () => {
