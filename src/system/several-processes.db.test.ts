@@ -3,9 +3,8 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { migrations } from '../migrations.ts';
-import { totpCode } from '../platform/auth/totp.ts';
 import { openDatabase } from '../platform/db/database.ts';
-import { Browser } from '../testing/browser.ts';
+import { Browser, signIn } from '../testing/browser.ts';
 import { createPostgresDatabase, testEngine } from '../testing/database.ts';
 import { createMunicipality, createPerson, createUser, type TestUser } from '../testing/factories.ts';
 import { runAuditVerify, type ServerProcess, startServer } from '../testing/server-process.ts';
@@ -53,15 +52,6 @@ function roundRobinProxy(upstreams: string[]): Promise<{ url: string; server: Se
   );
 }
 
-async function logIn(browser: Browser, user: TestUser) {
-  await browser.get('/login');
-  const first = await browser.post('/login', { username: user.username, password: user.password });
-  assert.equal(first.location, '/login/totp', first.body.slice(0, 200));
-  await browser.get('/login/totp');
-  const second = await browser.post('/login/totp', { code: totpCode(user.totpSecret ?? '') });
-  assert.equal(second.location, '/', second.body.slice(0, 200));
-}
-
 describe('two app processes on one PostgreSQL', {
   skip: testEngine !== 'postgresql' && 'PostgreSQL only',
 }, () => {
@@ -89,7 +79,7 @@ describe('two app processes on one PostgreSQL', {
 
     // Each client from its own address, told to the apps by the proxy they trust.
     const browsers = users.map((_, i) => new Browser(proxy.url, { 'x-forwarded-for': `10.9.0.${i + 1}` }));
-    for (const [i, browser] of browsers.entries()) await logIn(browser, users[i] as TestUser);
+    for (const [i, browser] of browsers.entries()) await signIn(browser, users[i] as TestUser);
 
     const statuses: number[] = [];
     await Promise.all(

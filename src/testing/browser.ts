@@ -1,3 +1,7 @@
+import assert from 'node:assert/strict';
+import { totpCode } from '../platform/auth/totp.ts';
+import type { TestUser } from './factories.ts';
+
 /**
  * A browser over fetch for tests against real server processes: keeps cookies, follows no
  * redirect, finds the CSRF token in each page. `headers` go with every request (a client's own
@@ -47,4 +51,19 @@ export class Browser {
     if (token) this.csrf = token;
     return { status: response.status, location: response.headers.get('location'), body: text };
   }
+}
+
+/** Signs a factory user in through the real login pages: password, then the one-time code. */
+export async function signIn(browser: Browser, user: TestUser): Promise<void> {
+  await browser.get('/login');
+  const first = await browser.post('/login', { username: user.username, password: user.password });
+  assert.equal(first.location, '/login/totp', first.body.slice(0, 200));
+  await browser.get('/login/totp');
+  let second = await browser.post('/login/totp', { code: totpCode(user.totpSecret ?? '') });
+  if (second.status === 400) {
+    // This time step's code was used already (a login moments ago): wait for the next one.
+    await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 200));
+    second = await browser.post('/login/totp', { code: totpCode(user.totpSecret ?? '') });
+  }
+  assert.equal(second.location, '/', second.body.slice(0, 200));
 }
