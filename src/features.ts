@@ -4,6 +4,7 @@ import { casesFeature } from './cases/feature.ts';
 import { documentsFeature } from './documents/feature.ts';
 import { guideFeature } from './guide/feature.ts';
 import { homeFeature } from './home/feature.ts';
+import { installationFeature } from './installation/feature.ts';
 import { intakeFeature } from './intake/feature.ts';
 import { jointVisitsFeature } from './joint-visits/feature.ts';
 import { logReviewFeature } from './log-review/feature.ts';
@@ -39,4 +40,5 @@ export const features = new Features([
   workdayFeature,
   jointVisitsFeature,
   placementsFeature,
+  installationFeature,
 ]);

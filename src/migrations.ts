@@ -1,6 +1,7 @@
 import * as m0009 from './documents/migrations/0009_documents.ts';
 import * as m0010 from './joint-visits/migrations/0010_joint_visits.ts';
 import * as m0012 from './placements/migrations/0012_placements.ts';
+import * as m0013 from './installation/migrations/0013_operations.ts';
 import type { Migrations } from './platform/db/migrate.ts';
 import * as m0001 from './platform/db/migrations/0001_foundation.ts';
 import * as m0002 from './platform/db/migrations/0002_cases.ts';
@@ -33,4 +34,5 @@ export const migrations: Migrations = {
   '0008_workday': m0008,
   '0010_joint_visits': m0010,
   '0012_placements': m0012,
+  '0013_operations': m0013,
 };

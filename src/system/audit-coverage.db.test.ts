@@ -602,6 +602,9 @@ const personalDataRoutes: Record<string, Probe> = {
  */
 const routesWithoutPersonalData = new Set([
   'GET /healthz',
+  'GET /readyz',
+  'GET /livez',
+  'GET /metrics',
   'GET /openapi.json',
   'GET /assets/app.css',
   'GET /favicon.svg',
@@ -677,6 +680,23 @@ const routesWithoutPersonalData = new Set([
   'GET /calendar/feed/:token.ics',
   // An empty form for a new home in the register (src/placements).
   'GET /homes/new',
+  // The installation operator (src/installation, decision 0086): municipalities and counts only.
+  'GET /operator/login',
+  'POST /operator/login',
+  'GET /operator/login/totp',
+  'POST /operator/login/totp',
+  'GET /operator/login/password',
+  'POST /operator/login/password',
+  'GET /operator/login/enrol',
+  'POST /operator/login/enrol',
+  'POST /operator/logout',
+  'GET /operator',
+  'POST /operator/municipalities/:code/deactivate',
+  'POST /operator/municipalities/:code/reactivate',
+  'GET /operator/municipalities/new',
+  'POST /operator/municipalities/new',
+  'GET /operator/municipalities/:code/administrators/new',
+  'POST /operator/municipalities/:code/administrators/new',
 ]);
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
