@@ -3,6 +3,7 @@ import { guideRules } from './guide/access.ts';
 import { partnerRules } from './partners/access.ts';
 import { registerRules } from './platform/access/policy.ts';
 import { sipRules } from './sip/access.ts';
+import { statisticsRules } from './statistics/access.ts';
 
 /**
  * The access policy with every feature's rule set in it (docs/decisions/0052). The app, the test
@@ -10,7 +11,7 @@ import { sipRules } from './sip/access.ts';
  * action whose rule set is missing would be refused, never allowed. A new feature with its own
  * actions adds its rule set here.
  */
-registerRules(caseRules, guideRules, partnerRules, sipRules);
+registerRules(caseRules, guideRules, partnerRules, sipRules, statisticsRules);
 
 export type { CaseContext } from './cases/access.ts';
 export * from './platform/access/policy.ts';

@@ -10,6 +10,7 @@ import { peopleFeature } from './people/feature.ts';
 import { Features } from './platform/features.ts';
 import { reportsFeature } from './reports/feature.ts';
 import { sipFeature } from './sip/feature.ts';
+import { statisticsFeature } from './statistics/feature.ts';
 import { systemFeature } from './system/feature.ts';
 import { worklistsFeature } from './worklists/feature.ts';
 
@@ -31,4 +32,5 @@ export const features = new Features([
   partnersFeature,
   sipFeature,
   guideFeature,
+  statisticsFeature,
 ]);

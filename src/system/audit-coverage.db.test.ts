@@ -337,6 +337,19 @@ const personalDataRoutes: Record<string, Probe> = {
       return c.postJson(`/api/v1/sips/${f.active.id}/actions/${own.id}/status`, { status: 'done' });
     },
   },
+  // Statistics (src/statistics): the rows behind a figure for the unit's manager, and exports.
+  'GET /statistics/indicators/:id/rows': {
+    as: 'manager',
+    request: (c) => c.get('/statistics/indicators/initialAssessmentWithin14Days/rows?period=2026&cell=due'),
+  },
+  'GET /statistics/export.csv': {
+    as: 'manager',
+    request: (c) => c.get('/statistics/export.csv?period=2026'),
+  },
+  'GET /statistics/export.xlsx': {
+    as: 'manager',
+    request: (c) => c.get('/statistics/export.xlsx?period=2026&table=units'),
+  },
 };
 
 /**
@@ -411,6 +424,10 @@ const routesWithoutPersonalData = new Set([
   'POST /admin/organisations/:id/users/:userId',
   // An empty request form: the partner types, nothing is shown.
   'GET /sips/request',
+  // Aggregates only, suppressed for whoever may not see the children behind them (src/statistics).
+  'GET /statistics',
+  'GET /statistics/indicators/:id',
+  'GET /api/v1/statistics/indicators',
 ]);
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
