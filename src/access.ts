@@ -7,6 +7,7 @@ import { placementRules } from './placements/access.ts';
 import { registerRules } from './platform/access/policy.ts';
 import { sipRules } from './sip/access.ts';
 import { workdayRules } from './workday/access.ts';
+import { statisticsRules } from './statistics/access.ts';
 
 /**
  * The access policy with every feature's rule set in it (docs/decisions/0052). The app, the test
@@ -17,6 +18,7 @@ import { workdayRules } from './workday/access.ts';
 registerRules(caseRules, guideRules, partnerRules, sipRules, documentRules);
 registerRules(caseRules, guideRules, partnerRules, sipRules, workdayRules);
 registerRules(caseRules, guideRules, partnerRules, sipRules, jointVisitRules);
+registerRules(caseRules, guideRules, partnerRules, sipRules, statisticsRules);
 
 export type { CaseContext } from './cases/access.ts';
 export type { JointVisitContext } from './joint-visits/access.ts';

@@ -14,6 +14,7 @@ import { placementsFeature } from './placements/feature.ts';
 import { Features } from './platform/features.ts';
 import { reportsFeature } from './reports/feature.ts';
 import { sipFeature } from './sip/feature.ts';
+import { statisticsFeature } from './statistics/feature.ts';
 import { systemFeature } from './system/feature.ts';
 import { workdayFeature } from './workday/feature.ts';
 import { worklistsFeature } from './worklists/feature.ts';
@@ -41,4 +42,5 @@ export const features = new Features([
   jointVisitsFeature,
   placementsFeature,
   installationFeature,
+  statisticsFeature,
 ]);

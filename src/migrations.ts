@@ -12,6 +12,7 @@ import * as m0006 from './platform/db/migrations/0006_due_case_indexes.ts';
 import * as m0007 from './platform/db/migrations/0007_hardening.ts';
 import * as m0011 from './reports/migrations/0011_report_settings.ts';
 import * as m0008 from './workday/migrations/0008_workday.ts';
+import * as m0014 from './statistics/migrations/0014_statistics.ts';
 
 /**
  * Every migration of Samtak, by name; they run in the order of their numbers (docs/decisions/0053).
@@ -35,4 +36,5 @@ export const migrations: Migrations = {
   '0010_joint_visits': m0010,
   '0012_placements': m0012,
   '0013_operations': m0013,
+  '0014_statistics': m0014,
 };

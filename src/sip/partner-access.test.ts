@@ -94,6 +94,11 @@ function samplesOf(type: Resource['type'], municipalityId: string): Sample[] {
       return one({ type, municipalityId });
     case 'statistics':
       return one({ type, municipalityId });
+    case 'statisticsUnit':
+      return [null, 'unit-a'].map((unitId) => ({
+        label: `statisticsUnit ${municipalityId} ${unitId}`,
+        resource: { type, municipalityId, unitId: unitId ?? 'unit-other' },
+      }));
     case 'partnerOrganisation':
       return [own, other].map((organisationId) => ({
         label: `partnerOrganisation ${municipalityId} ${organisationId}`,
@@ -322,6 +327,7 @@ describe('the access matrix of partners against every resource of the system', (
         'auditLog',
         'administration',
         'statistics',
+        'statisticsUnit',
         'reportRegister',
         'report',
         'case',

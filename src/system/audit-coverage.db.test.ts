@@ -592,6 +592,18 @@ const personalDataRoutes: Record<string, Probe> = {
   'GET /api/v1/placements/:id': {
     as: 'socialWorker',
     request: (c, f) => c.get(`/api/v1/placements/${f.placement.placementId}`),
+  // Statistics (src/statistics): the rows behind a figure for the unit's manager, and exports.
+  'GET /statistics/indicators/:id/rows': {
+    as: 'manager',
+    request: (c) => c.get('/statistics/indicators/initialAssessmentWithin14Days/rows?period=2026&cell=due'),
+  },
+  'GET /statistics/export.csv': {
+    as: 'manager',
+    request: (c) => c.get('/statistics/export.csv?period=2026'),
+  },
+  'GET /statistics/export.xlsx': {
+    as: 'manager',
+    request: (c) => c.get('/statistics/export.xlsx?period=2026&table=units'),
   },
 };
 
@@ -697,6 +709,10 @@ const routesWithoutPersonalData = new Set([
   'POST /operator/municipalities/new',
   'GET /operator/municipalities/:code/administrators/new',
   'POST /operator/municipalities/:code/administrators/new',
+  // Aggregates only, suppressed for whoever may not see the children behind them (src/statistics).
+  'GET /statistics',
+  'GET /statistics/indicators/:id',
+  'GET /api/v1/statistics/indicators',
 ]);
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;

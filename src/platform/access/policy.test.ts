@@ -77,7 +77,10 @@ function resourceFor(action: Action, municipalityId = home, role: Role = 'manage
     case 'user.manage':
       return { type: 'administration', municipalityId };
     case 'statistics.read':
+    case 'statistics.export':
       return { type: 'statistics', municipalityId };
+    case 'statistics.drillDown':
+      return { type: 'statisticsUnit', municipalityId, unitId: 'unit-a' };
     case 'partnerOrganisation.manage':
       return { type: 'administration', municipalityId };
     case 'partnerOrganisation.manageUsers':
@@ -282,6 +285,8 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'person.readProtectedDetails': 'Y',
     'auditLog.review': 'Y',
     'statistics.read': 'Y',
+    'statistics.drillDown': 'Y',
+    'statistics.export': 'Y',
     'report.list': 'Y',
     'report.read': 'Y',
     'report.process': 'Y',
@@ -319,7 +324,7 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'jointVisit.readSummary': 'notPolice',
     ...publicReportActions,
   },
-  statisticsReader: { 'statistics.read': 'Y', ...publicReportActions },
+  statisticsReader: { 'statistics.read': 'Y', 'statistics.export': 'Y', ...publicReportActions },
   guideEditor: { 'guide.edit': 'Y', 'guide.review': 'Y', 'guide.publish': 'Y', ...publicReportActions },
 };
 
@@ -487,6 +492,23 @@ describe('the access policy, case by case', () => {
         assert.equal(decision.allowed, role === 'manager', `${role} ${action}`);
       }
     }
+  });
+
+  it("shows the children behind a unit's figures to that unit's manager only, never to the statistics reader", () => {
+    const unit = (unitId: string): Resource => ({ type: 'statisticsUnit', municipalityId: home, unitId });
+    assert.equal(decide(actor('manager'), 'statistics.drillDown', unit('unit-a')).allowed, true);
+    assert.deepEqual(decide(actor('manager'), 'statistics.drillDown', unit('unit-b')), {
+      allowed: false,
+      reason: 'otherUnit',
+    });
+    assert.deepEqual(decide(actor('manager', { unitId: null }), 'statistics.drillDown', unit('unit-a')), {
+      allowed: false,
+      reason: 'otherUnit',
+    });
+    assert.deepEqual(decide(actor('statisticsReader'), 'statistics.drillDown', unit('unit-a')), {
+      allowed: false,
+      reason: 'roleNotPermitted',
+    });
   });
 
   it("shows a unit's worklist to that unit's manager only", () => {
