@@ -1,4 +1,5 @@
 import { caseRules } from './cases/access.ts';
+import { goodPracticeRules } from './good-practice/access.ts';
 import { guideRules } from './guide/access.ts';
 import { partnerRules } from './partners/access.ts';
 import { registerRules } from './platform/access/policy.ts';
@@ -10,7 +11,7 @@ import { sipRules } from './sip/access.ts';
  * action whose rule set is missing would be refused, never allowed. A new feature with its own
  * actions adds its rule set here.
  */
-registerRules(caseRules, guideRules, partnerRules, sipRules);
+registerRules(caseRules, guideRules, partnerRules, sipRules, goodPracticeRules);
 
 export type { CaseContext } from './cases/access.ts';
 export * from './platform/access/policy.ts';

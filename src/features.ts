@@ -1,6 +1,7 @@
 import { adminFeature } from './admin/feature.ts';
 import { authFeature } from './auth/feature.ts';
 import { casesFeature } from './cases/feature.ts';
+import { goodPracticeFeature } from './good-practice/feature.ts';
 import { guideFeature } from './guide/feature.ts';
 import { homeFeature } from './home/feature.ts';
 import { intakeFeature } from './intake/feature.ts';
@@ -31,4 +32,5 @@ export const features = new Features([
   partnersFeature,
   sipFeature,
   guideFeature,
+  goodPracticeFeature,
 ]);

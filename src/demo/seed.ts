@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { seedGoodPracticeDemo } from '../good-practice/demo.ts';
 import { seedGuideDemo } from '../guide/demo.ts';
 import { partnerKindOf } from '../partners/domain.ts';
 import type { PartnerOrganisationKind } from '../partners/schema.ts';
@@ -352,6 +353,29 @@ export async function seedDemoData(
       { id: editor2, name: 'Tove Ahl' },
     );
     log(`  support guide: ${guideRevisions} published texts`);
+    // Good examples (issue 18): the manager and BUP's psychologist are good-practice editors, so
+    // each reviews what the other organisation wrote.
+    await trx
+      .updateTable('municipality')
+      .set({ population: 31_000 })
+      .where('id', '=', municipalityId)
+      .execute();
+    const goodExamples = await seedGoodPracticeDemo(trx, {
+      today,
+      socialServices: {
+        userId: userId('manager'),
+        municipalityId,
+        organisationKey: `m:${municipalityId}`,
+        organisationName: demoMunicipality.name,
+      },
+      bup: {
+        userId: userId('bup'),
+        municipalityId,
+        organisationKey: `o:${organisationId('bup')}`,
+        organisationName: organisationOf('bup')!.name,
+      },
+    });
+    log(`  good examples: ${goodExamples}`);
     log(
       `Demo data ready: ${persons.length} people, ${relations.length} guardianships, ${demoUsers.length} users, ${demoCases.reports} reports, ${demoCases.cases} cases, ${sips} coordinated plans.`,
     );

@@ -130,6 +130,19 @@ function samplesOf(type: Resource['type'], municipalityId: string): Sample[] {
         label: `worklist ${municipalityId} ${unitId}`,
         resource: { type, municipalityId, unitId },
       }));
+    case 'goodPractice':
+      return ([null, 'draft', 'inReview', 'published'] as const).flatMap((state) =>
+        [null, 'partner-school', 'someone'].flatMap((authorUserId) =>
+          [`o:${own}`, `o:${other}`, `m:${municipalityId}`].flatMap((authorOrganisationKey) =>
+            [true, false].map((actorIsEditor) => ({
+              label: `goodPractice ${municipalityId} ${state} author=${authorUserId} org=${authorOrganisationKey} editor=${actorIsEditor}`,
+              resource: { type, municipalityId, state, authorUserId, authorOrganisationKey, actorIsEditor },
+            })),
+          ),
+        ),
+      );
+    case 'exampleComments':
+      return one({ type, municipalityId });
     default: {
       const unhandled: never = type;
       throw new Error(`no samples for resource type ${String(unhandled)}`);
@@ -166,6 +179,8 @@ function expectedOpen(actor: Actor, action: Action, resource: Resource): boolean
   // Anyone may file a concern report and ask how far it has come, in any municipality: partners
   // are mandatory reporters. The receipt's reference is all that comes back.
   if (resource.type === 'reportIntake') return action === 'report.submit' || action === 'report.checkStatus';
+  // Anyone may comment on a published good example (held for moderation).
+  if (resource.type === 'exampleComments') return action === 'comment.post';
   if (resource.municipalityId !== actor.municipalityId || !actor.partnerOrganisationId) return false;
   const org = actor.partnerOrganisationId;
   switch (resource.type) {
@@ -196,6 +211,17 @@ function expectedOpen(actor: Actor, action: Action, resource: Resource): boolean
         c.organisationIds.includes(org) &&
         c.informationKinds.includes(resource.informationKind as SipInformationKind)
       );
+    }
+    case 'goodPractice': {
+      // Good examples hold no one's personal data: a partner shares what its organisation did,
+      // and an editor among them reviews what another organisation wrote.
+      const isAuthor = resource.authorUserId === actor.userId;
+      if (action === 'example.write') return resource.state === null || isAuthor;
+      if (action === 'example.readUnpublished' || action === 'example.withdraw')
+        return isAuthor || resource.actorIsEditor;
+      if (action === 'example.review')
+        return resource.actorIsEditor && !isAuthor && resource.authorOrganisationKey !== `o:${org}`;
+      return action === 'comment.moderate' && resource.actorIsEditor;
     }
     default:
       return false;
@@ -229,7 +255,8 @@ describe('the access matrix of partners against every resource of the system', (
       for (const action of actions)
         for (const { label, resource } of samples) {
           const allowed = decide(actor, action, resource).allowed;
-          const isPublic = action === 'report.submit' || action === 'report.checkStatus';
+          const isPublic =
+            action === 'report.submit' || action === 'report.checkStatus' || action === 'comment.post';
           const expected = (actor.secondFactorDone || isPublic) && expectedOpen(actor, action, resource);
           if (allowed) open++;
           if (allowed && !expected) leaks.push(`${action} on ${label}`);

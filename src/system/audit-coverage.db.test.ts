@@ -337,6 +337,20 @@ const personalDataRoutes: Record<string, Probe> = {
       return c.postJson(`/api/v1/sips/${f.active.id}/actions/${own.id}/status`, { status: 'done' });
     },
   },
+  // Good examples (issue 18): a comment carries the commenter's name and e-mail address, which
+  // the moderators' overview shows (audited as comment.readEmail).
+  'POST /examples/:id/comments': {
+    as: 'anonymous',
+    request: async (c, f) => {
+      await c.get(`/examples/${f.exampleId}`);
+      return c.post(`/examples/${f.exampleId}/comments`, {
+        name: 'Lena Holm',
+        email: 'lena.holm@example.se',
+        body: 'Vi gör likadant.',
+      });
+    },
+  },
+  'GET /examples/editor': { as: 'manager', request: (c) => c.get('/examples/editor') },
 };
 
 /**
@@ -411,6 +425,17 @@ const routesWithoutPersonalData = new Set([
   'POST /admin/organisations/:id/users/:userId',
   // An empty request form: the partner types, nothing is shown.
   'GET /sips/request',
+  // Good examples (issue 18): published examples are public and no one's personal data; the
+  // editors' writes are audited (src/good-practice).
+  'GET /examples',
+  'GET /examples/:id',
+  'GET /examples/editor/new',
+  'POST /examples/editor',
+  'GET /examples/editor/:id',
+  'GET /examples/editor/:id/edit',
+  'POST /examples/editor/:id/edit',
+  'POST /examples/editor/:id/steps',
+  'POST /examples/editor/comments/:id',
 ]);
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;

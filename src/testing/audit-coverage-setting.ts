@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { after, before } from 'node:test';
+import { createPublishedExample } from '../good-practice/test-factories.ts';
 import { generatePersonalNumber } from '../people/personal-number.ts';
 import { hashApiToken } from '../reports/service.ts';
 import { Client, login, startTestApp, type TestApp } from './app.ts';
@@ -48,6 +49,8 @@ export interface Fixtures {
   activeToWithdraw: Awaited<ReturnType<typeof createSip>>;
   requestToAccept: string;
   requestToDecline: string;
+  /** A published good example (issue 18); the manager is a good-practice editor. */
+  exampleId: string;
 }
 
 export type As = 'anonymous' | 'apiClient' | 'intakeWorker' | 'socialWorker' | 'manager' | 'partner';
@@ -224,6 +227,12 @@ before(async () => {
     reportIds: reportIds as Fixtures['reportIds'],
     caseId: linked.case_id!,
     interventionId: intervention.id,
+    exampleId: await createPublishedExample(db, { authorUserId: partner.id, municipalityId, today }),
   };
+  await db
+    .updateTable('user_account')
+    .set({ good_practice_editor: true })
+    .where('id', '=', users.manager.id)
+    .execute();
 });
 after(() => t?.close());

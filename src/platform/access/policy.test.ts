@@ -102,6 +102,22 @@ function resourceFor(action: Action, municipalityId = home, role: Role = 'manage
     case 'guide.review':
     case 'guide.publish':
       return { type: 'guide', municipalityId, lastEditedBy: 'someone-else' };
+    case 'example.write':
+    case 'example.readUnpublished':
+    case 'example.review':
+    case 'example.withdraw':
+    case 'comment.moderate':
+      // An example in review by someone of another organisation, asked by a good-practice editor.
+      return {
+        type: 'goodPractice',
+        municipalityId,
+        state: 'inReview',
+        authorUserId: null,
+        authorOrganisationKey: 'o:another-organisation',
+        actorIsEditor: true,
+      };
+    case 'comment.post':
+      return { type: 'exampleComments', municipalityId };
   }
 }
 
@@ -139,7 +155,16 @@ const socialServicesSip = {
 // Y = allowed in the user's own municipality; a deny reason = granted to the role, refused here.
 // Anyone (even signed out) may file a report and check its status: 'P' = public, in every
 // municipality. Case actions are listed for a case of the actor's own unit, assigned to them.
-const publicReportActions = { 'report.submit': 'P', 'report.checkStatus': 'P' } as const;
+const publicReportActions = { 'report.submit': 'P', 'report.checkStatus': 'P', 'comment.post': 'P' } as const;
+// Everyone who works with children's matters may share good examples; editors review them (the
+// editor flag is the resource's here: docs/decisions/0105).
+const goodPractice = {
+  'example.write': 'notTheAuthor',
+  'example.readUnpublished': 'Y',
+  'example.review': 'Y',
+  'example.withdraw': 'Y',
+  'comment.moderate': 'Y',
+} as const;
 const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = {
   administrator: {
     'unit.manage': 'Y',
@@ -163,6 +188,7 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'case.decideInitialAssessment': 'Y',
     'caseNote.write': 'Y',
     'worklist.read': 'Y',
+    ...goodPractice,
     ...publicReportActions,
   },
   socialWorker: {
@@ -179,6 +205,7 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'caseNote.write': 'Y',
     'worklist.read': 'Y',
     ...socialServicesSip,
+    ...goodPractice,
     ...publicReportActions,
   },
   manager: {
@@ -201,6 +228,7 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'worklist.read': 'Y',
     'worklist.readUnit': 'Y',
     ...socialServicesSip,
+    ...goodPractice,
     ...publicReportActions,
   },
   partnerProfessional: {
@@ -210,10 +238,17 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'sip.withdrawConsent': 'Y',
     'sip.reportActionStatus': 'Y',
     'partnerOrganisation.manageUsers': 'notOrganisationAdministrator',
+    ...goodPractice,
     ...publicReportActions,
   },
   statisticsReader: { 'statistics.read': 'Y', ...publicReportActions },
-  guideEditor: { 'guide.edit': 'Y', 'guide.review': 'Y', 'guide.publish': 'Y', ...publicReportActions },
+  guideEditor: {
+    'guide.edit': 'Y',
+    'guide.review': 'Y',
+    'guide.publish': 'Y',
+    ...goodPractice,
+    ...publicReportActions,
+  },
 };
 
 const reason = 'Behöver adressen för hembesök enligt beslut.';
@@ -243,10 +278,11 @@ describe('the access policy, role by action', () => {
 });
 
 describe('the access policy, beyond the matrix', () => {
-  it('refuses everything but filing a report and checking its status to an anonymous visitor', () => {
+  it('refuses everything but filing a report, checking its status and commenting on a good example to an anonymous visitor', () => {
     for (const action of actions) {
       const decision = decide(null, action, resourceFor(action));
-      if (action === 'report.submit' || action === 'report.checkStatus') assert.equal(decision.allowed, true);
+      if (action === 'report.submit' || action === 'report.checkStatus' || action === 'comment.post')
+        assert.equal(decision.allowed, true);
       else assert.deepEqual(decision, { allowed: false, reason: 'notSignedIn' });
     }
   });
@@ -313,8 +349,10 @@ describe('the access policy, beyond the matrix', () => {
       const partner = actor('partnerProfessional', { partnerKind: kind });
       for (const action of actions) {
         if (action === 'report.submit' || action === 'report.checkStatus') continue;
-        // Plans and organisations: src/sip/partner-access.test.ts walks them cell by cell.
+        // Plans, organisations and good examples (no one's personal data):
+        // src/sip/partner-access.test.ts walks them cell by cell.
         if (action.startsWith('sip.') || action.startsWith('partnerOrganisation.')) continue;
+        if (action.startsWith('example.') || action.startsWith('comment.')) continue;
         assert.equal(decide(partner, action, resourceFor(action), { reason }).allowed, false, action);
       }
     }
