@@ -1,3 +1,4 @@
+import { actionPlansFeature } from './action-plans/feature.ts';
 import { adminFeature } from './admin/feature.ts';
 import { authFeature } from './auth/feature.ts';
 import { casesFeature } from './cases/feature.ts';
@@ -33,4 +34,5 @@ export const features = new Features([
   sipFeature,
   guideFeature,
   goodPracticeFeature,
+  actionPlansFeature,
 ]);

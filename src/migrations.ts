@@ -1,4 +1,5 @@
 import * as m0015 from './collaboration/migrations/0015_collaboration.ts';
+import * as m0015plans from './collaboration/migrations/0015_collaboration_plans.ts';
 import type { Migrations } from './platform/db/migrate.ts';
 import * as m0001 from './platform/db/migrations/0001_foundation.ts';
 import * as m0002 from './platform/db/migrations/0002_cases.ts';
@@ -25,4 +26,5 @@ export const migrations: Migrations = {
   '0006_due_case_indexes': m0006,
   '0007_hardening': m0007,
   '0015_collaboration': m0015,
+  '0015_collaboration_plans': m0015plans,
 };

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { seedActionPlanDemo } from '../action-plans/demo.ts';
 import { seedGoodPracticeDemo } from '../good-practice/demo.ts';
 import { seedGuideDemo } from '../guide/demo.ts';
 import { partnerKindOf } from '../partners/domain.ts';
@@ -376,6 +377,18 @@ export async function seedDemoData(
       },
     });
     log(`  good examples: ${goodExamples}`);
+    const planMeasures = await seedActionPlanDemo(trx, {
+      today,
+      municipalityId,
+      managerId: userId('manager'),
+      organisations: {
+        socialServices: organisationId('socialServices'),
+        school: organisationId('school'),
+        bup: organisationId('bup'),
+        police: organisationId('police'),
+      },
+    });
+    log(`  action plan: ${planMeasures} measures`);
     log(
       `Demo data ready: ${persons.length} people, ${relations.length} guardianships, ${demoUsers.length} users, ${demoCases.reports} reports, ${demoCases.cases} cases, ${sips} coordinated plans.`,
     );

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { plansCitingExample } from '../action-plans/queries.ts';
 import type { FieldError } from '../collaboration/form.ts';
 import { fieldErrorTexts } from '../collaboration/messages.ts';
 import { todayFor } from '../platform/clock.ts';
@@ -93,7 +94,12 @@ export async function goodPracticeRoutes(app: App): Promise<void> {
   async function examplePage(id: string) {
     const example = isId(id) ? await publishedExample(app.db, id) : null;
     if (!example) return null;
-    return { example, comments: await approvedComments(app.db, id), today: todayFor(app.config) };
+    return {
+      example,
+      comments: await approvedComments(app.db, id),
+      citedBy: await plansCitingExample(app.db, id),
+      today: todayFor(app.config),
+    };
   }
 
   app.get(

@@ -143,6 +143,13 @@ function samplesOf(type: Resource['type'], municipalityId: string): Sample[] {
       );
     case 'exampleComments':
       return one({ type, municipalityId });
+    case 'actionPlan':
+      return [[], [own], [other], [own, other]].flatMap((organisationIds) =>
+        [null, own, other].map((measureOwnerId) => ({
+          label: `actionPlan ${municipalityId} parties=${organisationIds.join('+')} owner=${measureOwnerId}`,
+          resource: { type, municipalityId, organisationIds, measureOwnerId },
+        })),
+      );
     default: {
       const unhandled: never = type;
       throw new Error(`no samples for resource type ${String(unhandled)}`);
@@ -212,6 +219,10 @@ function expectedOpen(actor: Actor, action: Action, resource: Resource): boolean
         c.informationKinds.includes(resource.informationKind as SipInformationKind)
       );
     }
+    case 'actionPlan':
+      // A plan is read by the organisations taking part; a measure is moved by the one owning it.
+      if (!resource.organisationIds.includes(org)) return false;
+      return action === 'plan.read' || (action === 'plan.updateMeasure' && resource.measureOwnerId === org);
     case 'goodPractice': {
       // Good examples hold no one's personal data: a partner shares what its organisation did,
       // and an editor among them reviews what another organisation wrote.

@@ -436,6 +436,17 @@ const routesWithoutPersonalData = new Set([
   'POST /examples/editor/:id/edit',
   'POST /examples/editor/:id/steps',
   'POST /examples/editor/comments/:id',
+  // Action plans (issue 18) are about the work, never a child: reads are not audited, writes are.
+  'GET /action-plans',
+  'GET /action-plans/new',
+  'POST /action-plans',
+  'GET /action-plans/:id',
+  'POST /action-plans/:id/adopt',
+  'POST /action-plans/:id/measures',
+  'POST /action-plans/:id/measures/:measureId/status',
+  'POST /action-plans/:id/indicators',
+  'POST /action-plans/:id/indicators/:indicatorId/values',
+  'POST /action-plans/:id/matters',
 ]);
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
