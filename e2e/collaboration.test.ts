@@ -117,6 +117,52 @@ describe('a good example from draft to comment', () => {
   });
 });
 
+describe('an action plan', () => {
+  it('is written by the manager, and its Samtak indicator shows the live figure from the cases', async () => {
+    const page = await e2e.newPage();
+    await loginAs(page, e2e.baseUrl, 'manager');
+    await page.goto(`${e2e.baseUrl}/action-plans`);
+    remember('manager', page);
+    // The demo's adopted plan, with its live indicators.
+    await page.getByRole('link', { name: 'Plan för handling 2026–2027' }).click();
+    remember('manager', page);
+    assert.match(await page.locator('body').innerText(), /Samtak, levande siffra/);
+    await page.goto(`${e2e.baseUrl}/action-plans`);
+    await page.getByRole('link', { name: 'Ny plan' }).click();
+    remember('manager', page);
+    await page.locator('#title').fill('Plan för handling 2027');
+    await page.locator('#deadline').fill('2028-06-30');
+    await page.getByLabel('Socialtjänsten, Sjöviks kommun').check();
+    await page.getByLabel('Sjövikskolan, elevhälsan').check();
+    await page.locator('[id="areas.5.rationale"]').fill('Förhandsbedömningarna ska bli klara i tid.');
+    await page.getByRole('button', { name: 'Spara planen' }).click();
+    assert.match(await page.locator('[role=status]').innerText(), /utkast/);
+    remember('manager', page);
+    await page.locator('#m-title').fill('Veckovis genomgång av förhandsbedömningar');
+    await page.locator('#m-ownerOrganisationId').selectOption({ label: 'Socialtjänsten, Sjöviks kommun' });
+    await page.locator('#m-ownerRole').fill('Enhetschef, mottagningen');
+    await page.locator('#m-dueOn').fill('2027-12-31');
+    await page.getByRole('button', { name: 'Lägg till åtgärden' }).click();
+    assert.match(await page.locator('[role=status]').innerText(), /Åtgärden är sparad/);
+    await page.locator('#i-name').fill('Förhandsbedömningar inom 14 dagar');
+    await page.locator('#i-definition').fill('Andelen förhandsbedömningar klara inom 14 dagar.');
+    await page.locator('#i-unit').selectOption('percent');
+    await page.locator('#i-baselineValue').fill('50');
+    await page.locator('#i-baselineOn').fill('2026-01-01');
+    await page.locator('#i-targetValue').fill('95');
+    await page.locator('#i-targetBy').fill('2028-01-01');
+    await page.locator('#i-samtakIndicatorId').selectOption('initialAssessmentWithin14Days');
+    await page.getByRole('button', { name: 'Lägg till indikatorn' }).click();
+    assert.match(await page.locator('[role=status]').innerText(), /Indikatorn är sparad/);
+    const shown = await page.locator('li.indicator', { hasText: 'Förhandsbedömningar inom 14 dagar' }).innerText();
+    assert.match(shown, /Samtak, levande siffra/);
+    // The figure is the one the demo's cases give today (or "fewer than 5" when they are few).
+    const figure = await page.locator('li.indicator .indicator-value').first().innerText();
+    assert.match(figure, /^([0-9]+(,[0-9])? %|Färre än 5 – visas inte|Inget värde än)$/);
+    await page.context().close();
+  });
+});
+
 describe('accessibility of the layer', () => {
   for (const user of ['', 'manager', 'bup']) {
     it(`passes axe on every page ${user || 'the public'} saw, in Swedish and English and at 375 px`, async () => {
