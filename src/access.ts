@@ -1,5 +1,7 @@
+import { actionPlanRules } from './action-plans/access.ts';
 import { caseRules } from './cases/access.ts';
 import { documentRules } from './documents/access.ts';
+import { goodPracticeRules } from './good-practice/access.ts';
 import { guideRules } from './guide/access.ts';
 import { jointVisitRules } from './joint-visits/access.ts';
 import { partnerRules } from './partners/access.ts';
@@ -19,6 +21,7 @@ registerRules(caseRules, guideRules, partnerRules, sipRules, documentRules);
 registerRules(caseRules, guideRules, partnerRules, sipRules, workdayRules);
 registerRules(caseRules, guideRules, partnerRules, sipRules, jointVisitRules);
 registerRules(caseRules, guideRules, partnerRules, sipRules, statisticsRules);
+registerRules(caseRules, guideRules, partnerRules, sipRules, goodPracticeRules, actionPlanRules);
 
 export type { CaseContext } from './cases/access.ts';
 export type { JointVisitContext } from './joint-visits/access.ts';

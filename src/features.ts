@@ -1,7 +1,9 @@
+import { actionPlansFeature } from './action-plans/feature.ts';
 import { adminFeature } from './admin/feature.ts';
 import { authFeature } from './auth/feature.ts';
 import { casesFeature } from './cases/feature.ts';
 import { documentsFeature } from './documents/feature.ts';
+import { goodPracticeFeature } from './good-practice/feature.ts';
 import { guideFeature } from './guide/feature.ts';
 import { homeFeature } from './home/feature.ts';
 import { installationFeature } from './installation/feature.ts';
@@ -43,4 +45,6 @@ export const features = new Features([
   placementsFeature,
   installationFeature,
   statisticsFeature,
+  goodPracticeFeature,
+  actionPlansFeature,
 ]);

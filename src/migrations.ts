@@ -2,6 +2,8 @@ import * as m0009 from './documents/migrations/0009_documents.ts';
 import * as m0010 from './joint-visits/migrations/0010_joint_visits.ts';
 import * as m0012 from './placements/migrations/0012_placements.ts';
 import * as m0013 from './installation/migrations/0013_operations.ts';
+import * as m0015 from './collaboration/migrations/0015_collaboration.ts';
+import * as m0015plans from './collaboration/migrations/0015_collaboration_plans.ts';
 import type { Migrations } from './platform/db/migrate.ts';
 import * as m0001 from './platform/db/migrations/0001_foundation.ts';
 import * as m0002 from './platform/db/migrations/0002_cases.ts';
@@ -37,4 +39,6 @@ export const migrations: Migrations = {
   '0012_placements': m0012,
   '0013_operations': m0013,
   '0014_statistics': m0014,
+  '0015_collaboration': m0015,
+  '0015_collaboration_plans': m0015plans,
 };

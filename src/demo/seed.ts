@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { seedActionPlanDemo } from '../action-plans/demo.ts';
+import { seedGoodPracticeDemo } from '../good-practice/demo.ts';
 import { seedGuideDemo } from '../guide/demo.ts';
 import { partnerKindOf } from '../partners/domain.ts';
 import type { PartnerOrganisationKind } from '../partners/schema.ts';
@@ -378,6 +380,41 @@ export async function seedDemoData(
         updated_by: userId('admin'),
       })
       .execute();
+    // Good examples (issue 18): the manager and BUP's psychologist are good-practice editors, so
+    // each reviews what the other organisation wrote.
+    await trx
+      .updateTable('municipality')
+      .set({ population: 31_000 })
+      .where('id', '=', municipalityId)
+      .execute();
+    const goodExamples = await seedGoodPracticeDemo(trx, {
+      today,
+      socialServices: {
+        userId: userId('manager'),
+        municipalityId,
+        organisationKey: `m:${municipalityId}`,
+        organisationName: demoMunicipality.name,
+      },
+      bup: {
+        userId: userId('bup'),
+        municipalityId,
+        organisationKey: `o:${organisationId('bup')}`,
+        organisationName: organisationOf('bup')!.name,
+      },
+    });
+    log(`  good examples: ${goodExamples}`);
+    const planMeasures = await seedActionPlanDemo(trx, {
+      today,
+      municipalityId,
+      managerId: userId('manager'),
+      organisations: {
+        socialServices: organisationId('socialServices'),
+        school: organisationId('school'),
+        bup: organisationId('bup'),
+        police: organisationId('police'),
+      },
+    });
+    log(`  action plan: ${planMeasures} measures`);
     log(
       `Demo data ready: ${persons.length} people, ${relations.length} guardianships, ${demoUsers.length} users, ${demoCases.reports} reports, ${demoCases.cases} cases, ${sips} coordinated plans.`,
     );

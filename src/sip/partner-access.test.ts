@@ -193,6 +193,26 @@ function samplesOf(type: Resource['type'], municipalityId: string): Sample[] {
         label: `homeRegister ${municipalityId} ${homeFindingUnitIds.join('+')}`,
         resource: { type, municipalityId, homeFindingUnitIds },
       }));
+    case 'goodPractice':
+      return ([null, 'draft', 'inReview', 'published'] as const).flatMap((state) =>
+        [null, 'partner-school', 'someone'].flatMap((authorUserId) =>
+          [`o:${own}`, `o:${other}`, `m:${municipalityId}`].flatMap((authorOrganisationKey) =>
+            [true, false].map((actorIsEditor) => ({
+              label: `goodPractice ${municipalityId} ${state} author=${authorUserId} org=${authorOrganisationKey} editor=${actorIsEditor}`,
+              resource: { type, municipalityId, state, authorUserId, authorOrganisationKey, actorIsEditor },
+            })),
+          ),
+        ),
+      );
+    case 'exampleComments':
+      return one({ type, municipalityId });
+    case 'actionPlan':
+      return [[], [own], [other], [own, other]].flatMap((organisationIds) =>
+        [null, own, other].map((measureOwnerId) => ({
+          label: `actionPlan ${municipalityId} parties=${organisationIds.join('+')} owner=${measureOwnerId}`,
+          resource: { type, municipalityId, organisationIds, measureOwnerId },
+        })),
+      );
     default: {
       const unhandled: never = type;
       throw new Error(`no samples for resource type ${String(unhandled)}`);
@@ -229,6 +249,8 @@ function expectedOpen(actor: Actor, action: Action, resource: Resource): boolean
   // Anyone may file a concern report and ask how far it has come, in any municipality: partners
   // are mandatory reporters. The receipt's reference is all that comes back.
   if (resource.type === 'reportIntake') return action === 'report.submit' || action === 'report.checkStatus';
+  // Anyone may comment on a published good example (held for moderation).
+  if (resource.type === 'exampleComments') return action === 'comment.post';
   if (resource.municipalityId !== actor.municipalityId || !actor.partnerOrganisationId) return false;
   const org = actor.partnerOrganisationId;
   switch (resource.type) {
@@ -273,6 +295,20 @@ function expectedOpen(actor: Actor, action: Action, resource: Resource): boolean
         !!v.consent &&
         !v.consent.withdrawn
       );
+    case 'actionPlan':
+      // A plan is read by the organisations taking part; a measure is moved by the one owning it.
+      if (!resource.organisationIds.includes(org)) return false;
+      return action === 'plan.read' || (action === 'plan.updateMeasure' && resource.measureOwnerId === org);
+    case 'goodPractice': {
+      // Good examples hold no one's personal data: a partner shares what its organisation did,
+      // and an editor among them reviews what another organisation wrote.
+      const isAuthor = resource.authorUserId === actor.userId;
+      if (action === 'example.write') return resource.state === null || isAuthor;
+      if (action === 'example.readUnpublished' || action === 'example.withdraw')
+        return isAuthor || resource.actorIsEditor;
+      if (action === 'example.review')
+        return resource.actorIsEditor && !isAuthor && resource.authorOrganisationKey !== `o:${org}`;
+      return action === 'comment.moderate' && resource.actorIsEditor;
     }
     default:
       return false;
@@ -306,7 +342,8 @@ describe('the access matrix of partners against every resource of the system', (
       for (const action of actions)
         for (const { label, resource } of samples) {
           const allowed = decide(actor, action, resource).allowed;
-          const isPublic = action === 'report.submit' || action === 'report.checkStatus';
+          const isPublic =
+            action === 'report.submit' || action === 'report.checkStatus' || action === 'comment.post';
           const expected = (actor.secondFactorDone || isPublic) && expectedOpen(actor, action, resource);
           if (allowed) open++;
           if (allowed && !expected) leaks.push(`${action} on ${label}`);

@@ -605,6 +605,20 @@ const personalDataRoutes: Record<string, Probe> = {
     as: 'manager',
     request: (c) => c.get('/statistics/export.xlsx?period=2026&table=units'),
   },
+  // Good examples (issue 18): a comment carries the commenter's name and e-mail address, which
+  // the moderators' overview shows (audited as comment.readEmail).
+  'POST /examples/:id/comments': {
+    as: 'anonymous',
+    request: async (c, f) => {
+      await c.get(`/examples/${f.exampleId}`);
+      return c.post(`/examples/${f.exampleId}/comments`, {
+        name: 'Lena Holm',
+        email: 'lena.holm@example.se',
+        body: 'Vi gör likadant.',
+      });
+    },
+  },
+  'GET /examples/editor': { as: 'manager', request: (c) => c.get('/examples/editor') },
 };
 
 /**
@@ -713,6 +727,28 @@ const routesWithoutPersonalData = new Set([
   'GET /statistics',
   'GET /statistics/indicators/:id',
   'GET /api/v1/statistics/indicators',
+  // Good examples (issue 18): published examples are public and no one's personal data; the
+  // editors' writes are audited (src/good-practice).
+  'GET /examples',
+  'GET /examples/:id',
+  'GET /examples/editor/new',
+  'POST /examples/editor',
+  'GET /examples/editor/:id',
+  'GET /examples/editor/:id/edit',
+  'POST /examples/editor/:id/edit',
+  'POST /examples/editor/:id/steps',
+  'POST /examples/editor/comments/:id',
+  // Action plans (issue 18) are about the work, never a child: reads are not audited, writes are.
+  'GET /action-plans',
+  'GET /action-plans/new',
+  'POST /action-plans',
+  'GET /action-plans/:id',
+  'POST /action-plans/:id/adopt',
+  'POST /action-plans/:id/measures',
+  'POST /action-plans/:id/measures/:measureId/status',
+  'POST /action-plans/:id/indicators',
+  'POST /action-plans/:id/indicators/:indicatorId/values',
+  'POST /action-plans/:id/matters',
 ]);
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;

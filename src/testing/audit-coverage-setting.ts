@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { after, before } from 'node:test';
+import { createPublishedExample } from '../good-practice/test-factories.ts';
 import { generatePersonalNumber } from '../people/personal-number.ts';
 import { decidedPlacementCase, placementFormFor, privateHome } from '../placements/fixtures.ts';
 import { hashApiToken } from '../reports/service.ts';
@@ -66,6 +67,8 @@ export interface Fixtures {
     placementId: string;
     toEndId: string;
   };
+  /** A published good example (issue 18); the manager is a good-practice editor. */
+  exampleId: string;
 }
 
 export type As =
@@ -322,7 +325,13 @@ before(async () => {
     reportIds: reportIds as Fixtures['reportIds'],
     caseId: linked.case_id!,
     interventionId: intervention.id,
+    exampleId: await createPublishedExample(db, { authorUserId: partner.id, municipalityId, today }),
   };
+  await db
+    .updateTable('user_account')
+    .set({ good_practice_editor: true })
+    .where('id', '=', users.manager.id)
+    .execute();
 });
 after(() => t?.close());
 

@@ -157,6 +157,33 @@ function resourceFor(action: Action, municipalityId = home, role: Role = 'manage
     case 'home.read':
     case 'home.manage':
       return { type: 'homeRegister', municipalityId, homeFindingUnitIds: ['unit-a'] };
+    case 'example.write':
+    case 'example.readUnpublished':
+    case 'example.review':
+    case 'example.withdraw':
+    case 'comment.moderate':
+      // An example in review by someone of another organisation, asked by a good-practice editor.
+      return {
+        type: 'goodPractice',
+        municipalityId,
+        state: 'inReview',
+        authorUserId: null,
+        authorOrganisationKey: 'o:another-organisation',
+        actorIsEditor: true,
+      };
+    case 'comment.post':
+      return { type: 'exampleComments', municipalityId };
+    case 'plan.read':
+    case 'plan.write':
+    case 'plan.updateMeasure':
+    case 'matter.raise':
+      // A plan the school takes part in, and a measure the school owns.
+      return {
+        type: 'actionPlan',
+        municipalityId,
+        organisationIds: ['org-school'],
+        measureOwnerId: 'org-school',
+      };
   }
 }
 
@@ -227,6 +254,15 @@ const workday = {
   'notification.read': 'Y',
   'calendar.read': 'Y',
   'calendar.manage': 'Y',
+const publicReportActions = { 'report.submit': 'P', 'report.checkStatus': 'P', 'comment.post': 'P' } as const;
+// Everyone who works with children's matters may share good examples; editors review them (the
+// editor flag is the resource's here: docs/decisions/0105).
+const goodPractice = {
+  'example.write': 'notTheAuthor',
+  'example.readUnpublished': 'Y',
+  'example.review': 'Y',
+  'example.withdraw': 'Y',
+  'comment.moderate': 'Y',
 } as const;
 const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = {
   administrator: {
@@ -238,6 +274,7 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     ...publicReportActions,
   },
   intakeWorker: {
+    'plan.read': 'Y',
     'person.search': 'Y',
     'person.read': 'Y',
     'person.create': 'Y',
@@ -255,9 +292,11 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'document.dispatch': 'Y',
     ...workday,
     ...socialServicesJointVisits,
+    ...goodPractice,
     ...publicReportActions,
   },
   socialWorker: {
+    'plan.read': 'Y',
     'person.search': 'Y',
     'person.read': 'Y',
     'person.create': 'Y',
@@ -277,9 +316,14 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     ...workday,
     ...socialServicesJointVisits,
     ...placementStaff,
+    ...goodPractice,
     ...publicReportActions,
   },
   manager: {
+    'plan.read': 'Y',
+    'plan.write': 'Y',
+    'plan.updateMeasure': 'Y',
+    'matter.raise': 'Y',
     'person.search': 'Y',
     'person.read': 'Y',
     'person.readProtectedDetails': 'Y',
@@ -310,9 +354,12 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'jointVisit.readFigures': 'Y',
     ...placementStaff,
     'ivoList.export': 'Y',
+    ...goodPractice,
     ...publicReportActions,
   },
   partnerProfessional: {
+    'plan.read': 'Y',
+    'plan.updateMeasure': 'Y',
     'sip.request': 'Y',
     'sip.read': 'Y',
     'sip.agree': 'Y',
@@ -326,6 +373,17 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
   },
   statisticsReader: { 'statistics.read': 'Y', 'statistics.export': 'Y', ...publicReportActions },
   guideEditor: { 'guide.edit': 'Y', 'guide.review': 'Y', 'guide.publish': 'Y', ...publicReportActions },
+    ...goodPractice,
+    ...publicReportActions,
+  },
+  statisticsReader: { 'statistics.read': 'Y', 'plan.read': 'Y', ...publicReportActions },
+  guideEditor: {
+    'guide.edit': 'Y',
+    'guide.review': 'Y',
+    'guide.publish': 'Y',
+    ...goodPractice,
+    ...publicReportActions,
+  },
 };
 
 const reason = 'Behöver adressen för hembesök enligt beslut.';
@@ -355,10 +413,11 @@ describe('the access policy, role by action', () => {
 });
 
 describe('the access policy, beyond the matrix', () => {
-  it('refuses everything but filing a report and checking its status to an anonymous visitor', () => {
+  it('refuses everything but filing a report, checking its status and commenting on a good example to an anonymous visitor', () => {
     for (const action of actions) {
       const decision = decide(null, action, resourceFor(action));
-      if (action === 'report.submit' || action === 'report.checkStatus') assert.equal(decision.allowed, true);
+      if (action === 'report.submit' || action === 'report.checkStatus' || action === 'comment.post')
+        assert.equal(decision.allowed, true);
       else assert.deepEqual(decision, { allowed: false, reason: 'notSignedIn' });
     }
   });
@@ -425,10 +484,13 @@ describe('the access policy, beyond the matrix', () => {
       const partner = actor('partnerProfessional', { partnerKind: kind });
       for (const action of actions) {
         if (action === 'report.submit' || action === 'report.checkStatus') continue;
-        // Plans and organisations: src/sip/partner-access.test.ts walks them cell by cell.
+        // Plans, organisations and good examples (no one's personal data):
+        // src/sip/partner-access.test.ts walks them cell by cell.
         if (action.startsWith('sip.') || action.startsWith('partnerOrganisation.')) continue;
         // A joint visit's police summary: the same test walks it cell by cell, police and others.
         if (action === 'jointVisit.readSummary' || action === 'jointVisit.listSummaries') continue;
+        if (action.startsWith('example.') || action.startsWith('comment.')) continue;
+        if (action.startsWith('plan.') || action.startsWith('matter.')) continue;
         assert.equal(decide(partner, action, resourceFor(action), { reason }).allowed, false, action);
       }
     }
