@@ -154,7 +154,9 @@ describe('an action plan', () => {
     await page.locator('#i-samtakIndicatorId').selectOption('initialAssessmentWithin14Days');
     await page.getByRole('button', { name: 'Lägg till indikatorn' }).click();
     assert.match(await page.locator('[role=status]').innerText(), /Indikatorn är sparad/);
-    const shown = await page.locator('li.indicator', { hasText: 'Förhandsbedömningar inom 14 dagar' }).innerText();
+    const shown = await page
+      .locator('li.indicator', { hasText: 'Förhandsbedömningar inom 14 dagar' })
+      .innerText();
     assert.match(shown, /Samtak, levande siffra/);
     // The figure is the one the demo's cases give today (or "fewer than 5" when they are few).
     const figure = await page.locator('li.indicator .indicator-value').first().innerText();

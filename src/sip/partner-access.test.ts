@@ -295,6 +295,7 @@ function expectedOpen(actor: Actor, action: Action, resource: Resource): boolean
         !!v.consent &&
         !v.consent.withdrawn
       );
+    }
     case 'actionPlan':
       // A plan is read by the organisations taking part; a measure is moved by the one owning it.
       if (!resource.organisationIds.includes(org)) return false;

@@ -78,7 +78,7 @@ export type As =
   | 'socialWorker'
   | 'manager'
   | 'partner'
-  | 'police';
+  | 'police'
   | 'homeFinder';
 export type Probe = {
   as: As;
@@ -300,9 +300,6 @@ before(async () => {
     visitWithoutConsent: await visit(false),
     visitToWithdraw: await visit(true),
   };
-  fixtures = {
-    ...sips,
-    ...visits,
   const placement = await placementWorld(db, {
     municipalityId,
     code,
@@ -312,6 +309,7 @@ before(async () => {
   });
   fixtures = {
     ...sips,
+    ...visits,
     placement,
     municipalityCode: code,
     apiToken,

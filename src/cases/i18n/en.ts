@@ -208,6 +208,7 @@ export const casesEn: CasesTexts = {
     case: 'Case',
     interventionType: 'Type of intervention',
     apiClient: 'API client',
+  },
   childCases: {
     title: 'Cases, decisions and interventions',
     none: 'The child has no cases.',

@@ -223,8 +223,7 @@ async function lockAndFindOwnPersons(
         join guardianship g on g.municipality_id = r.municipality_id and g.child_id = r.child_id
        where ${inIntake} and g.guardian_id = any(${subjects}::uuid[])`
     : sql``;
-  const result = await sql<{ own: string[] | null; intake_reports: string[] | null }>`
-  const query = sql<{ own: string[] | null }>`
+  const query = sql<{ own: string[] | null; intake_reports: string[] | null }>`
     select ${lock}, array(
       select a.person_id from person_assignment a
        where a.municipality_id = ${m} and a.user_id = ${userId} and a.person_id = any(${subjects}::uuid[])
@@ -249,9 +248,7 @@ async function lockAndFindOwnPersons(
       ${intakeWork}
     )::text[] as own, array(
       select 'report:' || r.id::text from report r where ${inIntake} and r.id = any(${reportIds}::uuid[])
-    )::text[] as intake_reports`.execute(trx);
-  return new Set([...(result.rows[0]?.own ?? []), ...(result.rows[0]?.intake_reports ?? [])]);
-    )::text[] as own`;
+    )::text[] as intake_reports`;
   const result = await timed(query.execute(trx));
-  return new Set(result.rows[0]?.own ?? []);
+  return new Set([...(result.rows[0]?.own ?? []), ...(result.rows[0]?.intake_reports ?? [])]);
 }

@@ -350,6 +350,7 @@ export const sipEn: SipTexts = {
   auditRecordTypes: {
     sip: 'SIP',
     sipConsent: 'Consent to a SIP',
+  },
   childPlans: {
     title: 'Coordinated individual plans',
     none: 'The child has no coordinated plan.',

@@ -358,6 +358,7 @@ export const sipSv = {
   auditRecordTypes: {
     sip: 'SIP',
     sipConsent: 'Samtycke till SIP',
+  },
   /** The child's plans on the child's page. */
   childPlans: {
     title: 'Samordnade individuella planer',
