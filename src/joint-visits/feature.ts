@@ -1,6 +1,7 @@
 import type { Actor } from '../platform/access/policy.ts';
 import type { Feature } from '../platform/features.ts';
 import { jointVisitApiRoutes } from './api.ts';
+import { jointVisitCalendar } from './calendar.ts';
 import { jointVisitsTexts } from './i18n/index.ts';
 import { jointVisitRoutes } from './routes.tsx';
 import { visitFollowUpsAtHome, visitFollowUpsOnWorklist, visitsOnCase, visitsOnPerson } from './sections.tsx';
@@ -46,6 +47,7 @@ export const jointVisitsFeature: Feature = {
     homeSections: [visitFollowUpsAtHome],
     caseSections: [visitsOnCase],
     personSections: [visitsOnPerson],
+    calendarSources: [jointVisitCalendar],
     worklistSections: [visitFollowUpsOnWorklist],
     auditLabels: [(lang) => jointVisitsTexts(lang).auditActions],
   },

@@ -89,6 +89,14 @@ describe('recording a joint visit', () => {
       .where('record_id', '=', id)
       .execute();
     assert.equal(audit[0]?.subject_person_id, w.child.id);
+    // The recorder's calendar has the visit in its week and the follow-up in its own.
+    const week = await w.intake.get('/calendar?week=2026-W11');
+    expectStatus(week, 200);
+    assert.match(week.body, /Gemensamt hembesök med polisen: Vera Flödesson/);
+    assert.match(
+      (await w.intake.get('/calendar?week=2026-W13')).body,
+      /Uppföljning efter hembesök: Vera Flödesson/,
+    );
     // The child's page lists it.
     assert.match((await w.intake.get(`/people/${w.child.id}`)).body, new RegExp(`/joint-visits/${id}`));
     // The case page lists it and offers a new one.

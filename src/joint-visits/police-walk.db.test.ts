@@ -33,7 +33,7 @@ let targets: Target[];
 let ids: { childId: string; reportId: string; caseId: string };
 
 before(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ rateLimitPerMinute: 1_000_000_000 });
   const db = t.db.db;
   const m = await createMunicipality(db);
   const intakeUnit = await createUnit(db, m, 'intake');

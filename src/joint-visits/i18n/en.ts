@@ -145,6 +145,8 @@ export const jointVisitsEn: JointVisitsTexts = {
   figuresConsent: 'With consent to the police',
   figuresSupport: 'The family accepted support',
   noFigures: '–',
+  calendarVisit: (name: string) => `Joint home visit with the police: ${name}`,
+  calendarFollowUp: (name: string) => `Follow-up after a home visit: ${name}`,
   worklistTitle: 'Follow-ups after joint home visits',
   overdue: 'Overdue',
   dueToday: 'Today',

@@ -147,6 +147,8 @@ export const jointVisitsSv = {
   figuresConsent: 'Med samtycke till polisen',
   figuresSupport: 'Familjen tackade ja till stöd',
   noFigures: '–',
+  calendarVisit: (name: string) => `Gemensamt hembesök med polisen: ${name}`,
+  calendarFollowUp: (name: string) => `Uppföljning efter hembesök: ${name}`,
   worklistTitle: 'Uppföljningar efter gemensamma hembesök',
   overdue: 'Försenad',
   dueToday: 'I dag',
