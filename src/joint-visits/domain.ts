@@ -1,5 +1,6 @@
 import { addDays, isIsoDate, nextWorkingDayFrom } from '../deadlines/calendar.ts';
 import type { ProtectionOutcome } from '../reports/schema.ts';
+import { stockholmClock } from '../workday/domain/week.ts';
 import {
   protectionOutcomes,
   type SupportResponse,
@@ -48,20 +49,10 @@ const oneLine = (value: string | undefined) => clean(value).replace(/\s+/g, ' ')
 
 // ---- Times on the Swedish clock ----
 
-const stockholmParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Stockholm',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** The date ('YYYY-MM-DD') and time ('HH:MM') an instant shows on a clock in Sweden. */
 export function swedishClock(instant: Date): { date: string; time: string } {
-  const p = Object.fromEntries(stockholmParts.formatToParts(instant).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+  const [date, time] = stockholmClock(instant);
+  return { date, time };
 }
 
 /** A time as typed: 21:30, 21.30, 9:30 or 9.30. */
@@ -71,8 +62,9 @@ export function parseTime(value: string | undefined): string | null {
 }
 
 /**
- * The instant a date and time on the Swedish clock mean. In the autumn hour that occurs twice the
- * first is taken; a time skipped in spring is read as the hour after it.
+ * The instant a date and time ('HH:MM') on the Swedish clock mean. In the autumn hour that occurs
+ * twice the first is taken; a time skipped in spring is read as the hour after it. (The working
+ * day's stockholmInstant takes the second of the repeated hour: see this file's test.)
  */
 export function swedishInstant(date: string, time: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

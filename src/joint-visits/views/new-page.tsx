@@ -9,7 +9,7 @@ import { Layout } from '../../platform/layout/Layout.tsx';
 import type { PageContext } from '../../platform/layout/page-context.ts';
 import { jointVisitsTexts } from '../i18n/index.ts';
 import type { NewVisitForm } from '../service.ts';
-import { at, str, type Values } from './shared.tsx';
+import { at, protectionText, str, type Values } from './shared.tsx';
 
 type Found = Extract<NewVisitForm, { found: true }>;
 
@@ -48,11 +48,7 @@ export function NewVisitPage({
           </>
         ) : null}
         <dt>{tx.protectionAssessment}</dt>
-        <dd>
-          {report.protection_outcome
-            ? `${tx.protectionOutcomes[report.protection_outcome]} (${report.protection_assessed_on})`
-            : tx.protectionNotAssessed}
-        </dd>
+        <dd>{protectionText(ctx.lang, report.protection_outcome, report.protection_assessed_on)}</dd>
       </dl>
       {!report.child_id ? (
         <p class="field-error">{tx.reportNotLinked}</p>

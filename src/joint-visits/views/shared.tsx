@@ -24,6 +24,16 @@ export function reportToContactText(minutes: number, lang: Lang): string {
 
 export const at = (value: Date) => formatDateTime(value);
 
+/** The report's protection assessment, or that there is none yet. */
+export function protectionText(
+  lang: Lang,
+  outcome: 'immediateProtectionNeeded' | 'noImmediateProtection' | null,
+  assessedOn: string | null,
+): string {
+  const tx = jointVisitsTexts(lang);
+  return outcome ? `${tx.protectionOutcomes[outcome]} (${assessedOn})` : tx.protectionNotAssessed;
+}
+
 /** The frame the police took part in, as a description list (the police's view and social services'). */
 export function FrameList({
   lang,

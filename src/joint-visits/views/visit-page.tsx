@@ -14,7 +14,15 @@ import { jointVisitsTexts } from '../i18n/index.ts';
 import { formatMinutes } from '../messages.ts';
 import { protectionOutcomes, supportResponses, visitConsentKinds } from '../schema.ts';
 import type { VisitView } from '../service.ts';
-import { at, consentStateOf, FrameList, reportToContactText, str, type Values } from './shared.tsx';
+import {
+  at,
+  consentStateOf,
+  FrameList,
+  protectionText,
+  reportToContactText,
+  str,
+  type Values,
+} from './shared.tsx';
 import { SummaryDetails } from './summary.tsx';
 
 interface Props {
@@ -43,9 +51,7 @@ export function VisitPage({ ctx, view, errors = {}, values, notice }: Props) {
         <dd>{tx.reportReceived(visit.report_reference, at(visit.report_received_at))}</dd>
         <dt>{tx.protectionAssessment}</dt>
         <dd>
-          {visit.report_protection_outcome
-            ? `${tx.protectionOutcomes[visit.report_protection_outcome]} (${visit.report_protection_assessed_on})`
-            : tx.protectionNotAssessed}
+          {protectionText(ctx.lang, visit.report_protection_outcome, visit.report_protection_assessed_on)}
         </dd>
         <dt>{tx.case}</dt>
         <dd>{visit.case_id ? <a href={`/cases/${visit.case_id}`}>{tx.openCase}</a> : tx.noCase}</dd>
