@@ -10,6 +10,7 @@ import { todayInSweden } from '../platform/dates.ts';
 import type { Database, NewPerson, Role } from '../platform/db/schema.ts';
 import { seedDemoCases } from './cases.ts';
 import { seedDemoSips } from './sips.ts';
+import { seedDemoWorkday } from './workday.ts';
 
 /**
  * Demo data for the embedded database: the fictional municipality of Sjövik with its units, one
@@ -342,6 +343,11 @@ export async function seedDemoData(
         police: userId('police'),
       },
       children: childIds,
+    });
+    await seedDemoWorkday(trx, {
+      municipalityId,
+      today,
+      users: { socialworker: userId('socialworker'), manager: userId('manager') },
     });
     const editor = userId('editor');
     const editor2 = userId('editor2');

@@ -94,6 +94,7 @@ describe('the calendar', () => {
     });
     expectStatus(booked, 303);
     assert.equal(booked.headers.location, '/calendar?week=2026-W12&notice=booked');
+    assert.match((await worker.get(booked.headers.location as string)).body, /Bokat\./);
     const withVisit = await worker.get('/calendar?week=2026-W12');
     assert.match(
       withVisit.body,

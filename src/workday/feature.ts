@@ -31,6 +31,12 @@ export const workdayFeature: Feature = {
         href: '/cases/search',
         label: (lang) => workdayTexts(lang).nav.search,
       },
+      {
+        order: 23,
+        action: 'calendar.read',
+        href: '/calendar',
+        label: (lang) => workdayTexts(lang).nav.calendar,
+      },
     ],
     homeLinks: [
       {

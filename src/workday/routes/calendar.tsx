@@ -80,8 +80,11 @@ export async function calendarRoutes(app: App): Promise<void> {
   app.get(
     '/calendar',
     { ...pageOptions, schema: { querystring: weekQuery, response: { 200: Type.String() } } },
-    async (request, reply) =>
-      renderWeek(request, reply, weekFrom(request.query.week, todayFor(app.config)), {}),
+    async (request, reply) => {
+      const notice = request.query.notice === 'booked' ? workdayTexts(request.lang).booked : undefined;
+      const week = weekFrom(request.query.week, todayFor(app.config));
+      return renderWeek(request, reply, week, notice ? { notice } : {});
+    },
   );
 
   app.post(
