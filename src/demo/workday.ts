@@ -55,81 +55,48 @@ export async function seedDemoWorkday(
   const others = mine.filter((c) => c.id !== ready?.id);
   const [fresh, earlier, visited, met] = others;
   // Assigned yesterday (unread) and last week (read).
-  if (fresh)
-    await trx
-      .insertInto('workday_notification')
-      .values({
-        municipality_id: m,
-        user_id: users.socialworker,
-        kind: 'caseAssigned',
-        case_id: fresh.id,
-        child_id: fresh.child_id,
-        created_by: users.manager,
-        created_at: new Date(stockholmInstant(ago(1), 14 * 60 + 10)),
-      })
-      .execute();
-  if (earlier)
-    await trx
-      .insertInto('workday_notification')
-      .values({
-        municipality_id: m,
-        user_id: users.socialworker,
-        kind: 'caseAssigned',
-        case_id: earlier.id,
-        child_id: earlier.child_id,
-        created_by: users.manager,
-        created_at: new Date(stockholmInstant(ago(8), 9 * 60)),
-        read_at: new Date(stockholmInstant(ago(8), 9 * 60 + 30)),
-      })
-      .execute();
+  const assigned = [
+    { c: fresh, at: stockholmInstant(ago(1), 14 * 60 + 10), read: null },
+    { c: earlier, at: stockholmInstant(ago(8), 9 * 60), read: stockholmInstant(ago(8), 9 * 60 + 30) },
+  ];
+  for (const { c, at, read } of assigned)
+    if (c)
+      await trx
+        .insertInto('workday_notification')
+        .values({
+          municipality_id: m,
+          user_id: users.socialworker,
+          kind: 'caseAssigned',
+          case_id: c.id,
+          child_id: c.child_id,
+          created_by: users.manager,
+          created_at: at,
+          read_at: read,
+        })
+        .execute();
   // Visits and meetings in Sam Berg's calendar, today and the days around it.
   const at = (day: number, minutes: number, length: number) => {
     const start = stockholmInstant(addDays(today, day), minutes);
     return { starts_at: start, ends_at: new Date(start.getTime() + length * 60_000) };
   };
+  const booked = [
+    ['visit', visited, 'Hembesök', at(0, 13 * 60, 90)],
+    ['meeting', met, 'Skolan, rum 2', at(1, 9 * 60 + 30, 60)],
+    ['visit', fresh, 'Hembesök', at(2, 10 * 60, 60)],
+    ['meeting', undefined, 'Ärendedragning med chef', at(3, 8 * 60 + 30, 60)],
+    ['visit', visited, 'Hembesök', at(-2, 15 * 60, 60)],
+  ] as const;
   await trx
     .insertInto('calendar_appointment')
-    .values([
-      {
+    .values(
+      booked.map(([kind, c, place, when]) => ({
         municipality_id: m,
         user_id: users.socialworker,
-        kind: 'visit',
-        case_id: visited?.id ?? null,
-        place: 'Hembesök',
-        ...at(0, 13 * 60, 90),
-      },
-      {
-        municipality_id: m,
-        user_id: users.socialworker,
-        kind: 'meeting',
-        case_id: met?.id ?? null,
-        place: 'Skolan, rum 2',
-        ...at(1, 9 * 60 + 30, 60),
-      },
-      {
-        municipality_id: m,
-        user_id: users.socialworker,
-        kind: 'visit',
-        case_id: fresh?.id ?? null,
-        place: 'Hembesök',
-        ...at(2, 10 * 60, 60),
-      },
-      {
-        municipality_id: m,
-        user_id: users.socialworker,
-        kind: 'meeting',
-        case_id: null,
-        place: 'Ärendedragning med chef',
-        ...at(3, 8 * 60 + 30, 60),
-      },
-      {
-        municipality_id: m,
-        user_id: users.socialworker,
-        kind: 'visit',
-        case_id: visited?.id ?? null,
-        place: 'Hembesök',
-        ...at(-2, 15 * 60, 60),
-      },
-    ])
+        kind,
+        case_id: c?.id ?? null,
+        place,
+        ...when,
+      })),
+    )
     .execute();
 }
