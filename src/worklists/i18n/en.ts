@@ -27,5 +27,6 @@ export const worklistsEn: WorklistsTexts = {
   /** How the log review names this feature’s audited actions. */
   auditActions: {
     'worklist.read': 'Saw it in a worklist',
+    'worklist.readUnit': "Saw the unit's worklist",
   },
 };

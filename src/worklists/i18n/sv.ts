@@ -30,6 +30,7 @@ export const worklistsSv = {
   /** How the log review names this feature’s audited actions. */
   auditActions: {
     'worklist.read': 'Såg i bevakningslista',
+    'worklist.readUnit': 'Såg enhetens bevakningslista',
   },
 };
 
