@@ -27,5 +27,7 @@ export const casesFeature: Feature = {
     ],
     personSections: [casesOfChildSection],
     auditLabels: [(lang) => casesTexts(lang).auditActions],
+    auditReasonLabels: [(lang) => casesTexts(lang).auditReasons],
+    auditRecordTypeLabels: [(lang) => casesTexts(lang).auditRecordTypes],
   },
 };

@@ -1,3 +1,4 @@
+import { permittedActions } from '../platform/access/policy.ts';
 import { todayInSweden } from '../platform/dates.ts';
 import { protectedIdentityLevels } from '../platform/db/schema.ts';
 import type { Messages } from '../platform/i18n/messages.ts';
@@ -70,9 +71,12 @@ export function SearchPage({
           {t.search}
         </button>
       </form>
-      <p>
-        <a href="/people/new">{tx.newTitle}</a>
-      </p>
+      {/* Only what the user can do: a manager searches but does not register people. */}
+      {ctx.actor && permittedActions(ctx.actor.role).includes('person.create') ? (
+        <p>
+          <a href="/people/new">{tx.newTitle}</a>
+        </p>
+      ) : null}
       {results ? (
         <section aria-labelledby="results-heading">
           <h2 id="results-heading">{tx.results(results.length, more)}</h2>

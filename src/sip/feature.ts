@@ -29,5 +29,7 @@ export const sipFeature: Feature = {
     caseSections: [startPlanFromCase],
     worklistSections: [plansDueOnWorklist],
     auditLabels: [(lang) => sipTexts(lang).auditActions],
+    auditReasonLabels: [(lang) => sipTexts(lang).auditReasons],
+    auditRecordTypeLabels: [(lang) => sipTexts(lang).auditRecordTypes],
   },
 };

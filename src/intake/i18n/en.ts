@@ -87,6 +87,7 @@ export const intakeEn: IntakeTexts = {
   /** How the log review names this feature’s audited actions. */
   auditActions: {
     'report.list': "Saw the report in intake's list",
+    'report.process': 'Handled the report in intake',
     'report.read': 'Opened the report',
     'report.link': 'Linked the report to the child',
     'report.protectionAssessment': 'Made the protection assessment',

@@ -88,6 +88,7 @@ export const intakeSv = {
   /** How the log review names this feature’s audited actions. */
   auditActions: {
     'report.list': 'Såg anmälan i mottagningens lista',
+    'report.process': 'Handlade anmälan i mottagningen',
     'report.read': 'Öppnade anmälan',
     'report.link': 'Kopplade anmälan till barnet',
     'report.protectionAssessment': 'Gjorde skyddsbedömning',

@@ -89,4 +89,10 @@ export const peopleEn: PeopleTexts = {
     'person.update': 'Changed the person',
     'person.readProtectedDetails': 'Showed a protected address',
   },
+  /** How the log review names the kinds of record this feature’s events concern. */
+  auditRecordTypes: {
+    person: 'Person',
+    guardianship: 'Custody',
+    relationOf: 'Relation',
+  },
 };

@@ -90,6 +90,12 @@ export const peopleSv = {
     'person.update': 'Ändrade personen',
     'person.readProtectedDetails': 'Visade skyddad adress',
   },
+  /** How the log review names the kinds of record this feature’s events concern. */
+  auditRecordTypes: {
+    person: 'Person',
+    guardianship: 'Vårdnad',
+    relationOf: 'Relation',
+  },
 };
 
 export type PeopleTexts = Widen<typeof peopleSv>;
