@@ -243,6 +243,23 @@ describe('the documents of a case', () => {
   });
 });
 
+describe('the recipient’s address', () => {
+  it('is printed on the letter, except for a person with protected identity', async () => {
+    const { s, caseId, guardian } = await decidedCase();
+    const worker = await login(t.app, s.people.worker);
+    const letter = `/documents/cases/${caseId}/decision/person/${guardian.id}`;
+    assert.match(text((await worker.get(letter)).body), /Testgatan 1 999 99 Testby/);
+    await t.db.db
+      .updateTable('person')
+      .set({ protected_identity: 'protectedRegistration' })
+      .where('id', '=', guardian.id)
+      .execute();
+    const hidden = text((await worker.get(letter)).body);
+    assert.match(hidden, /Maria Flödesson/);
+    assert.doesNotMatch(hidden, /Testgatan/);
+  });
+});
+
 describe('the child’s page as the hub', () => {
   it('shows reports, cases with decisions and interventions, the family, a timeline and the professionals', async () => {
     const { s, child, sibling, report } = await decidedCase();
