@@ -10,5 +10,6 @@ export const documentsFeature: Feature = {
   contributes: {
     caseSections: [documentsOfCase],
     auditLabels: [(lang) => documentsTexts(lang).auditActions],
+    auditRecordTypeLabels: [(lang) => documentsTexts(lang).auditRecordTypes],
   },
 };

@@ -208,6 +208,7 @@ export const casesEn: CasesTexts = {
     case: 'Case',
     interventionType: 'Type of intervention',
     apiClient: 'API client',
+    siblingOf: 'Sibling (on the child’s page)',
   },
   childCases: {
     title: 'Cases, decisions and interventions',

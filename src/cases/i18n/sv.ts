@@ -212,6 +212,7 @@ export const casesSv = {
     case: 'Ärende',
     interventionType: 'Insatstyp',
     apiClient: 'API-klient',
+    siblingOf: 'Syskon (på barnets sida)',
   },
   /** The child's cases, decisions and family on the child's page. */
   childCases: {
