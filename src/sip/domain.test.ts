@@ -271,9 +271,11 @@ describe('the content of the plan', () => {
   });
 
   it('closes with a reason, a note when the reason is "other", and never as "declined" by hand', () => {
-    assert.ok(validateClose({ reason: 'goalsMet' }).ok);
-    assert.equal(validateClose({ reason: 'other' }).ok, false);
-    assert.ok(validateClose({ reason: 'other', note: 'Familjen har flyttat utomlands' }).ok);
+    assert.ok(validateClose({ reason: 'goalsMet', confirm: 'on' }).ok);
+    // Closing cannot be undone: never without the confirmation.
+    assert.equal(validateClose({ reason: 'goalsMet' }).ok, false);
+    assert.equal(validateClose({ reason: 'other', confirm: 'on' }).ok, false);
+    assert.ok(validateClose({ reason: 'other', note: 'Familjen har flyttat utomlands', confirm: 'on' }).ok);
     assert.equal(validateClose({ reason: 'declined' }).ok, false);
     assert.equal(validateClose({ reason: 'bored' }).ok, false);
   });

@@ -1,6 +1,7 @@
 import type { Feature } from '../platform/features.ts';
 import { sipApiRoutes } from './api.ts';
 import { sipTexts } from './i18n/index.ts';
+import { plansOfChildSection } from './person-section.tsx';
 import { sipConsentRoutes } from './routes/consent.tsx';
 import { sipLifecycleRoutes } from './routes/lifecycle.tsx';
 import { sipListRoutes } from './routes/lists.tsx';
@@ -24,7 +25,7 @@ export const sipFeature: Feature = {
       },
     ],
     homeSections: [plansDueAtHome],
-    personSections: [startPlanForPerson],
+    personSections: [plansOfChildSection, startPlanForPerson],
     caseSections: [startPlanFromCase],
     worklistSections: [plansDueOnWorklist],
     auditLabels: [(lang) => sipTexts(lang).auditActions],

@@ -4,6 +4,9 @@ export const authEn: AuthTexts = {
   login: {
     title: 'Sign in',
     intro: 'Sign in with your username and password. Then enter a one-time code from your app.',
+    municipality: 'Municipality',
+    chooseMunicipality: 'Choose a municipality',
+    ambiguous: 'Choose your municipality: the username exists in more than one.',
     username: 'Username',
     password: 'Password',
     submit: 'Sign in',

@@ -5,6 +5,9 @@ export const authSv = {
   login: {
     title: 'Logga in',
     intro: 'Logga in med ditt användarnamn och lösenord. Därefter anger du en engångskod från din app.',
+    municipality: 'Kommun',
+    chooseMunicipality: 'Välj kommun',
+    ambiguous: 'Välj din kommun: användarnamnet finns i flera kommuner.',
     username: 'Användarnamn',
     password: 'Lösenord',
     submit: 'Logga in',

@@ -154,6 +154,25 @@ function isUnusual(entry: AuditEntry, context: AuditContext, ownPersons: Set<str
 }
 
 /**
+ * Who wants to know how long taking the audit lock took (the metrics, decision 0087): each is
+ * called with the seconds of the lock statement, which include the wait for the lock.
+ */
+const lockListeners = new Set<(seconds: number) => void>();
+export function onAuditLock(listener: (seconds: number) => void): () => void {
+  lockListeners.add(listener);
+  return () => lockListeners.delete(listener);
+}
+
+async function timed<T>(work: Promise<T>): Promise<T> {
+  if (lockListeners.size === 0) return work;
+  const started = performance.now();
+  const result = await work;
+  const seconds = (performance.now() - started) / 1000;
+  for (const listener of lockListeners) listener(seconds);
+  return result;
+}
+
+/**
  * Takes the municipality's audit lock and, in the same statement, finds the persons among the
  * entries' subjects that the actor is assigned to, directly or as guardian of an assigned child.
  */
@@ -165,7 +184,7 @@ async function lockAndFindOwnPersons(
   const lock = sql`pg_advisory_xact_lock(hashtextextended(${`audit:${context.municipalityId}`}, 0))`;
   const subjects = [...new Set(entries.map((e) => e.subjectPersonId).filter((id): id is string => !!id))];
   if (!context.actor || subjects.length === 0) {
-    await sql`select ${lock}`.execute(trx);
+    await timed(sql`select ${lock}`.execute(trx));
     return new Set();
   }
   const m = context.municipalityId;
@@ -204,7 +223,7 @@ async function lockAndFindOwnPersons(
         join guardianship g on g.municipality_id = r.municipality_id and g.child_id = r.child_id
        where ${inIntake} and g.guardian_id = any(${subjects}::uuid[])`
     : sql``;
-  const result = await sql<{ own: string[] | null; intake_reports: string[] | null }>`
+  const query = sql<{ own: string[] | null; intake_reports: string[] | null }>`
     select ${lock}, array(
       select a.person_id from person_assignment a
        where a.municipality_id = ${m} and a.user_id = ${userId} and a.person_id = any(${subjects}::uuid[])
@@ -229,6 +248,7 @@ async function lockAndFindOwnPersons(
       ${intakeWork}
     )::text[] as own, array(
       select 'report:' || r.id::text from report r where ${inIntake} and r.id = any(${reportIds}::uuid[])
-    )::text[] as intake_reports`.execute(trx);
+    )::text[] as intake_reports`;
+  const result = await timed(query.execute(trx));
   return new Set([...(result.rows[0]?.own ?? []), ...(result.rows[0]?.intake_reports ?? [])]);
 }

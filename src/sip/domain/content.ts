@@ -23,7 +23,8 @@ export type ContentFieldError =
   | { field: string; code: 'dateInPast' }
   | { field: string; code: 'timeInvalid' }
   | { field: string; code: 'notParticipant' }
-  | { field: string; code: 'responsibleRequired' };
+  | { field: string; code: 'responsibleRequired' }
+  | { field: string; code: 'notConfirmed' };
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; errors: ContentFieldError[] };
 

@@ -242,6 +242,7 @@ export const sipSv = {
   closeReason: 'Skäl',
   closeNote: 'Kommentar',
   closeNoteHint: 'Krävs om skälet är ”Annat skäl”.',
+  confirmClose: 'Jag bekräftar att planen ska avslutas. Den kan inte öppnas igen.',
   close: 'Avsluta planen',
   closed: 'Planen är avslutad.',
   wrongStatus: 'Det går inte i planens nuvarande läge. Ladda om sidan.',
@@ -283,6 +284,7 @@ export const sipSv = {
     timeInvalid: 'Ange tiden som timmar och minuter, till exempel 9.30 eller 09:30.',
     notParticipant: 'Välj en organisation som deltar i planen.',
     responsibleRequired: 'Välj vem som är ansvarig.',
+    closeNotConfirmed: 'Kryssa i rutan för att bekräfta att planen ska avslutas.',
     beforeGiven: 'Slutdatumet kan inte vara före dagen då samtycket gavs.',
     consentInPast: 'Med det slutdatumet har samtycket redan gått ut.',
     consentTooLong: 'Ett samtycke gäller högst två år.',
@@ -356,6 +358,24 @@ export const sipSv = {
   auditRecordTypes: {
     sip: 'SIP',
     sipConsent: 'Samtycke till SIP',
+  },
+  /** The child's plans on the child's page. */
+  childPlans: {
+    title: 'Samordnade individuella planer',
+    none: 'Barnet har ingen SIP.',
+    plan: 'Plan',
+    started: (date: string) => `SIP påbörjad ${date}`,
+    meeting: 'Möte',
+    followUp: 'Uppföljning',
+    closed: 'Avslutad',
+    timelineKind: 'SIP',
+    timelineStarted: 'SIP påbörjades',
+    timelineMeeting: 'SIP-möte',
+    timelineAgreed: 'SIP:en godkändes',
+    timelineClosed: 'SIP:en avslutades',
+    party: 'Part i SIP',
+    coordinator: 'Samordnare för SIP',
+    socialServices: 'Socialtjänsten',
   },
 };
 

@@ -1,4 +1,5 @@
 import {
+  Checkbox,
   CsrfField,
   ErrorSummary,
   type FieldErrors,
@@ -129,6 +130,7 @@ export function CloseSection({ ctx, view, errors, values }: SectionProps) {
           maxLength={2000}
           rows={2}
         />
+        <Checkbox name="confirmClose" label={s.confirmClose} />
         <button type="submit" class="button button--warning">
           {s.close}
         </button>

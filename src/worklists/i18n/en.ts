@@ -7,6 +7,7 @@ export const worklistsEn: WorklistsTexts = {
   },
   unassigned: 'No one responsible',
   asReported: 'as reported',
+  receivedAt: (at: string) => `Report received ${at}`,
   worklistTitle: 'To do',
   unitWorklistTitle: "Unit's deadlines",
   worklistIntro: 'Time limits to watch, the most urgent first.',

@@ -8,6 +8,7 @@ export const worklistsSv = {
   },
   unassigned: 'Ingen ansvarig',
   asReported: 'enligt anmälan',
+  receivedAt: (at: string) => `Anmälan inkom ${at}`,
   // Worklists
   worklistTitle: 'Att göra',
   unitWorklistTitle: 'Enhetens bevakning',
