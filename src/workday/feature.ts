@@ -1,4 +1,5 @@
 import type { Feature } from '../platform/features.ts';
+import { workdayAuditWords } from './audit-words.ts';
 import { managerDaySection, notificationsSection } from './home-sections.tsx';
 import { workdayTexts } from './i18n/index.ts';
 import { calendarRoutes } from './routes/calendar.tsx';
@@ -11,6 +12,8 @@ export const workdayFeature: Feature = {
   name: 'workday',
   routes: [caseListRoutes, notificationRoutes, calendarRoutes],
   contributes: {
+    auditReasonLabels: [(lang) => workdayAuditWords(lang).reasons],
+    auditRecordTypeLabels: [(lang) => workdayAuditWords(lang).recordTypes],
     nav: [
       {
         order: 5,

@@ -227,6 +227,7 @@ export const casesEn: CasesTexts = {
     case: 'Case',
     interventionType: 'Type of intervention',
     apiClient: 'API client',
+    siblingOf: 'Sibling',
   },
   childCases: {
     title: 'Cases, decisions and interventions',

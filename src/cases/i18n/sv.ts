@@ -233,6 +233,7 @@ export const casesSv = {
     case: 'Ärende',
     interventionType: 'Insatstyp',
     apiClient: 'API-klient',
+    siblingOf: 'Syskon',
   },
   /** The child's cases, decisions and family on the child's page. */
   childCases: {
