@@ -1,4 +1,5 @@
 import type { Feature } from '../platform/features.ts';
+import { documentsAuditWords } from './audit-words.ts';
 import { documentsTexts } from './i18n/index.ts';
 import { documentRoutes } from './routes.tsx';
 import { documentsOfCase } from './sections.tsx';
@@ -8,6 +9,7 @@ export const documentsFeature: Feature = {
   name: 'documents',
   routes: [documentRoutes],
   contributes: {
+    auditRecordTypeLabels: [(lang) => documentsAuditWords(lang).recordTypes],
     caseSections: [documentsOfCase],
     auditLabels: [(lang) => documentsTexts(lang).auditActions],
     auditRecordTypeLabels: [(lang) => documentsTexts(lang).auditRecordTypes],

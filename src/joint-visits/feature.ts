@@ -1,6 +1,7 @@
 import type { Actor } from '../platform/access/policy.ts';
 import type { Feature } from '../platform/features.ts';
 import { jointVisitApiRoutes } from './api.ts';
+import { jointVisitsAuditWords } from './audit-words.ts';
 import { jointVisitsTexts } from './i18n/index.ts';
 import { jointVisitRoutes } from './routes.tsx';
 import { visitFollowUpsAtHome, visitFollowUpsOnWorklist, visitsOnCase } from './sections.tsx';
@@ -13,6 +14,8 @@ export const jointVisitsFeature: Feature = {
   name: 'joint-visits',
   routes: [jointVisitRoutes, jointVisitApiRoutes],
   contributes: {
+    auditReasonLabels: [(lang) => jointVisitsAuditWords(lang).reasons],
+    auditRecordTypeLabels: [(lang) => jointVisitsAuditWords(lang).recordTypes],
     nav: [
       {
         order: 55,

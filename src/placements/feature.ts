@@ -1,4 +1,5 @@
 import type { Feature } from '../platform/features.ts';
+import { placementAuditWords } from './audit-words.ts';
 import { placementTexts } from './i18n/index.ts';
 import { placementApiRoutes } from './routes/api.ts';
 import { considerationRoutes } from './routes/consideration.tsx';
@@ -12,6 +13,8 @@ export const placementsFeature: Feature = {
   name: 'placements',
   routes: [ivoRoutes, placementPageRoutes, considerationRoutes, homeRoutes, placementApiRoutes],
   contributes: {
+    auditReasonLabels: [(lang) => placementAuditWords(lang).reasons],
+    auditRecordTypeLabels: [(lang) => placementAuditWords(lang).recordTypes],
     nav: [
       { order: 45, action: 'placement.list', href: '/placements', label: (lang) => placementTexts(lang).nav },
     ],
@@ -27,6 +30,6 @@ export const placementsFeature: Feature = {
     personSections: [placementsOfPerson],
     caseSections: [placementsOfCase],
     worklistSections: [placementsOnWorklist],
-    auditLabels: [(lang) => placementTexts(lang).auditActions],
+    auditLabels: [(lang) => placementAuditWords(lang).actions, (lang) => placementTexts(lang).auditActions],
   },
 };

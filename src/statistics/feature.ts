@@ -1,5 +1,6 @@
 import type { Feature } from '../platform/features.ts';
 import { statisticsApiRoutes } from './api.ts';
+import { statisticsAuditWords } from './audit-words.ts';
 import { statisticsTexts } from './i18n/index.ts';
 import { statisticsRoutes } from './routes.tsx';
 
@@ -8,6 +9,7 @@ export const statisticsFeature: Feature = {
   name: 'statistics',
   routes: [statisticsRoutes, statisticsApiRoutes],
   contributes: {
+    auditRecordTypeLabels: [(lang) => statisticsAuditWords(lang).recordTypes],
     nav: [
       {
         order: 90,

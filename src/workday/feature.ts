@@ -1,6 +1,7 @@
 import type { Action } from '../platform/access/policy.ts';
 import type { Feature } from '../platform/features.ts';
 import type { FeatureLink } from '../platform/layout/links.ts';
+import { workdayAuditWords } from './audit-words.ts';
 import { managerDaySection, notificationsSection } from './home-sections.tsx';
 import { type WorkdayTexts, workdayTexts } from './i18n/index.ts';
 import { calendarRoutes } from './routes/calendar.tsx';
@@ -25,6 +26,8 @@ export const workdayFeature: Feature = {
   name: 'workday',
   routes: [caseListRoutes, notificationRoutes, calendarRoutes],
   contributes: {
+    auditReasonLabels: [(lang) => workdayAuditWords(lang).reasons],
+    auditRecordTypeLabels: [(lang) => workdayAuditWords(lang).recordTypes],
     nav: [
       // Not current on /my-cases/unit, which has its own link.
       { ...link(5, 'caseList.read', '/my-cases', 'myCases'), exact: true },
