@@ -10,6 +10,7 @@ import { todayInSweden } from '../platform/dates.ts';
 import type { Database, NewPerson, Role } from '../platform/db/schema.ts';
 import { seedDemoCases } from './cases.ts';
 import { seedDemoSips } from './sips.ts';
+import { seedStatisticsHistory } from './statistics.ts';
 
 /**
  * Demo data for the embedded database: the fictional municipality of Sjövik with its units, one
@@ -322,6 +323,14 @@ export async function seedDemoData(
         (c) => c.birth_date && c.birth_date > `${Number(today.slice(0, 4)) - 17}${today.slice(4)}`,
       ),
     });
+    const history = await seedStatisticsHistory(trx, {
+      municipalityId,
+      today,
+      units: { intake: unitId('Mottagningen')!, investigation: unitId('Barn- och ungdomsutredning')! },
+      users: { intake: userId('intake'), manager: userId('manager'), intakemanager: userId('intakemanager') },
+      children: childIds.filter((c) => !c.assigned),
+    });
+    log(`  case history for the statistics: ${history} cases`);
     const organisationId = (key: string) => organisationOf(key)!.id;
     const sips = await seedDemoSips(trx, {
       municipalityId,
