@@ -7,6 +7,7 @@ import * as m0005 from './platform/db/migrations/0005_benchmark_indexes.ts';
 import * as m0006 from './platform/db/migrations/0006_due_case_indexes.ts';
 import * as m0007 from './platform/db/migrations/0007_hardening.ts';
 import * as m0014 from './statistics/migrations/0014_statistics.ts';
+import * as m0014staff from './statistics/migrations/0014_statistics_staff.ts';
 
 /**
  * Every migration of Samtak, by name; they run in the order of their numbers (docs/decisions/0053).
@@ -25,4 +26,5 @@ export const migrations: Migrations = {
   '0006_due_case_indexes': m0006,
   '0007_hardening': m0007,
   '0014_statistics': m0014,
+  '0014_statistics_staff': m0014staff,
 };

@@ -428,6 +428,13 @@ const routesWithoutPersonalData = new Set([
   'GET /statistics',
   'GET /statistics/indicators/:id',
   'GET /api/v1/statistics/indicators',
+  // Staff figures (aggregates) and the staff register: HR data of employees, not of any child; the
+  // register's changes are audited like the administration of user accounts.
+  'GET /statistics/staff',
+  'GET /admin/staff',
+  'POST /admin/staff',
+  'POST /admin/staff/:id/end',
+  'POST /admin/staff/mentorships',
 ]);
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
