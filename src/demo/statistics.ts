@@ -43,7 +43,20 @@ export async function seedStatisticsHistory(
     for (let i = 0; i < 6; i++) starts.push(addDays(addMonths(today, -month), (i * 5) % 28));
   // A child has one open case at most: the cases still open take children of their own, from
   // the end of the list (the demo's current cases take theirs from the start).
-  const spare = [...input.children].reverse().slice(0, 60);
+  const open = new Set(
+    (
+      await trx
+        .selectFrom('child_case')
+        .select('child_id')
+        .where('municipality_id', '=', m)
+        .where('phase', '<>', 'closed')
+        .execute()
+    ).map((c) => c.child_id),
+  );
+  const spare = [...input.children]
+    .reverse()
+    .slice(0, 60)
+    .filter((c) => !open.has(c.id));
   const closedPool = input.children.slice(0, Math.max(1, input.children.length - 60));
   for (const receivedOn of starts) {
     const source = sources[n % sources.length]!;
