@@ -15,6 +15,7 @@ import { seedDemoDocuments } from './documents.ts';
 import { seedDemoJointVisits } from './joint-visits.ts';
 import { seedDemoSips } from './sips.ts';
 import { seedDemoWorkday } from './workday.ts';
+import { seedStatisticsHistory } from './statistics.ts';
 
 /**
  * Demo data for the embedded database: the fictional municipality of Sjövik with its units, one
@@ -368,6 +369,14 @@ export async function seedDemoData(
       today,
       users: { socialworker: userId('socialworker'), manager: userId('manager') },
     });
+    const history = await seedStatisticsHistory(trx, {
+      municipalityId,
+      today,
+      units: { intake: unitId('Mottagningen')!, investigation: unitId('Barn- och ungdomsutredning')! },
+      users: { intake: userId('intake'), manager: userId('manager'), intakemanager: userId('intakemanager') },
+      children: childIds.filter((c) => !c.assigned),
+    });
+    log(`  case history for the statistics: ${history} cases`);
     const editor = userId('editor');
     const editor2 = userId('editor2');
     const guideRevisions = await seedGuideDemo(

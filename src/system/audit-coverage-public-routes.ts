@@ -104,6 +104,13 @@ export const routesWithoutPersonalData = new Set([
   'GET /statistics',
   'GET /statistics/indicators/:id',
   'GET /api/v1/statistics/indicators',
+  // Staff figures (aggregates) and the staff register: HR data of employees, not of any child; the
+  // register's changes are audited like the administration of user accounts.
+  'GET /statistics/staff',
+  'GET /admin/staff',
+  'POST /admin/staff',
+  'POST /admin/staff/:id/end',
+  'POST /admin/staff/mentorships',
   // Good examples (issue 18): published examples are public and no one's personal data; the
   // editors' writes are audited (src/good-practice).
   'GET /examples',

@@ -79,6 +79,8 @@ function resourceFor(action: Action, municipalityId = home, role: Role = 'manage
     case 'statistics.read':
     case 'statistics.export':
       return { type: 'statistics', municipalityId };
+    case 'staff.manage':
+      return { type: 'administration', municipalityId };
     case 'statistics.drillDown':
       return { type: 'statisticsUnit', municipalityId, unitId: 'unit-a' };
     case 'partnerOrganisation.manage':
@@ -271,6 +273,7 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'caseSettings.manage': 'Y',
     'partnerOrganisation.manage': 'Y',
     'partnerOrganisation.manageUsers': 'Y',
+    'staff.manage': 'Y',
     ...publicReportActions,
   },
   intakeWorker: {
