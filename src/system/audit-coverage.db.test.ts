@@ -410,6 +410,15 @@ const personalDataRoutes: Record<string, Probe> = {
       c.post(`/placements/${f.placement.toEndId}/follow-up`, { followUpStep: 'start', followUpOn: today }),
   },
   'GET /homes': { as: 'socialWorker', request: (c) => c.get('/homes') },
+  'GET /unaccompanied/:childId': {
+    as: 'socialWorker',
+    request: (c, f) => c.get(`/unaccompanied/${f.placement.childId}`),
+  },
+  'POST /unaccompanied/:childId': {
+    as: 'socialWorker',
+    request: (c, f) =>
+      c.post(`/unaccompanied/${f.placement.childId}`, { arrivedOn: today, guardianName: 'Anna Berg' }),
+  },
   'GET /placements/ivo-list': { as: 'manager', request: (c) => c.get(`/placements/ivo-list?year=2026`) },
   'GET /placements/ivo-list.csv': {
     as: 'manager',

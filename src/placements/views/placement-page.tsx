@@ -59,6 +59,10 @@ export function PlacementPage({
             </dd>
           </>
         ) : null}
+        <dt>{p.unaccompanied}</dt>
+        <dd>
+          <a href={`/unaccompanied/${view.child.id}`}>{p.unaccompanied}</a>
+        </dd>
         {row.case_id ? (
           <>
             <dt>{p.caseLink}</dt>
