@@ -210,7 +210,12 @@ describe('a placement from the decision to the follow-up', () => {
 
   it('has no accessibility violations on the new pages, in Swedish and English and at 375 px', async () => {
     const page = pages.socialworker!;
-    for (const path of ['/placements', `/unaccompanied/${child.childId}`, '/homes'])
+    for (const path of [
+      '/placements',
+      `/placements/${ongoingPlacement}`,
+      `/unaccompanied/${child.childId}`,
+      '/homes',
+    ])
       visited.socialworker!.add(path);
     const homefinder = await e2e.newPage();
     await loginAs(homefinder, e2e.baseUrl, 'homefinder');

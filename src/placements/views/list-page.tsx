@@ -40,7 +40,7 @@ export function PlacementListPage({
       {rows.length === 0 ? (
         <p>{p.noPlacements}</p>
       ) : (
-        <div class="table-wrap" tabindex={0} role="region" aria-label={title}>
+        <section class="table-wrap" tabindex={0} aria-label={title}>
           <table class="table">
             <caption class="visually-hidden">{title}</caption>
             <thead>
@@ -77,7 +77,7 @@ export function PlacementListPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </Layout>
   );
