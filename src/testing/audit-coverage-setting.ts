@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { after, before } from 'node:test';
+import { createPublishedExample } from '../good-practice/test-factories.ts';
 import { generatePersonalNumber } from '../people/personal-number.ts';
 import { decidedPlacementCase, placementFormFor, privateHome } from '../placements/fixtures.ts';
 import { hashApiToken } from '../reports/service.ts';
@@ -47,8 +48,15 @@ export interface Fixtures {
   activeToRevise: Awaited<ReturnType<typeof createSip>>;
   activeToClose: Awaited<ReturnType<typeof createSip>>;
   activeToWithdraw: Awaited<ReturnType<typeof createSip>>;
+  /** A draft whose consent covers the school but not BUP, invited after it. */
+  consentToExtend: Awaited<ReturnType<typeof createSip>>;
   requestToAccept: string;
   requestToDecline: string;
+  // Joint visits with the police (src/joint-visits), on the report linked to case A.
+  policeId: string;
+  visitWithConsent: string;
+  visitWithoutConsent: string;
+  visitToWithdraw: string;
   /** Placements (src/placements): a case decided with a placement, a home, a placement in it. */
   placement: {
     caseId: string;
@@ -60,6 +68,8 @@ export interface Fixtures {
     childId: string;
     toEndId: string;
   };
+  /** A published good example (issue 18); the manager is a good-practice editor. */
+  exampleId: string;
 }
 
 export type As =
@@ -69,6 +79,7 @@ export type As =
   | 'socialWorker'
   | 'manager'
   | 'partner'
+  | 'police'
   | 'homeFinder';
 export type Probe = {
   as: As;
@@ -232,8 +243,63 @@ before(async () => {
     activeToRevise: await sip('active'),
     activeToClose: await sip('active'),
     activeToWithdraw: await sip('active'),
+    consentToExtend: await createSip(db, {
+      municipalityId,
+      childId: child.id,
+      coordinatorUserId: users.socialWorker.id,
+      organisationIds: [school.id, bup.id],
+      status: 'draft',
+      consent: { organisationIds: [school.id] },
+      today,
+    }),
     requestToAccept: await request(),
     requestToDecline: await request(),
+  };
+  const police = await createPartnerOrganisation(db, municipalityId, { kind: 'police' });
+  const officer = await createUser(db, t.config.secretKey, {
+    municipalityId,
+    role: 'partnerProfessional',
+    partnerOrganisationId: police.id,
+  });
+  clients.set('police', await login(t.app, officer));
+  const visit = async (consent: boolean) => {
+    const row = await db
+      .insertInto('joint_visit')
+      .values({
+        municipality_id: municipalityId,
+        report_id: reportIds[1]!,
+        case_id: linked.case_id,
+        child_id: child.id,
+        unit_id: intakeUnit,
+        police_organisation_id: police.id,
+        police_reference: '5000-K1-26',
+        incident_at: new Date('2026-03-12T20:00:00Z'),
+        visit_at: new Date('2026-03-12T21:00:00Z'),
+        place: 'Hemma',
+        social_services_participants: 'Ada Lind',
+        police_participants: 'Per Olsson',
+        follow_up_on: '2026-03-26',
+        follow_up_user_id: users.intakeWorker.id,
+        recorded_by: users.intakeWorker.id,
+        ...(consent
+          ? {
+              consent_given_by: 'Mamma',
+              consent_given_at: new Date(),
+              consent_kinds: ['summary' as const],
+              consent_recorded_by: users.intakeWorker.id,
+              consent_recorded_at: new Date(),
+            }
+          : {}),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  };
+  const visits = {
+    policeId: police.id,
+    visitWithConsent: await visit(true),
+    visitWithoutConsent: await visit(false),
+    visitToWithdraw: await visit(true),
   };
   const placement = await placementWorld(db, {
     municipalityId,
@@ -244,6 +310,7 @@ before(async () => {
   });
   fixtures = {
     ...sips,
+    ...visits,
     placement,
     municipalityCode: code,
     apiToken,
@@ -257,7 +324,13 @@ before(async () => {
     reportIds: reportIds as Fixtures['reportIds'],
     caseId: linked.case_id!,
     interventionId: intervention.id,
+    exampleId: await createPublishedExample(db, { authorUserId: partner.id, municipalityId, today }),
   };
+  await db
+    .updateTable('user_account')
+    .set({ good_practice_editor: true })
+    .where('id', '=', users.manager.id)
+    .execute();
 });
 after(() => t?.close());
 
