@@ -6,6 +6,7 @@ import { partnerKindOf } from '../partners/domain.ts';
 import type { PartnerOrganisationKind } from '../partners/schema.ts';
 import { searchTextOf } from '../people/domain.ts';
 import { generatePersonalNumber } from '../people/personal-number.ts';
+import { seedDemoPlacements } from '../placements/demo.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { seal } from '../platform/auth/secret-box.ts';
 import { todayInSweden } from '../platform/dates.ts';
@@ -61,6 +62,7 @@ export const demoUsers: {
     unit: 'Barn- och ungdomsutredning',
   },
   { username: 'manager', displayName: 'Maja Ek', role: 'manager', unit: 'Barn- och ungdomsutredning' },
+  { username: 'homefinder', displayName: 'Hanna Vik', role: 'socialWorker', unit: 'Familjehemsenheten' },
   { username: 'intakemanager', displayName: 'Ines Lund', role: 'manager', unit: 'Mottagningen' },
   {
     username: 'partner',
@@ -356,6 +358,16 @@ export async function seedDemoData(
       },
       children: childIds,
     });
+    const placements = await seedDemoPlacements(trx, {
+      municipalityId,
+      municipalityCode: demoMunicipality.code,
+      today,
+      unitId: unitId('Barn- och ungdomsutredning')!,
+      users: { socialworker: userId('socialworker'), homefinder: userId('homefinder') },
+      // Children not already in a demo case or plan: the last ones of the families.
+      children: [...childIds].reverse(),
+    });
+    log(`  placements: ${placements}`);
     const jointVisits = await seedDemoJointVisits(trx, {
       municipalityId,
       today,

@@ -6,12 +6,20 @@ import { considerationRoutes } from './routes/consideration.tsx';
 import { homeRoutes } from './routes/homes.tsx';
 import { ivoRoutes } from './routes/ivo.tsx';
 import { placementPageRoutes } from './routes/pages.tsx';
+import { unaccompaniedRoutes } from './routes/unaccompanied.tsx';
 import { placementsOfCase, placementsOfPerson, placementsOnWorklist } from './sections.tsx';
 
 /** Placements outside the home and the register of homes: pages, API, and their parts of other pages. */
 export const placementsFeature: Feature = {
   name: 'placements',
-  routes: [ivoRoutes, placementPageRoutes, considerationRoutes, homeRoutes, placementApiRoutes],
+  routes: [
+    ivoRoutes,
+    placementPageRoutes,
+    considerationRoutes,
+    homeRoutes,
+    unaccompaniedRoutes,
+    placementApiRoutes,
+  ],
   contributes: {
     auditReasonLabels: [(lang) => placementAuditWords(lang).reasons],
     auditRecordTypeLabels: [(lang) => placementAuditWords(lang).recordTypes],

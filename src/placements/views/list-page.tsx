@@ -45,7 +45,7 @@ export function PlacementListPage({
       {rows.length === 0 ? (
         <p>{p.noPlacements}</p>
       ) : (
-        <div class="table-wrap">
+        <section class="table-wrap" tabindex={0} aria-label={title}>
           <table class="table">
             <caption class="visually-hidden">{title}</caption>
             <thead>
@@ -82,7 +82,7 @@ export function PlacementListPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </Layout>
   );
