@@ -15,8 +15,8 @@ import { seedDemoCases } from './cases.ts';
 import { seedDemoDocuments } from './documents.ts';
 import { seedDemoJointVisits } from './joint-visits.ts';
 import { seedDemoSips } from './sips.ts';
-import { seedDemoWorkday } from './workday.ts';
 import { seedStatisticsHistory } from './statistics.ts';
+import { seedDemoWorkday } from './workday.ts';
 
 /**
  * Demo data for the embedded database: the fictional municipality of Sjövik with its units, one

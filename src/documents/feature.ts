@@ -9,9 +9,11 @@ export const documentsFeature: Feature = {
   name: 'documents',
   routes: [documentRoutes],
   contributes: {
-    auditRecordTypeLabels: [(lang) => documentsAuditWords(lang).recordTypes],
     caseSections: [documentsOfCase],
     auditLabels: [(lang) => documentsTexts(lang).auditActions],
-    auditRecordTypeLabels: [(lang) => documentsTexts(lang).auditRecordTypes],
+    auditRecordTypeLabels: [
+      (lang) => documentsAuditWords(lang).recordTypes,
+      (lang) => documentsTexts(lang).auditRecordTypes,
+    ],
   },
 };
