@@ -1,5 +1,6 @@
 import { actionPlanRules } from './action-plans/access.ts';
 import { caseRules } from './cases/access.ts';
+import { forumRules } from './forums/access.ts';
 import { goodPracticeRules } from './good-practice/access.ts';
 import { guideRules } from './guide/access.ts';
 import { partnerRules } from './partners/access.ts';
@@ -12,7 +13,7 @@ import { sipRules } from './sip/access.ts';
  * action whose rule set is missing would be refused, never allowed. A new feature with its own
  * actions adds its rule set here.
  */
-registerRules(caseRules, guideRules, partnerRules, sipRules, goodPracticeRules, actionPlanRules);
+registerRules(caseRules, guideRules, partnerRules, sipRules, goodPracticeRules, actionPlanRules, forumRules);
 
 export type { CaseContext } from './cases/access.ts';
 export * from './platform/access/policy.ts';

@@ -2,6 +2,7 @@ import { actionPlansFeature } from './action-plans/feature.ts';
 import { adminFeature } from './admin/feature.ts';
 import { authFeature } from './auth/feature.ts';
 import { casesFeature } from './cases/feature.ts';
+import { forumsFeature } from './forums/feature.ts';
 import { goodPracticeFeature } from './good-practice/feature.ts';
 import { guideFeature } from './guide/feature.ts';
 import { homeFeature } from './home/feature.ts';
@@ -35,4 +36,5 @@ export const features = new Features([
   guideFeature,
   goodPracticeFeature,
   actionPlansFeature,
+  forumsFeature,
 ]);

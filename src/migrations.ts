@@ -1,4 +1,5 @@
 import * as m0015 from './collaboration/migrations/0015_collaboration.ts';
+import * as m0015forums from './collaboration/migrations/0015_collaboration_forums.ts';
 import * as m0015plans from './collaboration/migrations/0015_collaboration_plans.ts';
 import type { Migrations } from './platform/db/migrate.ts';
 import * as m0001 from './platform/db/migrations/0001_foundation.ts';
@@ -27,4 +28,5 @@ export const migrations: Migrations = {
   '0007_hardening': m0007,
   '0015_collaboration': m0015,
   '0015_collaboration_plans': m0015plans,
+  '0015_collaboration_forums': m0015forums,
 };
