@@ -15,6 +15,8 @@ import { looseStrings } from './platform/http/schemas.ts';
 import { registerSecurityHeaders } from './platform/http/security.ts';
 import type { App } from './platform/http/types.ts';
 import './platform/http/types.ts';
+import { postgresRateLimitStore } from './installation/rate-limit-store.ts';
+import { registerMetrics } from './system/metrics.ts';
 
 export interface AppOptions {
   config: Config;
@@ -44,7 +46,13 @@ export async function buildApp({ config, db, logger = false, logStream }: AppOpt
   await registerSecurityHeaders(app, config.secureCookies);
   await app.register(cookie);
   await app.register(formbody);
-  await app.register(rateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
+  registerMetrics(app, db);
+  // Several processes on one PostgreSQL count together (decision 0087); PGlite has one process.
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    ...(db.engine === 'postgresql' ? { store: postgresRateLimitStore(db.db) } : {}),
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Samtak API', version: '1', description: 'JSON API of Samtak, under /api/v1.' },

@@ -29,6 +29,8 @@ export interface Config {
    * (SAMTAK_TODAY). Never set in production: every date rule then uses the real date in Sweden.
    */
   fixedToday: string | undefined;
+  /** The bearer token `GET /metrics` asks for (METRICS_TOKEN, 32 characters or more); unset: no metrics. */
+  metricsToken: string | undefined;
 }
 
 export interface OidcConfig {
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     rateLimitPerMinute: positiveInteger(env, 'RATE_LIMIT_PER_MINUTE', 600),
     fixedToday: fixedToday(env.SAMTAK_TODAY),
+    metricsToken: metricsToken(env.METRICS_TOKEN),
   };
 }
 
@@ -88,6 +91,13 @@ function trustedProxies(value: string | undefined): false | string[] {
   const wrong = list.find((part) => !address.test(part));
   if (wrong) throw new StartupError(`TRUST_PROXY: "${wrong}" is not an address or CIDR range`);
   return list;
+}
+
+function metricsToken(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < 32 || value.length > 200 || !/^[\x21-\x7e]+$/.test(value))
+    throw new StartupError('METRICS_TOKEN must be 32–200 printable characters without spaces');
+  return value;
 }
 
 function fixedToday(value: string | undefined): string | undefined {

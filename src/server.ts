@@ -1,11 +1,13 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { seedDemoData } from './demo/seed.ts';
+import { backupInto } from './installation/backup.ts';
+import { assertHasMunicipality } from './installation/first-start.ts';
 import { migrations } from './migrations.ts';
 import { assertKeyOpensStoredSecrets } from './platform/auth/key-check.ts';
 import { todayFor } from './platform/clock.ts';
 import { openDatabase } from './platform/db/database.ts';
-import { StartupError } from './platform/startup-error.ts';
+import { firstLine, StartupError } from './platform/startup-error.ts';
 
 /** Starts Samtak: embedded PGlite under DATA_DIR by default, PostgreSQL when DATABASE_URL is set. */
 async function start() {
@@ -33,6 +35,7 @@ async function start() {
       );
     }
   }
+  if (!config.demoData) await assertHasMunicipality(db);
   const app = await buildApp({ config, db, logger: true });
 
   const shutdown = async () => {
@@ -42,6 +45,14 @@ async function start() {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  // `npm run backup` asks a running app on PGlite for a copy between two transactions (0088).
+  if (db.backup)
+    process.on('SIGUSR2', () => {
+      backupInto(db, config.dataDir).then(
+        (path) => console.log(`Backup written: ${path}`),
+        (error: unknown) => console.error(`Backup failed: ${firstLine(error)}`),
+      );
+    });
 
   await app.listen({ port: config.port, host: config.host });
   console.log(`Samtak is running on ${config.publicUrl} (database: ${db.engine})`);

@@ -117,7 +117,7 @@ export async function insertUser(
       must_change_password: true,
       ...columnsOf(fields),
     })
-    .onConflict((oc) => oc.column('username').doNothing())
+    .onConflict((oc) => oc.columns(['municipality_id', 'username']).doNothing())
     .returning('id')
     .executeTakeFirst();
   return row?.id ?? null;

@@ -17,7 +17,8 @@ export type LoginOutcome =
   | { ok: true; user: UserAccount }
   | { ok: false; problem: 'failed' }
   | { ok: false; problem: 'locked'; minutesLeft: number }
-  | { ok: false; problem: 'inactive' };
+  | { ok: false; problem: 'inactive' }
+  | { ok: false; problem: 'chooseMunicipality' };
 
 export interface Attempt {
   secretKey: Buffer;
@@ -50,26 +51,43 @@ async function reserve(db: Kysely<Database>, keys: ThrottleKeys, knownDevice: bo
  */
 export async function attemptPasswordLogin(
   db: Kysely<Database>,
+  municipalityId: string | null,
   username: string,
   password: string,
   attempt: Attempt,
+  now = new Date(),
 ): Promise<LoginOutcome> {
   const normalized = username.trim().toLowerCase();
-  const user = await db
-    .selectFrom('user_account')
-    .selectAll()
-    .where('username', '=', normalized)
-    .executeTakeFirst();
-  const { keys, knownDevice } = throttleFor(attempt, normalized, user);
+  // A username is unique within its municipality only (docs/decisions/0085): the login looks in
+  // the chosen municipality; without a choice, in every active one, and a username found in
+  // more than one asks for the municipality instead of guessing.
+  const candidates = await db
+    .selectFrom('user_account as u')
+    .innerJoin('municipality as m', 'm.id', 'u.municipality_id')
+    .selectAll('u')
+    .where('m.active', '=', true)
+    .where('u.username', '=', normalized)
+    .$if(municipalityId !== null, (q) => q.where('u.municipality_id', '=', municipalityId ?? ''))
+    .limit(2)
+    .execute();
+  if (candidates.length > 1) return { ok: false, problem: 'chooseMunicipality' };
+  const user = candidates[0];
+  const { keys, knownDevice } = throttleFor(
+    attempt,
+    `${municipalityId ?? user?.municipality_id ?? '-'}:${normalized}`,
+    user,
+  );
   const reservation = await reserve(db, keys, knownDevice);
   if (!reservation.allowed) {
     if (user) await recordLoginEvent(db, user, 'auth.login', 'denied', 'throttled', attempt.clientAddress);
     return { ok: false, problem: 'locked', minutesLeft: reservation.minutesLeft };
   }
-  if (!(await verifyPassword(user?.password_hash ?? null, password)) || !user) {
+  // A one-time password from the setup that has expired counts as wrong: it was never chosen.
+  const expired = !!user?.password_expires_at && user.password_expires_at.getTime() <= now.getTime();
+  if (!(await verifyPassword(user?.password_hash ?? null, password)) || !user || expired) {
     const blocksFor = reservation.blocksFor;
     if (user) {
-      const reason = blocksFor ? 'lockedOut' : 'wrongCredentials';
+      const reason = blocksFor ? 'lockedOut' : expired ? 'passwordExpired' : 'wrongCredentials';
       await recordLoginEvent(db, user, 'auth.login', 'denied', reason, attempt.clientAddress);
     }
     return blocksFor
@@ -101,7 +119,7 @@ export async function attemptSecondFactor(
   code: string,
   attempt: Attempt,
 ): Promise<SecondFactorOutcome> {
-  const { keys, knownDevice } = throttleFor(attempt, user.username, user);
+  const { keys, knownDevice } = throttleFor(attempt, `${user.municipality_id}:${user.username}`, user);
   const reservation = await reserve(db, keys, knownDevice);
   if (!reservation.allowed) {
     await recordLoginEvent(db, user, 'auth.secondFactor', 'denied', 'throttled', attempt.clientAddress);
@@ -143,7 +161,7 @@ export async function checkCurrentPassword(
   password: string,
   attempt: Attempt,
 ): Promise<SecondFactorOutcome> {
-  const { keys, knownDevice } = throttleFor(attempt, user.username, user);
+  const { keys, knownDevice } = throttleFor(attempt, `${user.municipality_id}:${user.username}`, user);
   const reservation = await reserve(db, keys, knownDevice);
   if (!reservation.allowed) return { ok: false, problem: 'locked', minutesLeft: reservation.minutesLeft };
   if (await verifyPassword(user.password_hash, password)) {
@@ -193,4 +211,14 @@ export async function recordLoginEvent(
       [{ action, outcome, reason, recordType: 'user', recordId: user.id }],
     ),
   );
+}
+
+/** The municipalities one may log in to: the active ones, by name. */
+export async function loginMunicipalities(db: Kysely<Database>) {
+  return db
+    .selectFrom('municipality')
+    .select(['id', 'code', 'name'])
+    .where('active', '=', true)
+    .orderBy('name')
+    .execute();
 }

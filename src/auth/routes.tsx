@@ -19,6 +19,7 @@ import {
   attemptPasswordLogin,
   attemptSecondFactor,
   checkCurrentPassword,
+  loginMunicipalities,
   recordLoginEvent,
 } from './login.ts';
 import { oidcRoutes } from './oidc-routes.ts';
@@ -27,6 +28,8 @@ import { deviceCookieName } from './throttle.ts';
 import { EnrolPage, LoginPage, PasswordChangePage, TotpPage } from './views.tsx';
 
 const html = { 200: Type.String() };
+/** The municipality last logged in to from this browser: a code, not a secret. */
+const municipalityCookie = 'samtak_m';
 const loginRateLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
 
 export async function authRoutes(app: App): Promise<void> {
@@ -46,6 +49,17 @@ export async function authRoutes(app: App): Promise<void> {
     const session = request.session;
     return session && pendingLoginStep(session) === step ? session : null;
   }
+  /**
+   * Which municipality a login is for: the code asked for when it is active, else the only one
+   * there is. The list is shown as a choice when the installation hosts several (0085).
+   */
+  async function municipalityChoice(code: string | undefined) {
+    const municipalities = await loginMunicipalities(app.db);
+    const chosen =
+      municipalities.find((m) => m.code === code) ??
+      (municipalities.length === 1 ? municipalities[0] : undefined);
+    return { municipalities, municipalityCode: chosen?.code };
+  }
   /** Where a request that may not take this step goes instead. */
   const elsewhere = (request: FastifyRequest) =>
     request.session ? (pendingLoginStep(request.session) ?? '/') : '/login';
@@ -54,12 +68,13 @@ export async function authRoutes(app: App): Promise<void> {
     '/login',
     {
       schema: {
-        querystring: Type.Object({ next: text(500), notice: text(40), lang: text(5) }),
+        querystring: Type.Object({ next: text(500), notice: text(40), lang: text(5), m: text(4) }),
         response: html,
       },
     },
     async (request, reply) => {
       const notice = request.query.notice;
+      const choice = await municipalityChoice(request.query.m ?? request.cookies[municipalityCookie]);
       const tx = authTexts(request.lang);
       const noticeText = entryFor(
         { loggedOut: tx.login.loggedOut, expired: tx.login.sessionExpired },
@@ -72,6 +87,7 @@ export async function authRoutes(app: App): Promise<void> {
           notice={noticeText}
           next={request.query.next}
           oidcEnabled={!!app.config.oidc}
+          {...choice}
         />,
       );
     },
@@ -81,7 +97,13 @@ export async function authRoutes(app: App): Promise<void> {
     '/login',
     {
       schema: {
-        body: Type.Object({ username: name(200), password: text(1000), next: text(500), _csrf: text(200) }),
+        body: Type.Object({
+          username: name(200),
+          password: text(1000),
+          next: text(500),
+          m: text(4),
+          _csrf: text(200),
+        }),
       },
       config: loginRateLimit,
     },
@@ -90,6 +112,7 @@ export async function authRoutes(app: App): Promise<void> {
       const t = request.t;
       const tx = authTexts(request.lang);
       const ctx = pageContext(request);
+      const choice = await municipalityChoice(request.body.m);
       const fieldErrors: Record<string, string> = {};
       if (!username.trim()) fieldErrors.username = t.errors.field.required;
       if (!password) fieldErrors.password = t.errors.field.required;
@@ -102,14 +125,30 @@ export async function authRoutes(app: App): Promise<void> {
             username={username}
             next={next}
             oidcEnabled={!!app.config.oidc}
+            {...choice}
           />,
           400,
         );
       }
-      const outcome = await attemptPasswordLogin(app.db, username, password, attemptOf(request));
+      const municipalityId =
+        choice.municipalities.find((m) => m.code === choice.municipalityCode)?.id ?? null;
+      const outcome = await attemptPasswordLogin(
+        app.db,
+        municipalityId,
+        username,
+        password,
+        attemptOf(request),
+      );
       if (!outcome.ok) {
         const message =
-          outcome.problem === 'locked' ? tx.login.locked(outcome.minutesLeft) : tx.login[outcome.problem];
+          outcome.problem === 'locked'
+            ? tx.login.locked(outcome.minutesLeft)
+            : {
+                failed: tx.login.failed,
+                inactive: tx.login.inactive,
+                chooseMunicipality: tx.login.ambiguous,
+              }[outcome.problem];
+        const status = { locked: 429, failed: 401, inactive: 401, chooseMunicipality: 400 }[outcome.problem];
         return sendPage(
           reply,
           <LoginPage
@@ -118,11 +157,20 @@ export async function authRoutes(app: App): Promise<void> {
             username={username}
             next={next}
             oidcEnabled={!!app.config.oidc}
+            {...choice}
           />,
-          outcome.problem === 'locked' ? 429 : 401,
+          status,
         );
       }
       const user = outcome.user;
+      if (choice.municipalities.length > 1 && choice.municipalityCode)
+        reply.setCookie(municipalityCookie, choice.municipalityCode, {
+          path: '/login',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: app.config.secureCookies,
+          maxAge: 365 * 24 * 3600,
+        });
       const session = await startSession(
         request,
         reply,
@@ -293,7 +341,11 @@ export async function authRoutes(app: App): Promise<void> {
         return sendPage(reply, <PasswordChangePage ctx={pageContext(request)} errors={errors} />, 400);
       await app.db
         .updateTable('user_account')
-        .set({ password_hash: await hashPassword(password), must_change_password: false })
+        .set({
+          password_hash: await hashPassword(password),
+          must_change_password: false,
+          password_expires_at: null,
+        })
         .where('id', '=', user.id)
         .execute();
       await recordLoginEvent(app.db, user, 'auth.passwordChanged', 'allowed', null, request.ip);

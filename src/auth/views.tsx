@@ -1,4 +1,11 @@
-import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../platform/layout/forms.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  Notice,
+  SelectField,
+  TextField,
+} from '../platform/layout/forms.tsx';
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
 import { authTexts } from './i18n/index.ts';
@@ -10,6 +17,10 @@ export function LoginPage({
   notice,
   next,
   oidcEnabled,
+  municipalities = [],
+  municipalityCode,
+  action = '/login',
+  heading,
 }: {
   ctx: PageContext;
   errors?: FieldErrors;
@@ -17,32 +28,56 @@ export function LoginPage({
   notice?: string | undefined;
   next?: string | undefined;
   oidcEnabled: boolean;
+  /** The active municipalities: a choice when there are several. */
+  municipalities?: readonly { code: string; name: string }[];
+  municipalityCode?: string | undefined;
+  /** Where the form posts: the installation operator's login reuses the page (decision 0086). */
+  action?: string;
+  heading?: string;
 }) {
   const { t } = ctx;
   const tx = authTexts(ctx.lang);
   return (
-    <Layout ctx={ctx} title={tx.login.title} bare>
+    <Layout ctx={ctx} title={heading ?? tx.login.title} bare>
       <div class="narrow">
-        <h1>{tx.login.title}</h1>
+        <h1>{heading ?? tx.login.title}</h1>
         {notice ? <Notice>{notice}</Notice> : null}
         <ErrorSummary t={t} errors={errors} />
         <p>{tx.login.intro}</p>
-        <form method="post" action="/login" novalidate>
+        <form method="post" action={action} novalidate>
           <CsrfField token={ctx.csrf} />
           {next ? <input type="hidden" name="next" value={next} /> : null}
+          {municipalities.length > 1 ? (
+            <SelectField
+              name="m"
+              label={tx.login.municipality}
+              value={municipalityCode}
+              error={errors.m}
+              options={[
+                ['', tx.login.chooseMunicipality] as const,
+                ...municipalities.map((m) => [m.code, m.name] as const),
+              ]}
+            />
+          ) : municipalityCode ? (
+            <input type="hidden" name="m" value={municipalityCode} />
+          ) : null}
           <TextField
             name="username"
             label={tx.login.username}
             value={username}
+            error={errors.username}
             autocomplete="username"
             required
+            autofocus={!username}
           />
           <TextField
             name="password"
             label={tx.login.password}
             type="password"
+            error={errors.password}
             autocomplete="current-password"
             required
+            autofocus={!!username}
           />
           <button type="submit" class="button">
             {tx.login.submit}
@@ -64,7 +99,15 @@ export function LoginPage({
   );
 }
 
-export function TotpPage({ ctx, error }: { ctx: PageContext; error?: string | undefined }) {
+export function TotpPage({
+  ctx,
+  error,
+  action = '/login/totp',
+}: {
+  ctx: PageContext;
+  error?: string | undefined;
+  action?: string;
+}) {
   const { t } = ctx;
   const tx = authTexts(ctx.lang);
   return (
@@ -73,7 +116,7 @@ export function TotpPage({ ctx, error }: { ctx: PageContext; error?: string | un
         <h1>{tx.totp.title}</h1>
         <ErrorSummary t={t} errors={error ? { code: error } : {}} />
         <p>{tx.totp.intro}</p>
-        <form method="post" action="/login/totp" novalidate>
+        <form method="post" action={action} novalidate>
           <CsrfField token={ctx.csrf} />
           <TextField
             name="code"
@@ -83,6 +126,7 @@ export function TotpPage({ ctx, error }: { ctx: PageContext; error?: string | un
             autocomplete="one-time-code"
             inputmode="numeric"
             maxLength={6}
+            autofocus
             width="short"
           />
           <button type="submit" class="button">
@@ -100,12 +144,14 @@ export function EnrolPage({
   sealed,
   qrDataUri,
   error,
+  action = '/login/enrol',
 }: {
   ctx: PageContext;
   secret: string;
   sealed: string;
   qrDataUri: string;
   error?: string | undefined;
+  action?: string;
 }) {
   const { t } = ctx;
   const tx = authTexts(ctx.lang);
@@ -119,7 +165,7 @@ export function EnrolPage({
         <p>
           {tx.totp.secretLabel}: <code class="secret">{secret}</code>
         </p>
-        <form method="post" action="/login/enrol" novalidate>
+        <form method="post" action={action} novalidate>
           <CsrfField token={ctx.csrf} />
           <input type="hidden" name="sealed" value={sealed} />
           <TextField
@@ -130,6 +176,7 @@ export function EnrolPage({
             autocomplete="one-time-code"
             inputmode="numeric"
             maxLength={6}
+            autofocus
             width="short"
           />
           <button type="submit" class="button">
@@ -141,7 +188,15 @@ export function EnrolPage({
   );
 }
 
-export function PasswordChangePage({ ctx, errors = {} }: { ctx: PageContext; errors?: FieldErrors }) {
+export function PasswordChangePage({
+  ctx,
+  errors = {},
+  action = '/login/password',
+}: {
+  ctx: PageContext;
+  errors?: FieldErrors;
+  action?: string;
+}) {
   const { t } = ctx;
   const tx = authTexts(ctx.lang);
   return (
@@ -150,7 +205,7 @@ export function PasswordChangePage({ ctx, errors = {} }: { ctx: PageContext; err
         <h1>{tx.password.changeTitle}</h1>
         <ErrorSummary t={t} errors={errors} />
         <p>{tx.password.changeIntro}</p>
-        <form method="post" action="/login/password" novalidate>
+        <form method="post" action={action} novalidate>
           <CsrfField token={ctx.csrf} />
           <TextField
             name="current"

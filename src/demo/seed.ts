@@ -12,6 +12,8 @@ import { seal } from '../platform/auth/secret-box.ts';
 import { todayInSweden } from '../platform/dates.ts';
 import type { Database, NewPerson, Role } from '../platform/db/schema.ts';
 import { seedDemoCases } from './cases.ts';
+import { seedDemoDocuments } from './documents.ts';
+import { seedDemoJointVisits } from './joint-visits.ts';
 import { seedDemoSips } from './sips.ts';
 
 /**
@@ -325,6 +327,13 @@ export async function seedDemoData(
         (c) => c.birth_date && c.birth_date > `${Number(today.slice(0, 4)) - 17}${today.slice(4)}`,
       ),
     });
+    await seedDemoDocuments(trx, {
+      municipalityId,
+      today,
+      investigationUnitId: unitId('Barn- och ungdomsutredning')!,
+      intakeUnitId: unitId('Mottagningen')!,
+      users: { socialworker: userId('socialworker'), manager: userId('manager'), intake: userId('intake') },
+    });
     const organisationId = (key: string) => organisationOf(key)!.id;
     const sips = await seedDemoSips(trx, {
       municipalityId,
@@ -346,6 +355,14 @@ export async function seedDemoData(
       },
       children: childIds,
     });
+    const jointVisits = await seedDemoJointVisits(trx, {
+      municipalityId,
+      today,
+      units: { intake: unitId('Mottagningen')!, investigation: unitId('Barn- och ungdomsutredning')! },
+      users: { intake: userId('intake'), socialworker: userId('socialworker') },
+      police: organisationId('police'),
+    });
+    log(`  joint home visits with the police: ${jointVisits}`);
     const editor = userId('editor');
     const editor2 = userId('editor2');
     const guideRevisions = await seedGuideDemo(
@@ -355,6 +372,15 @@ export async function seedDemoData(
       { id: editor2, name: 'Tove Ahl' },
     );
     log(`  support guide: ${guideRevisions} published texts`);
+    // The switchboard number the report form gives outside office hours (set by the administrator).
+    await trx
+      .insertInto('report_setting')
+      .values({
+        municipality_id: municipalityId,
+        switchboard_phone: '08-465 000 00',
+        updated_by: userId('admin'),
+      })
+      .execute();
     // Good examples (issue 18): the manager and BUP's psychologist are good-practice editors, so
     // each reviews what the other organisation wrote.
     await trx

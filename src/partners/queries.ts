@@ -141,7 +141,7 @@ export async function insertPartnerUser(
       password_hash: value.passwordHash,
       must_change_password: true,
     })
-    .onConflict((oc) => oc.column('username').doNothing())
+    .onConflict((oc) => oc.columns(['municipality_id', 'username']).doNothing())
     .returning('id')
     .executeTakeFirst();
   return row?.id ?? null;

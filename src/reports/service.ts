@@ -155,6 +155,10 @@ export async function apiClientByToken(
     .select(['id', 'municipality_id', 'name', 'organisation_kind'])
     .where('token_hash', '=', hashApiToken(token))
     .where('active', '=', true)
+    // A deactivated municipality's tokens stop working with it (decision 0086).
+    .where('municipality_id', 'in', (eb) =>
+      eb.selectFrom('municipality').select('id').where('active', '=', true),
+    )
     .executeTakeFirst();
   return row
     ? {
@@ -174,12 +178,14 @@ export async function municipalityForForm(db: Kysely<Database>, code: string | u
         .selectFrom('municipality')
         .select(['id', 'code', 'name'])
         .where('code', '=', code)
+        .where('active', '=', true)
         .executeTakeFirst()) ?? null
     );
   }
   const all = await db
     .selectFrom('municipality')
     .select(['id', 'code', 'name'])
+    .where('active', '=', true)
     .orderBy('name')
     .limit(2)
     .execute();
@@ -187,5 +193,10 @@ export async function municipalityForForm(db: Kysely<Database>, code: string | u
 }
 
 export async function allMunicipalities(db: Kysely<Database>) {
-  return db.selectFrom('municipality').select(['code', 'name']).orderBy('name').execute();
+  return db
+    .selectFrom('municipality')
+    .select(['code', 'name'])
+    .where('active', '=', true)
+    .orderBy('name')
+    .execute();
 }

@@ -94,6 +94,11 @@ function samplesOf(type: Resource['type'], municipalityId: string): Sample[] {
       return one({ type, municipalityId });
     case 'statistics':
       return one({ type, municipalityId });
+    case 'statisticsUnit':
+      return [null, 'unit-a'].map((unitId) => ({
+        label: `statisticsUnit ${municipalityId} ${unitId}`,
+        resource: { type, municipalityId, unitId: unitId ?? 'unit-other' },
+      }));
     case 'partnerOrganisation':
       return [own, other].map((organisationId) => ({
         label: `partnerOrganisation ${municipalityId} ${organisationId}`,
@@ -129,6 +134,64 @@ function samplesOf(type: Resource['type'], municipalityId: string): Sample[] {
       return [null, 'unit-a'].map((unitId) => ({
         label: `worklist ${municipalityId} ${unitId}`,
         resource: { type, municipalityId, unitId },
+      }));
+    case 'caseList':
+      return [null, 'unit-a'].map((unitId) => ({
+        label: `caseList ${municipalityId} ${unitId}`,
+        resource: { type, municipalityId, unitId },
+      }));
+    case 'ownWorkday':
+      // Even their own notifications and calendar: a partner has no working day in the case file.
+      return ['partner-school', 'partner-police', 'someone'].map((userId) => ({
+        label: `ownWorkday ${municipalityId} ${userId}`,
+        resource: { type, municipalityId, userId },
+      }));
+    case 'jointVisitRegister':
+      return [null, 'unit-a'].map((unitId) => ({
+        label: `jointVisitRegister ${municipalityId} ${unitId}`,
+        resource: { type, municipalityId, unitId },
+      }));
+    case 'jointVisit':
+      // Visits with the partner's own organisation as the police and with another, with and
+      // without the family's consent, recorded by someone or by a partner's user id.
+      return [own, other].flatMap((policeOrganisationId) =>
+        [null, { withdrawn: false }, { withdrawn: true }].flatMap((consent) =>
+          [null, 'partner-police'].map((recordedBy) => ({
+            label: `jointVisit ${municipalityId} police=${policeOrganisationId} consent=${JSON.stringify(consent)} recordedBy=${recordedBy}`,
+            resource: {
+              type,
+              municipalityId,
+              visit: {
+                case: { unitIds: ['unit-a'], responsibleUserId: 'partner-police', phase: 'investigation' },
+                recordedBy,
+                policeOrganisationId,
+                consent,
+              },
+            },
+          })),
+        ),
+      );
+    case 'placementRegister':
+      return [null, 'unit-a'].map((unitId) => ({
+        label: `placementRegister ${municipalityId} ${unitId}`,
+        resource: { type, municipalityId, unitId },
+      }));
+    case 'placement':
+      // Even a placement that names the partner's user as its worker stays closed to a partner.
+      return [null, 'partner-school', 'someone'].flatMap((worker) =>
+        [null, 'partner-school'].map((responsibleUserId) => ({
+          label: `placement ${municipalityId} designated=${worker} responsible=${responsibleUserId}`,
+          resource: {
+            type,
+            municipalityId,
+            placement: { unitIds: ['unit-a'], responsibleUserId, designatedWorkerId: worker },
+          },
+        })),
+      );
+    case 'homeRegister':
+      return [[], ['unit-a']].map((homeFindingUnitIds) => ({
+        label: `homeRegister ${municipalityId} ${homeFindingUnitIds.join('+')}`,
+        resource: { type, municipalityId, homeFindingUnitIds },
       }));
     case 'goodPractice':
       return ([null, 'draft', 'inReview', 'published'] as const).flatMap((state) =>
@@ -246,6 +309,19 @@ function expectedOpen(actor: Actor, action: Action, resource: Resource): boolean
         return ['chair', 'viceChair', 'secretary'].includes(representative?.role ?? '');
       if (action === 'forum.approve') return ['chair', 'viceChair'].includes(representative?.role ?? '');
       return true;
+    case 'jointVisitRegister':
+      // The police list the summaries of their visits; no partner sees the unit's figures.
+      return action === 'jointVisit.listSummaries' && actor.partnerKind === 'police';
+    case 'jointVisit': {
+      // The police that took part read the summary while the family's consent holds; nothing else.
+      const v = resource.visit;
+      return (
+        action === 'jointVisit.readSummary' &&
+        actor.partnerKind === 'police' &&
+        v.policeOrganisationId === org &&
+        !!v.consent &&
+        !v.consent.withdrawn
+      );
     }
     case 'actionPlan':
       // A plan is read by the organisations taking part; a measure is moved by the one owning it.
@@ -308,7 +384,7 @@ describe('the access matrix of partners against every resource of the system', (
     });
   }
 
-  it('never lets a partner touch the social services file: people, reports, cases, worklists, the log', () => {
+  it('never lets a partner touch the social services file: people, reports, cases, worklists, placements, homes, the log', () => {
     const file = samples.filter((s) =>
       [
         'personRegister',
@@ -316,10 +392,14 @@ describe('the access matrix of partners against every resource of the system', (
         'auditLog',
         'administration',
         'statistics',
+        'statisticsUnit',
         'reportRegister',
         'report',
         'case',
         'worklist',
+        'placementRegister',
+        'placement',
+        'homeRegister',
       ].includes(s.resource.type),
     );
     for (const [, actor] of partners)

@@ -23,6 +23,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     publicUrl: 'http://localhost',
     rateLimitPerMinute: 600,
     fixedToday: undefined,
+    metricsToken: undefined,
     ...overrides,
   };
 }

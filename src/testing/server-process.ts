@@ -18,8 +18,8 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-function spawnServer(env: Record<string, string>, script = serverPath) {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+function spawnServer(env: Record<string, string>, script = serverPath, args: readonly string[] = []) {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -66,8 +66,9 @@ export async function runServerToExit(
   env: Record<string, string>,
   timeoutMs = 60_000,
   script = serverPath,
+  args: readonly string[] = [],
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const { child, seen } = spawnServer(env, script);
+  const { child, seen } = spawnServer(env, script, args);
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   // 'close', not 'exit': by then everything the process wrote has been read.
   const [code] = (await once(child, 'close')) as [number | null];

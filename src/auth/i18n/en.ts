@@ -4,6 +4,9 @@ export const authEn: AuthTexts = {
   login: {
     title: 'Sign in',
     intro: 'Sign in with your username and password. Then enter a one-time code from your app.',
+    municipality: 'Municipality',
+    chooseMunicipality: 'Choose a municipality',
+    ambiguous: 'Choose your municipality: the username exists in more than one.',
     username: 'Username',
     password: 'Password',
     submit: 'Sign in',
@@ -42,5 +45,22 @@ export const authEn: AuthTexts = {
     wrongCurrent: 'The current password is wrong.',
     sameAsOld: 'Choose a password other than the temporary one.',
     changed: 'The password has been changed.',
+  },
+  /** How the log review names this feature’s audited actions. */
+  auditActions: {
+    'auth.login': 'Login',
+    'auth.secondFactor': 'One-time code at login',
+    'auth.passwordChange': 'Password change',
+    'auth.secondFactorEnrolled': 'Enrolled a second factor (one-time codes)',
+    'auth.passwordChanged': 'Changed the password',
+  },
+  /** How the log review names the reasons of login events. */
+  auditReasons: {
+    throttled: 'Too many attempts, temporarily blocked',
+    lockedOut: 'Locked after too many attempts',
+    wrongCredentials: 'Wrong username or password',
+    wrongCode: 'Wrong one-time code',
+    inactive: 'The account is deactivated',
+    oidc: 'With e-identification (OIDC)',
   },
 };

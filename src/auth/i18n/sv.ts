@@ -5,6 +5,9 @@ export const authSv = {
   login: {
     title: 'Logga in',
     intro: 'Logga in med ditt användarnamn och lösenord. Därefter anger du en engångskod från din app.',
+    municipality: 'Kommun',
+    chooseMunicipality: 'Välj kommun',
+    ambiguous: 'Välj din kommun: användarnamnet finns i flera kommuner.',
     username: 'Användarnamn',
     password: 'Lösenord',
     submit: 'Logga in',
@@ -44,6 +47,23 @@ export const authSv = {
     wrongCurrent: 'Det nuvarande lösenordet stämmer inte.',
     sameAsOld: 'Välj ett annat lösenord än det tillfälliga.',
     changed: 'Lösenordet är bytt.',
+  },
+  /** How the log review names this feature’s audited actions. */
+  auditActions: {
+    'auth.login': 'Inloggning',
+    'auth.secondFactor': 'Engångskod vid inloggning',
+    'auth.passwordChange': 'Byte av lösenord',
+    'auth.secondFactorEnrolled': 'Registrerade andra faktor (engångskoder)',
+    'auth.passwordChanged': 'Bytte lösenord',
+  },
+  /** How the log review names the reasons of login events. */
+  auditReasons: {
+    throttled: 'För många försök, tillfälligt spärrat',
+    lockedOut: 'Spärrades efter för många försök',
+    wrongCredentials: 'Fel användarnamn eller lösenord',
+    wrongCode: 'Fel engångskod',
+    inactive: 'Kontot är inaktiverat',
+    oidc: 'Med e-legitimation (OIDC)',
   },
 };
 

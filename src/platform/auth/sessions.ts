@@ -54,6 +54,7 @@ export async function loadSession(
   const row = await db
     .selectFrom('session as s')
     .innerJoin('user_account as u', 'u.id', 's.user_id')
+    .innerJoin('municipality as mu', 'mu.id', 'u.municipality_id')
     // A partner's organisation is named by its record, so a renamed organisation shows at once.
     .leftJoin('partner_organisation as po', (join) =>
       join
@@ -78,6 +79,7 @@ export async function loadSession(
       'u.active',
       'u.must_change_password',
       'u.totp_secret_enc',
+      'mu.active as municipality_active',
     ])
     .where('s.id_hash', '=', idHash)
     .executeTakeFirst();
@@ -85,7 +87,8 @@ export async function loadSession(
   const expired =
     now.getTime() - row.last_seen_at.getTime() > idleTimeoutMs ||
     now.getTime() - row.created_at.getTime() > absoluteTimeoutMs;
-  if (expired || !row.active) {
+  // A deactivated municipality's sessions end with it (docs/decisions/0083).
+  if (expired || !row.active || !row.municipality_active) {
     await db.deleteFrom('session').where('id_hash', '=', idHash).execute();
     return null;
   }

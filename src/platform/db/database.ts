@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -22,6 +23,13 @@ export interface Db {
   created: boolean;
   /** Brings the planner's statistics up to date (after bulk work such as the demo data). */
   analyze(): Promise<void>;
+  /** The connection pool as the metrics show it: connections in all, idle, and callers waiting. */
+  stats?(): { total: number; idle: number; waiting: number };
+  /**
+   * PGlite only: a consistent copy of the whole database, written gzipped to `target` (mode 0600)
+   * between two transactions (decision 0088). PostgreSQL is backed up with its own tools.
+   */
+  backup?(target: string): Promise<{ bytes: number }>;
   close(): Promise<void>;
 }
 
@@ -53,7 +61,14 @@ async function openPostgres(options: DbOptions): Promise<Db> {
   try {
     const created = !(await hasMigrated(db));
     await migrateToLatest(db, options.migrations);
-    return { db, engine: 'postgresql', created, analyze: () => analyzeAll(db), close: () => db.destroy() };
+    return {
+      db,
+      engine: 'postgresql',
+      created,
+      analyze: () => analyzeAll(db),
+      stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      close: () => db.destroy(),
+    };
   } catch (error) {
     await db.destroy();
     throw error;
@@ -74,14 +89,17 @@ async function hasMigrated(db: Kysely<Database>): Promise<boolean> {
 async function openPGlite(options: DbOptions): Promise<Db> {
   let dataDir: string | undefined;
   let created = true;
+  let releaseLock = () => {};
   if (options.dataDir) {
     dataDir = join(options.dataDir, 'pglite');
     created = checkDataDirectory(dataDir);
+    releaseLock = claimDataDirectory(options.dataDir);
   }
   let pglite: PGlite;
   try {
     pglite = await PGlite.create(dataDir, { extensions: { pg_trgm }, parsers });
   } catch (error) {
+    releaseLock();
     throw new StartupError(
       `The embedded database in ${dataDir ?? 'memory'} could not be opened (${firstLine(error)}): ` +
         'it is damaged or from another PGlite version. If another Samtak uses this directory, stop it; ' +
@@ -95,6 +113,7 @@ async function openPGlite(options: DbOptions): Promise<Db> {
     await analyzeAll(db);
   } catch (error) {
     await db.destroy();
+    releaseLock();
     throw error;
   }
   // PGlite has no autovacuum: look for stale statistics now and then, without keeping Node alive.
@@ -107,11 +126,59 @@ async function openPGlite(options: DbOptions): Promise<Db> {
     engine: 'pglite',
     created,
     analyze: () => analyzeAll(db),
+    // Holding the dialect's one connection means no transaction is open while the copy is made.
+    backup: (target) =>
+      db.connection().execute(async (connection) => {
+        await sql`checkpoint`.execute(connection);
+        const dump = Buffer.from(await (await pglite.dumpDataDir('gzip')).arrayBuffer());
+        // Written aside and renamed, so whoever waits for the file never sees half of it.
+        await writeFile(`${target}.partial`, dump, { mode: 0o600, flag: 'wx' });
+        await rename(`${target}.partial`, target);
+        return { bytes: dump.length };
+      }),
     close: async () => {
       clearInterval(timer);
       await db.destroy();
+      releaseLock();
     },
   };
+}
+
+/**
+ * One process per data directory (decision 0088): PGlite lives inside the process that opened
+ * it, and a second one on the same files would damage them. `DATA_DIR/samtak.pid` names the
+ * process that has it; a file left by a process that is gone (kill -9, a power cut) is taken over.
+ */
+export const pidFileName = 'samtak.pid';
+
+function claimDataDirectory(dataDir: string): () => void {
+  const file = join(dataDir, pidFileName);
+  const holder = existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : null;
+  if (holder && holder !== process.pid && processIsAlive(holder))
+    throw new StartupError(
+      `Another Samtak (process ${holder}) is using the data directory ${dataDir}: stop it first, or use npm run backup to copy it while it runs.`,
+    );
+  try {
+    writeFileSync(file, String(process.pid), { mode: 0o600 });
+  } catch (error) {
+    throw new StartupError(`The data directory ${dataDir} is not writable (${firstLine(error)}).`);
+  }
+  return () => {
+    try {
+      if (readFileSync(file, 'utf8').trim() === String(process.pid)) rmSync(file);
+    } catch {
+      // Gone already.
+    }
+  };
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** True when the directory is new or empty; throws when it holds something that is not a database. */
