@@ -1,7 +1,7 @@
 import { actionPlanRules } from './action-plans/access.ts';
 import { caseRules } from './cases/access.ts';
-import { forumRules } from './forums/access.ts';
 import { documentRules } from './documents/access.ts';
+import { forumRules } from './forums/access.ts';
 import { goodPracticeRules } from './good-practice/access.ts';
 import { guideRules } from './guide/access.ts';
 import { jointVisitRules } from './joint-visits/access.ts';
@@ -18,7 +18,6 @@ import { workdayRules } from './workday/access.ts';
  * action whose rule set is missing would be refused, never allowed. A new feature with its own
  * actions adds its rule set here.
  */
-registerRules(caseRules, guideRules, partnerRules, sipRules, goodPracticeRules, actionPlanRules, forumRules);
 registerRules(
   caseRules,
   guideRules,
@@ -31,6 +30,7 @@ registerRules(
   statisticsRules,
   goodPracticeRules,
   actionPlanRules,
+  forumRules,
 );
 
 export type { CaseContext } from './cases/access.ts';

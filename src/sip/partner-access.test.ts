@@ -309,6 +309,7 @@ function expectedOpen(actor: Actor, action: Action, resource: Resource): boolean
         return ['chair', 'viceChair', 'secretary'].includes(representative?.role ?? '');
       if (action === 'forum.approve') return ['chair', 'viceChair'].includes(representative?.role ?? '');
       return true;
+    }
     case 'jointVisitRegister':
       // The police list the summaries of their visits; no partner sees the unit's figures.
       return action === 'jointVisit.listSummaries' && actor.partnerKind === 'police';

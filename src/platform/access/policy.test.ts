@@ -268,8 +268,6 @@ const workday = {
   'calendar.manage': 'Y',
 } as const;
 const publicReportActions = { 'report.submit': 'P', 'report.checkStatus': 'P', 'comment.post': 'P' } as const;
-// Everyone who works with children's matters may share good examples; editors review them (the
-// editor flag is the resource's here: docs/decisions/0105).
 // Members of a forum take part with their own accounts, whatever their organisation.
 const forumMember = {
   'forum.read': 'Y',
@@ -277,6 +275,8 @@ const forumMember = {
   'forum.approve': 'Y',
   'forum.updateAction': 'Y',
 } as const;
+// Everyone who works with children's matters may share good examples; editors review them (the
+// editor flag is the resource's here: docs/decisions/0105).
 const goodPractice = {
   'example.write': 'notTheAuthor',
   'example.readUnpublished': 'Y',
