@@ -1,3 +1,4 @@
+import { GuardWarnings } from '../../collaboration/guard-warnings.tsx';
 import { collaborationTexts } from '../../collaboration/i18n/index.ts';
 import { day, withLang } from '../../good-practice/views/shared.tsx';
 import {
@@ -78,18 +79,7 @@ export function ForumFormPage({
       <h1>{f.newForum}</h1>
       <p>{f.intro}</p>
       <ErrorSummary t={ctx.t} errors={errors} />
-      {warnings.length ? (
-        <div class="notice notice--urgent" role="alert">
-          <p>
-            <strong>{c.warningsHeading}</strong>
-          </p>
-          <ul>
-            {warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <GuardWarnings ctx={ctx} warnings={warnings} />
       <form method="post" action={withLang('/forums', ctx.lang)} class="stack-form">
         <input type="hidden" name="_csrf" value={ctx.csrf} />
         <TextField

@@ -1,3 +1,4 @@
+import { GuardWarnings } from '../../collaboration/guard-warnings.tsx';
 import { collaborationTexts } from '../../collaboration/i18n/index.ts';
 import { withLang } from '../../good-practice/views/shared.tsx';
 import {
@@ -91,18 +92,7 @@ export function ForumMeetingPage({
           <form method="post" action={withLang(`${base}/record`, ctx.lang)} class="stack-form">
             <h2>{m.record}</h2>
             <input type="hidden" name="_csrf" value={ctx.csrf} />
-            {warnings.length ? (
-              <div class="notice notice--urgent" role="alert">
-                <p>
-                  <strong>{c.warningsHeading}</strong>
-                </p>
-                <ul>
-                  {warnings.map((w) => (
-                    <li key={w}>{w}</li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
+            <GuardWarnings ctx={ctx} warnings={warnings} />
             <TextField
               name="heldOn"
               label={m.heldOn}
