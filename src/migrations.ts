@@ -1,4 +1,5 @@
 import * as m0015 from './collaboration/migrations/0015_collaboration.ts';
+import * as m0015forums from './collaboration/migrations/0015_collaboration_forums.ts';
 import * as m0015plans from './collaboration/migrations/0015_collaboration_plans.ts';
 import * as m0009 from './documents/migrations/0009_documents.ts';
 import * as m0013 from './installation/migrations/0013_operations.ts';
@@ -43,4 +44,5 @@ export const migrations: Migrations = {
   '0014_statistics_staff': m0014staff,
   '0015_collaboration': m0015,
   '0015_collaboration_plans': m0015plans,
+  '0015_collaboration_forums': m0015forums,
 };

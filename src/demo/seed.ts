@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { seedActionPlanDemo } from '../action-plans/demo.ts';
+import { seedForumDemo } from '../forums/demo.ts';
 import { seedGoodPracticeDemo } from '../good-practice/demo.ts';
 import { seedGuideDemo } from '../guide/demo.ts';
 import { partnerKindOf } from '../partners/domain.ts';
@@ -442,6 +443,18 @@ export async function seedDemoData(
       },
     });
     log(`  action plan: ${planMeasures} measures`);
+    const forumMeetings = await seedForumDemo(trx, {
+      today,
+      municipalityId,
+      users: { manager: userId('manager'), partner: userId('partner'), bup: userId('bup') },
+      organisations: {
+        socialServices: organisationId('socialServices'),
+        school: organisationId('school'),
+        bup: organisationId('bup'),
+        police: organisationId('police'),
+      },
+    });
+    log(`  collaboration forum: ${forumMeetings} meetings`);
     log(
       `Demo data ready: ${persons.length} people, ${relations.length} guardianships, ${demoUsers.length} users, ${demoCases.reports} reports, ${demoCases.cases} cases, ${sips} coordinated plans.`,
     );

@@ -133,4 +133,14 @@ export const routesWithoutPersonalData = new Set([
   'POST /action-plans/:id/indicators',
   'POST /action-plans/:id/indicators/:indicatorId/values',
   'POST /action-plans/:id/matters',
+  // Collaboration forums (issue 18) hold no one's personal data: reads are not audited, writes are.
+  'GET /forums',
+  'GET /forums/new',
+  'POST /forums',
+  'GET /forums/:id',
+  'POST /forums/:id/meetings',
+  'GET /forums/:id/meetings/:meetingId',
+  'POST /forums/:id/meetings/:meetingId/record',
+  'POST /forums/:id/meetings/:meetingId/approve',
+  'POST /forums/:id/actions/:actionId',
 ]);
