@@ -194,6 +194,7 @@ describe('a concern report from the public form to a closed case', () => {
     await manager
       .getByLabel('Motivering')
       .fill('Familjebehandling beviljas för att stärka pappas föräldraförmåga.');
+    await manager.getByLabel('Jag bekräftar beslutet').check();
     await manager.getByRole('button', { name: 'Fatta beslut' }).click();
     await manager.getByText('Beslutet är fattat.').waitFor();
     assert.match(
@@ -202,6 +203,7 @@ describe('a concern report from the public form to a closed case', () => {
     );
 
     await worker.goto(`${e2e.baseUrl}${caseUrl}`);
+    await worker.getByLabel('Jag bekräftar att ärendet ska avslutas').check();
     await worker.getByRole('button', { name: 'Avsluta ärendet' }).click();
     await worker.getByText('Ärendet är avslutat.').waitFor();
     await worker.getByRole('heading', { name: 'Avslutat 2026-03-13' }).waitFor();

@@ -217,6 +217,7 @@ describe('a coordinated individual plan from draft to closing, with three organi
 
     await page.goto(planUrl);
     await page.locator('#reason').selectOption('goalsMet');
+    await page.getByLabel('Jag bekräftar att planen ska avslutas').check();
     await page.getByRole('button', { name: 'Avsluta planen' }).click();
     await page.getByText('Planen är avslutad.').waitFor();
 

@@ -1,8 +1,15 @@
+import { actionPlanRules } from './action-plans/access.ts';
 import { caseRules } from './cases/access.ts';
+import { documentRules } from './documents/access.ts';
+import { goodPracticeRules } from './good-practice/access.ts';
 import { guideRules } from './guide/access.ts';
+import { jointVisitRules } from './joint-visits/access.ts';
 import { partnerRules } from './partners/access.ts';
+import { placementRules } from './placements/access.ts';
 import { registerRules } from './platform/access/policy.ts';
 import { sipRules } from './sip/access.ts';
+import { statisticsRules } from './statistics/access.ts';
+import { workdayRules } from './workday/access.ts';
 
 /**
  * The access policy with every feature's rule set in it (docs/decisions/0052). The app, the test
@@ -10,8 +17,22 @@ import { sipRules } from './sip/access.ts';
  * action whose rule set is missing would be refused, never allowed. A new feature with its own
  * actions adds its rule set here.
  */
-registerRules(caseRules, guideRules, partnerRules, sipRules);
+registerRules(
+  caseRules,
+  guideRules,
+  partnerRules,
+  sipRules,
+  documentRules,
+  workdayRules,
+  jointVisitRules,
+  placementRules,
+  statisticsRules,
+  goodPracticeRules,
+  actionPlanRules,
+);
 
 export type { CaseContext } from './cases/access.ts';
+export type { JointVisitContext } from './joint-visits/access.ts';
+export type { PlacementContext } from './placements/access.ts';
 export * from './platform/access/policy.ts';
 export type { ConsentContext, SipContext } from './sip/access.ts';

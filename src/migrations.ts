@@ -1,4 +1,9 @@
+import * as m0015 from './collaboration/migrations/0015_collaboration.ts';
+import * as m0015plans from './collaboration/migrations/0015_collaboration_plans.ts';
+import * as m0009 from './documents/migrations/0009_documents.ts';
 import * as m0013 from './installation/migrations/0013_operations.ts';
+import * as m0010 from './joint-visits/migrations/0010_joint_visits.ts';
+import * as m0012 from './placements/migrations/0012_placements.ts';
 import type { Migrations } from './platform/db/migrate.ts';
 import * as m0001 from './platform/db/migrations/0001_foundation.ts';
 import * as m0002 from './platform/db/migrations/0002_cases.ts';
@@ -7,6 +12,9 @@ import * as m0004 from './platform/db/migrations/0004_sip.ts';
 import * as m0005 from './platform/db/migrations/0005_benchmark_indexes.ts';
 import * as m0006 from './platform/db/migrations/0006_due_case_indexes.ts';
 import * as m0007 from './platform/db/migrations/0007_hardening.ts';
+import * as m0011 from './reports/migrations/0011_report_settings.ts';
+import * as m0014 from './statistics/migrations/0014_statistics.ts';
+import * as m0008 from './workday/migrations/0008_workday.ts';
 
 /**
  * Every migration of Samtak, by name; they run in the order of their numbers (docs/decisions/0053).
@@ -24,5 +32,13 @@ export const migrations: Migrations = {
   '0005_benchmark_indexes': m0005,
   '0006_due_case_indexes': m0006,
   '0007_hardening': m0007,
+  '0008_workday': m0008,
+  '0009_documents': m0009,
+  '0010_joint_visits': m0010,
+  '0011_report_settings': m0011,
+  '0012_placements': m0012,
   '0013_operations': m0013,
+  '0014_statistics': m0014,
+  '0015_collaboration': m0015,
+  '0015_collaboration_plans': m0015plans,
 };

@@ -25,5 +25,7 @@ export const adminFeature: Feature = {
         label: (lang) => adminTexts(lang).adminUsers,
       },
     ],
+    auditLabels: [(lang) => adminTexts(lang).auditActions],
+    auditRecordTypeLabels: [(lang) => adminTexts(lang).auditRecordTypes],
   },
 };

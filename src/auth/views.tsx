@@ -65,15 +65,19 @@ export function LoginPage({
             name="username"
             label={tx.login.username}
             value={username}
+            error={errors.username}
             autocomplete="username"
             required
+            autofocus={!username}
           />
           <TextField
             name="password"
             label={tx.login.password}
             type="password"
+            error={errors.password}
             autocomplete="current-password"
             required
+            autofocus={!!username}
           />
           <button type="submit" class="button">
             {tx.login.submit}
@@ -122,6 +126,7 @@ export function TotpPage({
             autocomplete="one-time-code"
             inputmode="numeric"
             maxLength={6}
+            autofocus
             width="short"
           />
           <button type="submit" class="button">
@@ -171,6 +176,7 @@ export function EnrolPage({
             autocomplete="one-time-code"
             inputmode="numeric"
             maxLength={6}
+            autofocus
             width="short"
           />
           <button type="submit" class="button">

@@ -61,7 +61,7 @@ declare module '../platform/access/policy.ts' {
  * before an investigation is opened), the responsible social worker, and the managers of a unit
  * that holds it. Nobody else, whatever their role (OSL 26:1).
  */
-function caseRefusal(actor: Actor, action: Action, context: CaseContext) {
+export function caseRefusal(actor: Actor, action: Action, context: CaseContext) {
   switch (actor.role) {
     case 'intakeWorker': {
       const reading = action === 'case.read' || action === 'report.read';

@@ -198,15 +198,27 @@ describe('from concern report to closure', () => {
       }),
       400,
     );
+    // A decision and a closure cannot be undone: each needs its box ticked.
+    const unconfirmed = await manager.post(`/cases/${caseId}/decision`, {
+      outcome: 'interventions',
+      decisionText: 'Familjebehandling beviljas.',
+      interventionIds: s.interventionId,
+    });
+    expectStatus(unconfirmed, 400);
+    assert.match(unconfirmed.body, /Kryssa i rutan för att bekräfta/);
+    assert.equal((await caseOf(caseId)).decided_on, null);
     expectStatus(
       await manager.post(`/cases/${caseId}/decision`, {
         outcome: 'interventions',
         decisionText: 'Familjebehandling beviljas.',
         interventionIds: s.interventionId,
+        confirmDecision: 'on',
       }),
       303,
     );
-    expectStatus(await worker.post(`/cases/${caseId}/closure`, {}), 303);
+    expectStatus(await worker.post(`/cases/${caseId}/closure`, {}), 400);
+    assert.equal((await caseOf(caseId)).phase, 'investigation');
+    expectStatus(await worker.post(`/cases/${caseId}/closure`, { confirmClose: 'on' }), 303);
     c = await caseOf(caseId);
     assert.equal(c.phase, 'closed');
     assert.equal(c.decided_on, today);

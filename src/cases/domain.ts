@@ -179,7 +179,15 @@ export function lastMonth(today: string): { from: string; to: string } {
 export type StepError =
   | {
       field: string;
-      code: 'required' | 'tooLong' | 'tooShort' | 'invalid' | 'dateInvalid' | 'dateInFuture' | 'dateNotLater';
+      code:
+        | 'required'
+        | 'tooLong'
+        | 'tooShort'
+        | 'invalid'
+        | 'dateInvalid'
+        | 'dateInFuture'
+        | 'dateNotLater'
+        | 'notConfirmed';
     }
   | { field: '_form'; code: StepRefusal };
 

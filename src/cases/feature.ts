@@ -1,5 +1,6 @@
 import type { Feature } from '../platform/features.ts';
 import { casesTexts } from './i18n/index.ts';
+import { casesOfChildSection } from './person-sections.tsx';
 import { caseRoutes } from './routes.tsx';
 import { caseSettingsRoutes } from './settings-routes.tsx';
 
@@ -24,6 +25,9 @@ export const casesFeature: Feature = {
         label: (lang) => casesTexts(lang).settingsTitle,
       },
     ],
+    personSections: [casesOfChildSection],
     auditLabels: [(lang) => casesTexts(lang).auditActions],
+    auditReasonLabels: [(lang) => casesTexts(lang).auditReasons],
+    auditRecordTypeLabels: [(lang) => casesTexts(lang).auditRecordTypes],
   },
 };

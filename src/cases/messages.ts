@@ -20,6 +20,7 @@ export function stepErrors(errors: readonly StepError[], lang: Lang): FieldError
     dateInvalid: tx.fieldErrors.dateInvalid,
     dateInFuture: tx.fieldErrors.dateInFuture,
     dateNotLater: tx.fieldErrors.dateNotLater,
+    notConfirmed: tx.fieldErrors.notConfirmed,
   };
   const result: FieldErrors = {};
   for (const error of errors) {

@@ -168,6 +168,9 @@ export async function continuityCandidates(scope: AccessScope, childId: string, 
       'u.unit_id',
       sql<boolean>`exists (select 1 from person_assignment a where a.municipality_id = u.municipality_id
         and a.user_id = u.id and a.person_id in ${family})`.as('knows_family'),
+      // The caseload the manager weighs: the cases this worker is responsible for now.
+      sql<number>`(select count(*)::int from child_case oc where oc.municipality_id = u.municipality_id
+        and oc.responsible_user_id = u.id and oc.phase <> 'closed')`.as('open_cases'),
     ])
     .where('u.municipality_id', '=', municipalityId)
     .where('u.role', '=', 'socialWorker')

@@ -53,6 +53,7 @@ type Values = Record<string, string | string[] | undefined>;
 /** The case page and each step on it: one form per step, back to the page with a notice. */
 export async function caseRoutes(app: App): Promise<void> {
   const sections = app.features.contributions('caseSections');
+  const onAssigned = app.features.contributions('caseAssigned');
   async function renderCase(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -151,7 +152,7 @@ export async function caseRoutes(app: App): Promise<void> {
       ),
   );
   step('assign', { responsibleUserId: Id }, 'assigned', (id, b, _today, r) =>
-    assignResponsible(app.db, ctx(r), id, s(b.responsibleUserId) ?? ''),
+    assignResponsible(app.db, ctx(r), id, s(b.responsibleUserId) ?? '', onAssigned),
   );
   step(
     'assessment',
@@ -205,6 +206,7 @@ export async function caseRoutes(app: App): Promise<void> {
       outcome: text(40),
       decisionText: text(),
       interventionIds: Type.Optional(Type.Array(Id, { maxItems: 50 })),
+      confirmDecision: text(5),
     },
     'decisionSaved',
     (id, b, today, r) =>
@@ -212,12 +214,23 @@ export async function caseRoutes(app: App): Promise<void> {
         app.db,
         ctx(r),
         id,
-        { outcome: s(b.outcome), text: s(b.decisionText), interventionIds: [b.interventionIds ?? []].flat() },
+        {
+          outcome: s(b.outcome),
+          text: s(b.decisionText),
+          interventionIds: [b.interventionIds ?? []].flat(),
+          confirm: s(b.confirmDecision),
+        },
         today,
       ),
   );
-  step('closure', { followUpPlanned: text(5) }, 'closedNotice', (id, b, today, r) =>
-    closeCase(app.db, ctx(r), id, { followUpPlanned: s(b.followUpPlanned) }, today),
+  step('closure', { followUpPlanned: text(5), confirmClose: text(5) }, 'closedNotice', (id, b, today, r) =>
+    closeCase(
+      app.db,
+      ctx(r),
+      id,
+      { followUpPlanned: s(b.followUpPlanned), confirm: s(b.confirmClose) },
+      today,
+    ),
   );
   step('follow-up', { doneOn: text(40), followUpNote: text() }, 'followUpSaved', (id, b, today, r) =>
     recordFollowUp(app.db, ctx(r), id, { doneOn: s(b.doneOn), note: s(b.followUpNote) }, today),

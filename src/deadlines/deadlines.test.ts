@@ -161,10 +161,6 @@ describe('placements (recurring duties count from the start)', () => {
     assert.equal(due('custodyTransfer', '2024-02-29', { occurrence: 1 }), '2027-02-28');
     assert.equal(due('custodyTransfer', '2024-02-29', { occurrence: 2 }), '2028-02-29');
   });
-  it('visits to the placed child at least every three months', () => {
-    assert.equal(due('placedChildVisits', '2025-11-30'), '2026-02-28');
-    assert.equal(due('placedChildVisits', '2025-11-30', { occurrence: 1 }), '2026-05-30');
-  });
   it('care plan and health examination before the placement itself', () => {
     assert.equal(due('carePlan', '2026-06-19'), '2026-06-19');
     assert.equal(due('healthExamination', '2026-03-13'), '2026-03-13');

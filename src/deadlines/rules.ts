@@ -15,7 +15,6 @@ export const deadlineRuleIds = [
   'placementReconsideration',
   'lvuReview',
   'custodyTransfer',
-  'placedChildVisits',
   'carePlan',
   'healthExamination',
   'immediateCustodyCourt',
@@ -234,20 +233,6 @@ export const deadlineRules: Record<DeadlineRuleId, DeadlineRule> = {
     repeatEveryMonths: 12,
     nextWorkingDay: false,
     references: sol('6 kap. 8 § andra stycket', '22 kap. 14 §'),
-  },
-  placedChildVisits: {
-    id: 'placedChildVisits',
-    requirement: {
-      sv: 'Besök och enskilt samtal med det placerade barnet (regelbundet; Samtak påminner var tredje månad)',
-      en: 'Visit and talk alone with the placed child (regularly; Samtak reminds every three months)',
-    },
-    startEvent: 'placementStarted',
-    // The law says "regularly"; "at least four times a year" was general advice in SOSFS 2012:11,
-    // kept here as the default reminder interval (docs/decisions/0017).
-    length: { kind: 'months', months: 3 },
-    repeatEveryMonths: 3,
-    nextWorkingDay: false,
-    references: sol('6 kap. 7 b §', '22 kap. 12 §', ['SOSFS 2012:11']),
   },
   carePlan: {
     id: 'carePlan',

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { seedActionPlanDemo } from '../action-plans/demo.ts';
+import { seedGoodPracticeDemo } from '../good-practice/demo.ts';
 import { seedGuideDemo } from '../guide/demo.ts';
 import { partnerKindOf } from '../partners/domain.ts';
 import type { PartnerOrganisationKind } from '../partners/schema.ts';
@@ -9,6 +11,8 @@ import { seal } from '../platform/auth/secret-box.ts';
 import { todayInSweden } from '../platform/dates.ts';
 import type { Database, NewPerson, Role } from '../platform/db/schema.ts';
 import { seedDemoCases } from './cases.ts';
+import { seedDemoDocuments } from './documents.ts';
+import { seedDemoJointVisits } from './joint-visits.ts';
 import { seedDemoSips } from './sips.ts';
 
 /**
@@ -322,6 +326,13 @@ export async function seedDemoData(
         (c) => c.birth_date && c.birth_date > `${Number(today.slice(0, 4)) - 17}${today.slice(4)}`,
       ),
     });
+    await seedDemoDocuments(trx, {
+      municipalityId,
+      today,
+      investigationUnitId: unitId('Barn- och ungdomsutredning')!,
+      intakeUnitId: unitId('Mottagningen')!,
+      users: { socialworker: userId('socialworker'), manager: userId('manager'), intake: userId('intake') },
+    });
     const organisationId = (key: string) => organisationOf(key)!.id;
     const sips = await seedDemoSips(trx, {
       municipalityId,
@@ -343,6 +354,14 @@ export async function seedDemoData(
       },
       children: childIds,
     });
+    const jointVisits = await seedDemoJointVisits(trx, {
+      municipalityId,
+      today,
+      units: { intake: unitId('Mottagningen')!, investigation: unitId('Barn- och ungdomsutredning')! },
+      users: { intake: userId('intake'), socialworker: userId('socialworker') },
+      police: organisationId('police'),
+    });
+    log(`  joint home visits with the police: ${jointVisits}`);
     const editor = userId('editor');
     const editor2 = userId('editor2');
     const guideRevisions = await seedGuideDemo(
@@ -352,6 +371,50 @@ export async function seedDemoData(
       { id: editor2, name: 'Tove Ahl' },
     );
     log(`  support guide: ${guideRevisions} published texts`);
+    // The switchboard number the report form gives outside office hours (set by the administrator).
+    await trx
+      .insertInto('report_setting')
+      .values({
+        municipality_id: municipalityId,
+        switchboard_phone: '08-465 000 00',
+        updated_by: userId('admin'),
+      })
+      .execute();
+    // Good examples (issue 18): the manager and BUP's psychologist are good-practice editors, so
+    // each reviews what the other organisation wrote.
+    await trx
+      .updateTable('municipality')
+      .set({ population: 31_000 })
+      .where('id', '=', municipalityId)
+      .execute();
+    const goodExamples = await seedGoodPracticeDemo(trx, {
+      today,
+      socialServices: {
+        userId: userId('manager'),
+        municipalityId,
+        organisationKey: `m:${municipalityId}`,
+        organisationName: demoMunicipality.name,
+      },
+      bup: {
+        userId: userId('bup'),
+        municipalityId,
+        organisationKey: `o:${organisationId('bup')}`,
+        organisationName: organisationOf('bup')!.name,
+      },
+    });
+    log(`  good examples: ${goodExamples}`);
+    const planMeasures = await seedActionPlanDemo(trx, {
+      today,
+      municipalityId,
+      managerId: userId('manager'),
+      organisations: {
+        socialServices: organisationId('socialServices'),
+        school: organisationId('school'),
+        bup: organisationId('bup'),
+        police: organisationId('police'),
+      },
+    });
+    log(`  action plan: ${planMeasures} measures`);
     log(
       `Demo data ready: ${persons.length} people, ${relations.length} guardianships, ${demoUsers.length} users, ${demoCases.reports} reports, ${demoCases.cases} cases, ${sips} coordinated plans.`,
     );

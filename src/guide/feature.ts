@@ -25,5 +25,7 @@ export const guideFeature: Feature = {
       },
     ],
     auditLabels: [(lang) => guideEditorTexts(lang).auditActions],
+    auditReasonLabels: [(lang) => guideEditorTexts(lang).auditReasons],
+    auditRecordTypeLabels: [(lang) => guideEditorTexts(lang).auditRecordTypes],
   },
 };

@@ -1,5 +1,6 @@
 import type { Feature } from '../platform/features.ts';
 import { intakeTexts } from './i18n/index.ts';
+import { reportsOfChildSection } from './person-section.tsx';
 import { intakeRoutes } from './routes.tsx';
 
 /** New reports: protection assessment, linking to the child, feedback to reporters. */
@@ -11,6 +12,7 @@ export const intakeFeature: Feature = {
     homeLinks: [
       { order: 10, action: 'report.list', href: '/intake', label: (lang) => intakeTexts(lang).nav },
     ],
+    personSections: [reportsOfChildSection],
     auditLabels: [(lang) => intakeTexts(lang).auditActions],
   },
 };

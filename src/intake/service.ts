@@ -220,7 +220,13 @@ export async function readReport(
       candidates = candidates.filter((p) => isChild(p.birth_date, report.received_on));
     }
     const history = report.child_id ? await historyOfChild(scope, report.child_id) : null;
-    await scope.audit(reportAudit(report, 'report.read'), ...seenInList(candidates));
+    // The children offered to link the report to were seen for this report: the trail says which.
+    const seenForReport = seenInList(candidates).map((e) => ({
+      ...e,
+      recordType: 'report',
+      recordId: report.id,
+    }));
+    await scope.audit(reportAudit(report, 'report.read'), ...seenForReport);
     const deadlines = deadlinesOf(c ?? null, [report]);
     return { report, case: c ?? null, child: child ?? null, candidates, history, deadlines };
   });

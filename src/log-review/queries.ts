@@ -10,6 +10,11 @@ export interface LogFilter {
   from: string;
   to: string;
   onlyUnusual: boolean;
+  /**
+   * Instead of the person: the reports that were later linked to them, each with the moment it
+   * was linked. Views of a report before that carry no person (nobody knew whose it was).
+   */
+  reportsBeforeLinking?: readonly { id: string; linkedAt: Date }[] | undefined;
 }
 
 export const reviewLimit = 500;
@@ -23,8 +28,42 @@ export const reviewLimit = 500;
  * page whatever the planner guesses; only that page is joined to the people register.
  */
 export async function auditEventsFor(scope: AccessScope, filter: LogFilter) {
-  const rows = await auditEventsQuery(scope.db, scope.actor.municipalityId, filter).execute();
-  return { events: rows.slice(0, reviewLimit), more: rows.length > reviewLimit };
+  const municipalityId = scope.actor.municipalityId;
+  const rows = await auditEventsQuery(scope.db, municipalityId, filter).execute();
+  const earlier = filter.personId ? await viewsBeforeLinking(scope, filter, filter.personId) : [];
+  const all = [...rows.map((row) => ({ ...row, beforeLinking: false })), ...earlier].sort(
+    (a, b) => b.occurred_at.getTime() - a.occurred_at.getTime() || Number(b.seq) - Number(a.seq),
+  );
+  return { events: all.slice(0, reviewLimit), more: all.length > reviewLimit };
+}
+
+/**
+ * A person's log includes what was done with the reports about them before they were linked to
+ * them: in intake a report is read and assessed before anyone knows whose it is. Each report's
+ * events are looked for only between its receipt and its linking, among events without a person.
+ */
+async function viewsBeforeLinking(scope: AccessScope, filter: LogFilter, personId: string) {
+  const reports = await scope.db
+    .selectFrom('report')
+    .select(['id', 'linked_at'])
+    .where('municipality_id', '=', scope.actor.municipalityId)
+    .where('child_id', '=', personId)
+    .where('linked_at', 'is not', null)
+    .execute();
+  if (reports.length === 0) return [];
+  const reportsBeforeLinking = reports.map((r) => ({ id: r.id, linkedAt: r.linked_at! }));
+  const rows = await auditEventsQuery(scope.db, scope.actor.municipalityId, {
+    ...filter,
+    personId: undefined,
+    reportsBeforeLinking,
+  }).execute();
+  const person = await scope.db
+    .selectFrom('person')
+    .select(['given_name', 'family_name', 'personal_number'])
+    .where('municipality_id', '=', scope.actor.municipalityId)
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  return rows.map((row) => ({ ...row, ...person, subject_person_id: personId, beforeLinking: true }));
 }
 
 export function auditEventsQuery(db: Kysely<Database>, municipalityId: string, filter: LogFilter) {
@@ -53,6 +92,14 @@ export function auditEventsQuery(db: Kysely<Database>, municipalityId: string, f
     .orderBy('occurred_at', 'desc')
     .limit(reviewLimit + 1);
   if (filter.personId) newest = newest.where('subject_person_id', '=', filter.personId);
+  const before = filter.reportsBeforeLinking;
+  if (before?.length)
+    newest = newest
+      .where('subject_person_id', 'is', null)
+      .where('record_type', '=', 'report')
+      .where((eb) =>
+        eb.or(before.map((r) => eb.and([eb('record_id', '=', r.id), eb('occurred_at', '<=', r.linkedAt)]))),
+      );
   if (filter.userId) newest = newest.where('actor_user_id', '=', filter.userId);
   if (filter.onlyUnusual) newest = newest.where('unusual', '=', true);
   return db

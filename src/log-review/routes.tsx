@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
-import { isRealPastDate } from '../people/domain.ts';
-import { parsePersonalNumber } from '../people/personal-number.ts';
-import { personById, personByNumber } from '../people/queries.ts';
+import { isRealPastDate, parsePersonQuery } from '../people/domain.ts';
+import { type PersonSummary, peopleMatching, personById } from '../people/queries.ts';
+import { seenInList } from '../people/service.ts';
 import { withAccess } from '../platform/access/scope.ts';
 import { todayInSweden } from '../platform/dates.ts';
 import { accessContext } from '../platform/http/access-context.ts';
@@ -11,15 +11,15 @@ import { isId, OptionalText as text } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
 import { logReviewTexts } from './i18n/index.ts';
-import { auditEventsFor, type ReviewedUser, userById, usersMatching } from './queries.ts';
+import { auditEventsFor, type ReviewedUser, userById, userMatchLimit, usersMatching } from './queries.ts';
 import { LogReviewPage } from './views.tsx';
+import { auditVocabulary } from './vocabulary.ts';
 
 /**
  * Log review for managers (SoLPuL: access is to be checked systematically): who has seen this
  * child, what has this user seen, in a period; access outside the user's own cases stands out.
  */
 export async function logReviewRoutes(app: App): Promise<void> {
-  const labels = app.features.contributions('auditLabels');
   app.get(
     '/log-review',
     {
@@ -53,9 +53,11 @@ export async function logReviewRoutes(app: App): Promise<void> {
         scope.authorize('auditLog.review', { type: 'auditLog', municipalityId: actor.municipalityId });
         const { user, candidates } = await findUser(scope, userText);
         if (userText && !user) errors.user = candidates.length ? tx.userAmbiguous : tx.userNotFound;
-        const person = q.person ? await findPerson(scope, q.person) : undefined;
-        if (q.person && !person) errors.person = tx.personNotFound;
-        if (Object.keys(errors).length) return { user, candidates, person, events: null, more: false };
+        const { person, candidates: people } = await findPerson(scope, (q.person ?? '').trim());
+        if (q.person?.trim() && !person)
+          errors.person = people.length ? tx.personAmbiguous : tx.personNotFound;
+        if (Object.keys(errors).length)
+          return { user, candidates, person, people, events: null, more: false };
         const userId = user?.id;
         const { events, more } = await auditEventsFor(scope, {
           personId: person?.id,
@@ -71,7 +73,7 @@ export async function logReviewRoutes(app: App): Promise<void> {
           recordType: userId ? 'user' : 'auditLog',
           recordId: userId ?? null,
         });
-        return { user, candidates, person, events, more };
+        return { user, candidates, person, people, events, more };
       });
       return sendPage(
         reply,
@@ -87,10 +89,11 @@ export async function logReviewRoutes(app: App): Promise<void> {
           personLabel={result.person ? `${result.person.given_name} ${result.person.family_name}` : undefined}
           userLabel={result.user?.display_name}
           candidates={result.candidates}
+          people={result.people}
           events={result.events}
           more={result.more}
           errors={errors}
-          actionLabels={Object.assign({}, ...labels.map((of) => of(request.lang)))}
+          vocabulary={auditVocabulary(app.features, request.lang)}
         />,
         Object.keys(errors).length ? 400 : 200,
       );
@@ -115,10 +118,25 @@ async function findUser(
   return { candidates: matches };
 }
 
-async function findPerson(scope: Parameters<typeof personById>[0], value: string) {
-  if (isId(value)) return personById(scope, value);
-  const parsed = parsePersonalNumber(value, todayInSweden());
-  return parsed.ok ? personByNumber(scope, parsed.value.normalized) : undefined;
+/**
+ * The person filter: an id (from a link), a personal identity number, or a name as typed. A name
+ * that fits several people lists them to choose from; each one listed is an access like a search.
+ */
+async function findPerson(
+  scope: Parameters<typeof personById>[0],
+  value: string,
+): Promise<{ person?: PersonSummary | undefined; candidates: PersonSummary[] }> {
+  if (!value) return { candidates: [] };
+  if (isId(value)) return { person: await personById(scope, value), candidates: [] };
+  const query = parsePersonQuery(value, todayInSweden());
+  if (query.kind === 'tooShort') return { candidates: [] };
+  const matches = await peopleMatching(scope, query, userMatchLimit + 1);
+  if (matches.length === 1) return { person: matches[0], candidates: [] };
+  if (matches.length > 1) {
+    scope.authorize('person.search', { type: 'personRegister', municipalityId: scope.actor.municipalityId });
+    await scope.audit(...seenInList(matches.slice(0, userMatchLimit)));
+  }
+  return { candidates: matches };
 }
 
 function monthBefore(date: string): string {

@@ -1,10 +1,12 @@
 import { formatPersonalNumber } from '../people/personal-number.ts';
+import type { PersonSummary } from '../people/queries.ts';
 import { formatDateTime } from '../platform/dates.ts';
 import { Checkbox, ErrorSummary, type FieldErrors, TextField } from '../platform/layout/forms.tsx';
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
 import { logReviewTexts } from './i18n/index.ts';
 import { type ReviewedEvent, type ReviewedUser, userMatchLimit } from './queries.ts';
+import { type AuditVocabulary, reasonInWords } from './vocabulary.ts';
 
 interface Props {
   ctx: PageContext;
@@ -13,15 +15,17 @@ interface Props {
   userLabel: string | undefined;
   /** Users matching what was typed, when it named more than one. */
   candidates: ReviewedUser[];
+  /** People matching what was typed, when it named more than one. */
+  people: PersonSummary[];
   events: ReviewedEvent[] | null;
   more: boolean;
   errors: FieldErrors;
-  /** Every feature's names for its audited actions, in the page's language. */
-  actionLabels: Readonly<Record<string, string>>;
+  /** Every feature's words for the codes of the trail, in the page's language. */
+  vocabulary: AuditVocabulary;
 }
 
 export function LogReviewPage(props: Props) {
-  const { ctx, filter, personLabel, userLabel, candidates, events, more, errors, actionLabels } = props;
+  const { ctx, filter, personLabel, userLabel, candidates, people, events, more, errors, vocabulary } = props;
   const { t } = ctx;
   const l = logReviewTexts(ctx.lang);
   return (
@@ -33,6 +37,7 @@ export function LogReviewPage(props: Props) {
         <TextField
           name="person"
           label={l.person}
+          hint={l.personHint}
           value={filter.person}
           error={errors.person}
           width="medium"
@@ -62,6 +67,7 @@ export function LogReviewPage(props: Props) {
         </button>
       </form>
       {candidates.length > 1 ? <UserCandidates ctx={ctx} filter={filter} candidates={candidates} /> : null}
+      {people.length > 1 ? <PersonCandidates ctx={ctx} filter={filter} people={people} /> : null}
       {events ? (
         <section aria-labelledby="events-heading">
           <h2 id="events-heading">
@@ -79,6 +85,7 @@ export function LogReviewPage(props: Props) {
                     <th scope="col">{l.when}</th>
                     <th scope="col">{l.who}</th>
                     <th scope="col">{l.action}</th>
+                    <th scope="col">{l.recordType}</th>
                     <th scope="col">{l.whose}</th>
                     <th scope="col">{l.reason}</th>
                     <th scope="col">{l.outcome}</th>
@@ -104,7 +111,14 @@ export function LogReviewPage(props: Props) {
                           </span>
                         ) : null}
                       </td>
-                      <td>{actionLabels[e.action] ?? e.action}</td>
+                      <td>
+                        {/* A refusal is recorded under the action asked for: it was only tried. */}
+                        {e.outcome === 'denied' ? <strong>{l.attempt} </strong> : null}
+                        {vocabulary.actions[e.action] ?? e.action}
+                      </td>
+                      <td>
+                        {e.record_type ? (vocabulary.recordTypes[e.record_type] ?? e.record_type) : '–'}
+                      </td>
                       <td>
                         {e.subject_person_id ? (
                           <a href={`/log-review?person=${e.subject_person_id}`}>
@@ -114,8 +128,14 @@ export function LogReviewPage(props: Props) {
                         ) : (
                           '–'
                         )}
+                        {e.beforeLinking ? (
+                          <span class="hint">
+                            <br />
+                            {l.beforeLinking}
+                          </span>
+                        ) : null}
                       </td>
-                      <td>{e.reason ?? ''}</td>
+                      <td>{reasonInWords(vocabulary, ctx.lang, e.reason)}</td>
                       <td>
                         {e.outcome === 'denied' ? <strong>{l.denied}</strong> : l.allowed}
                         {e.unusual ? <span class="tag tag--warning">{l.unusual}</span> : null}
@@ -153,6 +173,31 @@ function UserCandidates({ ctx, filter, candidates }: Pick<Props, 'ctx' | 'filter
         ))}
       </ul>
       {candidates.length > userMatchLimit ? <p class="hint">{l.userMoreCandidates(userMatchLimit)}</p> : null}
+    </section>
+  );
+}
+
+function PersonCandidates({ ctx, filter, people }: Pick<Props, 'ctx' | 'filter' | 'people'>) {
+  const l = logReviewTexts(ctx.lang);
+  const link = (id: string) => {
+    const query = new URLSearchParams({ person: id, user: filter.user, from: filter.from, to: filter.to });
+    if (filter.unusual) query.set('unusual', 'on');
+    return `/log-review?${query}`;
+  };
+  return (
+    <section aria-labelledby="people-heading">
+      <h2 id="people-heading">{l.personCandidates}</h2>
+      <ul>
+        {people.slice(0, userMatchLimit).map((p) => (
+          <li key={p.id}>
+            <a href={link(p.id)}>
+              {p.given_name} {p.family_name}
+            </a>{' '}
+            <span class="hint">({formatPersonalNumber(p.personal_number)})</span>
+          </li>
+        ))}
+      </ul>
+      {people.length > userMatchLimit ? <p class="hint">{l.userMoreCandidates(userMatchLimit)}</p> : null}
     </section>
   );
 }

@@ -37,5 +37,8 @@ export const partnersFeature: Feature = {
       },
       { order: 110, ...ownOrganisation },
     ],
+    auditLabels: [(lang) => partnersTexts(lang).auditActions],
+    auditReasonLabels: [(lang) => partnersTexts(lang).auditReasons],
+    auditRecordTypeLabels: [(lang) => partnersTexts(lang).auditRecordTypes],
   },
 };

@@ -26,5 +26,6 @@ export const peopleFeature: Feature = {
     ],
     homeSections: [assignedChildrenSection],
     auditLabels: [(lang) => peopleTexts(lang).auditActions],
+    auditRecordTypeLabels: [(lang) => peopleTexts(lang).auditRecordTypes],
   },
 };

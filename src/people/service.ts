@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Resource } from '../platform/access/policy.ts';
-import { type RequestContext, withAccess } from '../platform/access/scope.ts';
+import { type AccessScope, type RequestContext, withAccess } from '../platform/access/scope.ts';
 import type { AuditEntry } from '../platform/audit/audit.ts';
 import { todayInSweden } from '../platform/dates.ts';
 import type { Database, GuardianshipKind, Person } from '../platform/db/schema.ts';
-import { type LoadedSection, loadSections } from '../platform/features.ts';
+import type { LoadedSection } from '../platform/features.ts';
+import type { PageContext } from '../platform/layout/page-context.ts';
 import { type NewPersonInput, type PersonFieldError, parsePersonQuery, validateNewPerson } from './domain.ts';
 import { parsePersonalNumber } from './personal-number.ts';
 import {
@@ -19,7 +20,7 @@ import {
   type Relative,
   searchLimit,
 } from './queries.ts';
-import type { PersonSection } from './sections.ts';
+import type { PersonSection, ProfessionalEntry, TimelineEntry } from './sections.ts';
 
 /** What the pages and the API do with the people register: policy, data and audit in one step. */
 
@@ -71,6 +72,42 @@ export interface PersonView {
   revealed: boolean;
   /** What other features show on the person's page, loaded in the same scope. */
   sections: LoadedSection<PersonSection>[];
+  /** The dated events of those sections, newest first. */
+  timeline(ctx: PageContext): TimelineEntry[];
+  /** The professionals those sections know around the person, each once. */
+  professionals(ctx: PageContext): ProfessionalEntry[];
+}
+
+/**
+ * Loads the other features' sections in the page's scope, in the order the features are listed,
+ * and keeps what each loaded for the page's timeline and list of professionals.
+ */
+async function loadPersonSections(scope: AccessScope, sections: readonly PersonSection[], person: Person) {
+  const loaded: { section: PersonSection; data: unknown }[] = [];
+  for (const section of sections) {
+    const data = await section.load(scope, person);
+    if (data !== null) loaded.push({ section, data });
+  }
+  return {
+    sections: [...loaded]
+      .sort((a, b) => a.section.order - b.section.order)
+      .map(({ section, data }) => ({ section, render: (ctx: PageContext) => section.render(ctx, data) })),
+    timeline: (ctx: PageContext) =>
+      loaded
+        .flatMap(({ section, data }) => section.timeline?.(ctx, data) ?? [])
+        .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)),
+    professionals: (ctx: PageContext) => {
+      const seen = new Set<string>();
+      return loaded
+        .flatMap(({ section, data }) => section.professionals?.(ctx, data) ?? [])
+        .filter((p) => {
+          const key = `${p.name}|${p.organisation ?? ''}|${p.role}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        });
+    },
+  };
 }
 
 /**
@@ -128,7 +165,7 @@ export async function readPerson(
       children,
       workers,
       revealed,
-      sections: await loadSections(scope, sections, shown),
+      ...(await loadPersonSections(scope, sections, shown)),
     };
   });
 }

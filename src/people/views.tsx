@@ -1,3 +1,4 @@
+import { permittedActions } from '../platform/access/policy.ts';
 import { todayInSweden } from '../platform/dates.ts';
 import { protectedIdentityLevels } from '../platform/db/schema.ts';
 import type { Messages } from '../platform/i18n/messages.ts';
@@ -17,6 +18,7 @@ import { ageOn, type NewPersonInput } from './domain.ts';
 import { type PeopleTexts, peopleTexts } from './i18n/index.ts';
 import { formatPersonalNumber } from './personal-number.ts';
 import type { PersonSummary, Relative } from './queries.ts';
+import type { ProfessionalEntry, TimelineEntry } from './sections.ts';
 import type { PersonView } from './service.ts';
 
 function Identity({ t, person }: { t: Messages; person: PersonSummary }) {
@@ -69,9 +71,12 @@ export function SearchPage({
           {t.search}
         </button>
       </form>
-      <p>
-        <a href="/people/new">{tx.newTitle}</a>
-      </p>
+      {/* Only what the user can do: a manager searches but does not register people. */}
+      {ctx.actor && permittedActions(ctx.actor.role).includes('person.create') ? (
+        <p>
+          <a href="/people/new">{tx.newTitle}</a>
+        </p>
+      ) : null}
       {results ? (
         <section aria-labelledby="results-heading">
           <h2 id="results-heading">{tx.results(results.length, more)}</h2>
@@ -221,12 +226,80 @@ export function PersonPage({
         </section>
       ) : null}
       {view.sections.map((section) => section.render(ctx))}
+      <Timeline tx={tx} entries={view.timeline(ctx)} />
+      <Professionals tx={tx} entries={view.professionals(ctx)} />
       {canReviewLog ? (
         <p>
           <a href={`/log-review?person=${p.id}`}>{tx.viewLog}</a>
         </p>
       ) : null}
     </Layout>
+  );
+}
+
+function Timeline({ tx, entries }: { tx: PeopleTexts; entries: TimelineEntry[] }) {
+  return (
+    <section>
+      <h2 id="timeline-heading">{tx.timelineTitle}</h2>
+      <p class="hint">{tx.timelineIntro}</p>
+      {entries.length === 0 ? (
+        <p>{tx.timelineEmpty}</p>
+      ) : (
+        <section class="table-wrap" aria-labelledby="timeline-heading" tabindex={0}>
+          <table class="table timeline">
+            <thead>
+              <tr>
+                <th scope="col">{tx.timelineDate}</th>
+                <th scope="col">{tx.timelineKind}</th>
+                <th scope="col">{tx.timelineText}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={`${e.date}|${e.kind}|${e.text}|${e.href ?? ''}`}>
+                  <td class="nowrap">{e.date}</td>
+                  <td>{e.kind}</td>
+                  <td>{e.href ? <a href={e.href}>{e.text}</a> : e.text}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </section>
+  );
+}
+
+function Professionals({ tx, entries }: { tx: PeopleTexts; entries: ProfessionalEntry[] }) {
+  return (
+    <section>
+      <h2 id="professionals-heading">{tx.professionalsTitle}</h2>
+      <p class="hint">{tx.professionalsIntro}</p>
+      {entries.length === 0 ? (
+        <p>{tx.professionalsEmpty}</p>
+      ) : (
+        <section class="table-wrap" aria-labelledby="professionals-heading" tabindex={0}>
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">{tx.professionalName}</th>
+                <th scope="col">{tx.professionalOrganisation}</th>
+                <th scope="col">{tx.professionalRole}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((p) => (
+                <tr key={`${p.name}|${p.organisation}|${p.role}`}>
+                  <td>{p.name}</td>
+                  <td>{p.organisation ?? ''}</td>
+                  <td>{p.href ? <a href={p.href}>{p.role}</a> : p.role}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </section>
   );
 }
 

@@ -72,14 +72,21 @@ describe('the public concern-report form', () => {
     assert.doesNotMatch(receipt.body, /Elsa|blåmärken/, 'nothing of the report is echoed');
   });
 
-  it('drops contact details typed by a reporter who chose to stay anonymous', async () => {
+  it('drops contact details typed by a reporter who chose to stay anonymous, after saying so', async () => {
     const m = await municipality();
     const client = await anonymousClient(m.code);
-    await client.post(`/report?m=${m.code}`, {
-      ...validPublic,
-      reporterName: 'Anna Granne',
-      reporterPhone: '070-1234567',
-    });
+    const typed = { ...validPublic, reporterName: 'Anna Granne', reporterPhone: '070-1234567' };
+    // First it says what will not be sent, and keeps everything as typed; nothing is stored yet.
+    const check = await client.post(`/report?m=${m.code}`, typed);
+    assert.equal(check.statusCode, 200);
+    const text = check.body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    assert.match(text, /Du har valt att vara anonym\. .*skickas därför inte med: Ditt namn, Telefonnummer\./);
+    assert.doesNotMatch(text, /inte med: [^.]*E-postadress/, 'only what was typed');
+    assert.match(check.body, /name="confirmAnonymous" value="on"/);
+    assert.match(check.body, /value="Anna Granne"/);
+    assert.equal((await reportsOf(m.id)).length, 0);
+    const sent = await client.post(`/report?m=${m.code}`, { ...typed, confirmAnonymous: 'on' });
+    assert.equal(sent.statusCode, 303);
     const [report] = await reportsOf(m.id);
     assert.equal(report?.reporter_name, null);
     assert.equal(report?.reporter_phone, null);
@@ -413,5 +420,63 @@ describe('POST /api/v1/reports', () => {
     assert.ok((schema.json() as { properties: Record<string, unknown> }).properties.concern);
     const openapi = (await client.get('/openapi.json')).json() as { paths: Record<string, unknown> };
     assert.ok(openapi.paths['/api/v1/reports']);
+  });
+});
+
+describe('the receipt and the switchboard number', () => {
+  it('shows the date and time of receipt and writes out the status page address', async () => {
+    const m = await municipality();
+    const client = await anonymousClient(m.code);
+    const res = await client.post(`/report?m=${m.code}`, validPublic);
+    const location = res.headers.location as string;
+    const reference = location.split('/').pop()!;
+    const receipt = await client.get(location);
+    const text = receipt.body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    assert.match(text, /Mottagen \d{4}-\d{2}-\d{2} \d{2}:\d{2}\./);
+    assert.match(text, new RegExp(`${t.config.publicUrl}/report/status\\?reference=${reference}`));
+  });
+
+  it('gives the switchboard number the administrator set, and refuses a number that is not one', async () => {
+    const m = await municipality();
+    const before = await (await anonymousClient(m.code)).get(`/report?m=${m.code}`);
+    assert.match(before.body, /Ring kommunens växel eller 112/);
+    const admin = await login(
+      t.app,
+      await createUser(t.db.db, t.config.secretKey, { municipalityId: m.id, role: 'administrator' }),
+    );
+    const page = await admin.get('/admin/report-settings');
+    assert.equal(page.statusCode, 200);
+    const bad = await admin.post('/admin/report-settings', { switchboardPhone: 'ring oss' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /Kommunens växel: Ange telefonnumret med siffror/);
+    assert.equal(
+      (
+        await t.db.db
+          .selectFrom('report_setting')
+          .select('municipality_id')
+          .where('municipality_id', '=', m.id)
+          .execute()
+      ).length,
+      0,
+    );
+    const saved = await admin.post('/admin/report-settings', { switchboardPhone: '0123-45 67 00' });
+    assert.equal(saved.statusCode, 303);
+    const after = await (await anonymousClient(m.code)).get(`/report?m=${m.code}`);
+    assert.match(after.body, /Ring kommunens växel, 0123-45 67 00, eller 112/);
+    const worker = await login(
+      t.app,
+      await createUser(t.db.db, t.config.secretKey, { municipalityId: m.id, role: 'socialWorker' }),
+    );
+    assert.equal((await worker.get('/admin/report-settings')).statusCode, 403);
+    assert.equal(
+      (await worker.post('/admin/report-settings', { switchboardPhone: '0123-99 99 99' })).statusCode,
+      403,
+    );
+    const row = await t.db.db
+      .selectFrom('report_setting')
+      .select('switchboard_phone')
+      .where('municipality_id', '=', m.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.switchboard_phone, '0123-45 67 00');
   });
 });

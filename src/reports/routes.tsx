@@ -11,7 +11,14 @@ import { isBot, parseReference, type ReportInput } from './domain.ts';
 import { reportsTexts } from './i18n/index.ts';
 import { reportFieldErrors } from './messages.ts';
 import { allMunicipalities, municipalityForForm, reportStage, submitReport } from './service.ts';
+import { switchboardPhone } from './settings.tsx';
 import { ChooseMunicipalityPage, ReceiptPage, ReportFormPage, StatusPage } from './views.tsx';
+
+/** The contact details an anonymous reporter typed, which are not sent (src/reports/domain.ts). */
+function typedContactDetails(body: ReportInput & { confirmAnonymous?: string | undefined }) {
+  if (body.reporterKind !== 'anonymous' || body.confirmAnonymous === 'on') return [];
+  return (['reporterName', 'reporterPhone', 'reporterEmail'] as const).filter((field) => body[field]?.trim());
+}
 
 const html = { 200: Type.String() };
 
@@ -36,6 +43,7 @@ export const reportFields = {
 const reportBody = Type.Object({
   ...reportFields,
   feedbackRequested: text(5),
+  confirmAnonymous: text(5),
   website: text(1000),
   _csrf: text(200),
 });
@@ -103,7 +111,13 @@ export async function reportRoutes(app: App): Promise<void> {
           : {};
       return sendPage(
         reply,
-        <ReportFormPage ctx={pageContext(request)} kind={kind} municipality={municipality} values={values} />,
+        <ReportFormPage
+          ctx={pageContext(request)}
+          kind={kind}
+          municipality={municipality}
+          values={values}
+          switchboard={await switchboardPhone(app.db, municipality.id)}
+        />,
       );
     });
 
@@ -123,6 +137,20 @@ export async function reportRoutes(app: App): Promise<void> {
         // A filled honeypot is a bot: refused like any invalid form, and nothing is stored.
         if (isBot(request.body))
           throw new UserError(400, 'refused', (lang) => reportsTexts(lang).errors.refused);
+        // Anonymous after typing contact details: say what will not be sent, and send on the next click.
+        const dropped = kind === 'public' ? typedContactDetails(request.body) : [];
+        if (dropped.length)
+          return sendPage(
+            reply,
+            <ReportFormPage
+              ctx={pageContext(request)}
+              kind={kind}
+              municipality={municipality}
+              values={request.body}
+              switchboard={await switchboardPhone(app.db, municipality.id)}
+              dropped={dropped}
+            />,
+          );
         const outcome = await submitReport(app.db, accessContext(request), {
           municipalityId: municipality.id,
           input: request.body,
@@ -140,6 +168,7 @@ export async function reportRoutes(app: App): Promise<void> {
             municipality={municipality}
             values={request.body}
             errors={reportFieldErrors(outcome.errors, ctx.t, ctx.lang)}
+            switchboard={await switchboardPhone(app.db, municipality.id)}
           />,
           400,
         );
@@ -156,8 +185,24 @@ export async function reportRoutes(app: App): Promise<void> {
         response: html,
       },
     },
-    async (request, reply) =>
-      sendPage(reply, <ReceiptPage ctx={pageContext(request)} reference={request.params.reference} />),
+    async (request, reply) => {
+      const reference = request.params.reference;
+      // When it was received, by its reference: a time, nothing about anyone.
+      const row = await app.db
+        .selectFrom('report')
+        .select('received_at')
+        .where('reference', '=', reference)
+        .executeTakeFirst();
+      return sendPage(
+        reply,
+        <ReceiptPage
+          ctx={pageContext(request)}
+          reference={reference}
+          receivedAt={row?.received_at ?? null}
+          statusUrl={`${app.config.publicUrl}/report/status?reference=${reference}`}
+        />,
+      );
+    },
   );
 
   app.get(

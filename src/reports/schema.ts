@@ -21,7 +21,8 @@ export interface ApiClientTable {
   created_by: string | null;
 }
 
-export type ReportChannel = 'publicForm' | 'professionalForm' | 'api';
+export const reportChannels = ['publicForm', 'professionalForm', 'api'] as const;
+export type ReportChannel = (typeof reportChannels)[number];
 
 export type ReporterKind = 'anonymous' | 'private' | 'professional';
 
@@ -72,9 +73,18 @@ export interface ReportTable {
 
 export type Report = Selectable<ReportTable>;
 
+/** The municipality's settings for the report form (decision 0068). */
+export interface ReportSettingTable {
+  municipality_id: string;
+  switchboard_phone: string;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
 declare module '../platform/db/schema.ts' {
   interface Database {
     api_client: ApiClientTable;
     report: ReportTable;
+    report_setting: ReportSettingTable;
   }
 }

@@ -1,4 +1,5 @@
 import { peopleTexts } from '../people/i18n/index.ts';
+import { formatDateTime } from '../platform/dates.ts';
 import {
   Checkbox,
   CsrfField,
@@ -7,6 +8,7 @@ import {
   SelectField,
   TextArea,
   TextField,
+  useFieldLabel,
 } from '../platform/layout/forms.tsx';
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
@@ -29,6 +31,7 @@ export function Radios({
   options: readonly (readonly [string, string])[];
 }) {
   const described = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
+  useFieldLabel(name, legend);
   return (
     <fieldset
       id={name}
@@ -57,12 +60,12 @@ export function Radios({
   );
 }
 
-function Guidance({ r }: { r: ReportsTexts }) {
+function Guidance({ r, switchboard }: { r: ReportsTexts; switchboard: string | null }) {
   return (
     <>
       <div class="notice notice--urgent">
         <p>
-          <strong>{r.emergency}</strong> {r.outsideHours}
+          <strong>{r.emergency}</strong> {switchboard ? r.outsideHoursPhone(switchboard) : r.outsideHours}
         </p>
       </div>
       <details class="guidance">
@@ -91,12 +94,18 @@ export function ReportFormPage({
   municipality,
   values = {},
   errors = {},
+  switchboard = null,
+  dropped = [],
 }: {
   ctx: PageContext;
   kind: 'public' | 'professional';
   municipality: { code: string; name: string };
   values?: ReportInput;
   errors?: FieldErrors;
+  /** The municipality's switchboard number, when the administrator has set it. */
+  switchboard?: string | null;
+  /** Contact details typed before choosing to be anonymous: said to be dropped, sent on confirmation. */
+  dropped?: readonly ('reporterName' | 'reporterPhone' | 'reporterEmail')[];
 }) {
   const { t } = ctx;
   const r = reportsTexts(ctx.lang);
@@ -110,7 +119,19 @@ export function ReportFormPage({
         {municipality.name}. {kind === 'public' ? r.intro : r.professionalIntro}
       </p>
       <ErrorSummary t={t} errors={errors} />
-      <Guidance r={r} />
+      {dropped.length ? (
+        <div
+          class="notice notice--warning"
+          role="alert"
+          tabindex={-1}
+          autofocus
+          aria-labelledby="dropped-heading"
+        >
+          <h2 id="dropped-heading">{r.anonymousDropsTitle}</h2>
+          <p>{r.anonymousDrops(dropped.map((field) => r[field]).join(', '))}</p>
+        </div>
+      ) : null}
+      <Guidance r={r} switchboard={switchboard} />
       <p>
         {kind === 'public' ? (
           <a href={`/report/professional?m=${municipality.code}`}>{r.professionalLink}</a>
@@ -120,6 +141,7 @@ export function ReportFormPage({
       </p>
       <form method="post" action={action} novalidate>
         <CsrfField token={ctx.csrf} />
+        {dropped.length ? <input type="hidden" name="confirmAnonymous" value="on" /> : null}
         <div class="hp">
           <label for="website">{r.honeypot}</label>
           <input type="text" id="website" name="website" tabindex={-1} autocomplete="off" />
@@ -272,7 +294,21 @@ export function ReportFormPage({
   );
 }
 
-export function ReceiptPage({ ctx, reference }: { ctx: PageContext; reference: string }) {
+/**
+ * The receipt: the reference, when the report was received (date and time), and the status
+ * page's address written out, so that a printed receipt still says where to look.
+ */
+export function ReceiptPage({
+  ctx,
+  reference,
+  receivedAt,
+  statusUrl,
+}: {
+  ctx: PageContext;
+  reference: string;
+  receivedAt: Date | null;
+  statusUrl: string;
+}) {
   const r = reportsTexts(ctx.lang);
   return (
     <Layout ctx={ctx} title={r.receiptTitle}>
@@ -282,12 +318,18 @@ export function ReceiptPage({ ctx, reference }: { ctx: PageContext; reference: s
         <p class="reference" data-reference={reference}>
           {reference}
         </p>
+        {receivedAt ? <p class="received-at">{r.receiptReceivedAt(formatDateTime(receivedAt))}</p> : null}
       </div>
       <p>{r.receiptKeep}</p>
       <p>{r.receiptNext}</p>
       <p>
-        <a href={`/report/status?reference=${reference}`}>{r.statusTitle}</a>
+        {r.receiptStatusAddress}
+        <br />
+        <a class="status-address" href={statusUrl}>
+          {statusUrl}
+        </a>
       </p>
+      <p class="hint">{r.receiptPrint}</p>
     </Layout>
   );
 }

@@ -4,7 +4,7 @@ import { addDays } from '../deadlines/calendar.ts';
 import { generatePersonalNumber } from '../people/personal-number.ts';
 import type { ConsentContext } from './access.ts';
 import { consentCovers, consentState, validateConsent } from './domain/consent.ts';
-import { validateAction, validateFrame, validateGoal } from './domain/content.ts';
+import { clockTime, validateAction, validateFrame, validateGoal } from './domain/content.ts';
 import { agreementBlockers, everyoneAgreed, validateClose, validateFollowUp } from './domain/lifecycle.ts';
 import { dueState, sipLegalReference } from './domain/plan.ts';
 import { validateRequest } from './domain/request.ts';
@@ -236,6 +236,17 @@ describe('the content of the plan', () => {
     ]);
   });
 
+  it('takes a meeting time written with a period or a colon, with or without a leading zero', () => {
+    for (const typed of ['9.30', '09.30', '9:30', '09:30', ' 9.30 '])
+      assert.equal(clockTime(typed), '09:30', typed);
+    assert.equal(clockTime('23.59'), '23:59');
+    assert.equal(clockTime('0.05'), '00:05');
+    for (const typed of ['24.00', '9.60', '9,30', '930', '9.3', '9:30:00', 'nio', ''])
+      assert.equal(clockTime(typed), null, typed);
+    const frame = validateFrame({ meetingTime: '13.15' }, { today, participantOrganisationIds: [] });
+    assert.ok(frame.ok && frame.value.meetingTime === '13:15');
+  });
+
   it("records a follow-up only with every action's status and the next follow-up ahead", () => {
     const context = { today, actionIds: ['a1', 'a2'] };
     const ok = validateFollowUp(
@@ -260,9 +271,11 @@ describe('the content of the plan', () => {
   });
 
   it('closes with a reason, a note when the reason is "other", and never as "declined" by hand', () => {
-    assert.ok(validateClose({ reason: 'goalsMet' }).ok);
-    assert.equal(validateClose({ reason: 'other' }).ok, false);
-    assert.ok(validateClose({ reason: 'other', note: 'Familjen har flyttat utomlands' }).ok);
+    assert.ok(validateClose({ reason: 'goalsMet', confirm: 'on' }).ok);
+    // Closing cannot be undone: never without the confirmation.
+    assert.equal(validateClose({ reason: 'goalsMet' }).ok, false);
+    assert.equal(validateClose({ reason: 'other', confirm: 'on' }).ok, false);
+    assert.ok(validateClose({ reason: 'other', note: 'Familjen har flyttat utomlands', confirm: 'on' }).ok);
     assert.equal(validateClose({ reason: 'declined' }).ok, false);
     assert.equal(validateClose({ reason: 'bored' }).ok, false);
   });

@@ -1,6 +1,7 @@
 import type { Feature } from '../platform/features.ts';
 import { sipApiRoutes } from './api.ts';
 import { sipTexts } from './i18n/index.ts';
+import { plansOfChildSection } from './person-section.tsx';
 import { sipConsentRoutes } from './routes/consent.tsx';
 import { sipLifecycleRoutes } from './routes/lifecycle.tsx';
 import { sipListRoutes } from './routes/lists.tsx';
@@ -24,9 +25,11 @@ export const sipFeature: Feature = {
       },
     ],
     homeSections: [plansDueAtHome],
-    personSections: [startPlanForPerson],
+    personSections: [plansOfChildSection, startPlanForPerson],
     caseSections: [startPlanFromCase],
     worklistSections: [plansDueOnWorklist],
     auditLabels: [(lang) => sipTexts(lang).auditActions],
+    auditReasonLabels: [(lang) => sipTexts(lang).auditReasons],
+    auditRecordTypeLabels: [(lang) => sipTexts(lang).auditRecordTypes],
   },
 };

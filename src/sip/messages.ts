@@ -35,6 +35,9 @@ export function contentErrors(errors: readonly ContentFieldError[], lang: Lang):
       case 'responsibleRequired':
         result[e.field] = f.responsibleRequired;
         break;
+      case 'notConfirmed':
+        result[e.field] = f.closeNotConfirmed;
+        break;
       case 'invalid':
         result[e.field] = e.field === 'heldOn' ? f.heldInFuture : t.errors.field.invalid;
         break;

@@ -94,6 +94,11 @@ function samplesOf(type: Resource['type'], municipalityId: string): Sample[] {
       return one({ type, municipalityId });
     case 'statistics':
       return one({ type, municipalityId });
+    case 'statisticsUnit':
+      return [null, 'unit-a'].map((unitId) => ({
+        label: `statisticsUnit ${municipalityId} ${unitId}`,
+        resource: { type, municipalityId, unitId: unitId ?? 'unit-other' },
+      }));
     case 'partnerOrganisation':
       return [own, other].map((organisationId) => ({
         label: `partnerOrganisation ${municipalityId} ${organisationId}`,
@@ -130,6 +135,84 @@ function samplesOf(type: Resource['type'], municipalityId: string): Sample[] {
         label: `worklist ${municipalityId} ${unitId}`,
         resource: { type, municipalityId, unitId },
       }));
+    case 'caseList':
+      return [null, 'unit-a'].map((unitId) => ({
+        label: `caseList ${municipalityId} ${unitId}`,
+        resource: { type, municipalityId, unitId },
+      }));
+    case 'ownWorkday':
+      // Even their own notifications and calendar: a partner has no working day in the case file.
+      return ['partner-school', 'partner-police', 'someone'].map((userId) => ({
+        label: `ownWorkday ${municipalityId} ${userId}`,
+        resource: { type, municipalityId, userId },
+      }));
+    case 'jointVisitRegister':
+      return [null, 'unit-a'].map((unitId) => ({
+        label: `jointVisitRegister ${municipalityId} ${unitId}`,
+        resource: { type, municipalityId, unitId },
+      }));
+    case 'jointVisit':
+      // Visits with the partner's own organisation as the police and with another, with and
+      // without the family's consent, recorded by someone or by a partner's user id.
+      return [own, other].flatMap((policeOrganisationId) =>
+        [null, { withdrawn: false }, { withdrawn: true }].flatMap((consent) =>
+          [null, 'partner-police'].map((recordedBy) => ({
+            label: `jointVisit ${municipalityId} police=${policeOrganisationId} consent=${JSON.stringify(consent)} recordedBy=${recordedBy}`,
+            resource: {
+              type,
+              municipalityId,
+              visit: {
+                case: { unitIds: ['unit-a'], responsibleUserId: 'partner-police', phase: 'investigation' },
+                recordedBy,
+                policeOrganisationId,
+                consent,
+              },
+            },
+          })),
+        ),
+      );
+    case 'placementRegister':
+      return [null, 'unit-a'].map((unitId) => ({
+        label: `placementRegister ${municipalityId} ${unitId}`,
+        resource: { type, municipalityId, unitId },
+      }));
+    case 'placement':
+      // Even a placement that names the partner's user as its worker stays closed to a partner.
+      return [null, 'partner-school', 'someone'].flatMap((worker) =>
+        [null, 'partner-school'].map((responsibleUserId) => ({
+          label: `placement ${municipalityId} designated=${worker} responsible=${responsibleUserId}`,
+          resource: {
+            type,
+            municipalityId,
+            placement: { unitIds: ['unit-a'], responsibleUserId, designatedWorkerId: worker },
+          },
+        })),
+      );
+    case 'homeRegister':
+      return [[], ['unit-a']].map((homeFindingUnitIds) => ({
+        label: `homeRegister ${municipalityId} ${homeFindingUnitIds.join('+')}`,
+        resource: { type, municipalityId, homeFindingUnitIds },
+      }));
+    case 'goodPractice':
+      return ([null, 'draft', 'inReview', 'published'] as const).flatMap((state) =>
+        [null, 'partner-school', 'someone'].flatMap((authorUserId) =>
+          [`o:${own}`, `o:${other}`, `m:${municipalityId}`].flatMap((authorOrganisationKey) =>
+            [true, false].map((actorIsEditor) => ({
+              label: `goodPractice ${municipalityId} ${state} author=${authorUserId} org=${authorOrganisationKey} editor=${actorIsEditor}`,
+              resource: { type, municipalityId, state, authorUserId, authorOrganisationKey, actorIsEditor },
+            })),
+          ),
+        ),
+      );
+    case 'exampleComments':
+      return one({ type, municipalityId });
+    case 'actionPlan':
+      return [[], [own], [other], [own, other]].flatMap((organisationIds) =>
+        [null, own, other].map((measureOwnerId) => ({
+          label: `actionPlan ${municipalityId} parties=${organisationIds.join('+')} owner=${measureOwnerId}`,
+          resource: { type, municipalityId, organisationIds, measureOwnerId },
+        })),
+      );
     default: {
       const unhandled: never = type;
       throw new Error(`no samples for resource type ${String(unhandled)}`);
@@ -166,6 +249,8 @@ function expectedOpen(actor: Actor, action: Action, resource: Resource): boolean
   // Anyone may file a concern report and ask how far it has come, in any municipality: partners
   // are mandatory reporters. The receipt's reference is all that comes back.
   if (resource.type === 'reportIntake') return action === 'report.submit' || action === 'report.checkStatus';
+  // Anyone may comment on a published good example (held for moderation).
+  if (resource.type === 'exampleComments') return action === 'comment.post';
   if (resource.municipalityId !== actor.municipalityId || !actor.partnerOrganisationId) return false;
   const org = actor.partnerOrganisationId;
   switch (resource.type) {
@@ -196,6 +281,35 @@ function expectedOpen(actor: Actor, action: Action, resource: Resource): boolean
         c.organisationIds.includes(org) &&
         c.informationKinds.includes(resource.informationKind as SipInformationKind)
       );
+    }
+    case 'jointVisitRegister':
+      // The police list the summaries of their visits; no partner sees the unit's figures.
+      return action === 'jointVisit.listSummaries' && actor.partnerKind === 'police';
+    case 'jointVisit': {
+      // The police that took part read the summary while the family's consent holds; nothing else.
+      const v = resource.visit;
+      return (
+        action === 'jointVisit.readSummary' &&
+        actor.partnerKind === 'police' &&
+        v.policeOrganisationId === org &&
+        !!v.consent &&
+        !v.consent.withdrawn
+      );
+    }
+    case 'actionPlan':
+      // A plan is read by the organisations taking part; a measure is moved by the one owning it.
+      if (!resource.organisationIds.includes(org)) return false;
+      return action === 'plan.read' || (action === 'plan.updateMeasure' && resource.measureOwnerId === org);
+    case 'goodPractice': {
+      // Good examples hold no one's personal data: a partner shares what its organisation did,
+      // and an editor among them reviews what another organisation wrote.
+      const isAuthor = resource.authorUserId === actor.userId;
+      if (action === 'example.write') return resource.state === null || isAuthor;
+      if (action === 'example.readUnpublished' || action === 'example.withdraw')
+        return isAuthor || resource.actorIsEditor;
+      if (action === 'example.review')
+        return resource.actorIsEditor && !isAuthor && resource.authorOrganisationKey !== `o:${org}`;
+      return action === 'comment.moderate' && resource.actorIsEditor;
     }
     default:
       return false;
@@ -229,7 +343,8 @@ describe('the access matrix of partners against every resource of the system', (
       for (const action of actions)
         for (const { label, resource } of samples) {
           const allowed = decide(actor, action, resource).allowed;
-          const isPublic = action === 'report.submit' || action === 'report.checkStatus';
+          const isPublic =
+            action === 'report.submit' || action === 'report.checkStatus' || action === 'comment.post';
           const expected = (actor.secondFactorDone || isPublic) && expectedOpen(actor, action, resource);
           if (allowed) open++;
           if (allowed && !expected) leaks.push(`${action} on ${label}`);
@@ -242,7 +357,7 @@ describe('the access matrix of partners against every resource of the system', (
     });
   }
 
-  it('never lets a partner touch the social services file: people, reports, cases, worklists, the log', () => {
+  it('never lets a partner touch the social services file: people, reports, cases, worklists, placements, homes, the log', () => {
     const file = samples.filter((s) =>
       [
         'personRegister',
@@ -250,10 +365,14 @@ describe('the access matrix of partners against every resource of the system', (
         'auditLog',
         'administration',
         'statistics',
+        'statisticsUnit',
         'reportRegister',
         'report',
         'case',
         'worklist',
+        'placementRegister',
+        'placement',
+        'homeRegister',
       ].includes(s.resource.type),
     );
     for (const [, actor] of partners)

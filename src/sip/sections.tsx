@@ -16,7 +16,7 @@ const mayStart = (scope: AccessScope, municipalityId: string) =>
 /** Social services may start a plan for the child from the child's page. */
 export const startPlanForPerson: PersonSection<{ childId: string }> = {
   id: 'sipStart',
-  order: 10,
+  order: 45,
   load: async (scope, person) =>
     mayStart(scope, scope.actor.municipalityId) ? { childId: person.id } : null,
   render: (ctx, { childId }) => <SipStartPanel ctx={ctx} childId={childId} />,

@@ -112,9 +112,15 @@ describe('from draft to agreement, follow-up and closing', () => {
       (await w.clients.worker.post(`/sips/${sip.id}/close`, { reason: 'declined' })).statusCode,
       400,
     );
+    // Not without the confirmation: a closed plan is not reopened.
+    const unconfirmed = await w.clients.worker.post(`/sips/${sip.id}/close`, { reason: 'goalsMet' });
+    assert.equal(unconfirmed.statusCode, 400);
+    assert.match(unconfirmed.body, /Kryssa i rutan för att bekräfta att planen ska avslutas/);
+    assert.equal((await sipRow(sip.id)).status, 'active');
     const closed = await w.clients.worker.post(`/sips/${sip.id}/close`, {
       reason: 'goalsMet',
       closeNote: 'Bra!',
+      confirmClose: 'on',
     });
     assert.equal(closed.statusCode, 303);
     const row = await sipRow(sip.id);

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { after, before } from 'node:test';
+import { createPublishedExample } from '../good-practice/test-factories.ts';
 import { generatePersonalNumber } from '../people/personal-number.ts';
+import { decidedPlacementCase, placementFormFor, privateHome } from '../placements/fixtures.ts';
 import { hashApiToken } from '../reports/service.ts';
 import { Client, login, startTestApp, type TestApp } from './app.ts';
 import {
@@ -46,11 +48,38 @@ export interface Fixtures {
   activeToRevise: Awaited<ReturnType<typeof createSip>>;
   activeToClose: Awaited<ReturnType<typeof createSip>>;
   activeToWithdraw: Awaited<ReturnType<typeof createSip>>;
+  /** A draft whose consent covers the school but not BUP, invited after it. */
+  consentToExtend: Awaited<ReturnType<typeof createSip>>;
   requestToAccept: string;
   requestToDecline: string;
+  // Joint visits with the police (src/joint-visits), on the report linked to case A.
+  policeId: string;
+  visitWithConsent: string;
+  visitWithoutConsent: string;
+  visitToWithdraw: string;
+  /** Placements (src/placements): a case decided with a placement, a home, a placement in it. */
+  placement: {
+    caseId: string;
+    form: Record<string, string>;
+    homeId: string;
+    otherHomeId: string;
+    carerId: string;
+    placementId: string;
+    toEndId: string;
+  };
+  /** A published good example (issue 18); the manager is a good-practice editor. */
+  exampleId: string;
 }
 
-export type As = 'anonymous' | 'apiClient' | 'intakeWorker' | 'socialWorker' | 'manager' | 'partner';
+export type As =
+  | 'anonymous'
+  | 'apiClient'
+  | 'intakeWorker'
+  | 'socialWorker'
+  | 'manager'
+  | 'partner'
+  | 'police'
+  | 'homeFinder';
 export type Probe = {
   as: As;
   request: (client: Client, f: Fixtures) => Promise<{ statusCode: number }>;
@@ -100,7 +129,13 @@ before(async () => {
     protectedIdentity: 'protectedRegistration',
   });
   const guardian = await createPerson(db, municipalityId, { birthDate: '1984-06-01' });
+  const homeFindingUnit = await createUnit(db, municipalityId, 'placement');
   const users = {
+    homeFinder: await createUser(db, t.config.secretKey, {
+      municipalityId,
+      role: 'socialWorker',
+      unitId: homeFindingUnit,
+    }),
     intakeWorker: await createUser(db, t.config.secretKey, {
       municipalityId,
       role: 'intakeWorker',
@@ -207,11 +242,75 @@ before(async () => {
     activeToRevise: await sip('active'),
     activeToClose: await sip('active'),
     activeToWithdraw: await sip('active'),
+    consentToExtend: await createSip(db, {
+      municipalityId,
+      childId: child.id,
+      coordinatorUserId: users.socialWorker.id,
+      organisationIds: [school.id, bup.id],
+      status: 'draft',
+      consent: { organisationIds: [school.id] },
+      today,
+    }),
     requestToAccept: await request(),
     requestToDecline: await request(),
   };
+  const police = await createPartnerOrganisation(db, municipalityId, { kind: 'police' });
+  const officer = await createUser(db, t.config.secretKey, {
+    municipalityId,
+    role: 'partnerProfessional',
+    partnerOrganisationId: police.id,
+  });
+  clients.set('police', await login(t.app, officer));
+  const visit = async (consent: boolean) => {
+    const row = await db
+      .insertInto('joint_visit')
+      .values({
+        municipality_id: municipalityId,
+        report_id: reportIds[1]!,
+        case_id: linked.case_id,
+        child_id: child.id,
+        unit_id: intakeUnit,
+        police_organisation_id: police.id,
+        police_reference: '5000-K1-26',
+        incident_at: new Date('2026-03-12T20:00:00Z'),
+        visit_at: new Date('2026-03-12T21:00:00Z'),
+        place: 'Hemma',
+        social_services_participants: 'Ada Lind',
+        police_participants: 'Per Olsson',
+        follow_up_on: '2026-03-26',
+        follow_up_user_id: users.intakeWorker.id,
+        recorded_by: users.intakeWorker.id,
+        ...(consent
+          ? {
+              consent_given_by: 'Mamma',
+              consent_given_at: new Date(),
+              consent_kinds: ['summary' as const],
+              consent_recorded_by: users.intakeWorker.id,
+              consent_recorded_at: new Date(),
+            }
+          : {}),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  };
+  const visits = {
+    policeId: police.id,
+    visitWithConsent: await visit(true),
+    visitWithoutConsent: await visit(false),
+    visitToWithdraw: await visit(true),
+  };
+  const placement = await placementWorld(db, {
+    municipalityId,
+    code,
+    unitId: investigationUnit,
+    workerId: users.socialWorker.id,
+    managerId: users.manager.id,
+  });
   fixtures = {
     ...sips,
+    ...visits,
+    placement,
     municipalityCode: code,
     apiToken,
     childId: child.id,
@@ -224,6 +323,54 @@ before(async () => {
     reportIds: reportIds as Fixtures['reportIds'],
     caseId: linked.case_id!,
     interventionId: intervention.id,
+    exampleId: await createPublishedExample(db, { authorUserId: partner.id, municipalityId, today }),
   };
+  await db
+    .updateTable('user_account')
+    .set({ good_practice_editor: true })
+    .where('id', '=', users.manager.id)
+    .execute();
 });
 after(() => t?.close());
+
+/** A case decided with a placement, two registered homes, and two placements made through the form. */
+async function placementWorld(
+  db: TestApp['db']['db'],
+  o: { municipalityId: string; code: string; unitId: string; workerId: string; managerId: string },
+): Promise<Fixtures['placement']> {
+  const home = await privateHome(db, o.municipalityId, o.code, 'Familjen Ek', {
+    investigated: true,
+    extracts: true,
+    today,
+  });
+  const other = await privateHome(db, o.municipalityId, o.code, 'Familjen Lind', {
+    investigated: true,
+    extracts: true,
+    today,
+  });
+  const place = async () => {
+    const decided = await decidedPlacementCase(db, {
+      municipalityId: o.municipalityId,
+      unitId: o.unitId,
+      responsibleUserId: o.workerId,
+      decidedBy: o.managerId,
+      today,
+    });
+    return { decided, form: placementFormFor(decided, home.id, o.workerId) };
+  };
+  const forForm = await place();
+  const made = async () => {
+    const p = await place();
+    const res = await clients.get('socialWorker')!.post(`/cases/${p.decided.caseId}/placements`, p.form);
+    return String(res.headers.location).split('/').pop()!.split('?')[0]!;
+  };
+  return {
+    caseId: forForm.decided.caseId,
+    form: forForm.form,
+    homeId: home.id,
+    otherHomeId: other.id,
+    carerId: home.carerIds[0]!,
+    placementId: await made(),
+    toEndId: await made(),
+  };
+}

@@ -42,6 +42,17 @@ const reportColumns = [
   'linked_on',
 ] as const satisfies readonly (keyof Report)[];
 
+const isProtection = (item: WorklistItem) => item.deadline.ruleId === 'protectionAssessment';
+
+/**
+ * What the start page always shows however long the list: immediate protection, protection
+ * assessments, and whatever falls due today (docs/decisions/0061). Older overdue duties are
+ * counted in the reminder and fill the rest of the room.
+ */
+export function isUrgent(item: WorklistItem): boolean {
+  return item.immediate || isProtection(item) || item.urgency === 'dueToday';
+}
+
 /** Whose deadlines a worklist shows. */
 export type WorklistScope =
   | { kind: 'intake' }
@@ -54,6 +65,8 @@ export interface WorklistItem extends OpenDeadline {
   childName: string;
   /** The name as the reporter wrote it, before the report is linked to a registered child. */
   asReported: boolean;
+  /** When the report of a report's deadline came in (its protection assessment is due that day). */
+  receivedAt: Date | null;
   immediate: boolean;
   unassigned: boolean;
 }
@@ -89,6 +102,7 @@ export async function dueDeadlinesFor(
         eb
           .selectFrom('report as r')
           .select(reportColumns.map((column) => `r.${column}` as const))
+          .select('r.received_at')
           .whereRef('r.municipality_id', '=', 'c.municipality_id')
           .whereRef('r.case_id', '=', 'c.id'),
       ).as('reports'),
@@ -135,7 +149,13 @@ export async function dueDeadlinesFor(
       ? []
       : await db
           .selectFrom('report')
-          .select([...reportColumns, 'child_given_name', 'child_family_name', 'protection_outcome'])
+          .select([
+            ...reportColumns,
+            'received_at',
+            'child_given_name',
+            'child_family_name',
+            'protection_outcome',
+          ])
           .where('municipality_id', '=', municipalityId)
           .where('case_id', 'is', null)
           .$if(scope.kind === 'unit', (q) =>
@@ -151,12 +171,15 @@ export async function dueDeadlinesFor(
     const intakeOnlyFeedback = scope.kind === 'intake' && c.phase !== 'initialAssessment';
     for (const d of openDeadlines(own, today)) {
       if (intakeOnlyFeedback && d.deadline.ruleId !== 'reporterFeedback') continue;
+      // JSON carries the time of receipt as text.
+      const received = c.reports.find((r) => r.id === d.reportId)?.received_at;
       items.push({
         ...d,
         caseId: c.id,
         childId: c.child_id,
         childName: `${c.given_name} ${c.family_name}`,
         asReported: false,
+        receivedAt: received ? new Date(received) : null,
         immediate: c.immediate_protection,
         unassigned: c.phase === 'investigation' && !c.responsible_user_id,
       });
@@ -172,6 +195,7 @@ export async function dueDeadlinesFor(
         childId: null,
         childName: [r.child_given_name, r.child_family_name].filter(Boolean).join(' '),
         asReported: true,
+        receivedAt: r.received_at,
         immediate: r.protection_outcome === 'immediateProtectionNeeded',
         unassigned: false,
       });
@@ -180,8 +204,12 @@ export async function dueDeadlinesFor(
   items.sort(
     (a, b) =>
       Number(b.immediate) - Number(a.immediate) ||
+      // A protection assessment is due the day the report came in: it goes before any older duty
+      // (docs/decisions/0061), the earliest report first.
+      Number(isProtection(b)) - Number(isProtection(a)) ||
       urgencyOrder(a.urgency) - urgencyOrder(b.urgency) ||
-      a.deadline.dueDate.localeCompare(b.deadline.dueDate),
+      a.deadline.dueDate.localeCompare(b.deadline.dueDate) ||
+      (a.receivedAt?.getTime() ?? 0) - (b.receivedAt?.getTime() ?? 0),
   );
   return { items, lastMonth: { ...period, ...metInPeriod(all, period.from, period.to, today) } };
 }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { DeadlineText, UrgencyTag } from '../cases/components.tsx';
 import { casesTexts } from '../cases/i18n/index.ts';
+import { formatDateTime } from '../platform/dates.ts';
 import type { Lang } from '../platform/i18n/i18n.ts';
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
@@ -52,6 +53,12 @@ export function WorklistTable({ lang, items }: { lang: Lang; items: readonly Wor
               </td>
               <td>
                 <DeadlineText lang={lang} d={item} />
+                {item.receivedAt && item.deadline.ruleId === 'protectionAssessment' ? (
+                  <>
+                    {' '}
+                    <span class="received-at">{tx.receivedAt(formatDateTime(item.receivedAt))}</span>
+                  </>
+                ) : null}
               </td>
               <td>
                 <UrgencyTag lang={lang} item={item} />

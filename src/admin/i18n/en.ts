@@ -67,4 +67,19 @@ export const adminEn: AdminTexts = {
   unlock: 'Unlock',
   unlocked: 'The lock has been lifted.',
   cannotDeactivateSelf: 'You cannot deactivate your own account.',
+  /** How the log review names this feature’s audited actions. */
+  auditActions: {
+    'unit.manage': 'Administered units',
+    'user.manage': 'Administered user accounts',
+    'unit.create': 'Created a unit',
+    'user.list': 'Saw the list of user accounts',
+    'user.create': 'Created a user account',
+    'user.read': 'Opened a user account',
+    'user.update': 'Changed a user account',
+  },
+  /** How the log review names the kinds of record this feature’s events concern. */
+  auditRecordTypes: {
+    unit: 'Unit',
+    user: 'User account',
+  },
 };

@@ -73,6 +73,21 @@ export const adminSv = {
   unlock: 'Häv spärr',
   unlocked: 'Spärren är hävd.',
   cannotDeactivateSelf: 'Du kan inte inaktivera ditt eget konto.',
+  /** How the log review names this feature’s audited actions. */
+  auditActions: {
+    'unit.manage': 'Administrerade enheter',
+    'user.manage': 'Administrerade användarkonton',
+    'unit.create': 'Skapade en enhet',
+    'user.list': 'Såg listan över användarkonton',
+    'user.create': 'Skapade ett användarkonto',
+    'user.read': 'Öppnade ett användarkonto',
+    'user.update': 'Ändrade ett användarkonto',
+  },
+  /** How the log review names the kinds of record this feature’s events concern. */
+  auditRecordTypes: {
+    unit: 'Enhet',
+    user: 'Användarkonto',
+  },
 };
 
 export type AdminTexts = Widen<typeof adminSv>;

@@ -46,4 +46,21 @@ export const authEn: AuthTexts = {
     sameAsOld: 'Choose a password other than the temporary one.',
     changed: 'The password has been changed.',
   },
+  /** How the log review names this feature’s audited actions. */
+  auditActions: {
+    'auth.login': 'Login',
+    'auth.secondFactor': 'One-time code at login',
+    'auth.passwordChange': 'Password change',
+    'auth.secondFactorEnrolled': 'Enrolled a second factor (one-time codes)',
+    'auth.passwordChanged': 'Changed the password',
+  },
+  /** How the log review names the reasons of login events. */
+  auditReasons: {
+    throttled: 'Too many attempts, temporarily blocked',
+    lockedOut: 'Locked after too many attempts',
+    wrongCredentials: 'Wrong username or password',
+    wrongCode: 'Wrong one-time code',
+    inactive: 'The account is deactivated',
+    oidc: 'With e-identification (OIDC)',
+  },
 };

@@ -48,6 +48,23 @@ export const authSv = {
     sameAsOld: 'Välj ett annat lösenord än det tillfälliga.',
     changed: 'Lösenordet är bytt.',
   },
+  /** How the log review names this feature’s audited actions. */
+  auditActions: {
+    'auth.login': 'Inloggning',
+    'auth.secondFactor': 'Engångskod vid inloggning',
+    'auth.passwordChange': 'Byte av lösenord',
+    'auth.secondFactorEnrolled': 'Registrerade andra faktor (engångskoder)',
+    'auth.passwordChanged': 'Bytte lösenord',
+  },
+  /** How the log review names the reasons of login events. */
+  auditReasons: {
+    throttled: 'För många försök, tillfälligt spärrat',
+    lockedOut: 'Spärrades efter för många försök',
+    wrongCredentials: 'Fel användarnamn eller lösenord',
+    wrongCode: 'Fel engångskod',
+    inactive: 'Kontot är inaktiverat',
+    oidc: 'Med e-legitimation (OIDC)',
+  },
 };
 
 export type AuthTexts = Widen<typeof authSv>;

@@ -11,7 +11,6 @@ export const casesEn: CasesTexts = {
     placementReconsideration: 'Reconsideration of placement',
     lvuReview: 'Review of compulsory care',
     custodyTransfer: 'Consider transfer of custody',
-    placedChildVisits: 'Visit to the placed child',
     carePlan: 'Care plan and implementation plan',
     healthExamination: 'Health examination',
     immediateCustodyCourt: 'Immediate custody to the court',
@@ -59,6 +58,8 @@ export const casesEn: CasesTexts = {
   assignTitle: 'Responsible social worker',
   assignHint: 'Whoever already knows the family is listed first.',
   knowsFamily: 'knows the family',
+  candidate: (name: string, open: number, knows: boolean) =>
+    `${name} – ${open} ongoing ${open === 1 ? 'case' : 'cases'}${knows ? ', knows the family' : ''}`,
   assign: 'Assign',
   assigned: 'The responsible social worker is assigned.',
   assessmentTitle: 'Investigation (BBIC)',
@@ -112,6 +113,8 @@ export const casesEn: CasesTexts = {
   interventions: 'Interventions',
   decisionText: 'Reasons',
   saveDecision: 'Decide',
+  confirmDecision: 'I confirm the decision. It cannot be changed afterwards.',
+  confirmClose: 'I confirm that the case is to be closed. It cannot be reopened.',
   decisionSaved: 'The decision is made.',
   decidedOn: (date: string, outcome: string) => `${outcome} (${date})`,
   closeTitle: 'Close the case',
@@ -156,6 +159,7 @@ export const casesEn: CasesTexts = {
     dateInFuture: 'The date cannot be in the future.',
     dateNotLater: 'The date must be later than the current last day and today.',
     tooShort: 'Write at least 10 characters.',
+    notConfirmed: 'Tick the box to confirm. This step cannot be undone.',
   },
   settingsTitle: 'Interventions and API clients',
   interventionTypes: 'Interventions that can be decided',
@@ -178,6 +182,7 @@ export const casesEn: CasesTexts = {
   /** How the log review names this feature’s audited actions. */
   auditActions: {
     'case.read': 'Opened the case',
+    'caseSettings.manage': 'Changed the case settings',
     'case.update': 'Documented in the investigation',
     'case.decideInitialAssessment': 'Decided the initial assessment',
     'case.assign': 'Assigned the responsible worker',
@@ -191,5 +196,46 @@ export const casesEn: CasesTexts = {
     notAssigned: 'You are not the responsible social worker of this case.',
     otherUnit: 'The case belongs to another unit.',
     wrongPhase: 'The case is no longer at a stage where you can change it.',
+  },
+  /** How the log review names this feature’s refusals. */
+  auditReasons: {
+    notAssigned: 'Not the responsible social worker in the case',
+    otherUnit: 'The case belongs to another unit',
+    wrongPhase: 'The case was at another stage',
+  },
+  /** How the log review names the kinds of record this feature’s events concern. */
+  auditRecordTypes: {
+    case: 'Case',
+    interventionType: 'Type of intervention',
+    apiClient: 'API client',
+  },
+  childCases: {
+    title: 'Cases, decisions and interventions',
+    none: 'The child has no cases.',
+    hidden: (n) =>
+      n === 1
+        ? 'There is 1 more case that you are not permitted to see.'
+        : `There are ${n} more cases that you are not permitted to see.`,
+    caseOpened: (date) => `Case opened on ${date}`,
+    responsible: 'Responsible',
+    initial: (decision, date) => `Initial assessment ${date}: ${decision}`,
+    investigationOpened: (date) => `Investigation opened on ${date}`,
+    decision: (outcome, date) => `Decision ${date}: ${outcome}`,
+    closedOn: (date) => `Closed on ${date}`,
+    familyTitle: 'Siblings and guardians',
+    familyNone: 'No siblings or guardians are registered.',
+    person: 'Person',
+    relation: 'Relation',
+    theirCases: 'Their own cases',
+    noCases: 'None',
+    hiddenCases: (n) =>
+      n === 1 ? '1 case you are not permitted to see' : `${n} cases you are not permitted to see`,
+    relations: { sibling: 'Sibling', guardian: 'Guardian' },
+    caseLink: (phase, date) => `${phase}, opened ${date}`,
+    timelineCase: 'Case',
+    timelineDecision: 'Decision',
+    timelineOpened: 'The case was opened',
+    timelineInvestigation: 'An investigation was opened',
+    timelineClosed: 'The case was closed',
   },
 };

@@ -12,7 +12,6 @@ export const casesSv = {
     placementReconsideration: 'Övervägande av placering',
     lvuReview: 'Omprövning av LVU-vård',
     custodyTransfer: 'Överväga vårdnadsöverflyttning',
-    placedChildVisits: 'Besök hos placerat barn',
     carePlan: 'Vårdplan och genomförandeplan',
     healthExamination: 'Hälsoundersökning',
     immediateCustodyCourt: 'Omedelbart omhändertagande till domstol',
@@ -61,6 +60,8 @@ export const casesSv = {
   assignTitle: 'Ansvarig socialsekreterare',
   assignHint: 'Den som redan känner familjen står först.',
   knowsFamily: 'känner familjen',
+  candidate: (name: string, open: number, knows: boolean) =>
+    `${name} – ${open} ${open === 1 ? 'pågående ärende' : 'pågående ärenden'}${knows ? ', känner familjen' : ''}`,
   assign: 'Utse ansvarig',
   assigned: 'Ansvarig socialsekreterare är utsedd.',
   assessmentTitle: 'Utredning enligt BBIC',
@@ -114,6 +115,8 @@ export const casesSv = {
   interventions: 'Insatser',
   decisionText: 'Motivering',
   saveDecision: 'Fatta beslut',
+  confirmDecision: 'Jag bekräftar beslutet. Det kan inte ändras efteråt.',
+  confirmClose: 'Jag bekräftar att ärendet ska avslutas. Det kan inte öppnas igen.',
   decisionSaved: 'Beslutet är fattat.',
   decidedOn: (date: string, outcome: string) => `${outcome} (${date})`,
   closeTitle: 'Avsluta ärendet',
@@ -159,6 +162,7 @@ export const casesSv = {
     dateInFuture: 'Datumet kan inte vara i framtiden.',
     dateNotLater: 'Datumet måste vara senare än nuvarande sista dag och i dag.',
     tooShort: 'Skriv minst 10 tecken.',
+    notConfirmed: 'Kryssa i rutan för att bekräfta. Steget kan inte ångras.',
   },
   // Settings
   settingsTitle: 'Insatser och API-klienter',
@@ -182,6 +186,7 @@ export const casesSv = {
   /** How the log review names this feature’s audited actions. */
   auditActions: {
     'case.read': 'Öppnade ärendet',
+    'caseSettings.manage': 'Ändrade ärendeinställningar',
     'case.update': 'Dokumenterade i utredningen',
     'case.decideInitialAssessment': 'Beslutade i förhandsbedömning',
     'case.assign': 'Utsåg ansvarig',
@@ -195,6 +200,48 @@ export const casesSv = {
     notAssigned: 'Du är inte ansvarig handläggare i ärendet.',
     otherUnit: 'Ärendet hör till en annan enhet.',
     wrongPhase: 'Ärendet är inte längre i det skede där du kan ändra det.',
+  },
+  /** How the log review names this feature’s refusals. */
+  auditReasons: {
+    notAssigned: 'Inte ansvarig handläggare i ärendet',
+    otherUnit: 'Ärendet hör till en annan enhet',
+    wrongPhase: 'Ärendet var i ett annat skede',
+  },
+  /** How the log review names the kinds of record this feature’s events concern. */
+  auditRecordTypes: {
+    case: 'Ärende',
+    interventionType: 'Insatstyp',
+    apiClient: 'API-klient',
+  },
+  /** The child's cases, decisions and family on the child's page. */
+  childCases: {
+    title: 'Ärenden, beslut och insatser',
+    none: 'Barnet har inga ärenden.',
+    hidden: (n: number) =>
+      n === 1
+        ? 'Det finns ytterligare 1 ärende som du inte har behörighet att se.'
+        : `Det finns ytterligare ${n} ärenden som du inte har behörighet att se.`,
+    caseOpened: (date: string) => `Ärende öppnat ${date}`,
+    responsible: 'Ansvarig',
+    initial: (decision: string, date: string) => `Förhandsbedömning ${date}: ${decision}`,
+    investigationOpened: (date: string) => `Utredning inledd ${date}`,
+    decision: (outcome: string, date: string) => `Beslut ${date}: ${outcome}`,
+    closedOn: (date: string) => `Avslutat ${date}`,
+    familyTitle: 'Syskon och vårdnadshavare',
+    familyNone: 'Inga syskon eller vårdnadshavare är registrerade.',
+    person: 'Person',
+    relation: 'Relation',
+    theirCases: 'Egna ärenden',
+    noCases: 'Inga',
+    hiddenCases: (n: number) =>
+      n === 1 ? '1 ärende du inte har behörighet till' : `${n} ärenden du inte har behörighet till`,
+    relations: { sibling: 'Syskon', guardian: 'Vårdnadshavare' },
+    caseLink: (phase: string, date: string) => `${phase}, öppnat ${date}`,
+    timelineCase: 'Ärende',
+    timelineDecision: 'Beslut',
+    timelineOpened: 'Ärendet öppnades',
+    timelineInvestigation: 'Utredning inleddes',
+    timelineClosed: 'Ärendet avslutades',
   },
 };
 

@@ -11,7 +11,12 @@ export function decide(
   db: Kysely<Database>,
   context: RequestContext,
   id: string,
-  input: { outcome?: string | undefined; text?: string | undefined; interventionIds: string[] },
+  input: {
+    outcome?: string | undefined;
+    text?: string | undefined;
+    interventionIds: string[];
+    confirm?: string | undefined;
+  },
   today: string,
 ) {
   return onCase(db, context, id, 'case.decide', async (scope, c) => {
@@ -28,6 +33,8 @@ export function decide(
       errors.push({ field: 'interventionIds', code: 'invalid' });
     if (outcome === 'interventions' && chosen.length === 0)
       errors.push({ field: 'interventionIds', code: 'required' });
+    // A decision cannot be changed once made: the manager confirms it (issue 14, decision 0061).
+    if (input.confirm !== 'on') errors.push({ field: 'confirmDecision', code: 'notConfirmed' });
     if (errors.length) return { ok: false, errors };
     await updateCase(scope, c)
       .set({
@@ -54,12 +61,15 @@ export function closeCase(
   db: Kysely<Database>,
   context: RequestContext,
   id: string,
-  input: { followUpPlanned?: string | undefined },
+  input: { followUpPlanned?: string | undefined; confirm?: string | undefined },
   today: string,
 ) {
   return onCase(db, context, id, 'case.close', async (scope, c) => {
     if (c.phase !== 'investigation') return refused('wrongPhase');
     if (!c.decided_on) return refused('notDecided');
+    // A closed case is not reopened: the worker confirms it.
+    if (input.confirm !== 'on')
+      return { ok: false, errors: [{ field: 'confirmClose', code: 'notConfirmed' }] };
     const followUp = input.followUpPlanned === 'on';
     if (followUp && c.decision_outcome !== 'noIntervention') return refused('followUpNotPlanned');
     await updateCase(scope, c)

@@ -4,6 +4,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import { entryFor } from '../../platform/lookup.ts';
 import { requireText, type StepError } from '../domain.ts';
 import { investigationUnits } from '../queries.ts';
+import type { CaseAssignedHook } from '../sections.ts';
 import { onCase, refused, updateCase } from './step.ts';
 
 export interface InitialDecisionInput {
@@ -65,8 +66,17 @@ export function decideInitialAssessment(
   });
 }
 
-/** The manager distributes the investigation to one responsible social worker. */
-export function assignResponsible(db: Kysely<Database>, context: RequestContext, id: string, userId: string) {
+/**
+ * The manager distributes the investigation to one responsible social worker; other features'
+ * hooks (the worker's notification) run in the same transaction.
+ */
+export function assignResponsible(
+  db: Kysely<Database>,
+  context: RequestContext,
+  id: string,
+  userId: string,
+  hooks: readonly CaseAssignedHook[] = [],
+) {
   return onCase(db, context, id, 'case.assign', async (scope, c) => {
     if (c.phase !== 'investigation') return refused('wrongPhase');
     const worker = await scope.db
@@ -86,6 +96,8 @@ export function assignResponsible(db: Kysely<Database>, context: RequestContext,
       .values({ municipality_id: c.municipality_id, person_id: c.child_id, user_id: worker.id })
       .onConflict((oc) => oc.columns(['municipality_id', 'person_id', 'user_id']).doNothing())
       .execute();
+    if (worker.id !== c.responsible_user_id)
+      for (const hook of hooks) await hook(scope, { case: c, workerId: worker.id });
     return { ok: true };
   });
 }

@@ -49,8 +49,7 @@ export function Investigation({
               value={v('responsibleUserId') ?? k.responsible_user_id ?? ''}
               error={errors.responsibleUserId}
               options={view.candidates.map(
-                (w) =>
-                  [w.id, w.knows_family ? `${w.display_name} (${c.knowsFamily})` : w.display_name] as const,
+                (w) => [w.id, c.candidate(w.display_name, Number(w.open_cases), w.knows_family)] as const,
               )}
             />
             <Submit label={c.assign} />
@@ -284,6 +283,7 @@ export function Investigation({
               error={errors.decisionText}
               rows={4}
             />
+            <Checkbox name="confirmDecision" label={c.confirmDecision} />
             <Submit label={c.saveDecision} />
           </Form>
         ) : null}
@@ -296,6 +296,7 @@ export function Investigation({
             {k.decision_outcome === 'noIntervention' ? (
               <Checkbox name="followUpPlanned" label={c.followUpPlanned(followUpMonths(today))} />
             ) : null}
+            <Checkbox name="confirmClose" label={c.confirmClose} />
             <Submit label={c.close} />
           </Form>
         </section>

@@ -7,6 +7,7 @@ import {
   SelectField,
   TextArea,
   TextField,
+  useFieldLabel,
 } from '../../platform/layout/forms.tsx';
 import { Layout } from '../../platform/layout/Layout.tsx';
 import type { PageContext } from '../../platform/layout/page-context.ts';
@@ -38,6 +39,7 @@ function Checkboxes({
   checked: string[];
   error?: string | undefined;
 }) {
+  useFieldLabel(name, legend);
   return (
     <fieldset class={error ? 'field field--error' : 'field'} id={name}>
       <legend>{legend}</legend>

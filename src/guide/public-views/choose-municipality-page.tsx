@@ -22,6 +22,7 @@ export function ChooseMunicipalityPage({
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${m.chooseMunicipality.title} – ${m.guideTitle}`}</title>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="stylesheet" href="/assets/guide.css" />
       </head>

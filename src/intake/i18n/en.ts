@@ -87,9 +87,36 @@ export const intakeEn: IntakeTexts = {
   /** How the log review names this feature’s audited actions. */
   auditActions: {
     'report.list': "Saw the report in intake's list",
+    'report.process': 'Handled the report in intake',
     'report.read': 'Opened the report',
     'report.link': 'Linked the report to the child',
     'report.protectionAssessment': 'Made the protection assessment',
     'report.feedback': 'Recorded feedback',
+  },
+  childReports: {
+    title: 'Concern reports',
+    intro: 'Every report about the child, also those after which no investigation was opened.',
+    none: 'There are no reports about the child.',
+    hidden: (n) =>
+      n === 1
+        ? 'There is 1 more report that you are not permitted to see.'
+        : `There are ${n} more reports that you are not permitted to see.`,
+    received: 'Received',
+    report: 'Report',
+    reporter: 'Reporter',
+    protection: 'Protection assessment',
+    outcome: 'What happened next',
+    notAssessed: 'Not made',
+    outcomes: {
+      notLinked: 'Not linked to a case',
+      pending: 'Initial assessment ongoing',
+      openInvestigation: 'An investigation was opened',
+      noInvestigation: 'No investigation was opened',
+      joined: 'Joined to an ongoing investigation',
+    },
+    reporterKinds: { anonymous: 'Anonymous', private: 'Private person', professional: 'Professional' },
+    timelineKind: 'Report',
+    timelineText: (reference, reporter) => `Report ${reference} received (${reporter})`,
+    reportedOn: (date) => `Reported on ${date}`,
   },
 };

@@ -88,10 +88,38 @@ export const intakeSv = {
   /** How the log review names this feature’s audited actions. */
   auditActions: {
     'report.list': 'Såg anmälan i mottagningens lista',
+    'report.process': 'Handlade anmälan i mottagningen',
     'report.read': 'Öppnade anmälan',
     'report.link': 'Kopplade anmälan till barnet',
     'report.protectionAssessment': 'Gjorde skyddsbedömning',
     'report.feedback': 'Registrerade återkoppling',
+  },
+  /** The child's reports on the child's page. */
+  childReports: {
+    title: 'Anmälningar',
+    intro: 'Varje anmälan om barnet, också de där ingen utredning inleddes.',
+    none: 'Det finns inga anmälningar om barnet.',
+    hidden: (n: number) =>
+      n === 1
+        ? 'Det finns ytterligare 1 anmälan som du inte har behörighet att se.'
+        : `Det finns ytterligare ${n} anmälningar som du inte har behörighet att se.`,
+    received: 'Inkom',
+    report: 'Anmälan',
+    reporter: 'Anmälare',
+    protection: 'Skyddsbedömning',
+    outcome: 'Vad hände sedan',
+    notAssessed: 'Inte gjord',
+    outcomes: {
+      notLinked: 'Inte kopplad till ärende',
+      pending: 'Förhandsbedömning pågår',
+      openInvestigation: 'Utredning inleddes',
+      noInvestigation: 'Ingen utredning inleddes',
+      joined: 'Kopplad till pågående utredning',
+    },
+    reporterKinds: { anonymous: 'Anonym', private: 'Privatperson', professional: 'Yrkesverksam' },
+    timelineKind: 'Anmälan',
+    timelineText: (reference: string, reporter: string) => `Anmälan ${reference} inkom (${reporter})`,
+    reportedOn: (date: string) => `Anmälde ${date}`,
   },
 };
 

@@ -6,7 +6,13 @@ export const logReviewEn: LogReviewTexts = {
   title: 'Log review',
   intro:
     "Review who has accessed personal data. Access to people outside the user's own cases is marked as unusual.",
-  person: 'Person (personal identity number)',
+  person: 'Person',
+  personHint: 'Name or personal identity number.',
+  personAmbiguous: 'Several people match. Choose one in the list below or type more of the name.',
+  personCandidates: 'Choose a person',
+  recordType: 'Record',
+  attempt: 'Refused attempt:',
+  beforeLinking: 'Before the report was linked to the person',
   user: 'User',
   userHint: 'Name or username. Leave empty for all users.',
   userNotFound: 'No user with that name or username.',
@@ -28,12 +34,27 @@ export const logReviewEn: LogReviewTexts = {
   allowed: 'Allowed',
   noEvents: 'No events match.',
   count: (n: number, more: boolean) => `${n}${more ? '+' : ''} events`,
-  personNotFound: 'No person with that personal identity number.',
+  personNotFound: 'No person with that personal identity number or name.',
   periodInvalid: 'Enter dates in the format YYYY-MM-DD, with the start before the end.',
   needFilter: 'Choose a person or a user.',
   unusualLegend: "Unusual: the person is not among the user's own cases.",
+  reasons: {
+    notSignedIn: 'Not signed in',
+    secondFactorRequired: 'Second factor missing',
+    otherMunicipality: 'The record belongs to another municipality',
+    roleNotPermitted: 'The role does not permit it',
+    wrongResource: 'The wrong kind of record for the action',
+    reasonRequired: 'No reason given',
+  },
+  recordTypes: {
+    auditLog: 'The log',
+    route: 'Page or service',
+  },
+  viaApiClient: (name: string) => `Through ${name}'s system (API)`,
   /** How the log review names its own audited action. */
   auditActions: {
     'auditLog.review': 'Reviewed the log',
+    'request.refused': 'Request refused',
+    'statistics.read': 'Read statistics',
   },
 };

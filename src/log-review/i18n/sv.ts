@@ -7,7 +7,13 @@ export const logReviewSv = {
   title: 'Loggranskning',
   intro:
     'Granska vem som har tagit del av personuppgifter. Åtkomst till personer utanför användarens egna ärenden markeras som avvikande.',
-  person: 'Person (personnummer)',
+  person: 'Person',
+  personHint: 'Namn eller personnummer.',
+  personAmbiguous: 'Flera personer matchar. Välj en i listan nedan eller skriv mer av namnet.',
+  personCandidates: 'Välj person',
+  recordType: 'Uppgift',
+  attempt: 'Försök som nekades:',
+  beforeLinking: 'Innan anmälan kopplades till personen',
   user: 'Användare',
   userHint: 'Namn eller användarnamn. Lämna tomt för alla användare.',
   userNotFound: 'Ingen användare med det namnet eller användarnamnet.',
@@ -29,13 +35,29 @@ export const logReviewSv = {
   allowed: 'Tillåten',
   noEvents: 'Inga händelser för urvalet.',
   count: (n: number, more: boolean) => `${n}${more ? '+' : ''} händelser`,
-  personNotFound: 'Ingen person med det personnumret.',
+  personNotFound: 'Ingen person med det personnumret eller namnet.',
   periodInvalid: 'Ange datum i formatet ÅÅÅÅ-MM-DD, med startdatum före slutdatum.',
   needFilter: 'Välj en person eller en användare.',
   unusualLegend: 'Avvikande: personen ingår inte i användarens egna ärenden.',
+  /** The log review's words for the platform's codes in the trail (features name their own). */
+  reasons: {
+    notSignedIn: 'Inte inloggad',
+    secondFactorRequired: 'Andra faktorn saknades',
+    otherMunicipality: 'Uppgiften hör till en annan kommun',
+    roleNotPermitted: 'Rollen ger inte behörighet',
+    wrongResource: 'Fel sorts uppgift för åtgärden',
+    reasonRequired: 'Inget skäl angivet',
+  } as Record<string, string>,
+  recordTypes: {
+    auditLog: 'Loggen',
+    route: 'Sida eller tjänst',
+  } as Record<string, string>,
+  viaApiClient: (name: string) => `Via ${name}s system (API)`,
   /** How the log review names its own audited action. */
   auditActions: {
     'auditLog.review': 'Granskade loggen',
+    'request.refused': 'Förfrågan nekades',
+    'statistics.read': 'Läste statistik',
   },
 };
 

@@ -54,4 +54,21 @@ export const partnersEn: PartnersTexts = {
     otherOrganisation: 'This belongs to another organisation.',
     notOrganisationAdministrator: "You do not administer your organisation's users.",
   },
+  /** How the log review names this feature’s audited actions. */
+  auditActions: {
+    'partnerOrganisation.manage': 'Administered partner organisations',
+    'partnerOrganisation.manageUsers': 'Administered the organisation’s users',
+    'partnerOrganisation.create': 'Added a partner organisation',
+    'partnerOrganisation.read': 'Opened a partner organisation',
+    'partnerOrganisation.update': 'Changed a partner organisation',
+  },
+  /** How the log review names this feature’s refusals. */
+  auditReasons: {
+    otherOrganisation: 'The record belongs to another organisation',
+    notOrganisationAdministrator: 'Does not administer the organisation’s users',
+  },
+  /** How the log review names the kinds of record this feature’s events concern. */
+  auditRecordTypes: {
+    partnerOrganisation: 'Partner organisation',
+  },
 };

@@ -55,6 +55,23 @@ export const partnersSv = {
     otherOrganisation: 'Uppgiften hör till en annan organisation.',
     notOrganisationAdministrator: 'Du administrerar inte organisationens användare.',
   },
+  /** How the log review names this feature’s audited actions. */
+  auditActions: {
+    'partnerOrganisation.manage': 'Administrerade samverkansorganisationer',
+    'partnerOrganisation.manageUsers': 'Administrerade organisationens användare',
+    'partnerOrganisation.create': 'Lade upp en samverkansorganisation',
+    'partnerOrganisation.read': 'Öppnade en samverkansorganisation',
+    'partnerOrganisation.update': 'Ändrade en samverkansorganisation',
+  },
+  /** How the log review names this feature’s refusals. */
+  auditReasons: {
+    otherOrganisation: 'Uppgiften hör till en annan organisation',
+    notOrganisationAdministrator: 'Administrerar inte organisationens användare',
+  },
+  /** How the log review names the kinds of record this feature’s events concern. */
+  auditRecordTypes: {
+    partnerOrganisation: 'Samverkansorganisation',
+  },
 };
 
 export type PartnersTexts = Widen<typeof partnersSv>;

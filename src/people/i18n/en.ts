@@ -69,6 +69,18 @@ export const peopleEn: PeopleTexts = {
   relationExists: 'The relation already exists.',
   assignedWorkers: 'Responsible social worker',
   viewLog: 'See who has seen this information',
+  timelineTitle: 'Timeline',
+  timelineIntro: 'Everything that has happened in the child’s reports, cases and plans, newest first.',
+  timelineEmpty: 'Nothing has been recorded about the child yet.',
+  timelineDate: 'Date',
+  timelineKind: 'What',
+  timelineText: 'Event',
+  professionalsTitle: 'Professionals around the child',
+  professionalsIntro: 'From concern reports and coordinated individual plans.',
+  professionalsEmpty: 'No professionals are known.',
+  professionalName: 'Name',
+  professionalOrganisation: 'Organisation',
+  professionalRole: 'Known from',
   /** How the log review names this feature’s audited actions. */
   auditActions: {
     'person.search': 'Searched and saw in a result list',
@@ -76,5 +88,11 @@ export const peopleEn: PeopleTexts = {
     'person.create': 'Registered the person',
     'person.update': 'Changed the person',
     'person.readProtectedDetails': 'Showed a protected address',
+  },
+  /** How the log review names the kinds of record this feature’s events concern. */
+  auditRecordTypes: {
+    person: 'Person',
+    guardianship: 'Custody',
+    relationOf: 'Relation',
   },
 };

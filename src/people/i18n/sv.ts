@@ -70,6 +70,18 @@ export const peopleSv = {
   relationExists: 'Relationen finns redan.',
   assignedWorkers: 'Ansvarig socialsekreterare',
   viewLog: 'Se vem som har sett uppgifterna',
+  timelineTitle: 'Tidslinje',
+  timelineIntro: 'Allt som har hänt i barnets anmälningar, ärenden och planer, det senaste först.',
+  timelineEmpty: 'Inget har registrerats om barnet ännu.',
+  timelineDate: 'Datum',
+  timelineKind: 'Vad',
+  timelineText: 'Händelse',
+  professionalsTitle: 'Yrkesverksamma runt barnet',
+  professionalsIntro: 'Från anmälningar och samordnade individuella planer.',
+  professionalsEmpty: 'Inga yrkesverksamma är kända.',
+  professionalName: 'Namn',
+  professionalOrganisation: 'Verksamhet',
+  professionalRole: 'Känd från',
   /** How the log review names this feature’s audited actions. */
   auditActions: {
     'person.search': 'Sökte och såg i träfflista',
@@ -77,6 +89,12 @@ export const peopleSv = {
     'person.create': 'Registrerade personen',
     'person.update': 'Ändrade personen',
     'person.readProtectedDetails': 'Visade skyddad adress',
+  },
+  /** How the log review names the kinds of record this feature’s events concern. */
+  auditRecordTypes: {
+    person: 'Person',
+    guardianship: 'Vårdnad',
+    relationOf: 'Relation',
   },
 };
 

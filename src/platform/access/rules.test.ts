@@ -27,7 +27,20 @@ describe('the policy composed from rule sets', () => {
   it('has the platform’s rules first and every feature’s after them', () => {
     assert.deepEqual(
       registeredRuleSets().map((set) => set.name),
-      ['platform', 'cases', 'guide', 'partners', 'sip'],
+      [
+        'platform',
+        'cases',
+        'guide',
+        'partners',
+        'sip',
+        'documents',
+        'workday',
+        'joint-visits',
+        'placements',
+        'statistics',
+        'good-practice',
+        'action-plans',
+      ],
     );
     assert.equal(actions[0], 'person.search');
     assert.equal(new Set(actions).size, actions.length, 'no action twice');

@@ -143,9 +143,13 @@ function remember(municipalityId: string, rows: ChainedRow[]): void {
   chainHeads.set(municipalityId, { seq: last.seq, hash: last.hash });
 }
 
-/** An access is unusual when it concerns a person outside the user's own cases. */
+/**
+ * An access is unusual when it concerns a person outside the user's own cases, unless it was done
+ * for a report the user's intake is handling (`report:<id>` in the set, intake workers only).
+ */
 function isUnusual(entry: AuditEntry, context: AuditContext, ownPersons: Set<string>): boolean {
   if (!entry.subjectPersonId || !context.actor) return false;
+  if (entry.recordType === 'report' && ownPersons.has(`report:${entry.recordId}`)) return false;
   return !ownPersons.has(entry.subjectPersonId);
 }
 
@@ -200,7 +204,26 @@ async function lockAndFindOwnPersons(
     sql` or `,
   );
   const organisationId = context.actor.partnerOrganisationId ?? null;
-  const query = sql<{ own: string[] | null }>`
+  // Intake's own work is every report still in intake (not linked to a case, or its case still in
+  // the initial assessment): the child of such a report and the child's guardians are not unusual
+  // for an intake worker, who reads, assesses and links them as a matter of routine.
+  const inIntake = sql`r.municipality_id = ${m} and (r.case_id is null or exists (
+      select from child_case ic where ic.municipality_id = r.municipality_id and ic.id = r.case_id
+         and ic.phase = 'initialAssessment'))`;
+  const intakeWorker = context.actor.role === 'intakeWorker';
+  const reportIds = intakeWorker
+    ? [...new Set(entries.filter((e) => e.recordType === 'report' && e.recordId).map((e) => e.recordId!))]
+    : [];
+  const intakeWork = intakeWorker
+    ? sql`
+      union
+      select r.child_id from report r where ${inIntake} and r.child_id = any(${subjects}::uuid[])
+      union
+      select g.guardian_id from report r
+        join guardianship g on g.municipality_id = r.municipality_id and g.child_id = r.child_id
+       where ${inIntake} and g.guardian_id = any(${subjects}::uuid[])`
+    : sql``;
+  const query = sql<{ own: string[] | null; intake_reports: string[] | null }>`
     select ${lock}, array(
       select a.person_id from person_assignment a
        where a.municipality_id = ${m} and a.user_id = ${userId} and a.person_id = any(${subjects}::uuid[])
@@ -222,7 +245,10 @@ async function lockAndFindOwnPersons(
            select from sip_participant p
             where p.municipality_id = s.municipality_id and p.sip_id = s.id
               and p.organisation_id = ${organisationId}))
-    )::text[] as own`;
+      ${intakeWork}
+    )::text[] as own, array(
+      select 'report:' || r.id::text from report r where ${inIntake} and r.id = any(${reportIds}::uuid[])
+    )::text[] as intake_reports`;
   const result = await timed(query.execute(trx));
-  return new Set(result.rows[0]?.own ?? []);
+  return new Set([...(result.rows[0]?.own ?? []), ...(result.rows[0]?.intake_reports ?? [])]);
 }

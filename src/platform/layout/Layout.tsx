@@ -19,7 +19,9 @@ export function Layout({ ctx, title, children, bare }: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – ${t.appName}`}</title>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/app.css" />
+        <script src="/assets/forms.js" defer />
       </head>
       <body>
         <a class="skip-link" href="#main">

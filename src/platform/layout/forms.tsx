@@ -1,5 +1,26 @@
-import type { ComponentChildren } from 'preact';
+import { type ComponentChildren, createContext } from 'preact';
+import { useContext } from 'preact/hooks';
 import type { Messages } from '../i18n/messages.ts';
+
+/**
+ * The labels of a page's fields, so that its error summary names each field with its message
+ * ("Användarnamn: Fyll i fältet.") whatever the form. The page is rendered once to learn them,
+ * and again only when it shows an error summary (src/platform/http/render.ts).
+ */
+export interface FieldLabels {
+  /** Labels seen while rendering, by the field's id. */
+  readonly seen: Map<string, string>;
+  /** Labels learnt from the first rendering, for the summary of the second. */
+  readonly known: ReadonlyMap<string, string>;
+  summaryShown: boolean;
+}
+
+export const FieldLabelsContext = createContext<FieldLabels | null>(null);
+
+/** A field (or a group of them) makes its label known to the page's error summary. */
+export function useFieldLabel(id: string, label: string): void {
+  useContext(FieldLabelsContext)?.seen.set(id, label);
+}
 
 /** A form field sent once, several times or not at all (checkboxes), as a list. */
 export function asList(value: string | string[] | undefined): string[] {
@@ -9,15 +30,34 @@ export function asList(value: string | string[] | undefined): string[] {
 /** Field errors keyed by field name, already in the user's language. */
 export type FieldErrors = Record<string, string>;
 
+/**
+ * The summary of a form's errors, first on the page and focused when it loads (autofocus, so no
+ * script is needed): each field named with its own message, linking to the field.
+ */
 export function ErrorSummary({ t, errors }: { t: Messages; errors: FieldErrors }) {
+  const labels = useContext(FieldLabelsContext);
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
+  if (labels) labels.summaryShown = true;
+  const named = (field: string, message: string) => {
+    const label = labels?.known.get(field);
+    return label && !message.includes(label) ? `${label.replace(/[\s:*]+$/, '')}: ${message}` : message;
+  };
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+    <div
+      class="error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabindex={-1}
+      autofocus
+      data-error-summary
+    >
       <h2 id="error-summary-title">{t.errorSummaryTitle}</h2>
       <ul>
         {entries.map(([field, message]) => (
-          <li key={field}>{field === '_form' ? message : <a href={`#${field}`}>{message}</a>}</li>
+          <li key={field}>
+            {field === '_form' ? message : <a href={`#${field}`}>{named(field, message)}</a>}
+          </li>
         ))}
       </ul>
     </div>
@@ -50,6 +90,7 @@ function FieldShell({
   children,
 }: FieldProps & { children: ComponentChildren }) {
   const fieldId = id ?? name;
+  useFieldLabel(fieldId, label);
   return (
     <div class={error ? 'field field--error' : 'field'}>
       <label for={fieldId}>{label}</label>
@@ -77,6 +118,8 @@ export function TextField(
     maxLength?: number;
     required?: boolean;
     width?: 'short' | 'medium';
+    /** The field a page is for (a login): focused when the page opens, unless an error summary is. */
+    autofocus?: boolean;
   },
 ) {
   const { name, hint, error } = props;
@@ -92,6 +135,7 @@ export function TextField(
         inputmode={props.inputmode}
         maxLength={props.maxLength}
         required={props.required}
+        autofocus={props.autofocus}
         class={props.width ? `input input--${props.width}` : 'input'}
         lang={props.lang}
         dir={props.dir}
@@ -187,6 +231,7 @@ export function CheckboxGroup({
   options: readonly (readonly [string, string])[];
   checked: readonly string[];
 }) {
+  useFieldLabel(name, legend);
   return (
     <fieldset
       class={error ? 'fieldset field--error' : 'fieldset'}
@@ -236,6 +281,7 @@ export function RadioGroup({
   options: readonly (readonly [string, string])[];
   value?: string | undefined;
 }) {
+  useFieldLabel(name, legend);
   return (
     <fieldset
       class={error ? 'fieldset field--error' : 'fieldset'}

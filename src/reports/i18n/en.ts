@@ -8,6 +8,8 @@ export const reportsEn: ReportsTexts = {
   emergency: 'Is the child in immediate danger? Call 112.',
   outsideHours:
     'Outside office hours, the social emergency service takes reports that cannot wait. Call the municipality or 112.',
+  outsideHoursPhone: (phone: string) =>
+    `Outside office hours, the social emergency service takes reports that cannot wait. Call the municipality's switchboard, ${phone}, or 112.`,
   whatToWriteTitle: 'What should I write?',
   whatToWrite: [
     'What you have seen or heard, and when it happened.',
@@ -32,7 +34,7 @@ export const reportsEn: ReportsTexts = {
   reporterKindAnonymous: 'No, I want to stay anonymous',
   reporterKindPrivate: 'Yes, I give my name',
   anonymousHint:
-    'If you stay anonymous you cannot get feedback, and social services cannot ask you questions.',
+    'If you stay anonymous you cannot get feedback, and social services cannot ask you questions. Your name, phone number and e-mail are then not sent.',
   reporterName: 'Your name',
   reporterPhone: 'Phone number',
   reporterEmail: 'E-mail address',
@@ -63,6 +65,12 @@ export const reportsEn: ReportsTexts = {
   },
   receiptTitle: 'Thank you, the report has been received',
   receiptReference: 'Your reference number',
+  receiptReceivedAt: (when: string) => `Received ${when}.`,
+  receiptStatusAddress: 'Here you can see how far the report has come:',
+  receiptPrint: 'Print the receipt or write down the reference number and the address.',
+  anonymousDrops: (fields: string) =>
+    `You have chosen to be anonymous. What you wrote in these fields will therefore not be sent: ${fields}. If you want social services to be able to reach you, choose “Yes, I give my name”. Otherwise send the report anonymously with the button below.`,
+  anonymousDropsTitle: 'Check before you send',
   receiptKeep: 'Keep the number. With it you can see how far the handling has come.',
   receiptNext:
     'Today social services assess whether the child needs protection at once, and within 14 days they decide whether to open an investigation.',
@@ -79,6 +87,16 @@ export const reportsEn: ReportsTexts = {
       'The assessment is done. If you asked for feedback as a professional, social services will give it to you.',
   },
   statusPrivacy: 'For reasons of confidentiality nothing is shown about the child or what was decided.',
+  settings: {
+    title: 'Settings for concern reports',
+    intro:
+      "The concern-report e-service refers to the municipality's switchboard outside office hours. Enter the number here so that the form gives it.",
+    switchboardPhone: "The municipality's switchboard",
+    switchboardPhoneHint: 'For example 0123-45 67 00.',
+    phoneInvalid: 'Enter the phone number in digits, for example 0123-45 67 00.',
+    save: 'Save',
+    saved: 'The setting has been saved.',
+  },
   chooseMunicipality: 'Choose a municipality',
   errors: {
     needChild: "Write the child's name, personal identity number or where the child is.",
@@ -95,5 +113,16 @@ export const reportsEn: ReportsTexts = {
   auditActions: {
     'report.submit': 'Report received',
     'report.checkStatus': 'Report status shown',
+  },
+  /** How the log review names the ways a report came in. */
+  auditReasons: {
+    publicForm: 'Through the public e-service',
+    professionalForm: 'Through the form for professionals',
+    api: 'Through another organisation’s system (API)',
+  },
+  /** How the log review names the kinds of record this feature’s events concern. */
+  auditRecordTypes: {
+    report: 'Concern report',
+    reportSettings: 'Settings for concern reports',
   },
 };

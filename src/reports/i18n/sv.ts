@@ -9,6 +9,8 @@ export const reportsSv = {
   emergency: 'Är barnet i akut fara? Ring 112.',
   outsideHours:
     'Utanför kontorstid tar socialjouren emot anmälningar som inte kan vänta. Ring kommunens växel eller 112.',
+  outsideHoursPhone: (phone: string) =>
+    `Utanför kontorstid tar socialjouren emot anmälningar som inte kan vänta. Ring kommunens växel, ${phone}, eller 112.`,
   whatToWriteTitle: 'Vad ska jag skriva?',
   whatToWrite: [
     'Vad du har sett eller hört, och när det hände.',
@@ -32,7 +34,8 @@ export const reportsSv = {
   reporterKind: 'Vill du lämna ditt namn?',
   reporterKindAnonymous: 'Nej, jag vill vara anonym',
   reporterKindPrivate: 'Ja, jag lämnar mitt namn',
-  anonymousHint: 'Som anonym kan du inte få återkoppling och socialtjänsten kan inte ställa frågor till dig.',
+  anonymousHint:
+    'Som anonym kan du inte få återkoppling och socialtjänsten kan inte ställa frågor till dig. Namn, telefonnummer och e-post skickas då inte med.',
   reporterName: 'Ditt namn',
   reporterPhone: 'Telefonnummer',
   reporterEmail: 'E-postadress',
@@ -62,6 +65,12 @@ export const reportsSv = {
   },
   receiptTitle: 'Tack, anmälan är mottagen',
   receiptReference: 'Ditt referensnummer',
+  receiptReceivedAt: (when: string) => `Mottagen ${when}.`,
+  receiptStatusAddress: 'Här kan du se hur långt anmälan har kommit:',
+  receiptPrint: 'Skriv ut kvittot eller skriv av referensnumret och adressen.',
+  anonymousDrops: (fields: string) =>
+    `Du har valt att vara anonym. Det du skrev i de här fälten skickas därför inte med: ${fields}. Vill du att socialtjänsten ska kunna nå dig, välj ”Ja, jag lämnar mitt namn”. Annars skickar du anmälan som anonym med knappen nedan.`,
+  anonymousDropsTitle: 'Kontrollera innan du skickar',
   receiptKeep: 'Spara numret. Med det kan du se hur långt handläggningen har kommit.',
   receiptNext:
     'Socialtjänsten bedömer i dag om barnet behöver skydd direkt och beslutar inom 14 dagar om en utredning ska inledas.',
@@ -79,6 +88,17 @@ export const reportsSv = {
   },
   statusPrivacy: 'Av sekretesskäl visas inget om barnet eller om vad som har beslutats.',
   chooseMunicipality: 'Välj kommun',
+  /** The administrator's settings for the form. */
+  settings: {
+    title: 'Inställningar för orosanmälan',
+    intro:
+      'E-tjänsten för orosanmälan hänvisar till kommunens växel utanför kontorstid. Ange numret här så att det står på formuläret.',
+    switchboardPhone: 'Kommunens växel',
+    switchboardPhoneHint: 'Till exempel 0123-45 67 00.',
+    phoneInvalid: 'Ange telefonnumret med siffror, till exempel 0123-45 67 00.',
+    save: 'Spara',
+    saved: 'Inställningen är sparad.',
+  },
   errors: {
     needChild: 'Skriv barnets namn, personnummer eller var barnet finns.',
     needContact: 'Ange telefonnummer eller e-postadress så att socialtjänsten kan nå dig.',
@@ -94,6 +114,17 @@ export const reportsSv = {
   auditActions: {
     'report.submit': 'Anmälan kom in',
     'report.checkStatus': 'Status för anmälan visades',
+  },
+  /** How the log review names the ways a report came in. */
+  auditReasons: {
+    publicForm: 'Via e-tjänsten för allmänheten',
+    professionalForm: 'Via formuläret för yrkesverksamma',
+    api: 'Via en annan organisations system (API)',
+  },
+  /** How the log review names the kinds of record this feature’s events concern. */
+  auditRecordTypes: {
+    report: 'Orosanmälan',
+    reportSettings: 'Inställningar för orosanmälan',
   },
 };
 

@@ -23,7 +23,8 @@ export type ContentFieldError =
   | { field: string; code: 'dateInPast' }
   | { field: string; code: 'timeInvalid' }
   | { field: string; code: 'notParticipant' }
-  | { field: string; code: 'responsibleRequired' };
+  | { field: string; code: 'responsibleRequired' }
+  | { field: string; code: 'notConfirmed' };
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; errors: ContentFieldError[] };
 
@@ -102,6 +103,16 @@ export function validateAction(
   }));
 }
 
+/**
+ * A time of day as people write it in Sweden: `9.30`, `09.30`, `9:30` or `09:30` (the period is
+ * the Swedish standard's separator, the colon the common one), stored as `09:30`; null if it is
+ * no time of day.
+ */
+export function clockTime(typed: string): string | null {
+  const match = /^([01]?[0-9]|2[0-3])[.:]([0-5][0-9])$/.exec(typed.trim());
+  return match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : null;
+}
+
 export interface FrameInput {
   leadOrganisationId?: string | undefined;
   meetingOn?: string | undefined;
@@ -123,9 +134,9 @@ export function validateFrame(
     errors.push({ field: 'leadOrganisationId', code: 'notParticipant' });
   const meetingOn = (input.meetingOn ?? '').trim() || null;
   if (meetingOn && !isIsoDate(meetingOn)) errors.push({ field: 'meetingOn', code: 'dateInvalid' });
-  const meetingTime = (input.meetingTime ?? '').trim() || null;
-  if (meetingTime && !/^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(meetingTime))
-    errors.push({ field: 'meetingTime', code: 'timeInvalid' });
+  const typedTime = (input.meetingTime ?? '').trim();
+  const meetingTime = typedTime ? clockTime(typedTime) : null;
+  if (typedTime && !meetingTime) errors.push({ field: 'meetingTime', code: 'timeInvalid' });
   const meetingPlace = text(input.meetingPlace, 200, false);
   errors.push(...fieldError('meetingPlace', meetingPlace.error));
   const followUpOn = (input.followUpOn ?? '').trim() || null;

@@ -104,8 +104,14 @@ export function validateFollowUp(
   return collect(errors, () => ({ heldOn, note: note.value, nextFollowUpOn: next, statuses }));
 }
 
-export function validateClose(input: { reason?: string | undefined; note?: string | undefined }) {
+export function validateClose(input: {
+  reason?: string | undefined;
+  note?: string | undefined;
+  confirm?: string | undefined;
+}) {
   const errors: ContentFieldError[] = [];
+  // A closed plan is not reopened: the coordinator confirms (issue 14).
+  if (input.confirm !== 'on') errors.push({ field: 'confirmClose', code: 'notConfirmed' });
   const reason = input.reason as SipCloseReason;
   if (!sipCloseReasons.includes(reason) || reason === 'declined')
     errors.push({ field: 'reason', code: 'invalid' });

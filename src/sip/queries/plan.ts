@@ -147,6 +147,7 @@ export interface Action {
   due_on: string;
   status: ActionStatus;
   status_note: string;
+  status_changed_at: Date | null;
 }
 
 export interface FollowUp {
@@ -186,6 +187,7 @@ export async function contentOf(scope: AccessScope, sipId: string) {
         'due_on',
         'status',
         'status_note',
+        'status_changed_at',
       ])
       .where('municipality_id', '=', m(scope))
       .where('sip_id', '=', sipId)

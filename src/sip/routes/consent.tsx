@@ -1,11 +1,14 @@
 import { Type } from 'typebox';
 import { todayFor } from '../../platform/clock.ts';
 import { accessContext } from '../../platform/http/access-context.ts';
+import { UserError } from '../../platform/http/errors.ts';
 import { sendPage } from '../../platform/http/render.ts';
+import { Id } from '../../platform/http/schemas.ts';
 import type { App } from '../../platform/http/types.ts';
 import { pageContext } from '../../platform/layout/page-context.ts';
+import { sipTexts } from '../i18n/index.ts';
 import { consentErrors } from '../messages.ts';
-import { consentForm, recordConsent, withdrawConsent } from '../service/consent.ts';
+import { consentForm, extendConsent, recordConsent, withdrawConsent } from '../service/consent.ts';
 import { isSocialServices } from '../service/scope.ts';
 import { ConsentPage } from '../views/consent.tsx';
 import { afterWrite, choices, csrf, html, ids, page, pageQuery, sipParams, text } from './shared.tsx';
@@ -63,6 +66,23 @@ export async function sipConsentRoutes(app: App): Promise<void> {
         />,
         400,
       );
+    },
+  );
+
+  // A party invited after the consent: the family agreed to it too, and the consent is extended.
+  app.post(
+    '/sips/:id/consent/extend',
+    { ...page, schema: { params: sipParams, body: Type.Object({ organisationId: Id, ...csrf }) } },
+    async (request, reply) => {
+      const outcome = await extendConsent(
+        app.db,
+        accessContext(request),
+        request.params.id,
+        request.body.organisationId,
+      );
+      if (outcome.ok)
+        return reply.redirect(`/sips/${request.params.id}?notice=consentSaved#consent-heading`, 303);
+      throw new UserError(400, 'notParticipant', (lang) => sipTexts(lang).fieldErrors.notParticipant);
     },
   );
 

@@ -94,7 +94,10 @@ export async function sipLifecycleRoutes(app: App): Promise<void> {
     '/sips/:id/close',
     {
       ...page,
-      schema: { params: sipParams, body: Type.Object({ reason: text(40), closeNote: text(4000), ...csrf }) },
+      schema: {
+        params: sipParams,
+        body: Type.Object({ reason: text(40), closeNote: text(4000), confirmClose: text(5), ...csrf }),
+      },
     },
     async (request, reply) =>
       afterWrite(
@@ -104,6 +107,7 @@ export async function sipLifecycleRoutes(app: App): Promise<void> {
         await closeSip(app.db, accessContext(request), request.params.id, {
           reason: request.body.reason,
           note: request.body.closeNote,
+          confirm: request.body.confirmClose,
         }),
         'closed',
       ),

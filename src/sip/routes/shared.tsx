@@ -22,7 +22,7 @@ export const html = { 200: Type.String() };
 export const csrf = { _csrf: text(200) };
 export const page = { preHandler: requireSignedInPage, config: { personalData: true } };
 export const sipParams = Type.Object({ id: uuid });
-export const pageQuery = Type.Object({ notice: text(40), lang: text(5) });
+export const pageQuery = Type.Object({ notice: text(40), lang: text(5), close: text(5) });
 
 export const notices = (lang: Lang): Record<string, string> => {
   const tx = sipTexts(lang);

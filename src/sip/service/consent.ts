@@ -1,7 +1,12 @@
 import { guardiansOf } from '../../people/queries.ts';
 import type { RequestContext } from '../../platform/access/scope.ts';
 import { conflict } from '../../platform/http/errors.ts';
-import { type ConsentFieldError, type ConsentInput, validateConsent } from '../domain/consent.ts';
+import {
+  type ConsentFieldError,
+  type ConsentInput,
+  consentState,
+  validateConsent,
+} from '../domain/consent.ts';
 import type { ContentFieldError } from '../domain/content.ts';
 import { statusAllows } from '../domain/lifecycle.ts';
 import { sipTexts } from '../i18n/index.ts';
@@ -129,6 +134,79 @@ export async function withdrawConsent(
       .where('id', '=', facts.consentId)
       .execute();
     await scope.audit({ action: 'sip.withdrawConsent', ...subjectOf(facts), reason: text });
+    return { ok: true };
+  });
+}
+
+/**
+ * The family agrees that a party invited after the consent was recorded may take part too: the
+ * consent is extended to it as a new version, everything else as it was, so the coordinator does
+ * not record the whole consent again (decision 0069). Only a consent in force can be extended.
+ */
+export async function extendConsent(
+  db: Db,
+  context: RequestContext,
+  id: string,
+  organisationId: string,
+): Promise<{ ok: true } | { ok: false; errors: ConsentFieldError[] }> {
+  return onSip(db, context, id, 'sip.recordConsent', async (scope, facts, today) => {
+    if (!statusAllows.recordConsent(facts.sip.status)) throw wrongStatus();
+    const current = await currentConsentOf(scope, id);
+    if (!current || consentState(facts.consent, today) !== 'valid')
+      throw conflict((lang) => sipTexts(lang).noConsentToExtend);
+    if (!facts.participantOrganisationIds.includes(organisationId))
+      return { ok: false, errors: [{ field: 'organisationIds', code: 'notParticipant' }] };
+    if (current.organisationIds.includes(organisationId)) return { ok: true };
+    const municipalityId = scope.actor.municipalityId;
+    await scope.db
+      .updateTable('sip_consent')
+      .set({ superseded_at: new Date() })
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', current.id)
+      .execute();
+    const consent = await scope.db
+      .insertInto('sip_consent')
+      .values({
+        municipality_id: municipalityId,
+        sip_id: id,
+        given_on: current.given_on,
+        valid_until: current.valid_until,
+        information_kinds: current.information_kinds,
+        childs_view: current.childs_view,
+        childs_view_note: current.childs_view_note,
+        guardians_note: current.guardians_note,
+        recorded_by: scope.actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (current.guardians.length)
+      await scope.db
+        .insertInto('sip_consent_guardian')
+        .values(
+          current.guardians.map((g) => ({
+            municipality_id: municipalityId,
+            consent_id: consent.id,
+            guardian_id: g.id,
+          })),
+        )
+        .execute();
+    await scope.db
+      .insertInto('sip_consent_organisation')
+      .values(
+        [...current.organisationIds, organisationId].map((organisation_id) => ({
+          municipality_id: municipalityId,
+          consent_id: consent.id,
+          organisation_id,
+        })),
+      )
+      .execute();
+    await scope.audit({
+      action: 'sip.recordConsent',
+      ...subjectOf(facts),
+      recordType: 'sipConsent',
+      recordId: consent.id,
+      reason: 'consentExtended',
+    });
     return { ok: true };
   });
 }

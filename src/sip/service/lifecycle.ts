@@ -192,7 +192,7 @@ export async function closeSip(
   db: Db,
   context: RequestContext,
   id: string,
-  input: { reason?: string | undefined; note?: string | undefined },
+  input: { reason?: string | undefined; note?: string | undefined; confirm?: string | undefined },
 ): Promise<{ ok: true } | { ok: false; errors: ContentFieldError[] }> {
   return onSip(db, context, id, 'sip.close', async (scope, facts, today) => {
     if (!statusAllows.close(facts.sip.status)) throw wrongStatus();

@@ -93,6 +93,9 @@ export function ConsentSection({ ctx, view, errors, values }: SectionProps) {
     <Section id="consent" title={s.consent}>
       <p>{s.consentIntro}</p>
       <ConsentSummary ctx={ctx} consent={view.consent} state={state} participants={view.participants} />
+      {view.can.recordConsent && state === 'valid' && view.consent ? (
+        <ExtendConsent ctx={ctx} view={view} consent={view.consent} />
+      ) : null}
       {view.can.recordConsent ? (
         <p>
           <a class="button" href={`/sips/${sip.id}/consent`}>
@@ -256,5 +259,42 @@ export function ConsentPage({
         </div>
       </form>
     </Layout>
+  );
+}
+
+/** Parties invited after the consent was recorded: one click each once the family has agreed. */
+function ExtendConsent({
+  ctx,
+  view,
+  consent,
+}: {
+  ctx: PageContext;
+  view: SectionProps['view'];
+  consent: ConsentRecord;
+}) {
+  const s = sipTexts(ctx.lang);
+  const uncovered = view.participants.filter(
+    (p) => p.kind !== 'socialServices' && !consent.organisationIds.includes(p.organisation_id),
+  );
+  if (uncovered.length === 0) return null;
+  return (
+    <section class="panel" aria-labelledby="extend-consent-heading">
+      <h3 id="extend-consent-heading">{s.extendConsentTitle}</h3>
+      <p>{s.extendConsentHint}</p>
+      {uncovered.map((p) => (
+        <form
+          key={p.organisation_id}
+          method="post"
+          action={`/sips/${view.facts.sip.id}/consent/extend`}
+          class="inline-form"
+        >
+          <CsrfField token={ctx.csrf} />
+          <input type="hidden" name="organisationId" value={p.organisation_id} />
+          <button type="submit" class="button button--secondary">
+            {s.extendConsent(p.name)}
+          </button>
+        </form>
+      ))}
+    </section>
   );
 }

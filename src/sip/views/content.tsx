@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../platform/dates.ts';
 import {
   CsrfField,
   type FieldErrors,
@@ -216,6 +217,19 @@ function ActionsTable({
                 ) : null}
               </td>
               <td>
+                {/* What was last reported stands as text, for the coordinator as for everyone. */}
+                {a.status_changed_at ? (
+                  <p class="status-report">
+                    <strong>{s.actionStatus[a.status]}</strong>{' '}
+                    <span class="hint">{s.statusReportedAt(formatDateTime(a.status_changed_at))}</span>
+                    {a.status_note ? (
+                      <>
+                        <br />
+                        {s.statusComment}: ”{a.status_note}”
+                      </>
+                    ) : null}
+                  </p>
+                ) : null}
                 {mayReport(a) ? (
                   <form
                     method="post"
@@ -244,7 +258,7 @@ function ActionsTable({
                       {s.reportStatus}
                     </button>
                   </form>
-                ) : (
+                ) : a.status_changed_at ? null : (
                   <>
                     {s.actionStatus[a.status]}
                     {a.status_note ? <span class="hint"> – {a.status_note}</span> : null}

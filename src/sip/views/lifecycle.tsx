@@ -1,4 +1,5 @@
 import {
+  Checkbox,
   CsrfField,
   ErrorSummary,
   type FieldErrors,
@@ -80,10 +81,31 @@ export function FollowUpsSection({ ctx, view }: { ctx: PageContext; view: SipVie
   );
 }
 
+/** A draft nothing has been done with yet: no consent, no other party, nothing written. */
+export function isFreshDraft(view: SipView): boolean {
+  return (
+    view.facts.sip.status === 'draft' &&
+    !view.consent &&
+    view.participants.length <= 1 &&
+    view.needs.length + view.goals.length + view.actions.length === 0
+  );
+}
+
+/**
+ * Closing the plan. Not offered on a fresh draft, where it would be the first thing a coordinator
+ * sees; a draft started by mistake has a quiet link to it (decision 0069).
+ */
 export function CloseSection({ ctx, view, errors, values }: SectionProps) {
   const s = sipTexts(ctx.lang);
   const sip = view.facts.sip;
   if (!view.can.close) return null;
+  const asked = new URL(ctx.url, 'http://x').searchParams.get('close') === '1';
+  if (isFreshDraft(view) && !asked && Object.keys(errors).length === 0)
+    return (
+      <p>
+        <a href={`/sips/${sip.id}?close=1#close-heading`}>{s.closeMistakenDraft}</a>
+      </p>
+    );
   return (
     <section class="panel" aria-labelledby="close-heading">
       <h2 id="close-heading">{s.closeTitle}</h2>
@@ -108,6 +130,7 @@ export function CloseSection({ ctx, view, errors, values }: SectionProps) {
           maxLength={2000}
           rows={2}
         />
+        <Checkbox name="confirmClose" label={s.confirmClose} />
         <button type="submit" class="button button--warning">
           {s.close}
         </button>

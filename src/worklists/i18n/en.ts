@@ -7,6 +7,7 @@ export const worklistsEn: WorklistsTexts = {
   },
   unassigned: 'No one responsible',
   asReported: 'as reported',
+  receivedAt: (at: string) => `Report received ${at}`,
   worklistTitle: 'To do',
   unitWorklistTitle: "Unit's deadlines",
   worklistIntro: 'Time limits to watch, the most urgent first.',
@@ -26,5 +27,6 @@ export const worklistsEn: WorklistsTexts = {
   /** How the log review names this feature’s audited actions. */
   auditActions: {
     'worklist.read': 'Saw it in a worklist',
+    'worklist.readUnit': "Saw the unit's worklist",
   },
 };

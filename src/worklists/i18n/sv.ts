@@ -8,6 +8,7 @@ export const worklistsSv = {
   },
   unassigned: 'Ingen ansvarig',
   asReported: 'enligt anmälan',
+  receivedAt: (at: string) => `Anmälan inkom ${at}`,
   // Worklists
   worklistTitle: 'Att göra',
   unitWorklistTitle: 'Enhetens bevakning',
@@ -29,6 +30,7 @@ export const worklistsSv = {
   /** How the log review names this feature’s audited actions. */
   auditActions: {
     'worklist.read': 'Såg i bevakningslista',
+    'worklist.readUnit': 'Såg enhetens bevakningslista',
   },
 };
 

@@ -112,4 +112,13 @@ export const guideEditorEn: GuideEditorTexts = {
   denyReasons: {
     ownChange: 'Someone other than the last editor of the text needs to review it.',
   },
+  /** How the log review names this feature’s refusals. */
+  auditReasons: {
+    ownChange: 'Own change (someone else is to review it)',
+  },
+  /** How the log review names the kinds of record this feature’s events concern. */
+  auditRecordTypes: {
+    guideRevision: 'Text in the support guide',
+    guideSettings: 'The support guide’s settings',
+  },
 };

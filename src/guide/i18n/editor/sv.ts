@@ -112,6 +112,15 @@ export const guideEditorSv = {
   denyReasons: {
     ownChange: 'Någon annan än den som senast ändrade texten behöver granska den.',
   },
+  /** How the log review names this feature’s refusals. */
+  auditReasons: {
+    ownChange: 'Egen ändring (någon annan ska granska)',
+  },
+  /** How the log review names the kinds of record this feature’s events concern. */
+  auditRecordTypes: {
+    guideRevision: 'Text i stödguiden',
+    guideSettings: 'Stödguidens inställningar',
+  },
 };
 
 export type GuideEditorTexts = Widen<typeof guideEditorSv>;

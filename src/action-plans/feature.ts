@@ -1,0 +1,23 @@
+import type { Feature } from '../platform/features.ts';
+import { actionPlanTexts } from './i18n/index.ts';
+import { actionPlanRoutes } from './routes.tsx';
+
+/** A municipality's action plans, their measures, indicators and matters raised (issue 18). */
+export const actionPlansFeature: Feature = {
+  name: 'action-plans',
+  routes: [actionPlanRoutes],
+  contributes: {
+    nav: [
+      { order: 105, action: 'plan.read', href: '/action-plans', label: (lang) => actionPlanTexts(lang).nav },
+    ],
+    homeLinks: [
+      {
+        order: 105,
+        action: 'plan.read',
+        href: '/action-plans',
+        label: (lang) => actionPlanTexts(lang).homeLink,
+      },
+    ],
+    auditLabels: [(lang) => actionPlanTexts(lang).auditActions],
+  },
+};

@@ -1,0 +1,29 @@
+import type { Feature } from '../platform/features.ts';
+import { goodPracticeEditorRoutes } from './editor-routes.tsx';
+import { goodPracticeTexts } from './i18n/index.ts';
+import { goodPracticeRoutes } from './routes.tsx';
+
+/** Good examples shared between municipalities: the public pages and the editors' (issue 18). */
+export const goodPracticeFeature: Feature = {
+  name: 'good-practice',
+  routes: [goodPracticeRoutes, goodPracticeEditorRoutes],
+  contributes: {
+    nav: [
+      {
+        order: 110,
+        action: 'example.write',
+        href: '/examples/editor',
+        label: (lang) => goodPracticeTexts(lang).nav,
+      },
+    ],
+    homeLinks: [
+      {
+        order: 110,
+        action: 'example.write',
+        href: '/examples/editor',
+        label: (lang) => goodPracticeTexts(lang).editor.homeLink,
+      },
+    ],
+    auditLabels: [(lang) => goodPracticeTexts(lang).auditActions],
+  },
+};

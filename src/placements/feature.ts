@@ -1,0 +1,32 @@
+import type { Feature } from '../platform/features.ts';
+import { placementTexts } from './i18n/index.ts';
+import { placementApiRoutes } from './routes/api.ts';
+import { considerationRoutes } from './routes/consideration.tsx';
+import { homeRoutes } from './routes/homes.tsx';
+import { ivoRoutes } from './routes/ivo.tsx';
+import { placementPageRoutes } from './routes/pages.tsx';
+import { placementsOfCase, placementsOfPerson, placementsOnWorklist } from './sections.tsx';
+
+/** Placements outside the home and the register of homes: pages, API, and their parts of other pages. */
+export const placementsFeature: Feature = {
+  name: 'placements',
+  routes: [ivoRoutes, placementPageRoutes, considerationRoutes, homeRoutes, placementApiRoutes],
+  contributes: {
+    nav: [
+      { order: 45, action: 'placement.list', href: '/placements', label: (lang) => placementTexts(lang).nav },
+    ],
+    homeLinks: [
+      {
+        order: 115,
+        action: 'placement.list',
+        href: '/placements',
+        label: (lang) => placementTexts(lang).title,
+      },
+      { order: 116, action: 'home.list', href: '/homes', label: (lang) => placementTexts(lang).homesNav },
+    ],
+    personSections: [placementsOfPerson],
+    caseSections: [placementsOfCase],
+    worklistSections: [placementsOnWorklist],
+    auditLabels: [(lang) => placementTexts(lang).auditActions],
+  },
+};

@@ -1,0 +1,207 @@
+import { addDays } from '../deadlines/calendar.ts';
+import {
+  clients,
+  concern,
+  fixtures,
+  freshNumber,
+  municipalityId,
+  type Probe,
+  professionalReport,
+  publicReport,
+  t,
+  today,
+} from '../testing/audit-coverage-setting.ts';
+
+/** The probes of the joint visits, placements, statistics and good examples (split from the test for size). */
+export const laterProbes: Record<string, Probe> = {
+  // Joint home visits with the police (src/joint-visits): social services' file and the police's summary.
+  'GET /joint-visits': { as: 'intakeWorker', request: (c) => c.get('/joint-visits') },
+  'GET /joint-visits/new': {
+    as: 'intakeWorker',
+    request: (c, f) => c.get(`/joint-visits/new?report=${f.reportIds[1]}`),
+  },
+  'POST /joint-visits': {
+    as: 'intakeWorker',
+    request: (c, f) =>
+      c.post('/joint-visits', {
+        reportId: f.reportIds[1],
+        policeOrganisationId: f.policeId,
+        policeReference: '5000-K2-26',
+        incidentDate: '2026-03-12',
+        incidentTime: '20:00',
+        visitDate: '2026-03-12',
+        visitTime: '21:00',
+        place: 'Hemma',
+        socialServicesParticipants: 'Ada Lind',
+        policeParticipants: 'Per Olsson',
+      }),
+  },
+  'GET /joint-visits/:id': {
+    as: 'intakeWorker',
+    request: (c, f) => c.get(`/joint-visits/${f.visitWithConsent}`),
+  },
+  'GET /joint-visits/:id/summary': {
+    as: 'police',
+    request: (c, f) => c.get(`/joint-visits/${f.visitWithConsent}/summary`),
+  },
+  'POST /joint-visits/:id/consent': {
+    as: 'intakeWorker',
+    request: (c, f) =>
+      c.post(`/joint-visits/${f.visitWithoutConsent}/consent`, {
+        consentGivenBy: 'Pappa',
+        consentKinds: 'support',
+      }),
+  },
+  'POST /joint-visits/:id/consent/withdraw': {
+    as: 'intakeWorker',
+    request: (c, f) =>
+      c.post(`/joint-visits/${f.visitToWithdraw}/consent/withdraw`, { withdrawalNote: 'Mamma ringde' }),
+  },
+  'POST /joint-visits/:id/findings': {
+    as: 'intakeWorker',
+    request: (c, f) =>
+      c.post(`/joint-visits/${f.visitWithConsent}/findings`, {
+        childMetAlone: 'yes',
+        policeSummary: 'Stöd erbjudet.',
+      }),
+  },
+  'POST /joint-visits/:id/follow-up': {
+    as: 'intakeWorker',
+    request: (c, f) => c.post(`/joint-visits/${f.visitWithConsent}/follow-up`, { followUpNote: 'Uppföljt.' }),
+  },
+  'GET /api/v1/joint-visits': { as: 'police', request: (c) => c.get('/api/v1/joint-visits') },
+  'GET /api/v1/joint-visits/:id': {
+    as: 'police',
+    request: (c, f) => c.get(`/api/v1/joint-visits/${f.visitWithConsent}`),
+  },
+  // Placements (src/placements): the case's decision opens one, then its page and forms.
+  'GET /cases/:id/placements/new': {
+    as: 'socialWorker',
+    request: (c, f) => c.get(`/cases/${f.placement.caseId}/placements/new`),
+  },
+  'POST /cases/:id/placements': {
+    as: 'socialWorker',
+    request: (c, f) => c.post(`/cases/${f.placement.caseId}/placements`, f.placement.form),
+  },
+  'GET /placements': { as: 'socialWorker', request: (c) => c.get('/placements') },
+  'GET /placements/:id': {
+    as: 'socialWorker',
+    request: (c, f) => c.get(`/placements/${f.placement.placementId}`),
+  },
+  'POST /placements/:id/address': {
+    as: 'socialWorker',
+    request: (c, f) =>
+      c.post(`/placements/${f.placement.placementId}/address`, { reason: 'Hembesök planeras i morgon' }),
+  },
+  'POST /placements/:id/contacts': {
+    as: 'socialWorker',
+    request: (c, f) =>
+      c.post(`/placements/${f.placement.placementId}/contacts`, {
+        on: today,
+        kind: 'visit',
+        place: 'placementHome',
+        outcome: 'made',
+        childAlone: 'yes',
+        attendedTo: 'health',
+      }),
+  },
+  'GET /placements/:id/reconsideration': {
+    as: 'socialWorker',
+    request: (c, f) => c.get(`/placements/${f.placement.placementId}/reconsideration`),
+  },
+  'POST /placements/:id/considerations': {
+    as: 'socialWorker',
+    request: (c, f) =>
+      c.post(`/placements/${f.placement.placementId}/considerations`, {
+        considerationKind: 'reconsideration',
+        decidedOn: today,
+        decidedByKind: 'committee',
+        decidedByName: 'Socialnämnden',
+      }),
+  },
+  'POST /placements/:id/steps': {
+    as: 'socialWorker',
+    request: (c, f) =>
+      c.post(`/placements/${f.placement.placementId}/steps`, { stepKind: 'regionNotified', stepOn: today }),
+  },
+  'POST /placements/:id/move': {
+    as: 'socialWorker',
+    request: (c, f) =>
+      c.post(`/placements/${f.placement.placementId}/move`, {
+        moveHomeId: f.placement.otherHomeId,
+        moveForm: 'familyHome',
+        moveDecidedOn: today,
+        moveDecidedByKind: 'committee',
+        moveDecidedByName: 'Socialnämnden',
+        moveStartedOn: today,
+      }),
+  },
+  'POST /placements/:id/end': {
+    as: 'socialWorker',
+    request: (c, f) =>
+      c.post(`/placements/${f.placement.toEndId}/end`, { endedOn: today, endOutcome: 'returnedHome' }),
+  },
+  'POST /placements/:id/follow-up': {
+    as: 'socialWorker',
+    request: (c, f) =>
+      c.post(`/placements/${f.placement.toEndId}/follow-up`, { followUpStep: 'start', followUpOn: today }),
+  },
+  'GET /homes': { as: 'socialWorker', request: (c) => c.get('/homes') },
+  'GET /placements/ivo-list': { as: 'manager', request: (c) => c.get(`/placements/ivo-list?year=2026`) },
+  'GET /placements/ivo-list.csv': {
+    as: 'manager',
+    request: (c) => c.get(`/placements/ivo-list.csv?year=2026`),
+  },
+  'POST /homes': {
+    as: 'homeFinder',
+    request: (c, f) =>
+      c.post('/homes', {
+        kind: 'privateHome',
+        name: 'Familjen Berg',
+        forms: 'familyHome',
+        municipalityCode: f.municipalityCode,
+      }),
+  },
+  'GET /homes/:id': { as: 'socialWorker', request: (c, f) => c.get(`/homes/${f.placement.homeId}`) },
+  'POST /homes/:id/records': {
+    as: 'homeFinder',
+    request: (c, f) =>
+      c.post(`/homes/${f.placement.homeId}/records`, {
+        what: 'training',
+        carerId: f.placement.carerId,
+        on: today,
+      }),
+  },
+  'GET /api/v1/placements': { as: 'socialWorker', request: (c) => c.get('/api/v1/placements') },
+  'GET /api/v1/placements/:id': {
+    as: 'socialWorker',
+    request: (c, f) => c.get(`/api/v1/placements/${f.placement.placementId}`),
+  },
+  // Statistics (src/statistics): the rows behind a figure for the unit's manager, and exports.
+  'GET /statistics/indicators/:id/rows': {
+    as: 'manager',
+    request: (c) => c.get('/statistics/indicators/initialAssessmentWithin14Days/rows?period=2026&cell=due'),
+  },
+  'GET /statistics/export.csv': {
+    as: 'manager',
+    request: (c) => c.get('/statistics/export.csv?period=2026'),
+  },
+  'GET /statistics/export.xlsx': {
+    as: 'manager',
+    request: (c) => c.get('/statistics/export.xlsx?period=2026&table=units'),
+  },
+  // Good examples (issue 18): a comment carries the commenter's name and e-mail address, which
+  // the moderators' overview shows (audited as comment.readEmail).
+  'POST /examples/:id/comments': {
+    as: 'anonymous',
+    request: async (c, f) => {
+      await c.get(`/examples/${f.exampleId}`);
+      return c.post(`/examples/${f.exampleId}/comments`, {
+        name: 'Lena Holm',
+        email: 'lena.holm@example.se',
+        body: 'Vi gör likadant.',
+      });
+    },
+  },
+  'GET /examples/editor': { as: 'manager', request: (c) => c.get('/examples/editor') },
+};
