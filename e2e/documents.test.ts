@@ -173,20 +173,59 @@ describe('the documents of a case, printed and sent', () => {
     const decided = await demoCase('interventions');
     pages.add(`/people/${decided.child_id}`);
     pages.add(`/cases/${decided.id}`);
-    assert.ok(pages.size >= 5, [...pages].join(', '));
-    for (const path of pages)
-      for (const width of [1280, 375]) {
-        await page.setViewportSize({ width, height: 900 });
-        for (const lang of ['sv', 'en']) {
-          await page.goto(`${e2e.baseUrl}${path}?lang=${lang}`);
-          const violations = await axeViolations(page);
-          assert.equal(violations.length, 0, `${path} ${lang} ${width}px\n${describeViolations(violations)}`);
-          if (width === 375) {
-            const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
-            assert.ok(scroll <= 375, `${path} ${lang} is ${scroll}px wide at 375px`);
-          }
-        }
-      }
-    await page.setViewportSize({ width: 1280, height: 900 });
+    // Every document of the decided case (the party communication too), one per kind.
+    await page.goto(`${e2e.baseUrl}/documents/cases/${decided.id}`);
+    for (const href of await documentLinks()) pages.add(href);
+    assert.ok(pages.size >= 6, [...pages].join(', '));
+    await checkPages(page, pages);
+  });
+
+  it('passes axe on the intake worker’s documents: the decision not to investigate and the feedback', async () => {
+    const intake = await e2e.newPage();
+    await loginAs(intake, e2e.baseUrl, 'intake');
+    const notOpened = await e2e.app.db
+      .selectFrom('child_case')
+      .select('id')
+      .where('initial_decision', '=', 'noInvestigation')
+      .executeTakeFirstOrThrow();
+    await intake.goto(`${e2e.baseUrl}/documents/cases/${notOpened.id}`);
+    const links = await documentLinks(intake);
+    assert.ok(
+      links.some((l) => l.includes('/noInvestigation/')) && links.some((l) => l.includes('/feedback/')),
+      links.join(', '),
+    );
+    await checkPages(intake, new Set([`/documents/cases/${notOpened.id}`, ...links]));
+    await intake.context().close();
   });
 });
+
+/** The links to the documents on a case's documents page, one per kind. */
+async function documentLinks(on: Page = page): Promise<string[]> {
+  const hrefs = await on
+    .locator('a[href^="/documents/cases/"]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  const byKind = new Map<string, string>();
+  for (const href of hrefs) {
+    const kind = href.split('/')[4];
+    if (kind && !byKind.has(kind)) byKind.set(kind, href);
+  }
+  return [...byKind.values()];
+}
+
+/** axe in Swedish and English at desktop width and at 375 px, where nothing may scroll sideways. */
+async function checkPages(on: Page, paths: Set<string>) {
+  for (const path of paths)
+    for (const width of [1280, 375]) {
+      await on.setViewportSize({ width, height: 900 });
+      for (const lang of ['sv', 'en']) {
+        await on.goto(`${e2e.baseUrl}${path}?lang=${lang}`);
+        const violations = await axeViolations(on);
+        assert.equal(violations.length, 0, `${path} ${lang} ${width}px\n${describeViolations(violations)}`);
+        if (width === 375) {
+          const scroll = await on.evaluate(() => document.documentElement.scrollWidth);
+          assert.ok(scroll <= 375, `${path} ${lang} is ${scroll}px wide at 375px`);
+        }
+      }
+    }
+  await on.setViewportSize({ width: 1280, height: 900 });
+}

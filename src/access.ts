@@ -1,6 +1,7 @@
 import { actionPlanRules } from './action-plans/access.ts';
 import { caseRules } from './cases/access.ts';
 import { documentRules } from './documents/access.ts';
+import { forumRules } from './forums/access.ts';
 import { goodPracticeRules } from './good-practice/access.ts';
 import { guideRules } from './guide/access.ts';
 import { jointVisitRules } from './joint-visits/access.ts';
@@ -29,6 +30,7 @@ registerRules(
   statisticsRules,
   goodPracticeRules,
   actionPlanRules,
+  forumRules,
 );
 
 export type { CaseContext } from './cases/access.ts';

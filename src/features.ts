@@ -3,6 +3,7 @@ import { adminFeature } from './admin/feature.ts';
 import { authFeature } from './auth/feature.ts';
 import { casesFeature } from './cases/feature.ts';
 import { documentsFeature } from './documents/feature.ts';
+import { forumsFeature } from './forums/feature.ts';
 import { goodPracticeFeature } from './good-practice/feature.ts';
 import { guideFeature } from './guide/feature.ts';
 import { homeFeature } from './home/feature.ts';
@@ -47,4 +48,5 @@ export const features = new Features([
   statisticsFeature,
   goodPracticeFeature,
   actionPlansFeature,
+  forumsFeature,
 ]);

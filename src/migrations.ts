@@ -1,4 +1,5 @@
 import * as m0015 from './collaboration/migrations/0015_collaboration.ts';
+import * as m0015forums from './collaboration/migrations/0015_collaboration_forums.ts';
 import * as m0015plans from './collaboration/migrations/0015_collaboration_plans.ts';
 import * as m0009 from './documents/migrations/0009_documents.ts';
 import * as m0013 from './installation/migrations/0013_operations.ts';
@@ -14,6 +15,7 @@ import * as m0006 from './platform/db/migrations/0006_due_case_indexes.ts';
 import * as m0007 from './platform/db/migrations/0007_hardening.ts';
 import * as m0011 from './reports/migrations/0011_report_settings.ts';
 import * as m0014 from './statistics/migrations/0014_statistics.ts';
+import * as m0014staff from './statistics/migrations/0014_statistics_staff.ts';
 import * as m0008 from './workday/migrations/0008_workday.ts';
 
 /**
@@ -39,6 +41,8 @@ export const migrations: Migrations = {
   '0012_placements': m0012,
   '0013_operations': m0013,
   '0014_statistics': m0014,
+  '0014_statistics_staff': m0014staff,
   '0015_collaboration': m0015,
   '0015_collaboration_plans': m0015plans,
+  '0015_collaboration_forums': m0015forums,
 };

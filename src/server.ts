@@ -3,11 +3,12 @@ import { loadConfig } from './config.ts';
 import { seedDemoData } from './demo/seed.ts';
 import { backupInto } from './installation/backup.ts';
 import { assertHasMunicipality } from './installation/first-start.ts';
+import { describeStartupFault } from './installation/startup-faults.ts';
 import { migrations } from './migrations.ts';
 import { assertKeyOpensStoredSecrets } from './platform/auth/key-check.ts';
 import { todayFor } from './platform/clock.ts';
 import { openDatabase } from './platform/db/database.ts';
-import { firstLine, StartupError } from './platform/startup-error.ts';
+import { firstLine } from './platform/startup-error.ts';
 
 /** Starts Samtak: embedded PGlite under DATA_DIR by default, PostgreSQL when DATABASE_URL is set. */
 async function start() {
@@ -61,7 +62,8 @@ async function start() {
 try {
   await start();
 } catch (error) {
-  if (!(error instanceof StartupError)) throw error;
-  console.error(`Samtak did not start: ${error.message}`);
+  const line = describeStartupFault(error, process.env.DATABASE_URL || undefined);
+  if (line === null) throw error;
+  console.error(`Samtak did not start: ${line}`);
   process.exit(1);
 }

@@ -1,4 +1,5 @@
 import type { Feature } from '../platform/features.ts';
+import { actionPlansAuditWords } from './audit-words.ts';
 import { actionPlanTexts } from './i18n/index.ts';
 import { actionPlanRoutes } from './routes.tsx';
 
@@ -7,6 +8,8 @@ export const actionPlansFeature: Feature = {
   name: 'action-plans',
   routes: [actionPlanRoutes],
   contributes: {
+    auditReasonLabels: [(lang) => actionPlansAuditWords(lang).reasons],
+    auditRecordTypeLabels: [(lang) => actionPlansAuditWords(lang).recordTypes],
     nav: [
       { order: 105, action: 'plan.read', href: '/action-plans', label: (lang) => actionPlanTexts(lang).nav },
     ],
@@ -18,6 +21,9 @@ export const actionPlansFeature: Feature = {
         label: (lang) => actionPlanTexts(lang).homeLink,
       },
     ],
-    auditLabels: [(lang) => actionPlanTexts(lang).auditActions],
+    auditLabels: [
+      (lang) => actionPlansAuditWords(lang).actions,
+      (lang) => actionPlanTexts(lang).auditActions,
+    ],
   },
 };

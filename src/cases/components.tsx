@@ -49,10 +49,13 @@ export function DeadlineList({
   lang,
   deadlines,
   open,
+  references,
 }: {
   lang: Lang;
   deadlines: readonly CaseDeadline[];
   open: readonly OpenDeadline[];
+  /** Report references by report id: a case with several reports says whose deadline each is. */
+  references?: ReadonlyMap<string, string>;
 }) {
   const tx = casesTexts(lang);
   if (deadlines.length === 0) return <p>{tx.noDeadlines}</p>;
@@ -63,7 +66,11 @@ export function DeadlineList({
         const o = openByKey.get(d.key);
         return (
           <li key={d.key} class={o ? `urgency--${o.urgency}` : 'deadline--done'} data-key={d.key}>
-            <DeadlineText lang={lang} d={d} /> {o ? <UrgencyTag lang={lang} item={o} /> : null}
+            <DeadlineText lang={lang} d={d} />
+            {d.reportId && references?.get(d.reportId) ? (
+              <span class="deadline-report"> ({tx.reportTitle(references.get(d.reportId)!)})</span>
+            ) : null}{' '}
+            {o ? <UrgencyTag lang={lang} item={o} /> : null}
             {d.completedOn ? <span class="tag tag--ok">{tx.done(d.completedOn)}</span> : null}
           </li>
         );

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   type CaseFacts,
+  caseStatus,
   conclusionRefusal,
   deadlinesOf,
   decisionRefusal,
@@ -156,6 +157,32 @@ describe('what a step needs', () => {
     assert.equal(
       decisionRefusal({ ...investigating, concluded_on: '2026-03-01', party_communicated_on: '2026-03-02' }),
       null,
+    );
+  });
+});
+
+describe('the status of a case', () => {
+  const base = {
+    phase: 'investigation' as const,
+    decided_on: null,
+    decision_outcome: null,
+    concluded_on: null,
+    investigation_opened_on: '2026-03-01',
+  };
+  it('follows the decision, and a concluded investigation waits for it', () => {
+    assert.equal(
+      caseStatus({ ...base, phase: 'initialAssessment', investigation_opened_on: null }),
+      'initialAssessment',
+    );
+    assert.equal(caseStatus(base), 'investigation');
+    assert.equal(caseStatus({ ...base, concluded_on: '2026-04-01' }), 'awaitingDecision');
+    const decided = { ...base, concluded_on: '2026-04-01', decided_on: '2026-04-02' };
+    assert.equal(caseStatus({ ...decided, decision_outcome: 'interventions' }), 'interventionsGranted');
+    assert.equal(caseStatus({ ...decided, decision_outcome: 'noIntervention' }), 'decidedNoIntervention');
+    assert.equal(caseStatus({ ...decided, phase: 'closed', decision_outcome: 'noIntervention' }), 'closed');
+    assert.equal(
+      caseStatus({ ...base, phase: 'closed', investigation_opened_on: null }),
+      'closedNoInvestigation',
     );
   });
 });

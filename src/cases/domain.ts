@@ -280,3 +280,32 @@ export function decisionRefusal(
 export function urgencyOrder(u: Urgency): number {
   return { overdue: 0, dueToday: 1, dueSoon: 2, later: 3 }[u];
 }
+
+/** Where a case stands, as its page shows it: the phase, and within an investigation the decision. */
+export type CaseStatus =
+  | 'new'
+  | 'initialAssessment'
+  | 'investigation'
+  | 'awaitingDecision'
+  | 'interventionsGranted'
+  | 'decidedNoIntervention'
+  | 'closedNoInvestigation'
+  | 'closed';
+
+/**
+ * The status follows the decision: once the manager has decided, the case is "Insatser beviljade"
+ * or "Avslutas utan insats" even before it is formally closed, and a concluded investigation
+ * waits for the decision. Computed from the case's own dates, nothing stored.
+ */
+export function caseStatus(
+  c: Pick<
+    ChildCase,
+    'phase' | 'decided_on' | 'decision_outcome' | 'concluded_on' | 'investigation_opened_on'
+  >,
+): CaseStatus {
+  if (c.phase === 'closed') return c.investigation_opened_on ? 'closed' : 'closedNoInvestigation';
+  if (c.phase !== 'investigation') return c.phase;
+  if (c.decided_on)
+    return c.decision_outcome === 'interventions' ? 'interventionsGranted' : 'decidedNoIntervention';
+  return c.concluded_on ? 'awaitingDecision' : 'investigation';
+}

@@ -4,6 +4,7 @@ import type { AccessScope } from '../platform/access/scope.ts';
 import type { PageContext } from '../platform/layout/page-context.ts';
 import { caseContextOf } from './domain.ts';
 import { casesTexts } from './i18n/index.ts';
+import { interventionsOfCases } from './queries.ts';
 import type { ChildCase } from './schema.ts';
 
 /**
@@ -43,24 +44,10 @@ async function casesOf(scope: AccessScope, childIds: readonly string[]) {
     .orderBy('c.opened_on', 'desc')
     .execute();
   const visible = cases.filter((c) => mayRead(scope, c));
-  const interventions = visible.length
-    ? await scope.db
-        .selectFrom('case_intervention as ci')
-        .innerJoin('intervention_type as it', (join) =>
-          join
-            .onRef('it.municipality_id', '=', 'ci.municipality_id')
-            .onRef('it.id', '=', 'ci.intervention_type_id'),
-        )
-        .select(['ci.case_id', 'it.name'])
-        .where('ci.municipality_id', '=', m(scope))
-        .where(
-          'ci.case_id',
-          'in',
-          visible.map((c) => c.id),
-        )
-        .orderBy('it.name')
-        .execute()
-    : [];
+  const interventions = await interventionsOfCases(
+    scope,
+    visible.map((c) => c.id),
+  );
   return cases.map((c) => ({
     ...c,
     visible: visible.includes(c),

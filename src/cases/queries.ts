@@ -69,6 +69,12 @@ export async function notesOf(scope: AccessScope, caseId: string) {
 }
 
 export async function interventionsOfCase(scope: AccessScope, caseId: string) {
+  return (await interventionsOfCases(scope, [caseId])).map(({ case_id: _, ...rest }) => rest);
+}
+
+/** The interventions decided in several cases at once, by name (the child's page). */
+export async function interventionsOfCases(scope: AccessScope, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return [];
   return scope.db
     .selectFrom('case_intervention as ci')
     .innerJoin('intervention_type as it', (join) =>
@@ -76,9 +82,9 @@ export async function interventionsOfCase(scope: AccessScope, caseId: string) {
         .onRef('it.municipality_id', '=', 'ci.municipality_id')
         .onRef('it.id', '=', 'ci.intervention_type_id'),
     )
-    .select(['it.id', 'it.name', 'it.ksi_code'])
+    .select(['ci.case_id', 'it.id', 'it.name', 'it.ksi_code'])
     .where('ci.municipality_id', '=', scope.actor.municipalityId)
-    .where('ci.case_id', '=', caseId)
+    .where('ci.case_id', 'in', caseIds)
     .orderBy('it.name')
     .execute();
 }

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import { seedActionPlanDemo } from '../action-plans/demo.ts';
+import { seedForumDemo } from '../forums/demo.ts';
 import { seedGoodPracticeDemo } from '../good-practice/demo.ts';
 import { seedGuideDemo } from '../guide/demo.ts';
 import { partnerKindOf } from '../partners/domain.ts';
 import type { PartnerOrganisationKind } from '../partners/schema.ts';
 import { searchTextOf } from '../people/domain.ts';
 import { generatePersonalNumber } from '../people/personal-number.ts';
+import { seedDemoPlacements } from '../placements/demo.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { seal } from '../platform/auth/secret-box.ts';
 import { todayInSweden } from '../platform/dates.ts';
@@ -14,6 +16,8 @@ import { seedDemoCases } from './cases.ts';
 import { seedDemoDocuments } from './documents.ts';
 import { seedDemoJointVisits } from './joint-visits.ts';
 import { seedDemoSips } from './sips.ts';
+import { seedStatisticsHistory } from './statistics.ts';
+import { seedDemoWorkday } from './workday.ts';
 
 /**
  * Demo data for the embedded database: the fictional municipality of Sjövik with its units, one
@@ -59,6 +63,7 @@ export const demoUsers: {
     unit: 'Barn- och ungdomsutredning',
   },
   { username: 'manager', displayName: 'Maja Ek', role: 'manager', unit: 'Barn- och ungdomsutredning' },
+  { username: 'homefinder', displayName: 'Hanna Vik', role: 'socialWorker', unit: 'Familjehemsenheten' },
   { username: 'intakemanager', displayName: 'Ines Lund', role: 'manager', unit: 'Mottagningen' },
   {
     username: 'partner',
@@ -354,6 +359,16 @@ export async function seedDemoData(
       },
       children: childIds,
     });
+    const placements = await seedDemoPlacements(trx, {
+      municipalityId,
+      municipalityCode: demoMunicipality.code,
+      today,
+      unitId: unitId('Barn- och ungdomsutredning')!,
+      users: { socialworker: userId('socialworker'), homefinder: userId('homefinder') },
+      // Children not already in a demo case or plan: the last ones of the families.
+      children: [...childIds].reverse(),
+    });
+    log(`  placements: ${placements}`);
     const jointVisits = await seedDemoJointVisits(trx, {
       municipalityId,
       today,
@@ -362,6 +377,19 @@ export async function seedDemoData(
       police: organisationId('police'),
     });
     log(`  joint home visits with the police: ${jointVisits}`);
+    await seedDemoWorkday(trx, {
+      municipalityId,
+      today,
+      users: { socialworker: userId('socialworker'), manager: userId('manager') },
+    });
+    const history = await seedStatisticsHistory(trx, {
+      municipalityId,
+      today,
+      units: { intake: unitId('Mottagningen')!, investigation: unitId('Barn- och ungdomsutredning')! },
+      users: { intake: userId('intake'), manager: userId('manager'), intakemanager: userId('intakemanager') },
+      children: childIds.filter((c) => !c.assigned),
+    });
+    log(`  case history for the statistics: ${history} cases`);
     const editor = userId('editor');
     const editor2 = userId('editor2');
     const guideRevisions = await seedGuideDemo(
@@ -415,6 +443,18 @@ export async function seedDemoData(
       },
     });
     log(`  action plan: ${planMeasures} measures`);
+    const forumMeetings = await seedForumDemo(trx, {
+      today,
+      municipalityId,
+      users: { manager: userId('manager'), partner: userId('partner'), bup: userId('bup') },
+      organisations: {
+        socialServices: organisationId('socialServices'),
+        school: organisationId('school'),
+        bup: organisationId('bup'),
+        police: organisationId('police'),
+      },
+    });
+    log(`  collaboration forum: ${forumMeetings} meetings`);
     log(
       `Demo data ready: ${persons.length} people, ${relations.length} guardianships, ${demoUsers.length} users, ${demoCases.reports} reports, ${demoCases.cases} cases, ${sips} coordinated plans.`,
     );

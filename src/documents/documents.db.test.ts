@@ -113,6 +113,12 @@ describe('the documents of a case', () => {
       'Förslag till beslut',
     ])
       assert.match(investigation, new RegExp(heading));
+    // The party communication gives the day to answer by: two weeks on, a working day.
+    const communication = text(
+      (await worker.get(`/documents/cases/${caseId}/partyCommunication/person/${guardian.id}`)).body,
+    );
+    assert.match(communication, /25 § förvaltningslagen/);
+    assert.match(communication, /ska de ha kommit in senast 2026-03-27/);
     // A document the case does not have, or a recipient who is not one: not found.
     expectStatus(await worker.get(`/documents/cases/${caseId}/noInvestigation/person/${guardian.id}`), 404);
     expectStatus(await worker.get(`/documents/cases/${caseId}/decision/person/${s.people.worker.id}`), 404);
@@ -234,6 +240,23 @@ describe('the documents of a case', () => {
       }),
       303,
     );
+  });
+});
+
+describe('the recipient’s address', () => {
+  it('is printed on the letter, except for a person with protected identity', async () => {
+    const { s, caseId, guardian } = await decidedCase();
+    const worker = await login(t.app, s.people.worker);
+    const letter = `/documents/cases/${caseId}/decision/person/${guardian.id}`;
+    assert.match(text((await worker.get(letter)).body), /Testgatan 1 999 99 Testby/);
+    await t.db.db
+      .updateTable('person')
+      .set({ protected_identity: 'protectedRegistration' })
+      .where('id', '=', guardian.id)
+      .execute();
+    const hidden = text((await worker.get(letter)).body);
+    assert.match(hidden, /Maria Flödesson/);
+    assert.doesNotMatch(hidden, /Testgatan/);
   });
 });
 

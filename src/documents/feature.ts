@@ -1,4 +1,5 @@
 import type { Feature } from '../platform/features.ts';
+import { documentsAuditWords } from './audit-words.ts';
 import { documentsTexts } from './i18n/index.ts';
 import { documentRoutes } from './routes.tsx';
 import { documentsOfCase } from './sections.tsx';
@@ -10,5 +11,9 @@ export const documentsFeature: Feature = {
   contributes: {
     caseSections: [documentsOfCase],
     auditLabels: [(lang) => documentsTexts(lang).auditActions],
+    auditRecordTypeLabels: [
+      (lang) => documentsAuditWords(lang).recordTypes,
+      (lang) => documentsTexts(lang).auditRecordTypes,
+    ],
   },
 };

@@ -1,4 +1,5 @@
 import type { Feature } from '../platform/features.ts';
+import { goodPracticeAuditWords } from './audit-words.ts';
 import { goodPracticeEditorRoutes } from './editor-routes.tsx';
 import { goodPracticeTexts } from './i18n/index.ts';
 import { goodPracticeRoutes } from './routes.tsx';
@@ -8,6 +9,8 @@ export const goodPracticeFeature: Feature = {
   name: 'good-practice',
   routes: [goodPracticeRoutes, goodPracticeEditorRoutes],
   contributes: {
+    auditReasonLabels: [(lang) => goodPracticeAuditWords(lang).reasons],
+    auditRecordTypeLabels: [(lang) => goodPracticeAuditWords(lang).recordTypes],
     nav: [
       {
         order: 110,
@@ -24,6 +27,9 @@ export const goodPracticeFeature: Feature = {
         label: (lang) => goodPracticeTexts(lang).editor.homeLink,
       },
     ],
-    auditLabels: [(lang) => goodPracticeTexts(lang).auditActions],
+    auditLabels: [
+      (lang) => goodPracticeAuditWords(lang).actions,
+      (lang) => goodPracticeTexts(lang).auditActions,
+    ],
   },
 };

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { demoEntries, demoGuideSettings } from './demo-content.ts';
+import { easyToReadTexts } from './demo-content-lattlast.ts';
 import { validateRevision } from './domain.ts';
 import type { GuideLanguage } from './schema.ts';
 
@@ -22,10 +23,16 @@ describe('the demo guide', () => {
     }
   });
 
-  it('is complete in Swedish, English and Arabic, and partial elsewhere to show the fallback', () => {
+  it('is complete in Swedish, easy-to-read Swedish, English and Arabic, and partial elsewhere to show the fallback', () => {
     for (const entry of demoEntries)
-      for (const lang of ['sv', 'en', 'ar'] as const) assert.ok(entry.texts[lang]);
-    for (const lang of ['so', 'fa', 'ti', 'uk', 'fi', 'sv-x-lattlast'] as const) {
+      for (const lang of ['sv', 'sv-x-lattlast', 'en', 'ar'] as const)
+        assert.ok(entry.texts[lang], `${entry.key}/${lang}`);
+    for (const key of Object.keys(easyToReadTexts))
+      assert.ok(
+        demoEntries.some((e) => e.key === key),
+        `easy-to-read text for an unknown entry: ${key}`,
+      );
+    for (const lang of ['so', 'fa', 'ti', 'uk', 'fi'] as const) {
       const count = demoEntries.filter((e) => e.texts[lang]).length;
       assert.ok(count > 0 && count < demoEntries.length, `${lang}: ${count}`);
     }
@@ -53,5 +60,18 @@ describe('the demo guide', () => {
       'schoolAbsence',
     ])
       assert.ok(covered.has(situation), situation);
+  });
+});
+
+describe('the easy-to-read Swedish of the demo guide', () => {
+  it('is easy to read: short sentences, about ten words each on average', () => {
+    for (const entry of demoEntries) {
+      const easy = entry.texts['sv-x-lattlast']!;
+      const sentences = easy.flatMap((text) => text.split(/(?<=[.?!])\s+/));
+      for (const sentence of sentences)
+        assert.ok(sentence.split(/\s+/).length <= 22, `${entry.key}: a long sentence: ${sentence}`);
+      const perSentence = easy.join(' ').split(/\s+/).length / sentences.length;
+      assert.ok(perSentence <= 12, `${entry.key}: ${perSentence.toFixed(1)} words a sentence`);
+    }
   });
 });

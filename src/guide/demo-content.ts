@@ -1,3 +1,4 @@
+import { easyToReadTexts } from './demo-content-lattlast.ts';
 import type { RevisionInput } from './domain.ts';
 import type { GuideLanguage } from './schema.ts';
 
@@ -7,8 +8,8 @@ import type { GuideLanguage } from './schema.ts';
  * 08-465 004 00–99) and e-mail address (sjovik.example) is invented, except the national numbers
  * 112, 114 14, 116 111 (BRIS) and 1177, which are real public services.
  *
- * Swedish, English and Arabic are complete; the other languages are partial on purpose, to show the
- * fallback to Swedish. All translations are machine-made by the project and need review by a
+ * Swedish, easy-to-read Swedish (partly in src/guide/demo-content-lattlast.ts), English and Arabic
+ * are complete; the other languages are partial on purpose, to show the fallback to Swedish. All translations are machine-made by the project and need review by a
  * qualified translator before real use (decision 0023).
  */
 
@@ -52,7 +53,7 @@ export const demoGuideSettings = {
   contactPhone: '08-465 004 02',
 };
 
-export const demoEntries: DemoEntry[] = [
+const writtenEntries: DemoEntry[] = [
   {
     key: 'bvc',
     facts: f(
@@ -1575,3 +1576,9 @@ export const demoEntries: DemoEntry[] = [
     },
   },
 ];
+
+/** Every entry, with its easy-to-read Swedish from demo-content-lattlast.ts where it has none here. */
+export const demoEntries: DemoEntry[] = writtenEntries.map((entry) => {
+  const easy = entry.texts['sv-x-lattlast'] ?? easyToReadTexts[entry.key];
+  return easy ? { ...entry, texts: { ...entry.texts, 'sv-x-lattlast': easy } } : entry;
+});

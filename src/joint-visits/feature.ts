@@ -1,6 +1,7 @@
 import type { Actor } from '../platform/access/policy.ts';
 import type { Feature } from '../platform/features.ts';
 import { jointVisitApiRoutes } from './api.ts';
+import { jointVisitsAuditWords } from './audit-words.ts';
 import { jointVisitCalendar } from './calendar.ts';
 import { jointVisitsTexts } from './i18n/index.ts';
 import { jointVisitRoutes } from './routes.tsx';
@@ -14,6 +15,8 @@ export const jointVisitsFeature: Feature = {
   name: 'joint-visits',
   routes: [jointVisitRoutes, jointVisitApiRoutes],
   contributes: {
+    auditReasonLabels: [(lang) => jointVisitsAuditWords(lang).reasons],
+    auditRecordTypeLabels: [(lang) => jointVisitsAuditWords(lang).recordTypes],
     nav: [
       {
         order: 55,

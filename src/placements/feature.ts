@@ -1,17 +1,28 @@
 import type { Feature } from '../platform/features.ts';
+import { placementAuditWords } from './audit-words.ts';
 import { placementTexts } from './i18n/index.ts';
 import { placementApiRoutes } from './routes/api.ts';
 import { considerationRoutes } from './routes/consideration.tsx';
 import { homeRoutes } from './routes/homes.tsx';
 import { ivoRoutes } from './routes/ivo.tsx';
 import { placementPageRoutes } from './routes/pages.tsx';
+import { unaccompaniedRoutes } from './routes/unaccompanied.tsx';
 import { placementsOfCase, placementsOfPerson, placementsOnWorklist } from './sections.tsx';
 
 /** Placements outside the home and the register of homes: pages, API, and their parts of other pages. */
 export const placementsFeature: Feature = {
   name: 'placements',
-  routes: [ivoRoutes, placementPageRoutes, considerationRoutes, homeRoutes, placementApiRoutes],
+  routes: [
+    ivoRoutes,
+    placementPageRoutes,
+    considerationRoutes,
+    homeRoutes,
+    unaccompaniedRoutes,
+    placementApiRoutes,
+  ],
   contributes: {
+    auditReasonLabels: [(lang) => placementAuditWords(lang).reasons],
+    auditRecordTypeLabels: [(lang) => placementAuditWords(lang).recordTypes],
     nav: [
       { order: 45, action: 'placement.list', href: '/placements', label: (lang) => placementTexts(lang).nav },
     ],
@@ -27,6 +38,6 @@ export const placementsFeature: Feature = {
     personSections: [placementsOfPerson],
     caseSections: [placementsOfCase],
     worklistSections: [placementsOnWorklist],
-    auditLabels: [(lang) => placementTexts(lang).auditActions],
+    auditLabels: [(lang) => placementAuditWords(lang).actions, (lang) => placementTexts(lang).auditActions],
   },
 };

@@ -232,4 +232,36 @@ describe('placements from the decision', () => {
     assert.match(hidden.body, /T\.T\.;2014;Sekretess/);
     assert.ok((await auditOf(w.users.manager.id, 'ivoList.export')).length >= 2);
   });
+
+  it('keeps an unaccompanied minor’s record: a new residence permit opens the application for a special custodian', async () => {
+    const w = await world();
+    const res = await w.clients.worker.post(`/cases/${w.caseId}/placements`, placementForm(w));
+    assert.equal(res.statusCode, 303);
+    const first = await w.clients.worker.get(`/unaccompanied/${w.child.id}`);
+    assert.equal(first.statusCode, 200);
+    const record = {
+      arrivedOn: addDays(today, -60),
+      assignedOn: addDays(today, -55),
+      guardianName: 'Anna Berg',
+      guardianAppointedBy: 'Överförmyndaren i Sjövik',
+      guardianAppointedOn: addDays(today, -50),
+      guardianContact: '070-1234567',
+      residencePermitOn: addDays(today, -1),
+    };
+    const early = await w.clients.worker.post(`/unaccompanied/${w.child.id}`, {
+      ...record,
+      custodianAppliedOn: addDays(today, -2),
+    });
+    assert.equal(early.statusCode, 400);
+    assert.match(early.body, /görs efter uppehållstillståndet/);
+    const saved = await w.clients.worker.post(`/unaccompanied/${w.child.id}`, record);
+    assert.equal(saved.statusCode, 303, saved.body.replace(/<[^>]+>/g, ' ').slice(0, 400));
+    const page = await w.clients.worker.get(`/unaccompanied/${w.child.id}`);
+    assert.match(page.body, /data-task="specialCustodianApplication"/);
+    assert.match(page.body, /data-task="healthExamination"/);
+    assert.doesNotMatch(page.body, /data-task="appointedGuardianMissing"/);
+    assert.equal((await w.clients.worker2.get(`/unaccompanied/${w.child.id}`)).statusCode, 403);
+    assert.equal((await w.clients.partner.get(`/unaccompanied/${w.child.id}`)).statusCode, 403);
+    assert.ok((await auditOf(w.users.worker.id, 'unaccompanied.update')).length === 1);
+  });
 });

@@ -206,6 +206,24 @@ function samplesOf(type: Resource['type'], municipalityId: string): Sample[] {
       );
     case 'exampleComments':
       return one({ type, municipalityId });
+    case 'forum':
+      return [[], [own], [other]].flatMap((memberOrganisationIds) =>
+        [
+          [],
+          [{ userId: 'partner-school', role: 'chair' }],
+          [{ userId: 'partner-school', role: 'member' }],
+          [{ userId: 'someone', role: 'chair' }],
+        ].map((representatives) => ({
+          label: `forum ${municipalityId} members=${memberOrganisationIds.join('+')} reps=${JSON.stringify(representatives)}`,
+          resource: {
+            type,
+            municipalityId,
+            memberOrganisationIds,
+            representatives,
+            actorOrganisationId: own,
+          },
+        })),
+      );
     case 'actionPlan':
       return [[], [own], [other], [own, other]].flatMap((organisationIds) =>
         [null, own, other].map((measureOwnerId) => ({
@@ -281,6 +299,16 @@ function expectedOpen(actor: Actor, action: Action, resource: Resource): boolean
         c.organisationIds.includes(org) &&
         c.informationKinds.includes(resource.informationKind as SipInformationKind)
       );
+    }
+    case 'forum': {
+      // A forum is open to its members: a named representative, or anyone of a member organisation.
+      const representative = resource.representatives.find((r) => r.userId === actor.userId);
+      const member = representative !== undefined || resource.memberOrganisationIds.includes(org);
+      if (!member || !action.startsWith('forum.') || action === 'forum.create') return false;
+      if (action === 'forum.record')
+        return ['chair', 'viceChair', 'secretary'].includes(representative?.role ?? '');
+      if (action === 'forum.approve') return ['chair', 'viceChair'].includes(representative?.role ?? '');
+      return true;
     }
     case 'jointVisitRegister':
       // The police list the summaries of their visits; no partner sees the unit's figures.

@@ -10,6 +10,7 @@ import { statisticsTexts } from './i18n/index.ts';
 const statisticsActions = {
   'statistics.drillDown': 'statisticsUnit',
   'statistics.export': 'statistics',
+  'staff.manage': 'administration',
 } as const;
 type StatisticsActions = typeof statisticsActions;
 
@@ -27,6 +28,7 @@ export const statisticsRules: RuleSet = {
   grants: {
     manager: ['statistics.drillDown', 'statistics.export'],
     statisticsReader: ['statistics.export'],
+    administrator: ['staff.manage'],
   },
   refusal(actor, action, resource) {
     if (action === 'statistics.drillDown' && resource.type === 'statisticsUnit')

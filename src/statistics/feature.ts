@@ -1,13 +1,16 @@
 import type { Feature } from '../platform/features.ts';
 import { statisticsApiRoutes } from './api.ts';
+import { statisticsAuditWords } from './audit-words.ts';
 import { statisticsTexts } from './i18n/index.ts';
 import { statisticsRoutes } from './routes.tsx';
+import { staffRoutes } from './staff-routes.tsx';
 
 /** Measurement: indicators from live data, their charts and exports (issue 17). */
 export const statisticsFeature: Feature = {
   name: 'statistics',
-  routes: [statisticsRoutes, statisticsApiRoutes],
+  routes: [statisticsRoutes, statisticsApiRoutes, staffRoutes],
   contributes: {
+    auditRecordTypeLabels: [(lang) => statisticsAuditWords(lang).recordTypes],
     nav: [
       {
         order: 90,

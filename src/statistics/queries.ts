@@ -6,6 +6,7 @@ import type { Database } from '../platform/db/schema.ts';
 import type { IndicatorData } from './compute.ts';
 import type { CaseRow, ChildSex, ExtensionRow, ReportRow, SipRow } from './inputs.ts';
 import type { DateRange } from './periods.ts';
+import { placementsTouching } from './placement-queries.ts';
 
 /**
  * The rows the indicators are computed from, one query per source (docs/design/statistics.md,
@@ -245,7 +246,8 @@ export async function indicatorData(
   const cases = await casesTouching(db, municipalityId, period);
   const reports = await reportsReceived(db, municipalityId, period, today);
   const sips = await sipsTouching(db, municipalityId, period);
-  return { cases, reports, sips };
+  const placements = await placementsTouching(db, municipalityId, period);
+  return { cases, reports, sips, placements };
 }
 
 /** The municipality's units, by name, for the unit choice and the per-unit table. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import readXlsxFile from 'read-excel-file/node';
+import { privateHome } from '../placements/fixtures.ts';
 import { type Client, login, startTestApp, type TestApp } from '../testing/app.ts';
 import { createMunicipality, createPerson, createUnit, createUser } from '../testing/factories.ts';
 import { casesTouching, reportsReceived } from './queries.ts';
@@ -192,7 +193,10 @@ describe('indicators from live data', () => {
     const investigation = byId(rows, 'investigationWithin4Months');
     assert.equal(investigation.suppressed, true, 'two investigations: too few to show');
     assert.equal(investigation.value, null);
-    assert.ok(!rows.some((r) => r.id === 'placedChildrenWithCurrentPlans'), 'no placement rows: unavailable');
+    assert.ok(
+      !rows.some((r) => r.id === 'decisionsNotCarriedOutWithin3Months'),
+      'no decision rows: unavailable',
+    );
   });
 
   it("shows the unit's manager their unit whole, and the reader the same unit suppressed", async () => {
@@ -338,5 +342,83 @@ describe('exports', () => {
       .execute();
     assert.ok(events.some((e) => /units 2026-01 municipality csv rows=2/.test(e.reason ?? '')));
     assert.equal((await reader.get('/statistics/export.csv?period=2026-01&table=nope')).statusCode, 400);
+  });
+});
+
+describe('placement indicators from the placements feature', () => {
+  before(async () => {
+    const db = t.db.db;
+    const child = await createPerson(db, municipalityId, { birthDate: '2014-02-02' });
+    const home = await privateHome(db, municipalityId, '9999', 'Familjen Test', {
+      investigated: true,
+      extracts: true,
+      today,
+    });
+    const placement = await db
+      .insertInto('placement')
+      .values({ municipality_id: municipalityId, child_id: child.id, unit_id: otherUnit })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const maker = { decided_by_kind: 'subcommittee' as const, decided_by_name: 'Individutskottet' };
+    const p = { municipality_id: municipalityId, placement_id: placement.id };
+    await db
+      .insertInto('placement_decision')
+      .values({ ...p, ...maker, basis: 'sol', decided_on: '2025-06-01', executed_on: '2025-06-10' })
+      .execute();
+    await db
+      .insertInto('placement_period')
+      .values({
+        ...p,
+        ...maker,
+        home_id: home.id,
+        form: 'familyHome',
+        decided_on: '2025-06-01',
+        started_on: '2025-06-10',
+      })
+      .execute();
+    await db
+      .insertInto('placement_step')
+      .values([
+        { ...p, kind: 'carePlanEstablished', on_date: '2025-06-05' },
+        { ...p, kind: 'implementationPlanEstablished', on_date: '2025-06-20' },
+      ])
+      .execute();
+    // Six months from the day it was carried out: due 10 December, held 1 December.
+    await db
+      .insertInto('placement_consideration')
+      .values({ ...p, ...maker, kind: 'reconsideration', decided_on: '2025-12-01' })
+      .execute();
+    const talk = {
+      ...p,
+      kind: 'talkWithChild' as const,
+      place: 'placementHome' as const,
+      outcome: 'made' as const,
+    };
+    await db
+      .insertInto('placement_contact')
+      .values([
+        { ...talk, on_date: '2025-08-01', child_alone: true },
+        { ...talk, on_date: '2025-11-01', child_alone: true },
+        { ...talk, on_date: '2025-11-20', child_alone: false, not_alone_reason: 'childDeclined' },
+      ])
+      .execute();
+  });
+
+  it("computes current plans, reconsiderations on time and private talks for the unit's manager", async () => {
+    const { rows } = await api(otherManager, `from=2025-01-01&to=2025-12-31&unit=${otherUnit}`);
+    const plans = byId(rows, 'placedChildrenWithCurrentPlans');
+    assert.deepEqual([plans.value, plans.numerator, plans.denominator], [1, 1, 1]);
+    const reconsideration = byId(rows, 'reconsiderationsOnTime');
+    assert.deepEqual(
+      [reconsideration.value, reconsideration.numerator, reconsideration.denominator],
+      [1, 1, 1],
+    );
+    const talks = byId(rows, 'privateTalksPerPlacedChildYear');
+    assert.equal(talks.numerator, 2, 'a talk with someone else present is not a private talk');
+  });
+
+  it('hides the one placed child from the statistics reader', async () => {
+    const { rows } = await api(reader, 'from=2025-01-01&to=2025-12-31');
+    assert.equal(byId(rows, 'placedChildrenWithCurrentPlans').suppressed, true);
   });
 });

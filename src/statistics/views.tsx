@@ -159,8 +159,9 @@ function UnitTable({ lang, view, s }: { lang: Lang; view: IndicatorView; s: Sele
   const ids = view.shown.map((f) => f.id);
   return (
     <section>
-      <h2>{tx.perUnitTitle}</h2>
-      <div class="table-wrap">
+      <h2 id="per-unit">{tx.perUnitTitle}</h2>
+      {/* Wide: scrolls sideways on a phone, so it takes focus and the keyboard scrolls it. */}
+      <section class="table-wrap" aria-labelledby="per-unit" tabindex={0}>
         <table class="table">
           <thead>
             <tr>
@@ -183,7 +184,7 @@ function UnitTable({ lang, view, s }: { lang: Lang; view: IndicatorView; s: Sele
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
       <Downloads lang={lang} s={s} table="units" what={tx.perUnitTitle.toLowerCase()} />
     </section>
   );
@@ -229,7 +230,7 @@ export function IndicatorPage({
       ) : (
         <p>{tx.unavailable(text.label)}</p>
       )}
-      <dl class="summary-list">
+      <dl class="definition-list">
         <dt>{tx.definition}</dt>
         <dd>{text.definition}</dd>
         <dt>{tx.numerator}</dt>

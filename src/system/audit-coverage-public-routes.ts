@@ -104,6 +104,13 @@ export const routesWithoutPersonalData = new Set([
   'GET /statistics',
   'GET /statistics/indicators/:id',
   'GET /api/v1/statistics/indicators',
+  // Staff figures (aggregates) and the staff register: HR data of employees, not of any child; the
+  // register's changes are audited like the administration of user accounts.
+  'GET /statistics/staff',
+  'GET /admin/staff',
+  'POST /admin/staff',
+  'POST /admin/staff/:id/end',
+  'POST /admin/staff/mentorships',
   // Good examples (issue 18): published examples are public and no one's personal data; the
   // editors' writes are audited (src/good-practice).
   'GET /examples',
@@ -126,4 +133,14 @@ export const routesWithoutPersonalData = new Set([
   'POST /action-plans/:id/indicators',
   'POST /action-plans/:id/indicators/:indicatorId/values',
   'POST /action-plans/:id/matters',
+  // Collaboration forums (issue 18) hold no one's personal data: reads are not audited, writes are.
+  'GET /forums',
+  'GET /forums/new',
+  'POST /forums',
+  'GET /forums/:id',
+  'POST /forums/:id/meetings',
+  'GET /forums/:id/meetings/:meetingId',
+  'POST /forums/:id/meetings/:meetingId/record',
+  'POST /forums/:id/meetings/:meetingId/approve',
+  'POST /forums/:id/actions/:actionId',
 ]);

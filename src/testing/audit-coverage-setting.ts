@@ -65,6 +65,7 @@ export interface Fixtures {
     otherHomeId: string;
     carerId: string;
     placementId: string;
+    childId: string;
     toEndId: string;
   };
   /** A published good example (issue 18); the manager is a good-practice editor. */
@@ -362,15 +363,17 @@ async function placementWorld(
   const made = async () => {
     const p = await place();
     const res = await clients.get('socialWorker')!.post(`/cases/${p.decided.caseId}/placements`, p.form);
-    return String(res.headers.location).split('/').pop()!.split('?')[0]!;
+    return { id: String(res.headers.location).split('/').pop()!.split('?')[0]!, childId: p.decided.child.id };
   };
+  const first = await made();
   return {
     caseId: forForm.decided.caseId,
     form: forForm.form,
     homeId: home.id,
     otherHomeId: other.id,
     carerId: home.carerIds[0]!,
-    placementId: await made(),
-    toEndId: await made(),
+    placementId: first.id,
+    childId: first.childId,
+    toEndId: (await made()).id,
   };
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Client, login } from '../testing/app.ts';
-import { expectStatus, openedCase, setting, t } from '../testing/case-setting.ts';
+import { expectStatus, setting, t } from '../testing/case-setting.ts';
+import { openInvestigation } from './test-steps.ts';
 
 // The case setting's today is Friday 13 March 2026: week 11.
 const feedPath = (body: string) => {
@@ -13,21 +14,7 @@ const feedPath = (body: string) => {
 describe('the calendar', () => {
   it("shows the worker's week with visits, SIP meetings and deadlines, books and cancels with confirmation, and refuses bad input", async () => {
     const s = await setting();
-    const intake = await login(t.app, s.people.intake);
-    const { caseId, child } = await openedCase(s, intake);
-    expectStatus(
-      await intake.post(`/cases/${caseId}/initial-assessment`, {
-        decision: 'openInvestigation',
-        childHeard: 'yes',
-        unitId: s.investigationUnit,
-      }),
-      303,
-    );
-    const manager = await login(t.app, s.people.manager);
-    expectStatus(
-      await manager.post(`/cases/${caseId}/assign`, { responsibleUserId: s.people.worker.id }),
-      303,
-    );
+    const { caseId, child } = await openInvestigation(s, { assignTo: s.people.worker.id });
     await t.db.db
       .insertInto('sip')
       .values({
@@ -94,6 +81,7 @@ describe('the calendar', () => {
     });
     expectStatus(booked, 303);
     assert.equal(booked.headers.location, '/calendar?week=2026-W12&notice=booked');
+    assert.match((await worker.get(booked.headers.location as string)).body, /Bokat\./);
     const withVisit = await worker.get('/calendar?week=2026-W12');
     assert.match(
       withVisit.body,
@@ -121,21 +109,7 @@ describe('the calendar', () => {
 
   it('gives each user a secret feed of times only, which can be replaced and turned off', async () => {
     const s = await setting();
-    const intake = await login(t.app, s.people.intake);
-    const { caseId, report } = await openedCase(s, intake);
-    expectStatus(
-      await intake.post(`/cases/${caseId}/initial-assessment`, {
-        decision: 'openInvestigation',
-        childHeard: 'yes',
-        unitId: s.investigationUnit,
-      }),
-      303,
-    );
-    const manager = await login(t.app, s.people.manager);
-    expectStatus(
-      await manager.post(`/cases/${caseId}/assign`, { responsibleUserId: s.people.worker.id }),
-      303,
-    );
+    const { caseId, report } = await openInvestigation(s, { assignTo: s.people.worker.id });
     const worker = await login(t.app, s.people.worker);
     expectStatus(
       await worker.post('/calendar/appointments', {

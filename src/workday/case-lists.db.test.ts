@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { login } from '../testing/app.ts';
-import { expectStatus, openedCase, setting, t } from '../testing/case-setting.ts';
+import { expectStatus, setting, t } from '../testing/case-setting.ts';
+import { openInvestigation } from './test-steps.ts';
 
 const auditOf = (municipalityId: string, action: string) =>
   t.db.db
@@ -11,19 +12,7 @@ const auditOf = (municipalityId: string, action: string) =>
     .where('action', '=', action)
     .execute();
 
-async function investigation(s: Awaited<ReturnType<typeof setting>>) {
-  const intake = await login(t.app, s.people.intake);
-  const opened = await openedCase(s, intake);
-  expectStatus(
-    await intake.post(`/cases/${opened.caseId}/initial-assessment`, {
-      decision: 'openInvestigation',
-      childHeard: 'yes',
-      unitId: s.investigationUnit,
-    }),
-    303,
-  );
-  return opened;
-}
+const investigation = (s: Awaited<ReturnType<typeof setting>>) => openInvestigation(s);
 
 describe('my cases and case search', () => {
   it("lists a worker's own cases with the next step and its deadline, finds them by name, number and reference, and audits only those shown", async () => {

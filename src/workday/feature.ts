@@ -1,56 +1,44 @@
+import type { Action } from '../platform/access/policy.ts';
 import type { Feature } from '../platform/features.ts';
+import type { FeatureLink } from '../platform/layout/links.ts';
+import { workdayAuditWords } from './audit-words.ts';
 import { managerDaySection, notificationsSection } from './home-sections.tsx';
-import { workdayTexts } from './i18n/index.ts';
+import { type WorkdayTexts, workdayTexts } from './i18n/index.ts';
 import { calendarRoutes } from './routes/calendar.tsx';
 import { caseListRoutes } from './routes/cases.tsx';
 import { notificationRoutes } from './routes/notifications.tsx';
 import { notifyAssigned } from './service/notifications.ts';
+
+const link = (
+  order: number,
+  action: Action,
+  href: string,
+  label: keyof WorkdayTexts['nav'],
+): FeatureLink => ({
+  order,
+  action,
+  href,
+  label: (lang) => workdayTexts(lang).nav[label],
+});
 
 /** The working day: my cases, the unit's cases, case search, notifications and the calendar. */
 export const workdayFeature: Feature = {
   name: 'workday',
   routes: [caseListRoutes, notificationRoutes, calendarRoutes],
   contributes: {
+    auditReasonLabels: [(lang) => workdayAuditWords(lang).reasons],
+    auditRecordTypeLabels: [(lang) => workdayAuditWords(lang).recordTypes],
     nav: [
-      {
-        order: 5,
-        action: 'caseList.read',
-        href: '/my-cases',
-        exact: true,
-        label: (lang) => workdayTexts(lang).nav.myCases,
-      },
-      {
-        order: 21,
-        action: 'caseList.readUnit',
-        href: '/my-cases/unit',
-        label: (lang) => workdayTexts(lang).nav.unitCases,
-      },
-      {
-        order: 22,
-        action: 'caseList.search',
-        href: '/cases/search',
-        label: (lang) => workdayTexts(lang).nav.search,
-      },
+      // Not current on /my-cases/unit, which has its own link.
+      { ...link(5, 'caseList.read', '/my-cases', 'myCases'), exact: true },
+      link(21, 'caseList.readUnit', '/my-cases/unit', 'unitCases'),
+      link(22, 'caseList.search', '/cases/search', 'search'),
+      link(23, 'calendar.read', '/calendar', 'calendar'),
     ],
     homeLinks: [
-      {
-        order: 7,
-        action: 'calendar.read',
-        href: '/calendar',
-        label: (lang) => workdayTexts(lang).nav.calendar,
-      },
-      {
-        order: 5,
-        action: 'caseList.read',
-        href: '/my-cases',
-        label: (lang) => workdayTexts(lang).nav.myCases,
-      },
-      {
-        order: 6,
-        action: 'caseList.search',
-        href: '/cases/search',
-        label: (lang) => workdayTexts(lang).nav.search,
-      },
+      link(5, 'caseList.read', '/my-cases', 'myCases'),
+      link(6, 'caseList.search', '/cases/search', 'search'),
+      link(7, 'calendar.read', '/calendar', 'calendar'),
     ],
     homeSections: [notificationsSection, managerDaySection],
     caseAssigned: [notifyAssigned],

@@ -1,22 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { login } from '../testing/app.ts';
-import { expectStatus, fileReport, openedCase, setting, t, today } from '../testing/case-setting.ts';
+import { expectStatus, fileReport, setting, t, today } from '../testing/case-setting.ts';
+import { openInvestigation } from './test-steps.ts';
 
-async function readyForDecision(s: Awaited<ReturnType<typeof setting>>) {
-  const intake = await login(t.app, s.people.intake);
-  const opened = await openedCase(s, intake);
-  const { caseId } = opened;
-  expectStatus(
-    await intake.post(`/cases/${caseId}/initial-assessment`, {
-      decision: 'openInvestigation',
-      childHeard: 'yes',
-      unitId: s.investigationUnit,
-    }),
-    303,
-  );
-  return { ...opened, intake };
-}
+const readyForDecision = (s: Awaited<ReturnType<typeof setting>>) => openInvestigation(s);
 
 describe("the manager's day", () => {
   it('puts unassigned investigations and decisions waiting on the start page, shows caseloads when assigning, and notifies the worker', async () => {

@@ -1,4 +1,5 @@
 import { planAreas, themes } from '../../collaboration/areas.ts';
+import { GuardWarnings } from '../../collaboration/guard-warnings.tsx';
 import { collaborationTexts } from '../../collaboration/i18n/index.ts';
 import { goodPracticeTexts } from '../../good-practice/i18n/index.ts';
 import { withLang } from '../../good-practice/views/shared.tsx';
@@ -80,16 +81,7 @@ export function PlanFormPage({
       <h1>{p.newPlan}</h1>
       <p>{p.intro}</p>
       <ErrorSummary t={ctx.t} errors={errors} />
-      {warnings.length > 0 ? (
-        <div class="notice notice--urgent" role="alert">
-          <h2>{c.warningsHeading}</h2>
-          <ul>
-            {warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <GuardWarnings ctx={ctx} warnings={warnings} />
       <form method="post" action={withLang('/action-plans', ctx.lang)} class="stack-form">
         <input type="hidden" name="_csrf" value={ctx.csrf} />
         <TextField

@@ -1,4 +1,5 @@
 import { themes } from '../../collaboration/areas.ts';
+import { GuardWarnings } from '../../collaboration/guard-warnings.tsx';
 import { collaborationTexts } from '../../collaboration/i18n/index.ts';
 import { indicatorDirections, indicatorUnits } from '../../collaboration/indicators.ts';
 import { goodPracticeTexts } from '../../good-practice/i18n/index.ts';
@@ -36,23 +37,6 @@ export interface FormState {
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const many = (v: string | string[] | undefined) => [v ?? []].flat();
-
-function Warnings({ ctx, warnings }: { ctx: PageContext; warnings: string[] }) {
-  if (!warnings.length) return null;
-  const c = collaborationTexts(ctx.lang);
-  return (
-    <div class="notice notice--urgent" role="alert">
-      <p>
-        <strong>{c.warningsHeading}</strong>
-      </p>
-      <ul>
-        {warnings.map((w) => (
-          <li key={w}>{w}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 export function AdoptForm({
   ctx,
@@ -116,7 +100,7 @@ export function MeasureForm({
     >
       <h2>{m.addHeading}</h2>
       <input type="hidden" name="_csrf" value={ctx.csrf} />
-      {mine ? <Warnings ctx={ctx} warnings={state.warnings} /> : null}
+      {mine ? <GuardWarnings ctx={ctx} warnings={state.warnings} /> : null}
       <SelectField
         id="m-areaIndex"
         name="areaIndex"
@@ -280,7 +264,7 @@ export function IndicatorForm({
     >
       <h2>{t.addHeading}</h2>
       <input type="hidden" name="_csrf" value={ctx.csrf} />
-      {mine ? <Warnings ctx={ctx} warnings={state.warnings} /> : null}
+      {mine ? <GuardWarnings ctx={ctx} warnings={state.warnings} /> : null}
       <SelectField
         id="i-areaIndex"
         name="areaIndex"
@@ -422,7 +406,7 @@ export function MatterForm({
     >
       <h3>{x.raiseHeading}</h3>
       <input type="hidden" name="_csrf" value={ctx.csrf} />
-      {mine ? <Warnings ctx={ctx} warnings={state.warnings} /> : null}
+      {mine ? <GuardWarnings ctx={ctx} warnings={state.warnings} /> : null}
       <TextField id="x-title" name="title" label={x.title} value={one(v.title)} error={e['x-title']} />
       <TextArea
         id="x-description"

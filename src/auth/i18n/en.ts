@@ -62,5 +62,6 @@ export const authEn: AuthTexts = {
     wrongCode: 'Wrong one-time code',
     inactive: 'The account is deactivated',
     oidc: 'With e-identification (OIDC)',
+    passwordExpired: 'The password had expired',
   },
 };

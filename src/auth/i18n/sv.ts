@@ -64,6 +64,7 @@ export const authSv = {
     wrongCode: 'Fel engångskod',
     inactive: 'Kontot är inaktiverat',
     oidc: 'Med e-legitimation (OIDC)',
+    passwordExpired: 'Lösenordet hade gått ut',
   },
 };
 

@@ -34,6 +34,25 @@ export const casesEn: CasesTexts = {
   child: 'Child',
   reporterKinds: { anonymous: 'Anonymous', private: 'Private person', professional: 'Professional' },
   reportTitle: (reference: string) => `Report ${reference}`,
+  protectionOfReport: (reference: string, date: string, outcome: string) =>
+    `Protection assessment of report ${reference} (${date}): ${outcome}`,
+  status: {
+    new: 'New report',
+    initialAssessment: 'Initial assessment',
+    investigation: 'Investigation',
+    awaitingDecision: 'Investigation done, awaiting the decision',
+    interventionsGranted: 'Decision: interventions granted',
+    decidedNoIntervention: 'Decision: closed without intervention',
+    closedNoInvestigation: 'Closed, no investigation opened',
+    closed: 'Closed',
+  },
+  whoCan: {
+    initialAssessment: 'The initial assessment is made by intake or by the unit manager.',
+    conclusion: 'The investigation is concluded by the responsible social worker.',
+    decisionAfterConclusion:
+      'The decision is made by the unit manager (delegation) once the responsible social worker has concluded the investigation.',
+    decision: 'The investigation is done. The decision is made by the unit manager (delegation).',
+  },
   history: "The child's earlier reports and cases",
   caseTitle: (name: string) => `Case: ${name}`,
   deadlines: 'Time limits',
@@ -208,6 +227,7 @@ export const casesEn: CasesTexts = {
     case: 'Case',
     interventionType: 'Type of intervention',
     apiClient: 'API client',
+    siblingOf: 'Sibling (on the child’s page)',
   },
   childCases: {
     title: 'Cases, decisions and interventions',

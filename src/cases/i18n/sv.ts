@@ -35,6 +35,27 @@ export const casesSv = {
   child: 'Barn',
   reporterKinds: { anonymous: 'Anonym', private: 'Privatperson', professional: 'Yrkesverksam' },
   reportTitle: (reference: string) => `Anmälan ${reference}`,
+  protectionOfReport: (reference: string, date: string, outcome: string) =>
+    `Skyddsbedömning av anmälan ${reference} (${date}): ${outcome}`,
+  /** The case's status in its heading: the phase, and the decision once there is one. */
+  status: {
+    new: 'Ny anmälan',
+    initialAssessment: 'Förhandsbedömning',
+    investigation: 'Utredning',
+    awaitingDecision: 'Utredningen klar, väntar på beslut',
+    interventionsGranted: 'Beslut: insatser beviljade',
+    decidedNoIntervention: 'Beslut: avslutas utan insats',
+    closedNoInvestigation: 'Avslutat, utredning inleddes inte',
+    closed: 'Avslutat',
+  },
+  /** Said in a panel the user cannot act on: who can. */
+  whoCan: {
+    initialAssessment: 'Förhandsbedömningen görs av mottagningen eller av enhetschefen.',
+    conclusion: 'Utredningen avslutas av den ansvariga handläggaren.',
+    decisionAfterConclusion:
+      'Beslutet fattas av enhetschefen (delegation) när den ansvariga handläggaren har avslutat utredningen.',
+    decision: 'Utredningen är klar. Beslutet fattas av enhetschefen (delegation).',
+  },
   history: 'Barnets tidigare anmälningar och ärenden',
   // Case
   caseTitle: (name: string) => `Ärende: ${name}`,
@@ -212,6 +233,7 @@ export const casesSv = {
     case: 'Ärende',
     interventionType: 'Insatstyp',
     apiClient: 'API-klient',
+    siblingOf: 'Syskon (på barnets sida)',
   },
   /** The child's cases, decisions and family on the child's page. */
   childCases: {

@@ -1,3 +1,4 @@
+import { intakeTexts } from '../../intake/i18n/index.ts';
 import { formatPersonalNumber } from '../../people/personal-number.ts';
 import { formatDateTime } from '../../platform/dates.ts';
 import {
@@ -13,7 +14,7 @@ import type { PageContext } from '../../platform/layout/page-context.ts';
 import { reportsTexts } from '../../reports/i18n/index.ts';
 import { Radios } from '../../reports/views.tsx';
 import { DeadlineList } from '../components.tsx';
-import { openDeadlines } from '../domain.ts';
+import { caseStatus, openDeadlines } from '../domain.ts';
 import { casesTexts } from '../i18n/index.ts';
 import type { CaseView } from '../service/read.ts';
 import { ExtensionForm, ExtensionRecords } from './extension.tsx';
@@ -48,7 +49,7 @@ export function CasePage({
   return (
     <Layout ctx={ctx} title={c.caseTitle(name)}>
       <h1>
-        {c.caseTitle(name)} <span class="tag">{c.phase[k.phase]}</span>
+        {c.caseTitle(name)} <span class="tag">{c.status[caseStatus(k)]}</span>
         {k.immediate_protection ? <span class="tag tag--urgent">{c.immediate}</span> : null}
       </h1>
       {notice ? <Notice>{notice}</Notice> : null}
@@ -67,7 +68,14 @@ export function CasePage({
       </dl>
 
       <h2>{c.deadlines}</h2>
-      <DeadlineList lang={ctx.lang} deadlines={view.deadlines} open={open} />
+      <DeadlineList
+        lang={ctx.lang}
+        deadlines={view.deadlines}
+        open={open}
+        references={
+          view.reports.length > 1 ? new Map(view.reports.map((r) => [r.id, r.reference])) : undefined
+        }
+      />
 
       <h2>{c.reports}</h2>
       <ul class="plain-list">
@@ -77,6 +85,18 @@ export function CasePage({
             {c.reporterKinds[r.reporter_kind]}
             {r.protection_outcome === 'immediateProtectionNeeded' ? (
               <span class="tag tag--urgent">{c.immediate}</span>
+            ) : null}
+            {r.protection_assessed_on && r.protection_outcome ? (
+              <>
+                <br />
+                <span class="hint">
+                  {c.protectionOfReport(
+                    r.reference,
+                    r.protection_assessed_on,
+                    reportsProtection(ctx.lang)[r.protection_outcome],
+                  )}
+                </span>
+              </>
             ) : null}
           </li>
         ))}
@@ -161,7 +181,9 @@ export function CasePage({
             />
             <Submit label={c.saveInitial} />
           </Form>
-        ) : null}
+        ) : (
+          <p class="hint">{c.whoCan.initialAssessment}</p>
+        )}
       </section>
 
       {k.phase === 'initialAssessment' && can.extend ? (
@@ -226,4 +248,9 @@ export function CasePage({
       {view.sections.map((section) => section.render(ctx))}
     </Layout>
   );
+}
+
+/** How intake names a protection assessment's outcome, reused where the case lists its reports. */
+function reportsProtection(lang: PageContext['lang']) {
+  return intakeTexts(lang).protectionOutcomes;
 }

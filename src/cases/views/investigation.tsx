@@ -220,6 +220,8 @@ export function Investigation({
             />
             <Submit label={c.conclude} />
           </Form>
+        ) : active ? (
+          <p class="hint">{c.whoCan.conclusion}</p>
         ) : null}
       </section>
 
@@ -286,6 +288,8 @@ export function Investigation({
             <Checkbox name="confirmDecision" label={c.confirmDecision} />
             <Submit label={c.saveDecision} />
           </Form>
+        ) : active ? (
+          <p class="hint">{k.concluded_on ? c.whoCan.decision : c.whoCan.decisionAfterConclusion}</p>
         ) : null}
       </section>
 

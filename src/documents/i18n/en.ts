@@ -142,6 +142,10 @@ export const documentsEn: DocumentsTexts = {
     'This feedback is given under chapter 19 section 6 of the Social Services Act (2025:400). Confidentiality prevents us from telling you more (chapter 26 section 1 of the Public Access to Information and Secrecy Act).',
   feedbackThanks:
     'Thank you for contacting us. Please contact us again if you are worried about the child again.',
+  auditRecordTypes: {
+    documentRecipient: 'Recipient of the case’s documents',
+    documentDispatch: 'Sending of a document',
+  },
   auditActions: {
     'document.read': 'Opened the case’s documents',
     'document.dispatch': 'Recorded that a document was sent',

@@ -149,6 +149,10 @@ export const documentsSv = {
   feedbackLaw:
     'Återkopplingen lämnas enligt 19 kap. 6 § socialtjänstlagen (2025:400). Mer än så kan vi inte berätta, av sekretesskäl (26 kap. 1 § offentlighets- och sekretesslagen).',
   feedbackThanks: 'Tack för att ni hörde av er. Hör av er igen om ni på nytt känner oro för barnet.',
+  auditRecordTypes: {
+    documentRecipient: 'Mottagare av ärendets dokument',
+    documentDispatch: 'Utskick av dokument',
+  },
   auditActions: {
     'document.read': 'Öppnade ärendets dokument',
     'document.dispatch': 'Registrerade att ett dokument skickats',

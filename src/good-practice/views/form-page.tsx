@@ -1,4 +1,5 @@
 import { planAreas, targetGroups, themes } from '../../collaboration/areas.ts';
+import { GuardWarnings } from '../../collaboration/guard-warnings.tsx';
 import { collaborationTexts } from '../../collaboration/i18n/index.ts';
 import {
   Checkbox,
@@ -51,16 +52,7 @@ export function ExampleFormPage({
       <p>{g.editor.intro}</p>
       <p class="notice">{g.notARecommendation}</p>
       <ErrorSummary t={ctx.t} errors={errors} />
-      {warnings.length > 0 ? (
-        <div class="notice notice--urgent" role="alert">
-          <h2>{c.warningsHeading}</h2>
-          <ul>
-            {warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <GuardWarnings ctx={ctx} warnings={warnings} />
       <form method="post" action={withLang(action, ctx.lang)} class="stack-form">
         <input type="hidden" name="_csrf" value={ctx.csrf} />
         {exampleId ? (

@@ -89,9 +89,18 @@ export async function placementPageRoutes(app: App): Promise<void> {
         municipalityId: request.actor?.municipalityId ?? '',
         unitId: null,
       }).allowed;
+      // Only what the user can do: the unit's list is offered to those the policy lets see it.
+      const mayListUnit =
+        !!request.actor?.unitId &&
+        decide(request.actor, 'placement.list', {
+          type: 'placementRegister',
+          municipalityId: request.actor.municipalityId,
+          unitId: request.actor.unitId,
+        }).allowed;
       return sendPage(
         reply,
         <ListPageFor
+          mayListUnit={mayListUnit}
           ctx={pageContext(request)}
           rows={listing.rows}
           today={today()}

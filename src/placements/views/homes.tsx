@@ -101,7 +101,7 @@ export function HomesPage({
       </section>
       <section aria-labelledby="homes-heading">
         <h2 id="homes-heading">{p.homes}</h2>
-        <div class="table-wrap">
+        <section class="table-wrap" tabindex={0} aria-label={p.homesTitle}>
           <table class="table">
             <caption class="visually-hidden">{p.homes}</caption>
             <thead>
@@ -131,7 +131,7 @@ export function HomesPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </section>
     </Layout>
   );

@@ -31,7 +31,7 @@ export function IvoListPage({ ctx, view }: { ctx: PageContext; view: IvoListView
       <p>
         <a href={`/placements/ivo-list.csv?year=${view.year}`}>{p.downloadCsv}</a>
       </p>
-      <div class="table-wrap">
+      <section class="table-wrap" tabindex={0} aria-label={title}>
         <table class="table">
           <caption class="visually-hidden">{title}</caption>
           <thead>
@@ -58,7 +58,7 @@ export function IvoListPage({ ctx, view }: { ctx: PageContext; view: IvoListView
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </Layout>
   );
 }

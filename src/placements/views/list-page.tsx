@@ -11,12 +11,15 @@ export function PlacementListPage({
   today,
   unit,
   mayExport,
+  mayListUnit = true,
 }: {
   ctx: PageContext;
   rows: PlacementSummary[];
   today: string;
   unit: boolean;
   mayExport: boolean;
+  /** Whether the user may see the unit's placements (a manager): the link is shown only then. */
+  mayListUnit?: boolean;
 }) {
   const p = placementTexts(ctx.lang);
   const title = unit ? p.unitTitle : p.title;
@@ -25,9 +28,11 @@ export function PlacementListPage({
       <h1>{title}</h1>
       <p>{unit ? p.unitDuties : p.myPlacementsIntro}</p>
       <ul class="plain-list">
-        <li>
-          <a href={unit ? '/placements' : '/placements?unit=1'}>{unit ? p.title : p.unitTitle}</a>
-        </li>
+        {unit || mayListUnit ? (
+          <li>
+            <a href={unit ? '/placements' : '/placements?unit=1'}>{unit ? p.title : p.unitTitle}</a>
+          </li>
+        ) : null}
         <li>
           <a href="/homes">{p.homesTitle}</a>
         </li>
@@ -40,7 +45,7 @@ export function PlacementListPage({
       {rows.length === 0 ? (
         <p>{p.noPlacements}</p>
       ) : (
-        <div class="table-wrap">
+        <section class="table-wrap" tabindex={0} aria-label={title}>
           <table class="table">
             <caption class="visually-hidden">{title}</caption>
             <thead>
@@ -77,7 +82,7 @@ export function PlacementListPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </Layout>
   );

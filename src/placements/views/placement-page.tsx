@@ -59,6 +59,10 @@ export function PlacementPage({
             </dd>
           </>
         ) : null}
+        <dt>{p.unaccompanied}</dt>
+        <dd>
+          <a href={`/unaccompanied/${view.child.id}`}>{p.unaccompanied}</a>
+        </dd>
         {row.case_id ? (
           <>
             <dt>{p.caseLink}</dt>
@@ -76,7 +80,12 @@ export function PlacementPage({
       </dl>
       <Section id="duties" title={p.duties}>
         <p class="hint">{p.dutiesIntro}</p>
-        <DutyTable lang={ctx.lang} duties={view.duties} today={view.today} caption={p.duties} />
+        <DutyTable
+          lang={ctx.lang}
+          duties={view.duties}
+          today={view.today}
+          caption={`${p.duties}: ${childName(view.child)}`}
+        />
         {can.consider && !row.ended_on ? (
           <p>
             <a class="button button--secondary" href={`/placements/${row.id}/reconsideration`}>

@@ -36,7 +36,7 @@ export function DutyTable({
   const p = placementTexts(lang);
   if (duties.length === 0) return <p>{p.noDuties}</p>;
   return (
-    <div class="table-wrap">
+    <section class="table-wrap" tabindex={0} aria-label={caption}>
       <table class="table">
         <caption class="visually-hidden">{caption}</caption>
         <thead>
@@ -61,7 +61,7 @@ export function DutyTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 

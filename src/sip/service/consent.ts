@@ -1,10 +1,11 @@
 import { guardiansOf } from '../../people/queries.ts';
-import type { RequestContext } from '../../platform/access/scope.ts';
+import type { AccessScope, RequestContext } from '../../platform/access/scope.ts';
 import { conflict } from '../../platform/http/errors.ts';
 import {
   type ConsentFieldError,
   type ConsentInput,
   consentState,
+  type ValidConsent,
   validateConsent,
 } from '../domain/consent.ts';
 import type { ContentFieldError } from '../domain/content.ts';
@@ -53,50 +54,7 @@ export async function recordConsent(
     );
     if (!valid.ok) return valid;
     const v = valid.value;
-    const municipalityId = scope.actor.municipalityId;
-    await scope.db
-      .updateTable('sip_consent')
-      .set({ superseded_at: new Date() })
-      .where('municipality_id', '=', municipalityId)
-      .where('sip_id', '=', id)
-      .where('superseded_at', 'is', null)
-      .execute();
-    const consent = await scope.db
-      .insertInto('sip_consent')
-      .values({
-        municipality_id: municipalityId,
-        sip_id: id,
-        given_on: v.givenOn,
-        valid_until: v.validUntil,
-        information_kinds: v.informationKinds,
-        childs_view: v.childsView,
-        childs_view_note: v.childsViewNote,
-        guardians_note: v.guardiansNote,
-        recorded_by: scope.actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (v.guardianIds.length)
-      await scope.db
-        .insertInto('sip_consent_guardian')
-        .values(
-          v.guardianIds.map((guardian_id) => ({
-            municipality_id: municipalityId,
-            consent_id: consent.id,
-            guardian_id,
-          })),
-        )
-        .execute();
-    await scope.db
-      .insertInto('sip_consent_organisation')
-      .values(
-        v.organisationIds.map((organisation_id) => ({
-          municipality_id: municipalityId,
-          consent_id: consent.id,
-          organisation_id,
-        })),
-      )
-      .execute();
+    const consent = await insertConsentVersion(scope, id, v);
     await scope.audit(
       { action: 'sip.recordConsent', ...subjectOf(facts), reason: v.informationKinds.join(',') },
       ...v.guardianIds.map((g) => ({
@@ -157,49 +115,16 @@ export async function extendConsent(
     if (!facts.participantOrganisationIds.includes(organisationId))
       return { ok: false, errors: [{ field: 'organisationIds', code: 'notParticipant' }] };
     if (current.organisationIds.includes(organisationId)) return { ok: true };
-    const municipalityId = scope.actor.municipalityId;
-    await scope.db
-      .updateTable('sip_consent')
-      .set({ superseded_at: new Date() })
-      .where('municipality_id', '=', municipalityId)
-      .where('id', '=', current.id)
-      .execute();
-    const consent = await scope.db
-      .insertInto('sip_consent')
-      .values({
-        municipality_id: municipalityId,
-        sip_id: id,
-        given_on: current.given_on,
-        valid_until: current.valid_until,
-        information_kinds: current.information_kinds,
-        childs_view: current.childs_view,
-        childs_view_note: current.childs_view_note,
-        guardians_note: current.guardians_note,
-        recorded_by: scope.actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (current.guardians.length)
-      await scope.db
-        .insertInto('sip_consent_guardian')
-        .values(
-          current.guardians.map((g) => ({
-            municipality_id: municipalityId,
-            consent_id: consent.id,
-            guardian_id: g.id,
-          })),
-        )
-        .execute();
-    await scope.db
-      .insertInto('sip_consent_organisation')
-      .values(
-        [...current.organisationIds, organisationId].map((organisation_id) => ({
-          municipality_id: municipalityId,
-          consent_id: consent.id,
-          organisation_id,
-        })),
-      )
-      .execute();
+    const consent = await insertConsentVersion(scope, id, {
+      givenOn: current.given_on,
+      validUntil: current.valid_until,
+      informationKinds: current.information_kinds,
+      childsView: current.childs_view,
+      childsViewNote: current.childs_view_note,
+      guardiansNote: current.guardians_note,
+      guardianIds: current.guardians.map((g) => g.id),
+      organisationIds: [...current.organisationIds, organisationId],
+    });
     await scope.audit({
       action: 'sip.recordConsent',
       ...subjectOf(facts),
@@ -209,4 +134,70 @@ export async function extendConsent(
     });
     return { ok: true };
   });
+}
+
+/**
+ * A new version of the plan's consent, with its guardians and organisations; the one in force
+ * before it stops counting at once (superseded in the same transaction).
+ */
+async function insertConsentVersion(
+  scope: AccessScope,
+  sipId: string,
+  v: Pick<
+    ValidConsent,
+    | 'givenOn'
+    | 'validUntil'
+    | 'informationKinds'
+    | 'childsView'
+    | 'childsViewNote'
+    | 'guardiansNote'
+    | 'guardianIds'
+    | 'organisationIds'
+  >,
+): Promise<{ id: string }> {
+  const municipalityId = scope.actor.municipalityId;
+  await scope.db
+    .updateTable('sip_consent')
+    .set({ superseded_at: new Date() })
+    .where('municipality_id', '=', municipalityId)
+    .where('sip_id', '=', sipId)
+    .where('superseded_at', 'is', null)
+    .execute();
+  const consent = await scope.db
+    .insertInto('sip_consent')
+    .values({
+      municipality_id: municipalityId,
+      sip_id: sipId,
+      given_on: v.givenOn,
+      valid_until: v.validUntil,
+      information_kinds: v.informationKinds,
+      childs_view: v.childsView,
+      childs_view_note: v.childsViewNote,
+      guardians_note: v.guardiansNote,
+      recorded_by: scope.actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (v.guardianIds.length)
+    await scope.db
+      .insertInto('sip_consent_guardian')
+      .values(
+        v.guardianIds.map((guardian_id) => ({
+          municipality_id: municipalityId,
+          consent_id: consent.id,
+          guardian_id,
+        })),
+      )
+      .execute();
+  await scope.db
+    .insertInto('sip_consent_organisation')
+    .values(
+      v.organisationIds.map((organisation_id) => ({
+        municipality_id: municipalityId,
+        consent_id: consent.id,
+        organisation_id,
+      })),
+    )
+    .execute();
+  return consent;
 }

@@ -16,6 +16,7 @@ import { parseWeek, type Week, weekKey, weekOf } from '../domain/week.ts';
 import { workdayTexts } from '../i18n/index.ts';
 import { book, bookableCases, cancel, feedState, replaceFeed } from '../service/appointments.ts';
 import { feedReach, feedTokenPattern, ownSources, readCalendar, readFeed } from '../service/calendar.ts';
+import { ownWorkday } from '../service/own.ts';
 import { CalendarPage } from '../views/calendar.tsx';
 
 const pageOptions = { preHandler: requireSignedInPage, config: { personalData: true } };
@@ -80,8 +81,11 @@ export async function calendarRoutes(app: App): Promise<void> {
   app.get(
     '/calendar',
     { ...pageOptions, schema: { querystring: weekQuery, response: { 200: Type.String() } } },
-    async (request, reply) =>
-      renderWeek(request, reply, weekFrom(request.query.week, todayFor(app.config)), {}),
+    async (request, reply) => {
+      const notice = request.query.notice === 'booked' ? workdayTexts(request.lang).booked : undefined;
+      const week = weekFrom(request.query.week, todayFor(app.config));
+      return renderWeek(request, reply, week, notice ? { notice } : {});
+    },
   );
 
   app.post(
@@ -142,11 +146,7 @@ export async function calendarRoutes(app: App): Promise<void> {
     const today = todayFor(app.config);
     const tx = workdayTexts(request.lang);
     const existing = await withAccess(app.db, accessContext(request), async (scope) => {
-      scope.authorize('calendar.manage', {
-        type: 'ownWorkday',
-        municipalityId: scope.actor.municipalityId,
-        userId: scope.actor.userId,
-      });
+      scope.authorize('calendar.manage', ownWorkday(scope));
       return (await feedState(scope)).since;
     });
     // Replacing a feed breaks the address in every calendar that uses it: that is confirmed.

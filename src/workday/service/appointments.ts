@@ -4,12 +4,7 @@ import { parseCaseListQuery } from '../domain/case-list.ts';
 import { cancelAppointment, feedOf, insertAppointment, setFeed } from '../queries/calendar.ts';
 import { casesFor } from '../queries/cases.ts';
 import { hashFeedToken, newFeedToken } from './calendar.ts';
-
-const own = (scope: AccessScope) => ({
-  type: 'ownWorkday' as const,
-  municipalityId: scope.actor.municipalityId,
-  userId: scope.actor.userId,
-});
+import { ownWorkday } from './own.ts';
 
 /** The open cases a social worker holds, to book a visit for; each child offered is audited. */
 export async function bookableCases(scope: AccessScope, today: string) {
@@ -38,7 +33,7 @@ export async function book(
   input: AppointmentInput,
   today: string,
 ): Promise<{ ok: true } | { ok: false; errors: AppointmentField[] }> {
-  scope.authorize('calendar.manage', own(scope));
+  scope.authorize('calendar.manage', ownWorkday(scope));
   const cases = new Set((await bookableCases(scope, today)).map(([id]) => id));
   const checked = validateAppointment(input, cases);
   if (!checked.ok) return checked;
@@ -64,7 +59,7 @@ async function childOfCase(scope: AccessScope, caseId: string): Promise<string |
 }
 
 export async function cancel(scope: AccessScope, id: string): Promise<boolean> {
-  scope.authorize('calendar.manage', own(scope));
+  scope.authorize('calendar.manage', ownWorkday(scope));
   const done = await cancelAppointment(scope, id);
   await scope.audit({ action: 'calendar.manage', recordType: 'calendarAppointment', recordId: id });
   return done;
@@ -72,7 +67,7 @@ export async function cancel(scope: AccessScope, id: string): Promise<boolean> {
 
 /** A new secret address (the old one stops working), or none; the secret itself is never stored. */
 export async function replaceFeed(scope: AccessScope, keep: boolean): Promise<string | null> {
-  scope.authorize('calendar.manage', own(scope));
+  scope.authorize('calendar.manage', ownWorkday(scope));
   const token = keep ? newFeedToken() : null;
   await setFeed(scope, token ? hashFeedToken(token) : null);
   await scope.audit({ action: 'calendar.manage', recordType: 'calendarFeed', recordId: null });

@@ -11,12 +11,7 @@ import { type FeedEvent, icalendar } from '../domain/ical.ts';
 import { parseTime, stockholmClock, stockholmInstant } from '../domain/week.ts';
 import { workdaySv } from '../i18n/sv.ts';
 import { appointmentsBetween, sipMeetingsBetween } from '../queries/calendar.ts';
-
-const own = (scope: AccessScope) => ({
-  type: 'ownWorkday' as const,
-  municipalityId: scope.actor.municipalityId,
-  userId: scope.actor.userId,
-});
+import { ownWorkday } from './own.ts';
 
 const nameOf = (p: { given_name: string | null; family_name: string | null }) =>
   [p.given_name, p.family_name].filter(Boolean).join(' ');
@@ -112,7 +107,7 @@ export async function readCalendar(
   sources: readonly CalendarSource[],
   range: Omit<CalendarRange, 'userId'>,
 ): Promise<CalendarEntry[]> {
-  scope.authorize('calendar.read', own(scope));
+  scope.authorize('calendar.read', ownWorkday(scope));
   const entries = await entriesOf(scope, sources, { ...range, userId: scope.actor.userId });
   const seen = new Map<string, CalendarEntry>();
   for (const e of entries) if (e.recordId) seen.set(`${e.recordType}:${e.recordId}`, e);
@@ -172,7 +167,7 @@ export async function readFeed(
     secondFactorDone: true,
   };
   const entries = await withAccess(db, { actor, clientAddress: null, today: range.today }, async (scope) => {
-    scope.authorize('calendar.read', own(scope));
+    scope.authorize('calendar.read', ownWorkday(scope));
     const found = await entriesOf(scope, sources, { ...range, userId: actor.userId });
     await scope.audit({ action: 'calendar.read', recordType: 'calendarFeed', recordId: null });
     return found;

@@ -7,14 +7,9 @@ import {
   notificationsOf,
   unreadCount,
 } from '../queries/notifications.ts';
+import { ownWorkday } from './own.ts';
 
 /** The user's own notifications: authorised as theirs, each child named in one audited. */
-
-const own = (scope: AccessScope) => ({
-  type: 'ownWorkday' as const,
-  municipalityId: scope.actor.municipalityId,
-  userId: scope.actor.userId,
-});
 
 /** Run in the assignment's scope (src/cases): the worker is told in the app. */
 export const notifyAssigned: CaseAssignedHook = async (scope, { case: c, workerId }) => {
@@ -35,7 +30,7 @@ export async function readNotifications(
   scope: AccessScope,
   options: { unreadOnly: boolean; limit: number; page?: boolean },
 ): Promise<NotificationsView> {
-  scope.authorize('notification.read', own(scope));
+  scope.authorize('notification.read', ownWorkday(scope));
   const [items, unread] = await Promise.all([notificationsOf(scope, options), unreadCount(scope)]);
   const named = items.filter((n) => n.child_id);
   // The page itself is a look at the user's own list, recorded even when it names no one.
@@ -54,7 +49,7 @@ export async function readNotifications(
 
 /** Marks the user's own notification read (null: all of them); false when there was none to mark. */
 export async function markNotificationsRead(scope: AccessScope, id: string | null): Promise<boolean> {
-  scope.authorize('notification.read', own(scope));
+  scope.authorize('notification.read', ownWorkday(scope));
   const marked = await markRead(scope, id);
   await scope.audit({ action: 'notification.read', recordType: 'notification', recordId: id });
   return marked > 0 || id === null;

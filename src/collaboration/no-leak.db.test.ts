@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { buildApp } from '../app.ts';
+import { demoPassword, demoTotpSecret, seedDemoData } from '../demo/seed.ts';
+import type { Db } from '../platform/db/database.ts';
+import type { App } from '../platform/http/types.ts';
+import { Client, login, testConfig } from '../testing/app.ts';
+import { openTestDatabase } from '../testing/database.ts';
+
+/**
+ * The no-leak walk of the collaboration layer (issue 18), over the demo: a forum member from
+ * another organisation than social services (BUP's psychologist), a member organisation's staff
+ * without a seat of their own (the police), and the public visit every page of the layer they can
+ * reach — examples, forums and their meetings, action plans — and none of them may see a
+ * personal identity number or the name of any child in the people register.
+ */
+
+const today = '2026-03-13';
+let db: Db;
+let app: App;
+let childNames: string[];
+
+before(async () => {
+  db = await openTestDatabase();
+  const config = testConfig({ fixedToday: today, rateLimitPerMinute: 1_000_000_000 });
+  await seedDemoData(db.db, { secretKey: config.secretKey, log: () => {}, today });
+  app = await buildApp({ config, db });
+  const people = await db.db.selectFrom('person').select(['given_name', 'family_name']).execute();
+  childNames = [...new Set(people.map((p) => `${p.given_name} ${p.family_name}`))];
+});
+after(async () => {
+  await app?.close();
+  await db?.close();
+});
+
+async function signIn(username: string): Promise<Client> {
+  const user = await db.db
+    .selectFrom('user_account')
+    .select(['id', 'municipality_id', 'role', 'totp_secret_enc'])
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  return login(app, {
+    id: user.id,
+    municipalityId: user.municipality_id,
+    username,
+    password: demoPassword,
+    totpSecret: user.totp_secret_enc ? demoTotpSecret : null,
+    role: user.role,
+  });
+}
+
+/** Every page of the layer a client reaches from the lists, following the links on them. */
+async function walk(client: Client, starts: string[]): Promise<Map<string, string>> {
+  const seen = new Map<string, string>();
+  const queue = [...starts];
+  const inLayer = /^\/(examples|forums|action-plans)(\/[0-9a-f-]{36}(\/meetings\/[0-9a-f-]{36})?)?$/;
+  while (queue.length) {
+    const url = queue.shift()!;
+    if (seen.has(url)) continue;
+    const res = await client.get(url);
+    seen.set(url, `${res.statusCode} ${res.body}`);
+    for (const [, href] of res.body.matchAll(/href="([^"?#]+)/g))
+      if (href && inLayer.test(href) && !seen.has(href)) queue.push(href);
+  }
+  return seen;
+}
+
+const identityNumber = /(?<![0-9])(19|20)?[0-9]{6}[-+]?[0-9]{4}(?![0-9])/;
+
+function assertNoChildData(pages: Map<string, string>, who: string) {
+  for (const [url, page] of pages) {
+    const text = page.replace(/<[^>]+>/g, ' ');
+    const number = identityNumber.exec(text);
+    assert.equal(number, null, `${who} saw an identity number on ${url}: ${number?.[0]}`);
+    const name = childNames.find((n) => page.includes(n));
+    assert.equal(name, undefined, `${who} saw "${name}" on ${url}`);
+  }
+}
+
+describe('the no-leak walk of the collaboration layer', () => {
+  it('shows a forum member from another organisation (BUP) no child', async () => {
+    const pages = await walk(await signIn('bup'), ['/examples', '/forums', '/action-plans']);
+    assert.ok(
+      [...pages.keys()].some((u) => /^\/forums\/[0-9a-f-]{36}$/.test(u)),
+      'reached the forum',
+    );
+    assert.ok(
+      [...pages.keys()].some((u) => /\/meetings\//.test(u)),
+      'reached its meetings',
+    );
+    assertNoChildData(pages, 'bup');
+  });
+
+  it('shows the police, a member organisation without a seat of their own, no child', async () => {
+    const pages = await walk(await signIn('police'), ['/examples', '/forums', '/action-plans']);
+    assert.ok(
+      [...pages.keys()].some((u) => /^\/action-plans\/[0-9a-f-]{36}$/.test(u)),
+      'reached the plan',
+    );
+    assertNoChildData(pages, 'police');
+  });
+
+  it('shows the public published examples only, and no child', async () => {
+    const anonymous = new Client(app);
+    const pages = await walk(anonymous, ['/examples']);
+    assert.ok(pages.size > 5, 'walked the examples');
+    for (const [url, page] of pages)
+      if (/^\/(forums|action-plans)/.test(url)) assert.match(page, /^302 /, `${url} is not public`);
+    assertNoChildData(pages, 'the public');
+  });
+});

@@ -1,0 +1,207 @@
+import type { Kysely } from 'kysely';
+import { addDays } from '../deadlines/calendar.ts';
+import type { Database } from '../platform/db/schema.ts';
+import { buildAgenda, type ForumAction } from './meetings.ts';
+
+/**
+ * The demo's forum (issue 18): Sjövik's manager network of social services, the school, BUP and
+ * the police, with two approved meetings and a third planned: one open action carried twice and
+ * overdue, one done. The school's student health lead is the secretary (a partner with their own
+ * account), the manager chairs. Fictional; nothing about a child.
+ */
+export async function seedForumDemo(
+  db: Kysely<Database>,
+  options: {
+    today: string;
+    municipalityId: string;
+    users: { manager: string; partner: string; bup: string };
+    organisations: { socialServices: string; school: string; bup: string; police: string };
+  },
+): Promise<number> {
+  const { today, municipalityId, users, organisations: o } = options;
+  const forum = await db
+    .insertInto('forum')
+    .values({
+      municipality_id: municipalityId,
+      name: 'Chefsnätverket Birger',
+      purpose:
+        'Cheferna för socialtjänsten, skolan, BUP och polisen möts för att samordna arbetet för barn och unga i Sjövik.',
+      level: 'management',
+      cadence: 'monthly',
+      goal_areas: ['goodHealth', 'successInSchool', 'safetyAtHome'],
+      created_by: users.manager,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('forum_member')
+    .values(Object.values(o).map((id) => ({ forum_id: forum.id, organisation_id: id })))
+    .execute();
+  const reps = await db
+    .insertInto('forum_representative')
+    .values([
+      {
+        forum_id: forum.id,
+        organisation_id: o.socialServices,
+        user_id: users.manager,
+        name: 'Maria Lindqvist',
+        title: 'Enhetschef',
+        role: 'chair',
+      },
+      {
+        forum_id: forum.id,
+        organisation_id: o.school,
+        user_id: users.partner,
+        name: 'Pia Skog',
+        title: 'Elevhälsochef',
+        role: 'secretary',
+      },
+      {
+        forum_id: forum.id,
+        organisation_id: o.bup,
+        user_id: users.bup,
+        name: 'Bo Läkare',
+        title: 'Psykolog',
+        role: 'member',
+      },
+      {
+        forum_id: forum.id,
+        organisation_id: o.police,
+        user_id: null,
+        name: 'Kommunpolisen',
+        title: 'Kommunpolis',
+        role: 'member',
+      },
+    ])
+    .returning('id')
+    .execute();
+  const actions: ForumAction[] = [];
+  const meetings = [addDays(today, -56), addDays(today, -28)];
+  let previous: { id: string } | null = null;
+  for (const [n, plannedOn] of meetings.entries()) {
+    const meeting = await db
+      .insertInto('forum_meeting')
+      .values({
+        forum_id: forum.id,
+        planned_on: plannedOn,
+        place: 'Stadshuset, sal 2',
+        status: 'approved',
+        held_on: plannedOn,
+        minutes:
+          n === 0
+            ? 'Genomgång av hur skolan och socialtjänsten når varandra när en elev har hög frånvaro.'
+            : 'Uppföljning av förra mötets åtgärder. Polisen berättade om de gemensamma hembesöken.',
+        minutes_written_by: users.partner,
+        approved_by: users.manager,
+        approved_at: new Date(`${addDays(plannedOn, 3)}T12:00:00Z`),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const agenda = buildAgenda({
+      meetingOn: plannedOn,
+      previousMeeting: previous,
+      actions,
+      newItems: n === 0 ? ['Skolfrånvaro'] : ['Gemensamma hembesök'],
+      deviationsReviewedFor: null,
+    });
+    await db
+      .insertInto('forum_agenda_item')
+      .values(
+        agenda.map((item, position) => ({
+          meeting_id: meeting.id,
+          position,
+          kind: item.kind,
+          title: item.kind === 'item' ? item.title : null,
+          action_id: item.kind === 'carriedAction' ? item.actionId : null,
+          quarter: item.kind === 'deviations' ? item.quarter : null,
+        })),
+      )
+      .execute();
+    await db
+      .insertInto('forum_attendance')
+      .values(
+        reps.map((r) => ({
+          meeting_id: meeting.id,
+          representative_id: r.id,
+          presence: 'present' as const,
+          substitute_name: null,
+        })),
+      )
+      .execute();
+    if (n === 0) {
+      const made = await db
+        .insertInto('forum_action')
+        .values([
+          {
+            forum_id: forum.id,
+            meeting_id: meeting.id,
+            description: 'Ta fram en gemensam rutin för kontakt vid hög skolfrånvaro',
+            organisation_id: o.school,
+            person: 'Elevhälsochef',
+            due_on: addDays(today, -7),
+            status: 'open',
+          },
+          {
+            forum_id: forum.id,
+            meeting_id: meeting.id,
+            description: 'Bjuda in BUP till nästa möte om väntetider',
+            organisation_id: o.socialServices,
+            person: 'Enhetschef',
+            due_on: addDays(today, -40),
+            status: 'done',
+            closed_on: addDays(today, -45),
+          },
+        ])
+        .returning(['id', 'description', 'organisation_id', 'person', 'due_on', 'status'])
+        .execute();
+      for (const a of made)
+        actions.push({
+          id: a.id,
+          meetingId: meeting.id,
+          description: a.description,
+          organisationId: a.organisation_id,
+          person: a.person,
+          dueOn: a.due_on,
+          status: a.status,
+        });
+    }
+    previous = { id: meeting.id };
+  }
+  // The next meeting, planned: the open action is carried a second time (and is overdue).
+  const next = await db
+    .insertInto('forum_meeting')
+    .values({ forum_id: forum.id, planned_on: addDays(today, 7), place: 'Sjövikskolan', status: 'planned' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const agenda = buildAgenda({
+    meetingOn: addDays(today, 7),
+    previousMeeting: previous,
+    actions,
+    newItems: ['Handlingsplanens uppföljning'],
+    deviationsReviewedFor: null,
+  });
+  await db
+    .insertInto('forum_agenda_item')
+    .values(
+      agenda.map((item, position) => ({
+        meeting_id: next.id,
+        position,
+        kind: item.kind,
+        title: item.kind === 'item' ? item.title : null,
+        action_id: item.kind === 'carriedAction' ? item.actionId : null,
+        quarter: item.kind === 'deviations' ? item.quarter : null,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('collaboration_change')
+    .values({
+      record_type: 'forum',
+      record_id: forum.id,
+      action: 'created',
+      actor_user_id: users.manager,
+      actor_name: 'Socialtjänsten, Sjöviks kommun',
+    })
+    .execute();
+  return 3;
+}

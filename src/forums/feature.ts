@@ -1,0 +1,16 @@
+import type { Feature } from '../platform/features.ts';
+import { forumTexts } from './i18n/index.ts';
+import { forumRoutes } from './routes.tsx';
+
+/** Standing collaboration forums, their meetings and actions (issue 18). */
+export const forumsFeature: Feature = {
+  name: 'forums',
+  routes: [forumRoutes],
+  contributes: {
+    nav: [{ order: 104, action: 'forum.read', href: '/forums', label: (lang) => forumTexts(lang).nav }],
+    homeLinks: [
+      { order: 104, action: 'forum.read', href: '/forums', label: (lang) => forumTexts(lang).homeLink },
+    ],
+    auditLabels: [(lang) => forumTexts(lang).auditActions],
+  },
+};

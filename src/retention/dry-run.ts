@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import type { IsoDate } from '../deadlines/calendar.ts';
+import { writeAuditEvents } from '../platform/audit/audit.ts';
+import type { Database } from '../platform/db/schema.ts';
+import { assessRetention } from './assess.ts';
+import { retentionInputs } from './inputs.ts';
+import type { RetentionAssessment } from './model.ts';
+
+/** One file as the dry run lists it: what would be culled and kept, and under which rules. */
+export interface DryRunFile {
+  personId: string;
+  assessment: RetentionAssessment;
+}
+
+export interface DryRun {
+  today: IsoDate;
+  files: DryRunFile[];
+  counts: { files: number; due: number; overdue: number; cull: number; keep: number; review: number };
+  /** Kept records by the rule that keeps them, culled ones by the rule that culls them. */
+  byRule: Record<string, { cull: number; keep: number }>;
+}
+
+/**
+ * What culling would do today in one municipality, and why (issue 16; decisions 0080–0082):
+ * nothing is removed. The people whose files have something to cull or to review are read, so
+ * each is audited (`retention.review`), in the municipality's chain, in one transaction with
+ * the reading; `reason` says who ran it ('command' from the server, or the page's role).
+ */
+export async function retentionDryRun(
+  db: Kysely<Database>,
+  municipality: { id: string; code: string },
+  today: IsoDate,
+  audit: { reason: string; actor?: Parameters<typeof writeAuditEvents>[1]['actor'] },
+): Promise<DryRun> {
+  return db.transaction().execute(async (trx) => {
+    const inputs = await retentionInputs(trx, municipality.id, municipality.code, today);
+    const files = inputs.map(({ personId, input }) => ({ personId, assessment: assessRetention(input) }));
+    const counts = { files: files.length, due: 0, overdue: 0, cull: 0, keep: 0, review: 0 };
+    const byRule: DryRun['byRule'] = {};
+    for (const { assessment } of files) {
+      if (assessment.file.state === 'due') {
+        counts.due++;
+        if (assessment.file.overdue) counts.overdue++;
+      }
+      if (assessment.review.length) counts.review++;
+      for (const record of assessment.records) {
+        counts[record.verdict]++;
+        for (const rule of record.rules) {
+          const entry = byRule[rule.ruleId] ?? { cull: 0, keep: 0 };
+          entry[record.verdict]++;
+          byRule[rule.ruleId] = entry;
+        }
+      }
+    }
+    const listed = files.filter(
+      (f) => f.assessment.records.some((r) => r.verdict === 'cull') || f.assessment.review.length,
+    );
+    await writeAuditEvents(
+      trx,
+      { municipalityId: municipality.id, actor: audit.actor ?? null, clientAddress: null },
+      listed.map((f) => ({
+        action: 'retention.review',
+        subjectPersonId: f.personId,
+        recordType: 'person',
+        recordId: f.personId,
+        reason: audit.reason,
+      })),
+    );
+    return { today, files, counts, byRule };
+  });
+}

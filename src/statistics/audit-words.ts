@@ -1,0 +1,25 @@
+import { textsFor } from '../platform/i18n/i18n.ts';
+
+/**
+ * How the log review names this feature's codes in the audit trail (src/log-review/labels.ts;
+ * decision 0068): the actions, refusal reasons and record types its events carry that its
+ * other texts do not already name.
+ */
+export const statisticsAuditWords = textsFor({
+  sv: {
+    actions: {} as Record<string, string>,
+    reasons: {} as Record<string, string>,
+    recordTypes: {
+      statisticsUnit: 'Enhetens statistik',
+      statisticsTable: 'Statistiktabell',
+    } as Record<string, string>,
+  },
+  en: {
+    actions: {} as Record<string, string>,
+    reasons: {} as Record<string, string>,
+    recordTypes: {
+      statisticsUnit: 'The unit’s statistics',
+      statisticsTable: 'Statistics table',
+    } as Record<string, string>,
+  },
+});
