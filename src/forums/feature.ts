@@ -1,4 +1,5 @@
 import type { Feature } from '../platform/features.ts';
+import { forumAuditWords } from './audit-words.ts';
 import { forumTexts } from './i18n/index.ts';
 import { forumRoutes } from './routes.tsx';
 
@@ -11,6 +12,8 @@ export const forumsFeature: Feature = {
     homeLinks: [
       { order: 104, action: 'forum.read', href: '/forums', label: (lang) => forumTexts(lang).homeLink },
     ],
-    auditLabels: [(lang) => forumTexts(lang).auditActions],
+    auditLabels: [(lang) => forumTexts(lang).auditActions, (lang) => forumAuditWords(lang).actions],
+    auditReasonLabels: [(lang) => forumAuditWords(lang).reasons],
+    auditRecordTypeLabels: [(lang) => forumAuditWords(lang).recordTypes],
   },
 };

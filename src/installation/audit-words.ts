@@ -9,6 +9,7 @@ export const installationAuditWords = textsFor({
   sv: {
     actions: {
       'municipality.create': 'Skapade kommunen',
+      'retention.review': 'Gick igenom vad som ska gallras (provkörning)',
     } as Record<string, string>,
     reasons: {} as Record<string, string>,
     recordTypes: {
@@ -19,6 +20,7 @@ export const installationAuditWords = textsFor({
   en: {
     actions: {
       'municipality.create': 'Created the municipality',
+      'retention.review': 'Reviewed what is due for culling (dry run)',
     } as Record<string, string>,
     reasons: {} as Record<string, string>,
     recordTypes: {

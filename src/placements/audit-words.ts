@@ -21,6 +21,7 @@ export const placementAuditWords = textsFor({
       placement: 'Placering',
       placementHome: 'Hem för placering',
       ivoList: 'Lista till IVO',
+      unaccompaniedMinor: 'Ensamkommande barn',
     } as Record<string, string>,
   },
   en: {
@@ -38,6 +39,7 @@ export const placementAuditWords = textsFor({
       placement: 'Placement',
       placementHome: 'Home for placements',
       ivoList: 'List to IVO',
+      unaccompaniedMinor: 'Unaccompanied minor',
     } as Record<string, string>,
   },
 });

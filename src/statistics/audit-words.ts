@@ -7,17 +7,21 @@ import { textsFor } from '../platform/i18n/i18n.ts';
  */
 export const statisticsAuditWords = textsFor({
   sv: {
-    actions: {} as Record<string, string>,
-    reasons: {} as Record<string, string>,
+    actions: { 'staff.manage': 'Ändrade i personalregistret' } as Record<string, string>,
+    reasons: { ended: 'Anställningen avslutades' } as Record<string, string>,
     recordTypes: {
+      employment: 'Anställning',
+      mentorship: 'Mentorskap',
       statisticsUnit: 'Enhetens statistik',
       statisticsTable: 'Statistiktabell',
     } as Record<string, string>,
   },
   en: {
-    actions: {} as Record<string, string>,
-    reasons: {} as Record<string, string>,
+    actions: { 'staff.manage': 'Changed the staff register' } as Record<string, string>,
+    reasons: { ended: 'The employment ended' } as Record<string, string>,
     recordTypes: {
+      employment: 'Employment',
+      mentorship: 'Mentorship',
       statisticsUnit: 'The unit’s statistics',
       statisticsTable: 'Statistics table',
     } as Record<string, string>,

@@ -27,6 +27,7 @@ export const statisticsFeature: Feature = {
         label: (lang) => statisticsTexts(lang).title,
       },
     ],
-    auditLabels: [(lang) => statisticsTexts(lang).auditActions],
+    auditLabels: [(lang) => statisticsTexts(lang).auditActions, (lang) => statisticsAuditWords(lang).actions],
+    auditReasonLabels: [(lang) => statisticsAuditWords(lang).reasons],
   },
 };

@@ -40,6 +40,7 @@ describe('the policy composed from rule sets', () => {
         'statistics',
         'good-practice',
         'action-plans',
+        'forums',
       ],
     );
     assert.equal(actions[0], 'person.search');
