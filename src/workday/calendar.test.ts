@@ -47,6 +47,9 @@ describe('times in Stockholm', () => {
     // The day the clocks go forward (29 March 2026) and back (25 October 2026).
     assert.equal(stockholmInstant('2026-03-29', 4 * 60).toISOString(), '2026-03-29T02:00:00.000Z');
     assert.equal(stockholmInstant('2026-10-25', 12 * 60).toISOString(), '2026-10-25T11:00:00.000Z');
+    // 02:30 comes twice on the night summer time ends: the first one, still summer time, is meant.
+    assert.equal(stockholmInstant('2026-10-25', 150).toISOString(), '2026-10-25T00:30:00.000Z');
+    assert.equal(stockholmInstant('2026-10-25', 24 * 60).toISOString(), '2026-10-25T23:00:00.000Z');
   });
 });
 

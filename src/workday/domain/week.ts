@@ -77,7 +77,8 @@ export function stockholmClock(instant: Date): [string, string] {
 /** The instant a Stockholm date and clock time names (in the autumn's repeated hour, the first). */
 export function stockholmInstant(date: string, minutes: number): Date {
   const wall = Date.parse(`${date}T00:00:00Z`) + minutes * 60_000;
-  let guess = wall - 3_600_000;
+  // Start from summer time's offset: in the repeated autumn hour this lands on its first occurrence.
+  let guess = wall - 2 * 3_600_000;
   for (let i = 0; i < 2; i++) {
     const [d, t] = stockholmClock(new Date(guess));
     const shown = Date.parse(`${d}T${t}:00Z`);
