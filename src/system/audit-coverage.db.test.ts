@@ -433,79 +433,7 @@ const personalDataRoutes: Record<string, Probe> = {
       return c.postJson(`/api/v1/sips/${f.active.id}/actions/${own.id}/status`, { status: 'done' });
     },
   },
-  // Placements (src/placements): the case's decision opens one, then its page and forms.
-  'GET /cases/:id/placements/new': {
-    as: 'socialWorker',
-    request: (c, f) => c.get(`/cases/${f.placement.caseId}/placements/new`),
-  },
-  'POST /cases/:id/placements': {
-    as: 'socialWorker',
-    request: (c, f) => c.post(`/cases/${f.placement.caseId}/placements`, f.placement.form),
-  },
-  'GET /placements': { as: 'socialWorker', request: (c) => c.get('/placements') },
-  'GET /placements/:id': {
-    as: 'socialWorker',
-    request: (c, f) => c.get(`/placements/${f.placement.placementId}`),
-  },
-  'POST /placements/:id/address': {
-    as: 'socialWorker',
-    request: (c, f) =>
-      c.post(`/placements/${f.placement.placementId}/address`, { reason: 'Hembesök planeras i morgon' }),
-  },
-  'POST /placements/:id/contacts': {
-    as: 'socialWorker',
-    request: (c, f) =>
-      c.post(`/placements/${f.placement.placementId}/contacts`, {
-        on: today,
-        kind: 'visit',
-        place: 'placementHome',
-        outcome: 'made',
-        childAlone: 'yes',
-        attendedTo: 'health',
-      }),
-  },
-  'GET /placements/:id/reconsideration': {
-    as: 'socialWorker',
-    request: (c, f) => c.get(`/placements/${f.placement.placementId}/reconsideration`),
-  },
-  'POST /placements/:id/considerations': {
-    as: 'socialWorker',
-    request: (c, f) =>
-      c.post(`/placements/${f.placement.placementId}/considerations`, {
-        considerationKind: 'reconsideration',
-        decidedOn: today,
-        decidedByKind: 'committee',
-        decidedByName: 'Socialnämnden',
-      }),
-  },
-  'POST /placements/:id/steps': {
-    as: 'socialWorker',
-    request: (c, f) =>
-      c.post(`/placements/${f.placement.placementId}/steps`, { stepKind: 'regionNotified', stepOn: today }),
-  },
-  'POST /placements/:id/move': {
-    as: 'socialWorker',
-    request: (c, f) =>
-      c.post(`/placements/${f.placement.placementId}/move`, {
-        moveHomeId: f.placement.otherHomeId,
-        moveForm: 'familyHome',
-        moveDecidedOn: today,
-        moveDecidedByKind: 'committee',
-        moveDecidedByName: 'Socialnämnden',
-        moveStartedOn: today,
-      }),
-  },
-  'POST /placements/:id/end': {
-    as: 'socialWorker',
-    request: (c, f) =>
-      c.post(`/placements/${f.placement.toEndId}/end`, { endedOn: today, endOutcome: 'returnedHome' }),
-  },
-  'POST /placements/:id/follow-up': {
-    as: 'socialWorker',
-    request: (c, f) =>
-      c.post(`/placements/${f.placement.toEndId}/follow-up`, { followUpStep: 'start', followUpOn: today }),
-  },
-  'GET /homes': { as: 'socialWorker', request: (c) => c.get('/homes') },
+  // Unaccompanied minors (src/placements); the placements' other probes are in audit-coverage-probes.ts.
   'GET /unaccompanied/:childId': {
     as: 'socialWorker',
     request: (c, f) => c.get(`/unaccompanied/${f.placement.childId}`),
@@ -514,36 +442,6 @@ const personalDataRoutes: Record<string, Probe> = {
     as: 'socialWorker',
     request: (c, f) =>
       c.post(`/unaccompanied/${f.placement.childId}`, { arrivedOn: today, guardianName: 'Anna Berg' }),
-  },
-  'GET /placements/ivo-list': { as: 'manager', request: (c) => c.get(`/placements/ivo-list?year=2026`) },
-  'GET /placements/ivo-list.csv': {
-    as: 'manager',
-    request: (c) => c.get(`/placements/ivo-list.csv?year=2026`),
-  },
-  'POST /homes': {
-    as: 'homeFinder',
-    request: (c, f) =>
-      c.post('/homes', {
-        kind: 'privateHome',
-        name: 'Familjen Berg',
-        forms: 'familyHome',
-        municipalityCode: f.municipalityCode,
-      }),
-  },
-  'GET /homes/:id': { as: 'socialWorker', request: (c, f) => c.get(`/homes/${f.placement.homeId}`) },
-  'POST /homes/:id/records': {
-    as: 'homeFinder',
-    request: (c, f) =>
-      c.post(`/homes/${f.placement.homeId}/records`, {
-        what: 'training',
-        carerId: f.placement.carerId,
-        on: today,
-      }),
-  },
-  'GET /api/v1/placements': { as: 'socialWorker', request: (c) => c.get('/api/v1/placements') },
-  'GET /api/v1/placements/:id': {
-    as: 'socialWorker',
-    request: (c, f) => c.get(`/api/v1/placements/${f.placement.placementId}`),
   },
   ...laterProbes,
 };
