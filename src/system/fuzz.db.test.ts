@@ -100,14 +100,15 @@ export type RealIds = Awaited<ReturnType<typeof realIds>>;
 
 /**
  * What a refused write must leave as it was: every data table's rows (count and, through xmin,
- * any update). The audit trail, sessions and login counters change on refusals by design.
+ * any update). The audit trail, sessions, login counters and (on PostgreSQL) the shared rate-limit
+ * counters change on refusals by design.
  */
 async function fingerprint(): Promise<string> {
   const tables = (
     await sql<{ name: string }>`
       select table_name as name from information_schema.tables
        where table_schema = 'public' and table_type = 'BASE TABLE'
-         and table_name not in ('audit_event', 'session', 'login_throttle')
+         and table_name not in ('audit_event', 'session', 'login_throttle', 'rate_limit_bucket')
          and table_name not like 'kysely_%'
        order by table_name`.execute(db.db)
   ).rows.map((r) => r.name);
