@@ -60,7 +60,9 @@ describe('a concern report from the public form to a closed case', () => {
     assert.match(reference, /^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     assert.equal(await page.getByText('Tilde').count(), 0, 'the receipt echoes nothing of the report');
     // The receipt writes the status page's address out, so that a printed receipt still says it.
-    await page.locator('a.status-address').click();
+    // (its address is the configured public one: follow its path on the test server)
+    const statusHref = new URL((await page.locator('a.status-address').getAttribute('href')) ?? '');
+    await page.goto(`${e2e.baseUrl}${statusHref.pathname}${statusHref.search}`);
     await page.getByText('Mottagen. Anmälan väntar på bedömning.').waitFor();
     remember('public', page);
     for (const url of ['/report', '/report/professional', `/report/receipt/${reference}`, '/report/status'])
@@ -136,9 +138,10 @@ describe('a concern report from the public form to a closed case', () => {
     const row = manager.locator('tr', { hasText: 'Tilde Provsson' });
     assert.match((await row.first().textContent()) ?? '', /Ingen ansvarig/);
     await manager.goto(`${e2e.baseUrl}${caseUrl}`);
-    await manager
-      .getByRole('combobox', { name: 'Ansvarig socialsekreterare' })
-      .selectOption({ label: 'Sam Berg' });
+    // Each candidate is named with their caseload (issue 14's manager's day).
+    const candidates = manager.getByRole('combobox', { name: 'Ansvarig socialsekreterare' });
+    const sam = await candidates.locator('option', { hasText: 'Sam Berg' }).getAttribute('value');
+    await candidates.selectOption(sam ?? '');
     await manager.getByRole('button', { name: 'Utse ansvarig' }).click();
     await manager.getByText('Ansvarig socialsekreterare är utsedd.').waitFor();
     remember('manager', manager);
