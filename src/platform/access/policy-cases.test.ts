@@ -1,41 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  type Action,
-  type Actor,
-  actions,
-  type CaseContext,
-  type DenyReason,
-  decide,
-  type Resource,
-  requiresSecondFactor,
-} from '../../access.ts';
-import { type Role, roles } from '../db/schema.ts';
-
-const home = 'municipality-a';
-const other = 'municipality-b';
-
-function actor(role: Role, overrides: Partial<Actor> = {}): Actor {
-  return {
-    userId: `user-${role}`,
-    municipalityId: home,
-    role,
-    unitId: 'unit-a',
-    displayName: role,
-    organisation: null,
-    partnerKind: role === 'partnerProfessional' ? 'school' : null,
-    partnerOrganisationId: role === 'partnerProfessional' ? 'org-school' : null,
-    secondFactorDone: true,
-    ...overrides,
-  };
-}
-
-/** A case the actor in the matrix stands in the right relation to: their unit, assigned to them. */
-const ownCase = (role: Role, phase: CaseContext['phase'] = 'initialAssessment'): CaseContext => ({
-  unitIds: ['unit-a'],
-  responsibleUserId: `user-${role}`,
-  phase,
-});
+import { actions, type CaseContext, decide, type Resource } from '../../access.ts';
+import { actor, home } from '../../testing/policy-actors.ts';
+import { roles } from '../db/schema.ts';
 
 describe('the access policy, case by case', () => {
   const caseActions = actions.filter((a) => a.startsWith('case.') || a.startsWith('caseNote.'));
