@@ -8,6 +8,7 @@ import { jointVisitRules } from './joint-visits/access.ts';
 import { partnerRules } from './partners/access.ts';
 import { placementRules } from './placements/access.ts';
 import { registerRules } from './platform/access/policy.ts';
+import { retentionRulesOfAccess } from './retention/access.ts';
 import { sipRules } from './sip/access.ts';
 import { statisticsRules } from './statistics/access.ts';
 import { workdayRules } from './workday/access.ts';
@@ -31,6 +32,7 @@ registerRules(
   goodPracticeRules,
   actionPlanRules,
   forumRules,
+  retentionRulesOfAccess,
 );
 
 export type { CaseContext } from './cases/access.ts';

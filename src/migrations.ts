@@ -14,6 +14,7 @@ import * as m0005 from './platform/db/migrations/0005_benchmark_indexes.ts';
 import * as m0006 from './platform/db/migrations/0006_due_case_indexes.ts';
 import * as m0007 from './platform/db/migrations/0007_hardening.ts';
 import * as m0011 from './reports/migrations/0011_report_settings.ts';
+import * as m0017 from './retention/migrations/0017_retention.ts';
 import * as m0014 from './statistics/migrations/0014_statistics.ts';
 import * as m0014staff from './statistics/migrations/0014_statistics_staff.ts';
 import * as m0008 from './workday/migrations/0008_workday.ts';
@@ -45,4 +46,5 @@ export const migrations: Migrations = {
   '0015_collaboration': m0015,
   '0015_collaboration_plans': m0015plans,
   '0015_collaboration_forums': m0015forums,
+  '0017_retention': m0017,
 };

@@ -93,6 +93,7 @@ function samplesOf(type: Resource['type'], municipalityId: string): Sample[] {
     case 'administration':
       return one({ type, municipalityId });
     case 'statistics':
+    case 'retention':
       return one({ type, municipalityId });
     case 'statisticsUnit':
       return [null, 'unit-a'].map((unitId) => ({

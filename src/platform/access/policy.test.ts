@@ -38,6 +38,9 @@ function resourceFor(action: Action, municipalityId = home, role: Role = 'manage
       return { type: 'worklist', municipalityId, unitId: 'unit-a' };
     case 'caseSettings.manage':
       return { type: 'administration', municipalityId };
+    case 'retention.review':
+    case 'retention.approve':
+      return { type: 'retention', municipalityId };
     case 'person.search':
     case 'person.create':
       return { type: 'personRegister', municipalityId };
@@ -378,6 +381,11 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'statistics.read': 'Y',
     'statistics.export': 'Y',
     'plan.read': 'Y',
+    ...publicReportActions,
+  },
+  archivist: {
+    'retention.review': 'Y',
+    'retention.approve': 'Y',
     ...publicReportActions,
   },
   guideEditor: {
