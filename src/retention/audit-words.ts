@@ -18,7 +18,11 @@ export const retentionAuditWords = textsFor({
       'retention.approve': 'Godkände en gallring',
       'retention.cull': 'Gallrade en handling',
     } as Record<string, string>,
-    reasons: ruleNames('sv'),
+    reasons: {
+      ...ruleNames('sv'),
+      dryRunPage: 'Gallringssidan (provgallring)',
+      nothingDue: 'Inget att gallra',
+    } as Record<string, string>,
     recordTypes: { retentionRun: 'Gallring' } as Record<string, string>,
   },
   en: {
@@ -26,7 +30,11 @@ export const retentionAuditWords = textsFor({
       'retention.approve': 'Approved a culling',
       'retention.cull': 'Culled a record',
     } as Record<string, string>,
-    reasons: ruleNames('en'),
+    reasons: {
+      ...ruleNames('en'),
+      dryRunPage: 'The retention page (dry run)',
+      nothingDue: 'Nothing due for culling',
+    } as Record<string, string>,
     recordTypes: { retentionRun: 'Culling run' } as Record<string, string>,
   },
 });

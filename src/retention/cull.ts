@@ -65,7 +65,9 @@ export async function approveIn(
 ): Promise<{ approved: ApprovedRun | null; entries: AuditEntry[] }> {
   const { run: dryRun, reviewed } = await assessMunicipality(trx, municipality, today, archivist.role);
   const files = dryRun.files.filter((f) => cullable(f.assessment));
-  if (files.length === 0) return { approved: null, entries: reviewed };
+  // An approval that found nothing due is kept in the trail too: someone meant to cull.
+  if (files.length === 0)
+    return { approved: null, entries: [...reviewed, { action: 'retention.approve', reason: 'nothingDue' }] };
   const run = await trx
     .insertInto('retention_run')
     .values({ municipality_id: municipality.id, assessed_on: today, approved_by: archivist.userId })

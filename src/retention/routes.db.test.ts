@@ -55,6 +55,7 @@ describe('the retention page', () => {
       .select(['subject_person_id', 'actor_user_id'])
       .where('municipality_id', '=', municipalityId)
       .where('action', '=', 'retention.review')
+      .where('subject_person_id', 'is not', null)
       .execute();
     assert.deepEqual(reviews, [{ subject_person_id: file.childId, actor_user_id: archivistId }]);
     const english = await archivist.get('/retention?lang=en');

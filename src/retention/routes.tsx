@@ -58,7 +58,8 @@ export async function retentionRoutes(app: App): Promise<void> {
       .orderBy('approved_at', 'desc')
       .limit(20)
       .execute();
-    await scope.audit(...reviewed);
+    // The page itself is audited even when it lists nobody: who looked, and when.
+    await scope.audit({ action: 'retention.review', reason: 'dryRunPage' }, ...reviewed);
     return {
       run,
       files,

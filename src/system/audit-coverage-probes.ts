@@ -204,4 +204,14 @@ export const laterProbes: Record<string, Probe> = {
     },
   },
   'GET /examples/editor': { as: 'manager', request: (c) => c.get('/examples/editor') },
+  // Retention (src/retention): the archivist's dry run, and an approval (nothing is due here, so
+  // only the review is audited, at least for the protected child's old report if any is due).
+  'GET /retention': { as: 'archivist', request: (c) => c.get('/retention') },
+  'POST /retention/runs': {
+    as: 'archivist',
+    request: async (c) => {
+      await c.get('/retention');
+      return c.post('/retention/runs', { confirm: 'on' });
+    },
+  },
 };

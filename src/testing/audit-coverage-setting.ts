@@ -80,7 +80,8 @@ export type As =
   | 'manager'
   | 'partner'
   | 'police'
-  | 'homeFinder';
+  | 'homeFinder'
+  | 'archivist';
 export type Probe = {
   as: As;
   request: (client: Client, f: Fixtures) => Promise<{ statusCode: number }>;
@@ -152,6 +153,7 @@ before(async () => {
       role: 'manager',
       unitId: investigationUnit,
     }),
+    archivist: await createUser(db, t.config.secretKey, { municipalityId, role: 'archivist' }),
   };
   for (const [role, user] of Object.entries(users)) clients.set(role as As, await login(t.app, user));
   clients.set('anonymous', new Client(t.app));
