@@ -135,7 +135,7 @@ function FileSection({
   const name = view.names.get(file.personId) ?? file.personId;
   const headingId = `file-${file.personId}`;
   return (
-    <section aria-labelledby={headingId} class="retention-file">
+    <div class="retention-file">
       <h3 id={headingId}>{name}</h3>
       {a.file.state === 'due' ? (
         <p>
@@ -173,7 +173,7 @@ function FileSection({
           </tbody>
         </table>
       </section>
-    </section>
+    </div>
   );
 }
 
