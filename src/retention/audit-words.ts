@@ -21,6 +21,8 @@ export const retentionAuditWords = textsFor({
     reasons: {
       ...ruleNames('sv'),
       dryRunPage: 'Gallringssidan (provgallring)',
+      command: 'Kommandot för provgallring (npm run retention:dry-run)',
+      archivist: 'Arkivariens genomgång',
       nothingDue: 'Inget att gallra',
     } as Record<string, string>,
     recordTypes: { retentionRun: 'Gallring' } as Record<string, string>,
@@ -33,6 +35,8 @@ export const retentionAuditWords = textsFor({
     reasons: {
       ...ruleNames('en'),
       dryRunPage: 'The retention page (dry run)',
+      command: 'The dry-run command (npm run retention:dry-run)',
+      archivist: "The archivist's review",
       nothingDue: 'Nothing due for culling',
     } as Record<string, string>,
     recordTypes: { retentionRun: 'Culling run' } as Record<string, string>,

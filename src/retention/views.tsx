@@ -15,6 +15,9 @@ export interface RetentionView {
   runs: { id: string; state: string; assessed_on: string; approved_at: Date; progress: RunProgress }[];
 }
 
+/** At most this many files are shown in full; the rest are counted (the command lists them all). */
+const shownFiles = 200;
+
 /** The dry run, the approval and the runs approved so far (src/retention/routes.tsx). */
 export function RetentionPage({
   ctx,
@@ -29,8 +32,9 @@ export function RetentionPage({
 }) {
   const { lang, t } = ctx;
   const tx = retentionTexts(lang);
-  const due = view.files.filter((f) => cullable(f.assessment));
-  const review = view.files.filter((f) => !cullable(f.assessment));
+  const allDue = view.files.filter((f) => cullable(f.assessment));
+  const due = allDue.slice(0, shownFiles);
+  const review = view.files.filter((f) => !cullable(f.assessment)).slice(0, shownFiles);
   return (
     <Layout ctx={ctx} title={tx.title}>
       <h1>{tx.title}</h1>
@@ -66,6 +70,7 @@ export function RetentionPage({
 
       <h2>{tx.files}</h2>
       {due.length === 0 ? <p>{tx.none}</p> : due.map((f) => <FileSection file={f} view={view} lang={lang} />)}
+      {allDue.length > due.length ? <p>{tx.more(allDue.length - due.length)}</p> : null}
 
       {due.length ? (
         <form method="post" action="/retention/runs" class="form">

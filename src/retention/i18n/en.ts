@@ -7,6 +7,8 @@ export const retentionEn: RetentionTexts = {
     'The dry run shows which files are due for culling today under chapter 16 of the Social Services Act (2025:400), and why. Nothing is removed until you approve the culling, and the job assesses each file again when it culls it.',
   counts: (c) =>
     `${c.files} files assessed, ${c.due} due for culling (${c.overdue} overdue), ${c.cull} records culled, ${c.keep} kept, ${c.review} need review.`,
+  more: (n) =>
+    `And ${n} more files, which the approval covers too. The command npm run retention:dry-run lists them all.`,
   byRule: 'By rule',
   rule: 'Rule',
   culled: 'Culled',

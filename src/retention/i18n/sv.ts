@@ -6,6 +6,8 @@ export const retentionSv = {
     'Provgallringen visar vilka akter som ska gallras i dag enligt 16 kap. socialtjänstlagen (2025:400) och varför. Ingenting tas bort förrän du godkänner gallringen, och jobbet bedömer varje akt igen när det gallrar den.',
   counts: (c: { files: number; due: number; overdue: number; cull: number; keep: number; review: number }) =>
     `${c.files} akter bedömda, ${c.due} ska gallras (${c.overdue} försenade), ${c.cull} handlingar gallras, ${c.keep} sparas, ${c.review} kräver granskning.`,
+  more: (n: number) =>
+    `Och ${n} akter till som också ingår i godkännandet. Kommandot npm run retention:dry-run listar alla.`,
   byRule: 'Per regel',
   rule: 'Regel',
   culled: 'Gallras',
