@@ -1,6 +1,7 @@
 import type { Feature } from '../platform/features.ts';
 import { placementAuditWords } from './audit-words.ts';
 import { placementTexts } from './i18n/index.ts';
+import { moreTexts } from './i18n/more.ts';
 import { placementApiRoutes } from './routes/api.ts';
 import { considerationRoutes } from './routes/consideration.tsx';
 import { homeRoutes } from './routes/homes.tsx';
@@ -22,7 +23,10 @@ export const placementsFeature: Feature = {
   ],
   contributes: {
     auditReasonLabels: [(lang) => placementAuditWords(lang).reasons],
-    auditRecordTypeLabels: [(lang) => placementAuditWords(lang).recordTypes],
+    auditRecordTypeLabels: [
+      (lang) => placementAuditWords(lang).recordTypes,
+      (lang) => moreTexts(lang).recordTypes,
+    ],
     nav: [
       { order: 45, action: 'placement.list', href: '/placements', label: (lang) => placementTexts(lang).nav },
     ],
@@ -38,6 +42,10 @@ export const placementsFeature: Feature = {
     personSections: [placementsOfPerson],
     caseSections: [placementsOfCase],
     worklistSections: [placementsOnWorklist],
-    auditLabels: [(lang) => placementAuditWords(lang).actions, (lang) => placementTexts(lang).auditActions],
+    auditLabels: [
+      (lang) => placementAuditWords(lang).actions,
+      (lang) => placementTexts(lang).auditActions,
+      (lang) => moreTexts(lang).auditActions,
+    ],
   },
 };
