@@ -45,7 +45,14 @@ export async function seedDemoPlacements(
     .execute();
   await trx
     .insertInto('placement_intervention_type')
-    .values(types.map((t) => ({ municipality_id: m, intervention_type_id: t.id })))
+    .values(
+      types.map((t, i) => ({
+        municipality_id: m,
+        intervention_type_id: t.id,
+        form:
+          (['familyHome', 'residentialCareHome', 'emergencyHome', 'supportedHousing'] as const)[i] ?? null,
+      })),
+    )
     .execute();
 
   async function home(

@@ -45,6 +45,7 @@ const sv = {
     banNotInFamilyHome: 'Flyttningsförbud gäller ett barn i familjehem (24 § LVU).',
     reviewBeforeDecision: 'Övervägandet kan inte vara före beslutet.',
     subjectNotFound: 'Beslutet finns inte på placeringen.',
+    formNotOfIntervention: 'Placeringsformen är inte den som insatsen beviljade.',
   },
   // The administrator's settings.
   settingsNav: 'Placeringar',
@@ -131,6 +132,7 @@ const en: MoreTexts = {
     banNotInFamilyHome: 'A moving ban concerns a child in a family home (LVU section 24).',
     reviewBeforeDecision: 'The reconsideration cannot be before the decision.',
     subjectNotFound: 'The decision is not on this placement.',
+    formNotOfIntervention: 'The form of placement is not the one the intervention granted.',
   },
   settingsNav: 'Placements',
   settingsTitle: 'Settings for placements',
