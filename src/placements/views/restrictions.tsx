@@ -8,7 +8,13 @@ import {
 import type { PageContext } from '../../platform/layout/page-context.ts';
 import { placementTexts } from '../i18n/index.ts';
 import { moreTexts } from '../i18n/more.ts';
-import { type DecisionMakerKind, decisionMakerKinds } from '../model.ts';
+import {
+  currentDecision,
+  type DecisionMakerKind,
+  decisionMakerKinds,
+  isFamilyHome,
+  isLvu,
+} from '../model.ts';
 import type { ReviewRecord } from '../queries/facts.ts';
 import { restrictionKinds } from '../restrictions.ts';
 import type { PlacementView } from '../service/read.ts';
@@ -42,6 +48,9 @@ export function RestrictionsSection({
       ? ` · ${m.reviews(reviews.length)}, ${reviews.at(-1)!.decidedOn}: ${m.reviewOutcomes[reviews.at(-1)!.outcome]}`
       : '';
   const open = !view.row.ended_on && mayRecord;
+  // Only the forms that can apply: 14 § during LVU care, a moving ban for a child in a family home.
+  const lvu = isLvu(currentDecision(view.placement).basis);
+  const familyHome = !!view.period && isFamilyHome(view.period.form);
   const subjects = [
     ...view.restrictions
       .filter((r) => !r.endedOn)
@@ -107,63 +116,71 @@ export function RestrictionsSection({
       )}
       {open ? (
         <>
-          <h3 id="restriction-form-heading">{m.recordRestriction}</h3>
-          <form
-            method="post"
-            action={`/placements/${id}/restrictions`}
-            class="stacked-form"
-            aria-labelledby="restriction-form-heading"
-            novalidate
-          >
-            <CsrfField token={ctx.csrf} />
-            <RadioGroup
-              name="restrictionKind"
-              legend={m.restrictionKind}
-              value={v('restrictionKind') ?? 'whereaboutsSecret'}
-              error={errors.restrictionKind}
-              options={restrictionKinds.map((k) => [k, m.restrictionKinds[k]] as const)}
-            />
-            <TextField
-              name="restrictionOn"
-              type="date"
-              label={m.decidedOnLabel}
-              value={v('restrictionOn')}
-              error={errors.restrictionOn}
-            />
-            {makerFields('restriction')}
-            <button type="submit" class="button button--secondary">
-              {m.recordRestriction}
-            </button>
-          </form>
-          <h3 id="ban-form-heading">{m.recordMovingBan}</h3>
-          <form
-            method="post"
-            action={`/placements/${id}/moving-bans`}
-            class="stacked-form"
-            aria-labelledby="ban-form-heading"
-            novalidate
-          >
-            <CsrfField token={ctx.csrf} />
-            <TextField
-              name="appliedOn"
-              type="date"
-              label={m.appliedOn}
-              value={v('appliedOn')}
-              error={errors.appliedOn}
-            />
-            {makerFields('ban')}
-            <TextField
-              name="courtDecidedOn"
-              type="date"
-              label={m.courtDecidedOn}
-              hint={m.courtDecidedHint}
-              value={v('courtDecidedOn')}
-              error={errors.courtDecidedOn}
-            />
-            <button type="submit" class="button button--secondary">
-              {m.recordMovingBan}
-            </button>
-          </form>
+          {lvu ? (
+            <>
+              <h3 id="restriction-form-heading">{m.recordRestriction}</h3>
+              <form
+                method="post"
+                action={`/placements/${id}/restrictions`}
+                class="stacked-form"
+                aria-labelledby="restriction-form-heading"
+                novalidate
+              >
+                <CsrfField token={ctx.csrf} />
+                <RadioGroup
+                  name="restrictionKind"
+                  legend={m.restrictionKind}
+                  value={v('restrictionKind') ?? 'whereaboutsSecret'}
+                  error={errors.restrictionKind}
+                  options={restrictionKinds.map((k) => [k, m.restrictionKinds[k]] as const)}
+                />
+                <TextField
+                  name="restrictionOn"
+                  type="date"
+                  label={m.decidedOnLabel}
+                  value={v('restrictionOn')}
+                  error={errors.restrictionOn}
+                />
+                {makerFields('restriction')}
+                <button type="submit" class="button button--secondary">
+                  {m.recordRestriction}
+                </button>
+              </form>
+            </>
+          ) : null}
+          {familyHome ? (
+            <>
+              <h3 id="ban-form-heading">{m.recordMovingBan}</h3>
+              <form
+                method="post"
+                action={`/placements/${id}/moving-bans`}
+                class="stacked-form"
+                aria-labelledby="ban-form-heading"
+                novalidate
+              >
+                <CsrfField token={ctx.csrf} />
+                <TextField
+                  name="appliedOn"
+                  type="date"
+                  label={m.appliedOn}
+                  value={v('appliedOn')}
+                  error={errors.appliedOn}
+                />
+                {makerFields('ban')}
+                <TextField
+                  name="courtDecidedOn"
+                  type="date"
+                  label={m.courtDecidedOn}
+                  hint={m.courtDecidedHint}
+                  value={v('courtDecidedOn')}
+                  error={errors.courtDecidedOn}
+                />
+                <button type="submit" class="button button--secondary">
+                  {m.recordMovingBan}
+                </button>
+              </form>
+            </>
+          ) : null}
           {pending.map((b) => (
             <form
               key={b.id}
