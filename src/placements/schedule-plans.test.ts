@@ -27,7 +27,11 @@ describe('the care plan revised at the latest after two years placed (9 kap. 13 
   it('is gone once revised, and is not owed when the two years end after the 18th birthday', () => {
     assert.deepEqual(dueOf({ plans: { carePlanRevisedOn: '2026-12-01' } }, 'carePlanRevision'), []);
     const older = placementDuties({ placement: placement(), child: { birthDate: '2010-01-15' } });
-    assert.equal(older.filter((d) => d.rule === 'carePlanRevision').length, 0, 'turns 18 on the day it would fall due');
+    assert.equal(
+      older.filter((d) => d.rule === 'carePlanRevision').length,
+      0,
+      'turns 18 on the day it would fall due',
+    );
     const younger = placementDuties({ placement: placement(), child: { birthDate: '2010-01-16' } });
     assert.deepEqual(
       younger.filter((d) => d.rule === 'carePlanRevision').map((d) => d.dueOn),
