@@ -146,6 +146,42 @@ export const laterProbes: Record<string, Probe> = {
     request: (c, f) =>
       c.post(`/placements/${f.placement.toEndId}/follow-up`, { followUpStep: 'start', followUpOn: today }),
   },
+  'POST /placements/:id/restrictions': {
+    as: 'socialWorker',
+    request: (c, f) =>
+      c.post(`/placements/${f.placement.lvuId}/restrictions`, {
+        restrictionKind: 'whereaboutsSecret',
+        restrictionOn: today,
+        restrictionByKind: 'subcommittee',
+        restrictionByName: 'Individutskottet',
+      }),
+  },
+  'POST /placements/:id/reviews': {
+    as: 'socialWorker',
+    request: async (c, f) => {
+      const restriction = await t.db.db
+        .selectFrom('placement_restriction')
+        .select('id')
+        .where('placement_id', '=', f.placement.lvuId)
+        .executeTakeFirstOrThrow();
+      return c.post(`/placements/${f.placement.lvuId}/reviews`, {
+        subject: restriction.id,
+        reviewedOn: today,
+        reviewByKind: 'committee',
+        reviewByName: 'Socialnämnden',
+        reviewOutcome: 'continues',
+      });
+    },
+  },
+  'POST /placements/:id/moving-bans': {
+    as: 'socialWorker',
+    request: (c, f) =>
+      c.post(`/placements/${f.placement.placementId}/moving-bans`, {
+        appliedOn: today,
+        banByKind: 'committee',
+        banByName: 'Socialnämnden',
+      }),
+  },
   'GET /homes': { as: 'socialWorker', request: (c) => c.get('/homes') },
   'GET /placements/ivo-list': { as: 'manager', request: (c) => c.get(`/placements/ivo-list?year=2026`) },
   'GET /placements/ivo-list.csv': {

@@ -51,6 +51,8 @@ export const routesWithoutPersonalData = new Set([
   'POST /admin/case-settings/interventions/:id/deactivate',
   'POST /admin/case-settings/api-clients',
   'POST /admin/case-settings/api-clients/:id/deactivate',
+  'GET /admin/placement-settings',
+  'POST /admin/placement-settings',
   // The public support guide holds no personal data; its editors' actions are audited (src/guide).
   'GET /assets/guide.css',
   'GET /assets/documents.css',

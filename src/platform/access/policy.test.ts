@@ -37,6 +37,7 @@ function resourceFor(action: Action, municipalityId = home, role: Role = 'manage
     case 'worklist.readUnit':
       return { type: 'worklist', municipalityId, unitId: 'unit-a' };
     case 'caseSettings.manage':
+    case 'placementSettings.manage':
       return { type: 'administration', municipalityId };
     case 'retention.review':
     case 'retention.approve':
@@ -268,6 +269,7 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'unit.manage': 'Y',
     'user.manage': 'Y',
     'caseSettings.manage': 'Y',
+    'placementSettings.manage': 'Y',
     'partnerOrganisation.manage': 'Y',
     'partnerOrganisation.manageUsers': 'Y',
     'staff.manage': 'Y',
