@@ -10,6 +10,7 @@ import { placementRules } from './placements/access.ts';
 import { registerRules } from './platform/access/policy.ts';
 import { sipRules } from './sip/access.ts';
 import { statisticsRules } from './statistics/access.ts';
+import { workloadRules } from './statistics/workload-access.ts';
 import { workdayRules } from './workday/access.ts';
 
 /**
@@ -28,6 +29,7 @@ registerRules(
   jointVisitRules,
   placementRules,
   statisticsRules,
+  workloadRules,
   goodPracticeRules,
   actionPlanRules,
   forumRules,

@@ -7,6 +7,7 @@ import type { IndicatorData } from './compute.ts';
 import type { CaseRow, ChildSex, ExtensionRow, ReportRow, SipRow } from './inputs.ts';
 import type { DateRange } from './periods.ts';
 import { placementsTouching } from './placement-queries.ts';
+import { responsibilityTouching } from './responsibility-queries.ts';
 
 /**
  * The rows the indicators are computed from, one query per source (docs/design/statistics.md,
@@ -247,7 +248,8 @@ export async function indicatorData(
   const reports = await reportsReceived(db, municipalityId, period, today);
   const sips = await sipsTouching(db, municipalityId, period);
   const placements = await placementsTouching(db, municipalityId, period);
-  return { cases, reports, sips, placements };
+  const responsibility = await responsibilityTouching(db, municipalityId, period, today);
+  return { cases, reports, sips, placements, responsibility };
 }
 
 /** The municipality's units, by name, for the unit choice and the per-unit table. */

@@ -190,6 +190,21 @@ export const laterProbes: Record<string, Probe> = {
     as: 'manager',
     request: (c) => c.get('/statistics/export.xlsx?period=2026&table=units'),
   },
+  // Workload (src/statistics, issue 17): a worker's own load and self-assessment, the unit's manager.
+  'GET /my-workload': { as: 'socialWorker', request: (c) => c.get('/my-workload') },
+  'POST /my-workload/assessment': {
+    as: 'socialWorker',
+    request: (c) => c.post('/my-workload/assessment', { month: today.slice(0, 7), rating: '3' }),
+  },
+  'GET /statistics/workload': {
+    as: 'manager',
+    request: (c, f) => c.get(`/statistics/workload?unit=${f.investigationUnitId}`),
+  },
+  'POST /statistics/workload/profile/:id': {
+    as: 'manager',
+    request: (c, f) =>
+      c.post(`/statistics/workload/profile/${f.socialWorkerId}`, { experienceSince: '2020-01-01', fte: '1' }),
+  },
   // Good examples (issue 18): a comment carries the commenter's name and e-mail address, which
   // the moderators' overview shows (audited as comment.readEmail).
   'POST /examples/:id/comments': {

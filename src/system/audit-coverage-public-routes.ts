@@ -107,6 +107,9 @@ export const routesWithoutPersonalData = new Set([
   // Staff figures (aggregates) and the staff register: HR data of employees, not of any child; the
   // register's changes are audited like the administration of user accounts.
   'GET /statistics/staff',
+  // The municipality's workload points and capacity norm: settings, no one's data.
+  'GET /admin/workload',
+  'POST /admin/workload',
   'GET /admin/staff',
   'POST /admin/staff',
   'POST /admin/staff/:id/end',
