@@ -1,12 +1,15 @@
 import type { Feature } from '../platform/features.ts';
 import { measurementTexts } from './i18n/measurement.ts';
+import { reportingTexts } from './i18n/reporting.ts';
+import { ivoRoutes } from './ivo-routes.tsx';
+import { submissionRoutes } from './submission-routes.tsx';
 import { recordResponsibility, workloadRoutes } from './workload-routes.tsx';
 
 /**
  * Workload, the IVO report and submissions (issue 17, part A): their routes and what they add to
  * other features' pages, joined to the statistics feature's own (feature.ts) so it changes little.
  */
-export const measurementRoutes = [workloadRoutes];
+export const measurementRoutes = [workloadRoutes, ivoRoutes, submissionRoutes];
 
 type Contributions = NonNullable<Feature['contributes']>;
 
@@ -26,6 +29,18 @@ const contributions: Contributions = {
       label: (lang) => measurementTexts(lang).workload.teamTitle,
     },
     {
+      order: 204,
+      action: 'ivo.prepare',
+      href: '/statistics/ivo',
+      label: (lang) => reportingTexts(lang).ivo.title,
+    },
+    {
+      order: 205,
+      action: 'statistics.read',
+      href: '/statistics/submissions',
+      label: (lang) => reportingTexts(lang).submissions.title,
+    },
+    {
       order: 203,
       action: 'workload.manageWeights',
       href: '/admin/workload',
@@ -34,7 +49,10 @@ const contributions: Contributions = {
   ],
   auditLabels: [(lang) => measurementTexts(lang).auditActions],
   auditRecordTypeLabels: [(lang) => measurementTexts(lang).recordTypes],
-  auditReasonLabels: [(lang) => measurementTexts(lang).denyReasons],
+  auditReasonLabels: [
+    (lang) => measurementTexts(lang).denyReasons,
+    (lang) => measurementTexts(lang).auditReasons,
+  ],
 };
 
 /** The statistics feature's contributions with these added, point by point. */

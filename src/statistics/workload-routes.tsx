@@ -17,6 +17,7 @@ import { checkedUnit } from './service.ts';
 import { isSmall } from './suppression.ts';
 import { unitLoadSummary, validateSelfAssessment, validateWeightSet } from './workload.ts';
 import {
+  caseWorkers,
   firstShownMonth,
   keptMonths,
   profilesOf,
@@ -231,13 +232,14 @@ export async function workloadRoutes(app: App): Promise<void> {
       ensureAllowed(actor, 'statistics.read', { type: 'statistics', municipalityId: m });
       const units = await unitsOf(app.db, m);
       const rows: UnitSummaryRow[] = [];
-      for (const unit of units.filter((u) => !unitId || u.id === unitId)) {
-        const workers = await workersOfUnit(app.db, m, unit.id);
-        if (!workers.length) continue;
-        const ids = workers.map((w) => w.id);
-        await recomputeMonth(app.db, m, ids, today());
-        const months = await keptMonths(app.db, m, ids, today().slice(0, 7));
-        const summary = unitLoadSummary(months);
+      const workers = (await caseWorkers(app.db, m)).filter((w) => !unitId || w.unit_id === unitId);
+      const ids = workers.map((w) => w.id);
+      await recomputeMonth(app.db, m, ids, today());
+      const months = await keptMonths(app.db, m, ids, today().slice(0, 7));
+      for (const unit of units) {
+        const own = new Set(workers.filter((w) => w.unit_id === unit.id).map((w) => w.id));
+        if (!own.size) continue;
+        const summary = unitLoadSummary(months.filter((k) => own.has(k.userId)));
         // A handful of colleagues over capacity points at people: hidden, with its complement.
         const hide = isSmall(summary.overCapacity) || isSmall(summary.atOrUnderCapacity);
         rows.push({

@@ -186,7 +186,7 @@ export async function recomputeMonth(
   const assignments = await assignmentsOf(db, municipalityId, workerIds, today);
   const profiles = await profilesOf(db, municipalityId, workerIds);
   const month = today.slice(0, 7);
-  for (const workerId of workerIds) {
+  const rows = workerIds.map((workerId) => {
     const load = loadOn(
       assignments.filter((a) => a.workerId === workerId),
       [settings],
@@ -194,7 +194,10 @@ export async function recomputeMonth(
     );
     const profile = profiles.get(workerId);
     const capacity = profile ? capacityOn(settings.norm, { workerId, unitId: '', ...profile }, today) : 0;
-    const values = {
+    return {
+      municipality_id: municipalityId,
+      user_id: workerId,
+      month,
       measured_on: today,
       points: load.points,
       capacity,
@@ -202,12 +205,35 @@ export async function recomputeMonth(
       items: JSON.stringify({ items: load.items, unweighted: load.unweighted }),
       recomputed_at: new Date(),
     };
-    await db
-      .insertInto('workload_month')
-      .values({ municipality_id: municipalityId, user_id: workerId, month, ...values })
-      .onConflict((oc) => oc.columns(['municipality_id', 'user_id', 'month']).doUpdateSet(values))
-      .execute();
-  }
+  });
+  // One statement for all the workers, so a unit's page costs the same few queries however large.
+  await db
+    .insertInto('workload_month')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['municipality_id', 'user_id', 'month']).doUpdateSet((eb) => ({
+        measured_on: eb.ref('excluded.measured_on'),
+        points: eb.ref('excluded.points'),
+        capacity: eb.ref('excluded.capacity'),
+        weight_version: eb.ref('excluded.weight_version'),
+        items: eb.ref('excluded.items'),
+        recomputed_at: eb.ref('excluded.recomputed_at'),
+      })),
+    )
+    .execute();
+}
+
+/** The active workers who carry cases (social and intake workers), by unit and name. */
+export function caseWorkers(db: Db, municipalityId: string) {
+  return db
+    .selectFrom('user_account')
+    .select(['id', 'display_name', 'role', 'unit_id'])
+    .where('municipality_id', '=', municipalityId)
+    .where('active', '=', true)
+    .where('role', 'in', ['socialWorker', 'intakeWorker'])
+    .where('unit_id', 'is not', null)
+    .orderBy('display_name')
+    .execute();
 }
 
 export async function profilesOf(db: Db, municipalityId: string, workerIds: readonly string[]) {

@@ -110,6 +110,10 @@ export const routesWithoutPersonalData = new Set([
   // The municipality's workload points and capacity norm: settings, no one's data.
   'GET /admin/workload',
   'POST /admin/workload',
+  // The council's statistics of decisions not carried out (aggregates, suppressed), and the list
+  // of submissions to the state (what, when, by whom: no child in it).
+  'GET /statistics/ivo/council',
+  'GET /statistics/submissions',
   'GET /admin/staff',
   'POST /admin/staff',
   'POST /admin/staff/:id/end',

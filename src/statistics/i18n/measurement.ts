@@ -37,6 +37,12 @@ const sv = {
     notOwnLoad: 'Arbetsbelastning och självskattning visas bara för medarbetaren och enhetens chef.',
     notOwnTeam: 'Du kan bara ändra uppgifter för medarbetare på din egen enhet.',
   } as Record<string, string>,
+  auditReasons: {
+    recorded: 'Registrerade verkställighet eller skäl',
+    submitted: 'Lämnade rapporten',
+    read: 'Läste en inlämnad rapport',
+    compared: 'Jämförde en inlämnad rapport med den före',
+  } as Record<string, string>,
   auditActions: {
     'workload.read': 'Såg en medarbetares arbetsbelastning',
     'workload.assess': 'Skattade sin arbetsbelastning',
@@ -136,6 +142,12 @@ const en: Texts = {
   denyReasons: {
     notOwnLoad: 'A workload and its self-assessment are shown only to the worker and the unit’s manager.',
     notOwnTeam: 'You can change details only for workers of your own unit.',
+  },
+  auditReasons: {
+    recorded: 'Recorded execution or reasons',
+    submitted: 'Submitted the report',
+    read: 'Read a submitted report',
+    compared: 'Compared a submitted report with the one before',
   },
   auditActions: {
     'workload.read': 'Viewed a worker’s workload',
