@@ -11,6 +11,7 @@ import { registerRules } from './platform/access/policy.ts';
 import { retentionRulesOfAccess } from './retention/access.ts';
 import { sipRules } from './sip/access.ts';
 import { statisticsRules } from './statistics/access.ts';
+import { workloadRules } from './statistics/workload-access.ts';
 import { workdayRules } from './workday/access.ts';
 
 /**
@@ -29,6 +30,7 @@ registerRules(
   jointVisitRules,
   placementRules,
   statisticsRules,
+  workloadRules,
   goodPracticeRules,
   actionPlanRules,
   forumRules,

@@ -18,6 +18,7 @@ import * as m0011 from './reports/migrations/0011_report_settings.ts';
 import * as m0017 from './retention/migrations/0017_retention.ts';
 import * as m0014 from './statistics/migrations/0014_statistics.ts';
 import * as m0014staff from './statistics/migrations/0014_statistics_staff.ts';
+import * as m0018 from './statistics/migrations/0018_statistics_workload.ts';
 import * as m0008 from './workday/migrations/0008_workday.ts';
 
 /**
@@ -49,4 +50,5 @@ export const migrations: Migrations = {
   '0015_collaboration_forums': m0015forums,
   '0016_placements_more': m0016,
   '0017_retention': m0017,
+  '0018_statistics_workload': m0018,
 };

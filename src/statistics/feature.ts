@@ -2,14 +2,15 @@ import type { Feature } from '../platform/features.ts';
 import { statisticsApiRoutes } from './api.ts';
 import { statisticsAuditWords } from './audit-words.ts';
 import { statisticsTexts } from './i18n/index.ts';
+import { measurementRoutes, withMeasurement } from './measurement-feature.ts';
 import { statisticsRoutes } from './routes.tsx';
 import { staffRoutes } from './staff-routes.tsx';
 
 /** Measurement: indicators from live data, their charts and exports (issue 17). */
 export const statisticsFeature: Feature = {
   name: 'statistics',
-  routes: [statisticsRoutes, statisticsApiRoutes, staffRoutes],
-  contributes: {
+  routes: [statisticsRoutes, statisticsApiRoutes, staffRoutes, ...measurementRoutes],
+  contributes: withMeasurement({
     auditRecordTypeLabels: [(lang) => statisticsAuditWords(lang).recordTypes],
     nav: [
       {
@@ -29,5 +30,5 @@ export const statisticsFeature: Feature = {
     ],
     auditLabels: [(lang) => statisticsTexts(lang).auditActions, (lang) => statisticsAuditWords(lang).actions],
     auditReasonLabels: [(lang) => statisticsAuditWords(lang).reasons],
-  },
+  }),
 };

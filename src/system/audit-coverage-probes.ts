@@ -226,6 +226,63 @@ export const laterProbes: Record<string, Probe> = {
     as: 'manager',
     request: (c) => c.get('/statistics/export.xlsx?period=2026&table=units'),
   },
+  // Workload (src/statistics, issue 17): a worker's own load and self-assessment, the unit's manager.
+  'GET /my-workload': { as: 'socialWorker', request: (c) => c.get('/my-workload') },
+  'POST /my-workload/assessment': {
+    as: 'socialWorker',
+    request: (c) => c.post('/my-workload/assessment', { month: today.slice(0, 7), rating: '3' }),
+  },
+  'GET /statistics/workload': {
+    as: 'manager',
+    request: (c, f) => c.get(`/statistics/workload?unit=${f.investigationUnitId}`),
+  },
+  'POST /statistics/workload/profile/:id': {
+    as: 'manager',
+    request: (c, f) =>
+      c.post(`/statistics/workload/profile/${f.socialWorkerId}`, { experienceSince: '2020-01-01', fte: '1' }),
+  },
+  // The IVO report (src/statistics, 34 kap. SoL): decisions not carried out, named for the manager.
+  'GET /statistics/ivo': { as: 'manager', request: (c) => c.get('/statistics/ivo?quarter=2026-Q1') },
+  'POST /statistics/ivo/decisions/:caseId/:typeId': {
+    as: 'manager',
+    request: (c, f) =>
+      c.post(
+        `/statistics/ivo/decisions/${f.placement.caseId}/${f.placement.form.interventionTypeId}?quarter=2026-Q1`,
+        { delayReason: 'Ingen ledig plats ännu.' },
+      ),
+  },
+  'GET /statistics/ivo/report': {
+    as: 'manager',
+    request: (c) => c.get('/statistics/ivo/report?quarter=2026-Q1'),
+  },
+  'GET /statistics/ivo/report.csv': {
+    as: 'manager',
+    request: (c) => c.get('/statistics/ivo/report.csv?quarter=2026-Q1'),
+  },
+  'POST /statistics/ivo/submit': {
+    as: 'manager',
+    request: (c) => c.post('/statistics/ivo/submit?quarter=2025-Q4'),
+  },
+  'GET /statistics/submissions/:id': {
+    as: 'manager',
+    request: async (c) => {
+      const list = await c.get('/statistics/submissions');
+      const id =
+        /\/statistics\/submissions\/([0-9a-f-]{36})/.exec(list.body)?.[1] ??
+        '00000000-0000-4000-8000-000000000000';
+      return c.get(`/statistics/submissions/${id}`);
+    },
+  },
+  'GET /statistics/submissions/:id/changes': {
+    as: 'manager',
+    request: async (c) => {
+      const list = await c.get('/statistics/submissions');
+      const id =
+        /\/statistics\/submissions\/([0-9a-f-]{36})/.exec(list.body)?.[1] ??
+        '00000000-0000-4000-8000-000000000000';
+      return c.get(`/statistics/submissions/${id}/changes`);
+    },
+  },
   // Good examples (issue 18): a comment carries the commenter's name and e-mail address, which
   // the moderators' overview shows (audited as comment.readEmail).
   'POST /examples/:id/comments': {

@@ -109,6 +109,13 @@ export const routesWithoutPersonalData = new Set([
   // Staff figures (aggregates) and the staff register: HR data of employees, not of any child; the
   // register's changes are audited like the administration of user accounts.
   'GET /statistics/staff',
+  // The municipality's workload points and capacity norm: settings, no one's data.
+  'GET /admin/workload',
+  'POST /admin/workload',
+  // The council's statistics of decisions not carried out (aggregates, suppressed), and the list
+  // of submissions to the state (what, when, by whom: no child in it).
+  'GET /statistics/ivo/council',
+  'GET /statistics/submissions',
   'GET /admin/staff',
   'POST /admin/staff',
   'POST /admin/staff/:id/end',

@@ -61,6 +61,14 @@ function resourceFor(action: Action, municipalityId = home, role: Role = 'manage
       return { type: 'administration', municipalityId };
     case 'statistics.drillDown':
       return { type: 'statisticsUnit', municipalityId, unitId: 'unit-a' };
+    case 'workload.manageWeights':
+      return { type: 'administration', municipalityId };
+    case 'workload.read':
+    case 'workload.assess':
+    case 'workload.setProfile':
+      return { type: 'workerLoad', municipalityId, workerId: `user-${role}`, unitId: 'unit-a' };
+    case 'ivo.prepare':
+      return { type: 'statistics', municipalityId };
     case 'partnerOrganisation.manage':
       return { type: 'administration', municipalityId };
     case 'partnerOrganisation.manageUsers':
@@ -264,6 +272,8 @@ const goodPractice = {
   'example.withdraw': 'Y',
   'comment.moderate': 'Y',
 } as const;
+// A worker's own load and self-assessment (issue 17): the worker's, and their unit's manager's.
+const ownWorkload = { 'workload.read': 'Y', 'workload.assess': 'Y' } as const;
 const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = {
   administrator: {
     'unit.manage': 'Y',
@@ -273,10 +283,12 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'partnerOrganisation.manage': 'Y',
     'partnerOrganisation.manageUsers': 'Y',
     'staff.manage': 'Y',
+    'workload.manageWeights': 'Y',
     ...publicReportActions,
   },
   intakeWorker: {
     ...forumMember,
+    ...ownWorkload,
     'plan.read': 'Y',
     'person.search': 'Y',
     'person.read': 'Y',
@@ -300,6 +312,7 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
   },
   socialWorker: {
     ...forumMember,
+    ...ownWorkload,
     'plan.read': 'Y',
     'person.search': 'Y',
     'person.read': 'Y',
@@ -360,6 +373,9 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'jointVisit.readFigures': 'Y',
     ...placementStaff,
     'ivoList.export': 'Y',
+    ...ownWorkload,
+    'workload.setProfile': 'Y',
+    'ivo.prepare': 'Y',
     ...goodPractice,
     ...publicReportActions,
   },
