@@ -10,6 +10,7 @@ import { placementRules } from './placements/access.ts';
 import { registerRules } from './platform/access/policy.ts';
 import { sipRules } from './sip/access.ts';
 import { statisticsRules } from './statistics/access.ts';
+import { reportingRules } from './statistics/reporting-access.ts';
 import { workdayRules } from './workday/access.ts';
 
 /**
@@ -31,6 +32,7 @@ registerRules(
   goodPracticeRules,
   actionPlanRules,
   forumRules,
+  reportingRules,
 );
 
 export type { CaseContext } from './cases/access.ts';

@@ -16,6 +16,7 @@ import * as m0007 from './platform/db/migrations/0007_hardening.ts';
 import * as m0011 from './reports/migrations/0011_report_settings.ts';
 import * as m0014 from './statistics/migrations/0014_statistics.ts';
 import * as m0014staff from './statistics/migrations/0014_statistics_staff.ts';
+import * as m0019 from './statistics/migrations/0019_statistics_reporting.ts';
 import * as m0008 from './workday/migrations/0008_workday.ts';
 
 /**
@@ -45,4 +46,5 @@ export const migrations: Migrations = {
   '0015_collaboration': m0015,
   '0015_collaboration_plans': m0015plans,
   '0015_collaboration_forums': m0015forums,
+  '0019_statistics_reporting': m0019,
 };

@@ -2,15 +2,20 @@ import type { Feature } from '../platform/features.ts';
 import { statisticsApiRoutes } from './api.ts';
 import { statisticsAuditWords } from './audit-words.ts';
 import { statisticsTexts } from './i18n/index.ts';
+import { reportingTexts } from './i18n/reporting.ts';
+import { reportingRoutes } from './reporting-routes.ts';
 import { statisticsRoutes } from './routes.tsx';
 import { staffRoutes } from './staff-routes.tsx';
 
 /** Measurement: indicators from live data, their charts and exports (issue 17). */
 export const statisticsFeature: Feature = {
   name: 'statistics',
-  routes: [statisticsRoutes, statisticsApiRoutes, staffRoutes],
+  routes: [statisticsRoutes, statisticsApiRoutes, staffRoutes, ...reportingRoutes],
   contributes: {
-    auditRecordTypeLabels: [(lang) => statisticsAuditWords(lang).recordTypes],
+    auditRecordTypeLabels: [
+      (lang) => statisticsAuditWords(lang).recordTypes,
+      (lang) => reportingTexts(lang).recordTypes,
+    ],
     nav: [
       {
         order: 90,
@@ -27,7 +32,11 @@ export const statisticsFeature: Feature = {
         label: (lang) => statisticsTexts(lang).title,
       },
     ],
-    auditLabels: [(lang) => statisticsTexts(lang).auditActions, (lang) => statisticsAuditWords(lang).actions],
+    auditLabels: [
+      (lang) => statisticsTexts(lang).auditActions,
+      (lang) => statisticsAuditWords(lang).actions,
+      (lang) => reportingTexts(lang).auditActions,
+    ],
     auditReasonLabels: [(lang) => statisticsAuditWords(lang).reasons],
   },
 };

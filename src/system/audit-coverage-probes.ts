@@ -190,6 +190,23 @@ export const laterProbes: Record<string, Probe> = {
     as: 'manager',
     request: (c) => c.get('/statistics/export.xlsx?period=2026&table=units'),
   },
+  // The register file to Socialstyrelsen (src/statistics/register-routes.tsx): every child placed.
+  'GET /statistics/reporting/register': {
+    as: 'manager',
+    request: (c) => c.get('/statistics/reporting/register?year=2025'),
+  },
+  'GET /statistics/reporting/register/file': {
+    as: 'manager',
+    request: (c) => c.get('/statistics/reporting/register/file?year=2025'),
+  },
+  'POST /statistics/reporting/register': {
+    as: 'manager',
+    request: async (c) => {
+      const page = await c.get('/statistics/reporting/register?year=2025');
+      const sha256 = /name="sha256" value="([0-9a-f]{64})"/.exec(page.body)?.[1] ?? '';
+      return c.post('/statistics/reporting/register', { year: '2025', sha256 });
+    },
+  },
   // Good examples (issue 18): a comment carries the commenter's name and e-mail address, which
   // the moderators' overview shows (audited as comment.readEmail).
   'POST /examples/:id/comments': {

@@ -104,6 +104,8 @@ export const routesWithoutPersonalData = new Set([
   'GET /statistics',
   'GET /statistics/indicators/:id',
   'GET /api/v1/statistics/indicators',
+  // Who submitted which register file and when, with its counts suppressed (src/statistics).
+  'GET /statistics/reporting',
   // Staff figures (aggregates) and the staff register: HR data of employees, not of any child; the
   // register's changes are audited like the administration of user accounts.
   'GET /statistics/staff',

@@ -41,6 +41,7 @@ describe('the policy composed from rule sets', () => {
         'good-practice',
         'action-plans',
         'forums',
+        'statistics-reporting',
       ],
     );
     assert.equal(actions[0], 'person.search');

@@ -1,0 +1,4 @@
+import { registerRoutes } from './register-routes.tsx';
+
+/** The routes of issue 17 part B: the register file, Kolada comparison values, export jobs. */
+export const reportingRoutes = [registerRoutes];
