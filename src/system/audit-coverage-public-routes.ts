@@ -106,6 +106,9 @@ export const routesWithoutPersonalData = new Set([
   'GET /api/v1/statistics/indicators',
   // Who submitted which register file and when, with its counts suppressed (src/statistics).
   'GET /statistics/reporting',
+  // Kolada's public comparison values; each import is audited (src/statistics/comparison-routes.tsx).
+  'GET /statistics/comparison',
+  'POST /statistics/comparison',
   // Staff figures (aggregates) and the staff register: HR data of employees, not of any child; the
   // register's changes are audited like the administration of user accounts.
   'GET /statistics/staff',

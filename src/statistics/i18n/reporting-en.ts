@@ -89,7 +89,7 @@ export const reportingEn: ReportingTexts = {
     indicator: 'Compare with the indicator',
     noIndicator: 'None (only show the values)',
     import: 'Import',
-    imported: (count, file) => `${count} values imported from ${file}.`,
+    imported: (count) => `${count} values imported.`,
     none: 'No comparison values have been imported yet.',
     kpi: 'Key figure',
     year: 'Year',
@@ -133,6 +133,7 @@ export const reportingEn: ReportingTexts = {
     back: 'Back to the statistics',
     start: 'Export in the background',
   },
+  links: 'More statistics',
   auditActions: {
     'registerFile.prepare': 'Produced the register file for Socialstyrelsen',
     'registerFile.download': 'Downloaded the register file for Socialstyrelsen',

@@ -90,7 +90,7 @@ export const reportingSv = {
     indicator: 'Jämför med indikatorn',
     noIndicator: 'Ingen (bara visa värdena)',
     import: 'Läs in',
-    imported: (count: number, file: string) => `${count} värden inlästa från ${file}.`,
+    imported: (count: number) => `${count} värden inlästa.`,
     none: 'Inga jämförelsevärden är inlästa än.',
     kpi: 'Nyckeltal',
     year: 'År',
@@ -135,6 +135,7 @@ export const reportingSv = {
     back: 'Tillbaka till statistiken',
     start: 'Exportera i bakgrunden',
   },
+  links: 'Mer statistik',
   auditActions: {
     'registerFile.prepare': 'Tog fram registerfilen till Socialstyrelsen',
     'registerFile.download': 'Laddade ner registerfilen till Socialstyrelsen',
