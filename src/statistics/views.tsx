@@ -151,7 +151,7 @@ export function StatisticsPage({ ctx, view, s }: { ctx: PageContext; view: Indic
           </ul>
         </section>
       ) : null}
-      <ReportingLinks lang={lang} />
+      <ReportingLinks ctx={ctx} s={s} />
     </Layout>
   );
 }

@@ -131,7 +131,7 @@ export const reportingEn: ReportingTexts = {
     refresh: 'Refresh',
     refreshHint: 'The page refreshes itself every two seconds.',
     back: 'Back to the statistics',
-    start: 'Export in the background',
+    start: 'Export the table by unit (XLSX) with progress',
   },
   links: 'More statistics',
   auditActions: {

@@ -133,7 +133,7 @@ export const reportingSv = {
     refresh: 'Uppdatera',
     refreshHint: 'Sidan uppdateras av sig själv varannan sekund.',
     back: 'Tillbaka till statistiken',
-    start: 'Exportera i bakgrunden',
+    start: 'Exportera tabellen per enhet (XLSX) med förlopp',
   },
   links: 'Mer statistik',
   auditActions: {
