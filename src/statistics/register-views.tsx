@@ -166,8 +166,9 @@ export function RegisterYearPage({
                     <td>{tx.rules[f.rule]}</td>
                     <td>
                       {placementId ? (
-                        <a href={`/placements/${placementId}`} aria-label={tx.openPlacement(f.row)}>
-                          {tx.placement}
+                        <a href={`/placements/${placementId}`}>
+                          {tx.open}
+                          <span class="visually-hidden"> {tx.onRow(f.row)}</span>
                         </a>
                       ) : null}
                     </td>
