@@ -19,6 +19,7 @@ import * as m0017 from './retention/migrations/0017_retention.ts';
 import * as m0014 from './statistics/migrations/0014_statistics.ts';
 import * as m0014staff from './statistics/migrations/0014_statistics_staff.ts';
 import * as m0018 from './statistics/migrations/0018_statistics_workload.ts';
+import * as m0019 from './statistics/migrations/0019_statistics_reporting.ts';
 import * as m0008 from './workday/migrations/0008_workday.ts';
 
 /**
@@ -51,4 +52,5 @@ export const migrations: Migrations = {
   '0016_placements_more': m0016,
   '0017_retention': m0017,
   '0018_statistics_workload': m0018,
+  '0019_statistics_reporting': m0019,
 };

@@ -1,4 +1,5 @@
 import { addDays } from '../deadlines/calendar.ts';
+import { exportJobsSettled } from '../statistics/export-jobs.ts';
 import {
   clients,
   concern,
@@ -281,6 +282,40 @@ export const laterProbes: Record<string, Probe> = {
         /\/statistics\/submissions\/([0-9a-f-]{36})/.exec(list.body)?.[1] ??
         '00000000-0000-4000-8000-000000000000';
       return c.get(`/statistics/submissions/${id}/changes`);
+    },
+  },
+  // The register file to Socialstyrelsen (src/statistics/register-routes.tsx): every child placed.
+  'GET /statistics/reporting/register': {
+    as: 'manager',
+    request: (c) => c.get('/statistics/reporting/register?year=2025'),
+  },
+  'GET /statistics/reporting/register/file': {
+    as: 'manager',
+    request: (c) => c.get('/statistics/reporting/register/file?year=2025'),
+  },
+  'POST /statistics/reporting/register': {
+    as: 'manager',
+    request: async (c) => {
+      const page = await c.get('/statistics/reporting/register?year=2025');
+      const sha256 = /name="sha256" value="([0-9a-f]{64})"/.exec(page.body)?.[1] ?? '';
+      return c.post('/statistics/reporting/register', { year: '2025', sha256 });
+    },
+  },
+  // Export jobs with a progress page (src/statistics/export-job-routes.tsx).
+  'POST /statistics/export-jobs': {
+    as: 'manager',
+    request: (c) => c.post('/statistics/export-jobs', { table: 'units', format: 'csv', period: '2026' }),
+  },
+  'GET /statistics/export-jobs/:id/file': {
+    as: 'manager',
+    request: async (c) => {
+      const started = await c.post('/statistics/export-jobs', {
+        table: 'summary',
+        format: 'xlsx',
+        period: '2026',
+      });
+      await exportJobsSettled();
+      return c.get(`${started.headers.location}/file`);
     },
   },
   // Good examples (issue 18): a comment carries the commenter's name and e-mail address, which

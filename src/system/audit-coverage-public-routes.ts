@@ -106,6 +106,13 @@ export const routesWithoutPersonalData = new Set([
   'GET /statistics',
   'GET /statistics/indicators/:id',
   'GET /api/v1/statistics/indicators',
+  // Who submitted which register file and when, with its counts suppressed (src/statistics).
+  'GET /statistics/reporting',
+  // Kolada's public comparison values; each import is audited (src/statistics/comparison-routes.tsx).
+  'GET /statistics/comparison',
+  // An export job's progress: a count of rows, the table's name; the file itself is audited.
+  'GET /statistics/export-jobs/:id',
+  'POST /statistics/comparison',
   // Staff figures (aggregates) and the staff register: HR data of employees, not of any child; the
   // register's changes are audited like the administration of user accounts.
   'GET /statistics/staff',

@@ -56,6 +56,10 @@ function resourceFor(action: Action, municipalityId = home, role: Role = 'manage
       return { type: 'administration', municipalityId };
     case 'statistics.read':
     case 'statistics.export':
+    case 'registerFile.prepare':
+    case 'registerFile.submit':
+    case 'registerFile.readSubmissions':
+    case 'comparison.import':
       return { type: 'statistics', municipalityId };
     case 'staff.manage':
       return { type: 'administration', municipalityId };
@@ -187,6 +191,14 @@ function resourceFor(action: Action, municipalityId = home, role: Role = 'manage
       };
   }
 }
+
+/** The register file to Socialstyrelsen: a manager's, with the second factor (src/statistics/reporting-access.ts). */
+const registerFileManager = {
+  'registerFile.prepare': 'Y',
+  'registerFile.submit': 'Y',
+  'registerFile.readSubmissions': 'Y',
+  'comparison.import': 'Y',
+} as const;
 
 /** Placements and homes: the designated worker's own, the unit's for its managers (src/placements/access.ts). */
 const placementStaff = {
@@ -350,6 +362,7 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'statistics.read': 'Y',
     'statistics.drillDown': 'Y',
     'statistics.export': 'Y',
+    ...registerFileManager,
     'report.list': 'Y',
     'report.read': 'Y',
     'report.process': 'Y',
@@ -398,6 +411,8 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
   statisticsReader: {
     'statistics.read': 'Y',
     'statistics.export': 'Y',
+    'registerFile.readSubmissions': 'Y',
+    'comparison.import': 'Y',
     'plan.read': 'Y',
     ...publicReportActions,
   },

@@ -42,6 +42,7 @@ describe('the policy composed from rule sets', () => {
         'action-plans',
         'forums',
         'retention',
+        'statistics-reporting',
       ],
     );
     assert.equal(actions[0], 'person.search');
