@@ -1,3 +1,4 @@
+import * as m0020 from './action-plans/migrations/0020_collaboration_more.ts';
 import * as m0015 from './collaboration/migrations/0015_collaboration.ts';
 import * as m0015forums from './collaboration/migrations/0015_collaboration_forums.ts';
 import * as m0015plans from './collaboration/migrations/0015_collaboration_plans.ts';
@@ -45,4 +46,5 @@ export const migrations: Migrations = {
   '0015_collaboration': m0015,
   '0015_collaboration_plans': m0015plans,
   '0015_collaboration_forums': m0015forums,
+  '0020_collaboration_more': m0020,
 };
