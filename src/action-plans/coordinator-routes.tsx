@@ -25,6 +25,7 @@ import {
   attendeeRows,
   CoordinatorPlanPage,
   nextStepRows,
+  rowFields,
   SnapshotPage,
   type VisitFormState,
   type VisitFormValues,
@@ -39,31 +40,28 @@ const html = { 200: Type.String() };
 const langQuery = Type.Object({ lang: line(5), done: line(40) });
 const csrf = { _csrf: text(200) };
 const confirm = { confirmNames: line(5) };
-const rows = (count: number, prefix: string, fields: Record<string, number>) =>
-  Object.fromEntries(
-    Array.from({ length: count }, (_, i) =>
-      Object.entries(fields).map(([name, max]) => [`${prefix}.${i}.${name}`, text(max)]),
-    ).flat(),
-  );
+/** One name per field of a repeated row, posted once per row (a single row posts a string). */
+const column = (max: number, rows: number) =>
+  Type.Optional(Type.Union([text(max), Type.Array(text(max), { maxItems: rows })]));
+const columns = (fields: Record<string, string>, max: Record<string, number>, rows: number) =>
+  Object.fromEntries(Object.entries(fields).map(([field, name]) => [name, column(max[field] ?? 5000, rows)]));
 const visitBody = Type.Object({
   visitedOn: text(100),
   place: text(5000),
-  ...rows(visitorRows, 'visitors', { name: 5000, organisation: 5000 }),
-  ...rows(attendeeRows, 'attendees', { name: 5000, role: 5000, organisationId: 100, organisationName: 5000 }),
+  ...columns(rowFields.visitors, {}, visitorRows),
+  ...columns(rowFields.attendees, { organisationId: 100 }, attendeeRows),
   ...confirm,
   ...csrf,
 });
 /** A plan has at most a few dozen measures; the form has one row per measure. */
-const findingRows = 60;
+const findingRows = 100;
 const followUpBody = Type.Object({
-  ...rows(findingRows, 'findings', { measureId: 100, assessment: 40, finding: 20_000 }),
-  ...rows(nextStepRows, 'nextSteps', {
-    description: 20_000,
-    measureId: 100,
-    ownerOrganisationId: 100,
-    ownerRole: 5000,
-    dueOn: 100,
-  }),
+  ...columns(rowFields.findings, { measureId: 100, assessment: 40, finding: 20_000 }, findingRows),
+  ...columns(
+    rowFields.nextSteps,
+    { description: 20_000, measureId: 100, ownerOrganisationId: 100, dueOn: 100 },
+    nextStepRows,
+  ),
   ...confirm,
   ...csrf,
 });
@@ -71,6 +69,22 @@ const reportBody = Type.Object({ report: text(100_000), finish: line(5), ...conf
 const visitParams = Type.Object({ id: Id });
 
 type Values = Record<string, string | undefined>;
+
+/** The posted columns as `prefix.row.field` values, as the validators and the form's ids number them. */
+function unpack(body: Record<string, unknown>, prefixes: readonly (keyof typeof rowFields)[]): Values {
+  const values: Values = {};
+  for (const [key, value] of Object.entries(body)) if (typeof value === 'string') values[key] = value;
+  for (const prefix of prefixes)
+    for (const [field, name] of Object.entries(rowFields[prefix])) {
+      const raw = body[name];
+      const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+      delete values[name];
+      list.forEach((v, i) => {
+        values[`${prefix}.${i}.${field}`] = typeof v === 'string' ? v : '';
+      });
+    }
+  return values;
+}
 
 /** The filled rows of a repeated part of a form, and where each was in the form. */
 function filled(
@@ -191,7 +205,7 @@ export async function coordinatorRoutes(app: App): Promise<void> {
       allowTextRefusals(request.validationError);
       const coordinator = await gate(request, reply);
       if (!coordinator) return reply;
-      const values = request.body as Values;
+      const values = unpack(request.body, ['visitors', 'attendees']);
       const visitors = filled(values, 'visitors', visitorRows, ['name', 'organisation'], (r) =>
         Boolean(r.name?.trim() || r.organisation?.trim()),
       );
@@ -312,7 +326,7 @@ export async function coordinatorRoutes(app: App): Promise<void> {
       allowTextRefusals(request.validationError);
       const coordinator = await gate(request, reply);
       if (!coordinator) return reply;
-      const values = request.body as Values;
+      const values = unpack(request.body, ['findings', 'nextSteps']);
       const findings = filled(values, 'findings', findingRows, ['measureId', 'assessment', 'finding'], (r) =>
         Boolean(r.assessment || r.finding?.trim()),
       );

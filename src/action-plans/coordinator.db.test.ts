@@ -63,6 +63,12 @@ async function signedIn(scope: string | null, office = 'Länsstyrelsen') {
   return { client, id: row.id };
 }
 
+/** Posts a form with repeated fields, as a browser does. */
+function postPairs(client: Client, url: string, pairs: [string, string][]) {
+  const body = new URLSearchParams([['_csrf', client.csrf], ...pairs]).toString();
+  return client.request('POST', url, body, { 'content-type': 'application/x-www-form-urlencoded' });
+}
+
 const location = (r: { headers: Record<string, unknown> }) => String(r.headers.location ?? '');
 
 async function planFor(client: Client, organisationIds: string[], title: string) {
@@ -176,23 +182,29 @@ describe('the coordinator', () => {
   it('records a visit: refusals, the frozen snapshot, next steps as tasks the owner sees and closes', async () => {
     const { client, id } = await signedIn('23');
     await client.get(`/coordinator/plans/${planId}`);
-    const bad = await client.post(`/coordinator/plans/${planId}/visits`, {
-      visitedOn: '',
-      'attendees.0.role': 'Rektor',
-      'attendees.0.name': 'Gäller 201203152382',
-    });
+    const bad = await postPairs(client, `/coordinator/plans/${planId}/visits`, [
+      ['visitedOn', ''],
+      ['attendeeName', 'Gäller 201203152382'],
+      ['attendeeRole', 'Rektor'],
+      ['attendeeOrganisationId', schoolId],
+      ['attendeeOrganisationName', ''],
+    ]);
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /SIP/);
-    const made = await client.post(`/coordinator/plans/${planId}/visits`, {
-      visitedOn: today,
-      place: 'Rådhuset',
-      'visitors.0.name': 'Hälsa Sjukvårdsson',
-      'visitors.0.organisation': 'Region Jämtland Härjedalen',
-      'attendees.1.role': 'Rektor',
-      'attendees.1.organisationId': schoolId,
-      'attendees.2.role': 'Lektor',
-      'attendees.2.organisationName': 'Mittuniversitetet',
-    });
+    const made = await postPairs(client, `/coordinator/plans/${planId}/visits`, [
+      ['visitedOn', today],
+      ['place', 'Rådhuset'],
+      ['visitorName', 'Hälsa Sjukvårdsson'],
+      ['visitorOrganisation', 'Region Jämtland Härjedalen'],
+      ['visitorName', ''],
+      ['visitorOrganisation', ''],
+      ...(['', 'Rektor', 'Lektor'] as const).flatMap((role, i): [string, string][] => [
+        ['attendeeName', ''],
+        ['attendeeRole', role],
+        ['attendeeOrganisationId', i === 1 ? schoolId : ''],
+        ['attendeeOrganisationName', i === 2 ? 'Mittuniversitetet' : ''],
+      ]),
+    ]);
     assert.equal(made.statusCode, 303, made.body.slice(0, 400));
     const visitId = /\/coordinator\/visits\/([0-9a-f-]{36})/.exec(location(made))![1]!;
     // Findings and report wait until the visit is held; the snapshot does not exist yet.
@@ -213,24 +225,27 @@ describe('the coordinator', () => {
       /frozen/,
     );
     const late = await client.post(`/coordinator/visits/${visitId}/follow-up`, {
-      'findings.0.measureId': measureId,
-      'findings.0.assessment': 'progressing',
-      'nextSteps.0.description': 'Ta fram en rutin för skolstart.',
-      'nextSteps.0.ownerOrganisationId': schoolId,
-      'nextSteps.0.ownerRole': 'Rektor',
-      'nextSteps.0.dueOn': '2026-01-01',
+      findingMeasureId: measureId,
+      findingAssessment: 'progressing',
+      stepDescription: 'Ta fram en rutin för skolstart.',
+      stepOwnerId: schoolId,
+      stepOwnerRole: 'Rektor',
+      stepDueOn: '2026-01-01',
     });
     assert.equal(late.statusCode, 400);
     assert.match(late.body, /href="#nextSteps.0.dueOn"/);
-    const followed = await client.post(`/coordinator/visits/${visitId}/follow-up`, {
-      'findings.0.measureId': measureId,
-      'findings.0.assessment': 'progressing',
-      'findings.0.finding': 'Skolan har börjat.',
-      'nextSteps.1.description': 'Ta fram en rutin för skolstart.',
-      'nextSteps.1.ownerOrganisationId': schoolId,
-      'nextSteps.1.ownerRole': 'Rektor',
-      'nextSteps.1.dueOn': '2026-06-30',
-    });
+    const followed = await postPairs(client, `/coordinator/visits/${visitId}/follow-up`, [
+      ['findingMeasureId', measureId],
+      ['findingAssessment', 'progressing'],
+      ['findingText', 'Skolan har börjat.'],
+      ...[0, 1].flatMap((i): [string, string][] => [
+        ['stepDescription', i === 1 ? 'Ta fram en rutin för skolstart.' : ''],
+        ['stepMeasureId', ''],
+        ['stepOwnerId', i === 1 ? schoolId : ''],
+        ['stepOwnerRole', i === 1 ? 'Rektor' : ''],
+        ['stepDueOn', i === 1 ? '2026-06-30' : ''],
+      ]),
+    ]);
     assert.equal(followed.statusCode, 303, followed.body.slice(0, 400));
     const finished = await client.post(`/coordinator/visits/${visitId}/report`, {
       report: 'Besöket visade att arbetet med skolgången har kommit i gång.',

@@ -122,6 +122,8 @@ export const routesWithoutPersonalData = new Set([
   'POST /examples/editor/:id/edit',
   'POST /examples/editor/:id/steps',
   'POST /examples/editor/comments/:id',
+  'GET /examples/editors',
+  'POST /examples/editors/:userId',
   // Action plans (issue 18) are about the work, never a child: reads are not audited, writes are.
   'GET /action-plans',
   'GET /action-plans/new',

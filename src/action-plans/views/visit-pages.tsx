@@ -31,6 +31,31 @@ export interface VisitFormState {
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 export const visitorRows = 2;
+/**
+ * The form's repeated rows post each field under one name, once per row (so a form has a few
+ * names, not one per row and field); the ids stay `prefix.row.field` for the error summary.
+ */
+export const rowFields = {
+  visitors: { name: 'visitorName', organisation: 'visitorOrganisation' },
+  attendees: {
+    name: 'attendeeName',
+    role: 'attendeeRole',
+    organisationId: 'attendeeOrganisationId',
+    organisationName: 'attendeeOrganisationName',
+  },
+  findings: { measureId: 'findingMeasureId', assessment: 'findingAssessment', finding: 'findingText' },
+  nextSteps: {
+    description: 'stepDescription',
+    measureId: 'stepMeasureId',
+    ownerOrganisationId: 'stepOwnerId',
+    ownerRole: 'stepOwnerRole',
+    dueOn: 'stepDueOn',
+  },
+} as const;
+const posted = (id: string) => {
+  const [prefix, , field] = id.split('.') as [keyof typeof rowFields, string, string];
+  return (rowFields[prefix] as Record<string, string>)[field] ?? id;
+};
 export const attendeeRows = 6;
 export const nextStepRows = 3;
 
@@ -175,14 +200,14 @@ export function CoordinatorPlanPage({
             <div key={i} class="field-row">
               <TextField
                 id={`visitors.${i}.name`}
-                name={`visitors.${i}.name`}
+                name={posted(`visitors.${i}.name`)}
                 label={`${v.visitorName} ${i + 1}`}
                 value={one(values[`visitors.${i}.name`])}
                 error={errors[`visitors.${i + 1}.name`]}
               />
               <TextField
                 id={`visitors.${i}.organisation`}
-                name={`visitors.${i}.organisation`}
+                name={posted(`visitors.${i}.organisation`)}
                 label={`${v.visitorOrganisation} ${i + 1}`}
                 value={one(values[`visitors.${i}.organisation`])}
                 error={errors[`visitors.${i + 1}.organisation`]}
@@ -197,21 +222,21 @@ export function CoordinatorPlanPage({
             <div key={i} class="field-row">
               <TextField
                 id={`attendees.${i}.name`}
-                name={`attendees.${i}.name`}
+                name={posted(`attendees.${i}.name`)}
                 label={`${v.attendeeName} ${i + 1}`}
                 value={one(values[`attendees.${i}.name`])}
                 error={errors[`attendees.${i}.name`]}
               />
               <TextField
                 id={`attendees.${i}.role`}
-                name={`attendees.${i}.role`}
+                name={posted(`attendees.${i}.role`)}
                 label={`${v.attendeeRole} ${i + 1}`}
                 value={one(values[`attendees.${i}.role`])}
                 error={errors[`attendees.${i}.role`]}
               />
               <SelectField
                 id={`attendees.${i}.organisationId`}
-                name={`attendees.${i}.organisationId`}
+                name={posted(`attendees.${i}.organisationId`)}
                 label={`${v.attendeeOrganisation} ${i + 1}`}
                 value={one(values[`attendees.${i}.organisationId`])}
                 options={orgOptions}
@@ -219,7 +244,7 @@ export function CoordinatorPlanPage({
               />
               <TextField
                 id={`attendees.${i}.organisationName`}
-                name={`attendees.${i}.organisationName`}
+                name={posted(`attendees.${i}.organisationName`)}
                 label={`${v.attendeeOrganisationName} ${i + 1}`}
                 value={one(values[`attendees.${i}.organisationName`])}
                 error={errors[`attendees.${i}.organisationName`]}
@@ -337,10 +362,10 @@ export function VisitPageView({
           {measures.map((m, i) => (
             <fieldset key={m.id}>
               <legend>{m.title}</legend>
-              <input type="hidden" name={`findings.${i}.measureId`} value={m.id} />
+              <input type="hidden" name={posted(`findings.${i}.measureId`)} value={m.id} />
               <SelectField
                 id={`findings.${i}.assessment`}
-                name={`findings.${i}.assessment`}
+                name={posted(`findings.${i}.assessment`)}
                 label={v.assessment}
                 value={follow ? one(follow.values[`findings.${i}.assessment`]) : finding(m.id)?.assessment}
                 options={[
@@ -351,7 +376,7 @@ export function VisitPageView({
               />
               <TextArea
                 id={`findings.${i}.finding`}
-                name={`findings.${i}.finding`}
+                name={posted(`findings.${i}.finding`)}
                 label={v.finding}
                 value={follow ? one(follow.values[`findings.${i}.finding`]) : finding(m.id)?.finding}
                 error={errors[`findings.${i}.finding`]}
@@ -366,7 +391,7 @@ export function VisitPageView({
               <legend>{v.step(i + 1)}</legend>
               <TextArea
                 id={`nextSteps.${i}.description`}
-                name={`nextSteps.${i}.description`}
+                name={posted(`nextSteps.${i}.description`)}
                 label={v.stepDescription}
                 value={stepValue(i, 'description')}
                 error={errors[`nextSteps.${i}.description`]}
@@ -374,7 +399,7 @@ export function VisitPageView({
               />
               <SelectField
                 id={`nextSteps.${i}.measureId`}
-                name={`nextSteps.${i}.measureId`}
+                name={posted(`nextSteps.${i}.measureId`)}
                 label={v.stepMeasure}
                 value={stepValue(i, 'measureId')}
                 options={[['', v.none], ...measures.map((m) => [m.id, m.title] as const)]}
@@ -382,7 +407,7 @@ export function VisitPageView({
               />
               <SelectField
                 id={`nextSteps.${i}.ownerOrganisationId`}
-                name={`nextSteps.${i}.ownerOrganisationId`}
+                name={posted(`nextSteps.${i}.ownerOrganisationId`)}
                 label={v.stepOwner}
                 value={stepValue(i, 'ownerOrganisationId')}
                 options={[['', v.none], ...organisations.map((o) => [o.id, o.name] as const)]}
@@ -390,14 +415,14 @@ export function VisitPageView({
               />
               <TextField
                 id={`nextSteps.${i}.ownerRole`}
-                name={`nextSteps.${i}.ownerRole`}
+                name={posted(`nextSteps.${i}.ownerRole`)}
                 label={v.stepOwnerRole}
                 value={stepValue(i, 'ownerRole')}
                 error={errors[`nextSteps.${i}.ownerRole`]}
               />
               <TextField
                 id={`nextSteps.${i}.dueOn`}
-                name={`nextSteps.${i}.dueOn`}
+                name={posted(`nextSteps.${i}.dueOn`)}
                 label={v.stepDueOn}
                 value={stepValue(i, 'dueOn')}
                 error={errors[`nextSteps.${i}.dueOn`]}
