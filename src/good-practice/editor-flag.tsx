@@ -74,6 +74,15 @@ interface EditorRow {
   editor: boolean;
 }
 
+/** A table that scrolls sideways on a narrow screen, reachable with the keyboard. */
+function TableWrap({ label, children }: { label: string; children: preact.ComponentChildren }) {
+  return (
+    <section class="table-wrap" tabindex={0} aria-label={label}>
+      {children}
+    </section>
+  );
+}
+
 function EditorsPage({
   ctx,
   users,
@@ -92,7 +101,7 @@ function EditorsPage({
       {users.length === 0 ? (
         <p>{x.none}</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap label={x.title}>
           <table>
             <thead>
               <tr>
@@ -127,7 +136,7 @@ function EditorsPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </Layout>
   );

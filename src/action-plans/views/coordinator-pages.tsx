@@ -14,6 +14,16 @@ import { actionPlanTexts, visitTexts } from '../i18n/index.ts';
  * The coordinator's pages (docs/decisions/0108): a frame of their own, as the installation
  * operator's, with who is signed in and the way out; no municipal navigation.
  */
+
+/** A table that scrolls sideways on a narrow screen, reachable with the keyboard. */
+function TableWrap({ label, children }: { label: string; children: preact.ComponentChildren }) {
+  return (
+    <section class="table-wrap" tabindex={0} aria-label={label}>
+      {children}
+    </section>
+  );
+}
+
 export function CoordinatorFrame({
   ctx,
   title,
@@ -87,7 +97,7 @@ export function CoordinatorOverviewPage({
       {overview.plans.length === 0 ? (
         <p>{c.noPlans}</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap label={c.plans}>
           <table>
             <thead>
               <tr>
@@ -112,14 +122,14 @@ export function CoordinatorOverviewPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
 
       <h2>{c.byArea}</h2>
       {overview.work.areas.length === 0 ? (
         <p>{c.noWork}</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap label={c.byArea}>
           <table>
             <thead>
               <tr>
@@ -140,12 +150,12 @@ export function CoordinatorOverviewPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {overview.work.themes.length ? (
         <>
           <h3>{c.byTheme}</h3>
-          <div class="table-wrap">
+          <TableWrap label={c.byTheme}>
             <table>
               <thead>
                 <tr>
@@ -164,7 +174,7 @@ export function CoordinatorOverviewPage({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </>
       ) : null}
 
@@ -172,7 +182,7 @@ export function CoordinatorOverviewPage({
       {overview.raised.length === 0 ? (
         <p>{c.noRaised}</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap label={c.raised}>
           <table>
             <thead>
               <tr>
@@ -193,7 +203,7 @@ export function CoordinatorOverviewPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {overview.matters.length ? (
         <>
@@ -211,7 +221,7 @@ export function CoordinatorOverviewPage({
 
       <h2>{c.indicators(indicators.from, indicators.to)}</h2>
       <p class="hint">{c.indicatorsHint}</p>
-      <div class="table-wrap">
+      <TableWrap label={c.within14}>
         <table>
           <caption>{c.within14}</caption>
           <thead>
@@ -239,8 +249,8 @@ export function CoordinatorOverviewPage({
             </tr>
           </tbody>
         </table>
-      </div>
-      <div class="table-wrap">
+      </TableWrap>
+      <TableWrap label={c.sipsStarted}>
         <table>
           <caption>{c.sipsStarted}</caption>
           <thead>
@@ -262,7 +272,7 @@ export function CoordinatorOverviewPage({
             </tr>
           </tbody>
         </table>
-      </div>
+      </TableWrap>
 
       <h2>{c.visits}</h2>
       {overview.visits.length === 0 ? (
