@@ -1,3 +1,4 @@
+import * as m0020 from './action-plans/migrations/0020_collaboration_more.ts';
 import * as m0015 from './collaboration/migrations/0015_collaboration.ts';
 import * as m0015forums from './collaboration/migrations/0015_collaboration_forums.ts';
 import * as m0015plans from './collaboration/migrations/0015_collaboration_plans.ts';
@@ -53,4 +54,5 @@ export const migrations: Migrations = {
   '0017_retention': m0017,
   '0018_statistics_workload': m0018,
   '0019_statistics_reporting': m0019,
+  '0020_collaboration_more': m0020,
 };

@@ -138,6 +138,8 @@ export const routesWithoutPersonalData = new Set([
   'POST /examples/editor/:id/edit',
   'POST /examples/editor/:id/steps',
   'POST /examples/editor/comments/:id',
+  'GET /examples/editors',
+  'POST /examples/editors/:userId',
   // Action plans (issue 18) are about the work, never a child: reads are not audited, writes are.
   'GET /action-plans',
   'GET /action-plans/new',
@@ -149,6 +151,16 @@ export const routesWithoutPersonalData = new Set([
   'POST /action-plans/:id/indicators',
   'POST /action-plans/:id/indicators/:indicatorId/values',
   'POST /action-plans/:id/matters',
+  'POST /action-plans/:id/tasks/:taskId/done',
+  // The coordinator (issue 18, decision 0108): plans, visits and counts, never a child.
+  'GET /coordinator',
+  'GET /coordinator/plans/:id',
+  'POST /coordinator/plans/:id/visits',
+  'GET /coordinator/visits/:id',
+  'POST /coordinator/visits/:id/hold',
+  'POST /coordinator/visits/:id/follow-up',
+  'POST /coordinator/visits/:id/report',
+  'GET /coordinator/visits/:id/snapshot',
   // Collaboration forums (issue 18) hold no one's personal data: reads are not audited, writes are.
   'GET /forums',
   'GET /forums/new',
