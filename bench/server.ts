@@ -120,6 +120,25 @@ async function loadFixture(): Promise<Fixture> {
     caseloads[a.user_id] ??= [];
     caseloads[a.user_id]!.push(a.person_id);
   }
+  // Children in care now, by designated worker: the workers who have placed children to follow.
+  const placed = await db.db
+    .selectFrom('placement')
+    .select(['designated_worker_id as userId', 'child_id as childId'])
+    .where('municipality_id', '=', m)
+    .where('ended_on', 'is', null)
+    .where('designated_worker_id', 'is not', null)
+    .execute();
+  const placedChildren: Record<string, string[]> = {};
+  for (const p of placed) {
+    placedChildren[p.userId!] ??= [];
+    placedChildren[p.userId!]!.push(p.childId);
+  }
+  const plan = await db.db
+    .selectFrom('action_plan')
+    .select('id')
+    .where('municipality_id', '=', m)
+    .where('status', '=', 'adopted')
+    .executeTakeFirst();
   const names = await sql<{ given: string; family: string }>`
     select given_name as given, family_name as family from person
      where municipality_id = ${m} order by md5(id::text) limit 2000`.execute(db.db);
@@ -129,11 +148,14 @@ async function loadFixture(): Promise<Fixture> {
     today: todayInSweden(),
     users: {
       socialWorker: byRole('socialWorker'),
+      placementWorker: byRole('socialWorker').filter((u) => placedChildren[u.id]?.length),
       manager: byRole('manager'),
       intakeWorker: byRole('intakeWorker'),
     },
     caseloads,
     activeChildren: [...new Set(assignments.map((a) => a.person_id))],
     names: names.rows,
+    placedChildren,
+    actionPlanId: plan?.id ?? null,
   };
 }
