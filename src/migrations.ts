@@ -4,6 +4,7 @@ import * as m0015plans from './collaboration/migrations/0015_collaboration_plans
 import * as m0009 from './documents/migrations/0009_documents.ts';
 import * as m0013 from './installation/migrations/0013_operations.ts';
 import * as m0010 from './joint-visits/migrations/0010_joint_visits.ts';
+import * as m0021 from './people/migrations/0021_people_search_prefix.ts';
 import * as m0012 from './placements/migrations/0012_placements.ts';
 import type { Migrations } from './platform/db/migrate.ts';
 import * as m0001 from './platform/db/migrations/0001_foundation.ts';
@@ -45,4 +46,5 @@ export const migrations: Migrations = {
   '0015_collaboration': m0015,
   '0015_collaboration_plans': m0015plans,
   '0015_collaboration_forums': m0015forums,
+  '0021_people_search_prefix': m0021,
 };
