@@ -3,6 +3,7 @@ import type { RunResult } from './load.ts';
 import type { MachineInfo } from './machine.ts';
 import type { ScenarioPlans } from './plans.ts';
 import { formatCount, formatSeconds } from './progress.ts';
+import { type SoakResult, soakMarkdown } from './soak.ts';
 import { ratio } from './stats.ts';
 import type { Manifest } from './targets.ts';
 
@@ -35,6 +36,8 @@ export interface BenchResults {
   datasets: Manifest[];
   runs: RunRecord[];
   plans: { engine: string; tier: string; scenarios: ScenarioPlans[] } | null;
+  /** The soak at the largest PostgreSQL tier (issue 19), when it ran. */
+  soak?: SoakResult | null;
 }
 
 export const goals = {
@@ -173,6 +176,7 @@ export function markdownReport(results: BenchResults): string {
       );
     }
   }
+  lines.push(...soakMarkdown(results.soak));
   lines.push('', '### Goals', '', ...goalLines(results));
   return lines.join('\n');
 }

@@ -19,6 +19,7 @@ import {
   type Scenario,
   scenarioByName,
 } from './scenarios.ts';
+import { runSoak } from './soak.ts';
 import {
   benchDir,
   databaseExists,
@@ -37,7 +38,7 @@ import {
  *
  *   --tiers M,L  --engines postgresql,pglite  --pglite-tiers M  --scenarios childPage,...
  *   --concurrency 1,16,64  --duration 10  --warmup 3  --targets app,baseline
- *   --regenerate  --no-plans  --no-docs
+ *   --regenerate  --no-plans  --no-docs  --soak 30 (minutes; 0 for none)  --soak-sample 60  --soak-round 20
  */
 const { values } = parseArgs({
   options: {
@@ -52,6 +53,10 @@ const { values } = parseArgs({
     regenerate: { type: 'boolean', default: false },
     'no-plans': { type: 'boolean', default: false },
     'no-docs': { type: 'boolean', default: false },
+    // The soak: minutes at 16 users over every scenario, on the largest PostgreSQL tier (0: none).
+    soak: { type: 'string', default: '30' },
+    'soak-sample': { type: 'string', default: '60' },
+    'soak-round': { type: 'string', default: '20' },
   },
 });
 
@@ -70,6 +75,7 @@ const scenarios = list(values.scenarios).map(scenarioByName);
 const concurrency = list(values.concurrency).map(Number);
 const durationSeconds = Number(values.duration);
 const warmupSeconds = Number(values.warmup);
+const soakMinutes = Number(values.soak);
 const targets = list(values.targets).filter((t): t is 'app' | 'baseline' => t === 'app' || t === 'baseline');
 const progress = new Progress();
 
@@ -99,6 +105,7 @@ const results: BenchResults = {
   datasets: [],
   runs: [],
   plans: null,
+  soak: null,
 };
 
 for (const { engine, tier } of matrix) {
@@ -134,7 +141,28 @@ for (const { engine, tier } of matrix) {
         }
       }
     }
-    if (engine === 'postgresql' && tier === plansTier) plansFixture = server.fixture;
+    if (engine === 'postgresql' && tier === plansTier) {
+      plansFixture = server.fixture;
+      if (soakMinutes > 0) {
+        progress.log(
+          `\nSoak: ${soakMinutes} min at 16 users over ${scenarios.length} scenarios, tier ${tier}…`,
+        );
+        const soakSessions = Math.max(...concurrency) >= 16 ? sessions : await logIn(server, scenarios, 16);
+        results.soak = await runSoak({
+          engine,
+          tier,
+          scenarios,
+          concurrency: 16,
+          minutes: soakMinutes,
+          roundSeconds: Number(values['soak-round']),
+          sampleSeconds: Number(values['soak-sample']),
+          serverPid: server.child.pid!,
+          round: (scenario, durationMs) =>
+            measure(server, soakSessions, scenario, 16, 'app', { warmupMs: 0, durationMs }),
+          log: (line) => progress.log(line),
+        });
+      }
+    }
   } finally {
     await stopServer(server);
   }
@@ -253,6 +281,7 @@ async function measure(
   scenario: Scenario,
   c: number,
   target: 'app' | 'baseline',
+  timing = { warmupMs: warmupSeconds * 1000, durationMs: durationSeconds * 1000 },
 ) {
   const logged = sessions.get(scenario.role)!;
   const connections = Array.from({ length: c }, (_, i) => {
@@ -289,8 +318,7 @@ async function measure(
           fixture: server.fixture,
         })[target];
       },
-      warmupMs: warmupSeconds * 1000,
-      durationMs: durationSeconds * 1000,
+      ...timing,
       serverPid: server.child.pid!,
     });
   } finally {
