@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { RunResult } from './load.ts';
 import type { MachineInfo } from './machine.ts';
 import type { ScenarioPlans } from './plans.ts';
+import { profilesMarkdown, type ScenarioProfile } from './profile-summary.ts';
 import { formatCount, formatSeconds } from './progress.ts';
 import { type SoakResult, soakMarkdown } from './soak.ts';
 import { ratio } from './stats.ts';
@@ -38,6 +39,8 @@ export interface BenchResults {
   plans: { engine: string; tier: string; scenarios: ScenarioPlans[] } | null;
   /** The soak at the largest PostgreSQL tier (issue 19), when it ran. */
   soak?: SoakResult | null;
+  /** Where each scenario's server CPU went at 16 users on that tier (issue 19), when profiled. */
+  profiles?: ScenarioProfile[] | null;
 }
 
 export const goals = {
@@ -176,6 +179,7 @@ export function markdownReport(results: BenchResults): string {
       );
     }
   }
+  lines.push(...profilesMarkdown(results.profiles));
   lines.push(...soakMarkdown(results.soak));
   lines.push('', '### Goals', '', ...goalLines(results));
   return lines.join('\n');

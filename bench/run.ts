@@ -1,5 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,6 +9,7 @@ import { tierByName } from './generate/tiers.ts';
 import { Connection, freshPublicAddress, login, loopbackAddress, runLoad, visit } from './load.ts';
 import { machineInfo } from './machine.ts';
 import { capturePlans } from './plans.ts';
+import { readProfile, summariseProfile } from './profile-summary.ts';
 import { Progress } from './progress.ts';
 import { type BenchResults, markdownReport, updatePerformanceDoc } from './report.ts';
 import {
@@ -53,6 +54,8 @@ const { values } = parseArgs({
     regenerate: { type: 'boolean', default: false },
     'no-plans': { type: 'boolean', default: false },
     'no-docs': { type: 'boolean', default: false },
+    // A CPU profile of each scenario at 16 users on the largest PostgreSQL tier, summarised by part.
+    'no-profile': { type: 'boolean', default: false },
     // The soak: minutes at 16 users over every scenario, on the largest PostgreSQL tier (0: none).
     soak: { type: 'string', default: '30' },
     'soak-sample': { type: 'string', default: '60' },
@@ -106,6 +109,7 @@ const results: BenchResults = {
   runs: [],
   plans: null,
   soak: null,
+  profiles: null,
 };
 
 for (const { engine, tier } of matrix) {
@@ -143,6 +147,29 @@ for (const { engine, tier } of matrix) {
     }
     if (engine === 'postgresql' && tier === plansTier) {
       plansFixture = server.fixture;
+      if (!values['no-profile']) {
+        progress.log(`\nProfiling each scenario at 16 users, tier ${tier}…`);
+        const profileSessions =
+          Math.max(...concurrency) >= 16 ? sessions : await logIn(server, scenarios, 16);
+        results.profiles = [];
+        for (const scenario of scenarios) {
+          await ask(server, 'profile-start', 'profile-started');
+          const run = await measure(server, profileSessions, scenario, 16, 'app', {
+            warmupMs: 0,
+            durationMs: durationSeconds * 1000,
+          });
+          const { path } = await ask<{ path: string }>(server, 'profile-stop', 'profile');
+          const summary = summariseProfile(readProfile(path));
+          rmSync(path, { force: true });
+          results.profiles.push({ scenario: scenario.name, requests: run.requests, ...summary });
+          progress.log(
+            `profile ${scenario.name.padEnd(16)} ${summary.shares
+              .slice(0, 4)
+              .map((s) => `${s.category} ${(s.share * 100).toFixed(0)} %`)
+              .join(', ')}`,
+          );
+        }
+      }
       if (soakMinutes > 0) {
         progress.log(
           `\nSoak: ${soakMinutes} min at 16 users over ${scenarios.length} scenarios, tier ${tier}…`,
@@ -226,6 +253,19 @@ async function startServer(engine: string, tier: string): Promise<Server> {
     child.on('message', (message: { type: string } & Omit<Server, 'child'>) => {
       if (message.type === 'ready') resolve({ child, ...message });
     });
+  });
+}
+
+/** Sends the server a message and waits for its answer of the given type. */
+function ask<T = object>(server: Server, type: string, answer: string): Promise<T> {
+  return new Promise((resolve) => {
+    const listener = (message: { type: string } & T) => {
+      if (message.type !== answer) return;
+      server.child.off('message', listener);
+      resolve(message);
+    };
+    server.child.on('message', listener);
+    server.child.send({ type });
   });
 }
 

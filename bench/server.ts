@@ -1,3 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
@@ -84,7 +88,27 @@ process.send?.({
   engine: db.engine,
 });
 
+// The profile step (run.ts): a CPU profile of exactly the measured window, through the inspector.
+const inspector = new Session();
+inspector.connect();
+const post = (method: string, params?: object) =>
+  new Promise<unknown>((resolve, reject) =>
+    inspector.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))),
+  );
+
 process.on('message', async (message: { type: string }) => {
+  if (message.type === 'profile-start') {
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: 500 });
+    await post('Profiler.start');
+    process.send?.({ type: 'profile-started' });
+  }
+  if (message.type === 'profile-stop') {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    const path = join(tmpdir(), `samtak-bench-${process.pid}-${Date.now()}.cpuprofile`);
+    writeFileSync(path, JSON.stringify(profile));
+    process.send?.({ type: 'profile', path });
+  }
   if (message.type === 'stop') {
     await app.close();
     await baseline.close();
