@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { issue19GoalLines } from './goals.ts';
 import type { RunResult } from './load.ts';
 import type { MachineInfo } from './machine.ts';
 import type { ScenarioPlans } from './plans.ts';
@@ -181,7 +182,8 @@ export function markdownReport(results: BenchResults): string {
   }
   lines.push(...profilesMarkdown(results.profiles));
   lines.push(...soakMarkdown(results.soak));
-  lines.push('', '### Goals', '', ...goalLines(results));
+  lines.push('', '### Goals of issue 19', '', ...issue19GoalLines(results.runs));
+  lines.push('', '### Goals of issue 5', '', ...goalLines(results));
   return lines.join('\n');
 }
 
