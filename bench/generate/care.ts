@@ -273,6 +273,8 @@ export function careTables(
     homes.push({ id, provider, kinship });
   }
 
+  const providers = homes.filter((h) => h.provider);
+  const privateHomes = homes.filter((h) => !h.provider);
   let n = 0;
   for (const { e, index, p } of placed) {
     if (!p) continue;
@@ -281,7 +283,7 @@ export function careTables(
     const manager = m.users[managerOf.get(worker.unit!)!]!;
     const prng = new Rng(derivedSeed(seed, m.index, 82, index));
     const id = structuredId(seed, m.index, 23, n);
-    const home = homes.filter((h) => h.provider === (p.typeIndex === 4));
+    const home = p.typeIndex === 4 ? providers : privateHomes;
     const lvu = prng.chance(0.25);
     t.placement.push(
       row([
