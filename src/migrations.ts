@@ -5,6 +5,7 @@ import * as m0015plans from './collaboration/migrations/0015_collaboration_plans
 import * as m0009 from './documents/migrations/0009_documents.ts';
 import * as m0013 from './installation/migrations/0013_operations.ts';
 import * as m0010 from './joint-visits/migrations/0010_joint_visits.ts';
+import * as m0021 from './people/migrations/0021_people_search_prefix.ts';
 import * as m0012 from './placements/migrations/0012_placements.ts';
 import * as m0016 from './placements/migrations/0016_placements_more.ts';
 import type { Migrations } from './platform/db/migrate.ts';
@@ -55,4 +56,5 @@ export const migrations: Migrations = {
   '0018_statistics_workload': m0018,
   '0019_statistics_reporting': m0019,
   '0020_collaboration_more': m0020,
+  '0021_people_search_prefix': m0021,
 };
