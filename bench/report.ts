@@ -34,6 +34,8 @@ export interface BenchResults {
     concurrency: number[];
     warmupSeconds: number;
     durationSeconds: number;
+    /** The server named and prepared its repeated statements (decision 0111). */
+    namedStatements?: boolean;
   };
   datasets: Manifest[];
   runs: RunRecord[];

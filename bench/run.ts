@@ -56,6 +56,8 @@ const { values } = parseArgs({
     'no-docs': { type: 'boolean', default: false },
     // A CPU profile of each scenario at 16 users on the largest PostgreSQL tier, summarised by part.
     'no-profile': { type: 'boolean', default: false },
+    // The server names and prepares its repeated statements (decision 0111), to compare with a run without.
+    'named-statements': { type: 'boolean', default: false },
     // The soak: minutes at 16 users over every scenario, on the largest PostgreSQL tier (0: none).
     soak: { type: 'string', default: '30' },
     'soak-sample': { type: 'string', default: '60' },
@@ -104,6 +106,7 @@ const results: BenchResults = {
     concurrency,
     warmupSeconds,
     durationSeconds,
+    namedStatements: values['named-statements'],
   },
   datasets: [],
   runs: [],
@@ -248,7 +251,13 @@ async function startServer(engine: string, tier: string): Promise<Server> {
       'tsx',
       ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
     ],
-    env: { ...process.env, BENCH_ENGINE: engine, BENCH_TIER: tier, NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      BENCH_ENGINE: engine,
+      BENCH_TIER: tier,
+      NODE_ENV: 'production',
+      DATABASE_NAMED_STATEMENTS: values['named-statements'] ? 'true' : 'false',
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {

@@ -9,6 +9,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL: name and prepare the statements that repeat (DATABASE_NAMED_STATEMENTS, decision 0111). */
+  databaseNamedStatements: boolean;
   /** Used to derive CSRF tokens and to encrypt TOTP secrets at rest. */
   secretKey: Buffer;
   /** Set when the app is served over TLS (directly or behind a proxy): Secure cookies and HSTS. */
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseNamedStatements: env.DATABASE_NAMED_STATEMENTS === 'true',
     secretKey: loadSecretKey(env, dataDir),
     secureCookies,
     trustProxy: trustedProxies(env.TRUST_PROXY),

@@ -13,7 +13,12 @@ import { firstLine } from './platform/startup-error.ts';
 /** Starts Samtak: embedded PGlite under DATA_DIR by default, PostgreSQL when DATABASE_URL is set. */
 async function start() {
   const config = loadConfig();
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrations });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    migrations,
+    namedStatements: config.databaseNamedStatements,
+  });
   try {
     await assertKeyOpensStoredSecrets(db.db, config.secretKey);
   } catch (error) {

@@ -480,7 +480,7 @@ export function careTables(
     s++;
   });
 
-  // A joint visit with the police after one report in forty, mostly where protection was needed.
+  // A joint visit with the police after two in five reports where protection was needed, one in fifty others.
   let j = 0;
   m.episodes.forEach((e, index) => {
     const report = firstReport[index];

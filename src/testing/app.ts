@@ -14,6 +14,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     host: '127.0.0.1',
     dataDir: '/nonexistent',
     databaseUrl: undefined,
+    databaseNamedStatements: false,
     secretKey: randomBytes(32),
     secureCookies: false,
     trustProxy: false,

@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { firstLine, StartupError } from '../startup-error.ts';
 import { type Migrations, migrateToLatest } from './migrate.ts';
+import { nameRepeatedStatements } from './named-statements.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 import { analyzeAll, analyzeStale, staleCheckIntervalMs } from './statistics.ts';
@@ -41,6 +42,8 @@ export interface DbOptions {
   poolSize?: number;
   /** Every migration of the app (src/migrations.ts): the database is brought up to date on opening. */
   migrations: Migrations;
+  /** PostgreSQL: name the statements that repeat, so each connection prepares them once (decision 0111). */
+  namedStatements?: boolean;
 }
 
 // The same values from both engines: dates as 'YYYY-MM-DD' strings (a date has no time zone),
@@ -57,6 +60,7 @@ async function openPostgres(options: DbOptions): Promise<Db> {
   pg.types.setTypeParser(DATE_OID, parsers[DATE_OID]);
   pg.types.setTypeParser(INT8_OID, parsers[INT8_OID]);
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+  if (options.namedStatements) nameRepeatedStatements(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     const created = !(await hasMigrated(db));
