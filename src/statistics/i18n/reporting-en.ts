@@ -39,7 +39,8 @@ export const reportingEn: ReportingTexts = {
       `Children with interventions on some day from 1 January to 31 December ${year}, from the placements as recorded on ${today}.`,
     layoutNote:
       "The file's format is Samtak's own (samtak-bu-2017) until checked against Socialstyrelsen's file specification. See docs/statistics-reporting.md.",
-    summary: (rows, children) => `${rows} rows about ${children} children.`,
+    summary: (rows, children) =>
+      `${rows} ${rows === 1 ? 'row' : 'rows'} about ${children} ${children === 1 ? 'child' : 'children'}.`,
     validation: 'Checks before submission',
     noFindings: 'The checks found nothing to correct.',
     counts: (fatal, error, warning) => `${fatal} fatal, ${error} errors, ${warning} warnings.`,

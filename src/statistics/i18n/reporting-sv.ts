@@ -39,7 +39,8 @@ export const reportingSv = {
       `Barn med insatser någon dag 1 januari–31 december ${year}, ur placeringarna som de är registrerade ${today}.`,
     layoutNote:
       'Filens format är Samtaks eget (samtak-bu-2017) tills det har stämts av mot Socialstyrelsens filbeskrivning. Se docs/statistics-reporting.md.',
-    summary: (rows: number, children: number) => `${rows} rader om ${children} barn.`,
+    summary: (rows: number, children: number) =>
+      `${rows} ${rows === 1 ? 'rad' : 'rader'} om ${children} barn.`,
     validation: 'Kontroll före inlämning',
     noFindings: 'Kontrollen hittade inget att rätta.',
     counts: (fatal: number, error: number, warning: number) =>
