@@ -8,9 +8,11 @@ import { jointVisitRules } from './joint-visits/access.ts';
 import { partnerRules } from './partners/access.ts';
 import { placementRules } from './placements/access.ts';
 import { registerRules } from './platform/access/policy.ts';
+import { retentionRulesOfAccess } from './retention/access.ts';
 import { sipRules } from './sip/access.ts';
 import { statisticsRules } from './statistics/access.ts';
 import { reportingRules } from './statistics/reporting-access.ts';
+import { workloadRules } from './statistics/workload-access.ts';
 import { workdayRules } from './workday/access.ts';
 
 /**
@@ -29,9 +31,11 @@ registerRules(
   jointVisitRules,
   placementRules,
   statisticsRules,
+  workloadRules,
   goodPracticeRules,
   actionPlanRules,
   forumRules,
+  retentionRulesOfAccess,
   reportingRules,
 );
 

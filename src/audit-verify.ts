@@ -1,4 +1,4 @@
-import { loadConfig } from './config.ts';
+import { resolve } from 'node:path';
 import { migrations } from './migrations.ts';
 import { verifyAuditTrail } from './platform/audit/verify.ts';
 import { openDatabase } from './platform/db/database.ts';
@@ -7,8 +7,13 @@ import { openDatabase } from './platform/db/database.ts';
  * `npm run audit:verify`: recomputes the audit trail's hash chains and reports any gap or edit.
  * Exits 1 when the trail has been tampered with, so it can run from cron or monitoring.
  */
-const config = loadConfig();
-const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrations });
+// The chain needs no secret key, so this reads only where the database is (not loadConfig, which
+// asks for SECRET_KEY with DATABASE_URL): it can run from monitoring or against a restored copy.
+const db = await openDatabase({
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  dataDir: resolve(process.env.DATA_DIR ?? './data'),
+  migrations,
+});
 const reports = await verifyAuditTrail(db.db, (municipality, checked) => {
   process.stderr.write(`\r${municipality}: ${checked} events checked`);
 });

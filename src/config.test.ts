@@ -36,6 +36,22 @@ describe('the secret key', () => {
       refused({ DATA_DIR: dir, SECRET_KEY: key }, /SECRET_KEY must be exactly 64 hexadecimal digits/);
   });
 
+  it('must be given with an external database, in any NODE_ENV, and is then never generated', () => {
+    const dir = temp();
+    for (const NODE_ENV of [undefined, 'production', 'development'])
+      refused(
+        { DATA_DIR: dir, DATABASE_URL: 'postgres://samtak@127.0.0.1/samtak', NODE_ENV },
+        /^SECRET_KEY must be set when DATABASE_URL is set: .*openssl rand -hex 32/,
+      );
+    assert.throws(() => readFileSync(join(dir, 'secret.key')), /ENOENT/);
+    const given = loadConfig({
+      DATA_DIR: dir,
+      DATABASE_URL: 'postgres://x@127.0.0.1/x',
+      SECRET_KEY: 'cd'.repeat(32),
+    });
+    assert.equal(given.secretKey.toString('hex'), 'cd'.repeat(32));
+  });
+
   it('refuses a secret.key that is not 64 hex digits, naming the file', () => {
     const dir = temp();
     writeFileSync(join(dir, 'secret.key'), `${'ab'.repeat(32)}ff\n`);

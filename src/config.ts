@@ -123,7 +123,7 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
 const hexKey = /^[0-9a-fA-F]{64}$/;
 
 /**
- * SECRET_KEY (64 hex digits) is required with an external database in production. On the embedded
+ * SECRET_KEY (64 hex digits) is required with an external database (DATABASE_URL). On the embedded
  * database a key is generated once and kept in DATA_DIR, so a demo needs no setup and sessions
  * survive restarts. A key that is not exactly 64 hex digits stops the start (Buffer.from would
  * quietly drop what follows the first non-hex digit), and so does a missing secret.key beside an
@@ -135,9 +135,12 @@ function loadSecretKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
       throw new StartupError('SECRET_KEY must be exactly 64 hexadecimal digits (32 bytes)');
     return Buffer.from(env.SECRET_KEY, 'hex');
   }
-  if (env.DATABASE_URL && env.NODE_ENV === 'production') {
-    throw new StartupError('SECRET_KEY must be set in production');
-  }
+  // With an external database the key cannot live in one process's DATA_DIR: every process (and
+  // a restore) needs the same key, so it is given, never generated.
+  if (env.DATABASE_URL)
+    throw new StartupError(
+      'SECRET_KEY must be set when DATABASE_URL is set: 64 hexadecimal digits, e.g. from openssl rand -hex 32, the same in every process',
+    );
   const file = join(dataDir, 'secret.key');
   if (!existsSync(file)) {
     if (!env.DATABASE_URL && holdsFiles(join(dataDir, 'pglite')))

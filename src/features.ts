@@ -16,6 +16,7 @@ import { peopleFeature } from './people/feature.ts';
 import { placementsFeature } from './placements/feature.ts';
 import { Features } from './platform/features.ts';
 import { reportsFeature } from './reports/feature.ts';
+import { retentionFeature } from './retention/feature.ts';
 import { sipFeature } from './sip/feature.ts';
 import { statisticsFeature } from './statistics/feature.ts';
 import { systemFeature } from './system/feature.ts';
@@ -49,4 +50,5 @@ export const features = new Features([
   goodPracticeFeature,
   actionPlansFeature,
   forumsFeature,
+  retentionFeature,
 ]);

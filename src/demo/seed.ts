@@ -99,6 +99,7 @@ export const demoUsers: {
   // Two guide editors: a change to the public guide is reviewed by someone other than its author.
   { username: 'editor', displayName: 'Elin Nord', role: 'guideEditor', unit: 'Administrationen' },
   { username: 'editor2', displayName: 'Tove Ahl', role: 'guideEditor', unit: 'Administrationen' },
+  { username: 'archivist', displayName: 'Asta Rehn', role: 'archivist', unit: 'Administrationen' },
 ];
 
 const units = [

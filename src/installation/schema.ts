@@ -37,6 +37,8 @@ export interface RetentionCulledTable {
   culled_on: string;
   rule_id: string;
   culled_at: Generated<Date>;
+  /** The approved run that culled it (migration 0017_retention). */
+  run_id: Generated<string | null>;
 }
 
 declare module '../platform/db/schema.ts' {

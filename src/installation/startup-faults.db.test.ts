@@ -58,6 +58,13 @@ describe('start-up faults', () => {
     );
   });
 
+  it('an external database without SECRET_KEY', async () => {
+    await refused(
+      { DATABASE_URL: 'postgres://samtak@127.0.0.1:1/samtak', DATA_DIR: '/nonexistent' },
+      /SECRET_KEY must be set when DATABASE_URL is set/,
+    );
+  });
+
   it('a database migrated by a newer Samtak', async () => {
     let env: Record<string, string>;
     let options: { databaseUrl?: string; dataDir?: string };

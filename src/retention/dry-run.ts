@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { IsoDate } from '../deadlines/calendar.ts';
-import { writeAuditEvents } from '../platform/audit/audit.ts';
+import { type AuditEntry, writeAuditEvents } from '../platform/audit/audit.ts';
 import type { Database } from '../platform/db/schema.ts';
 import { assessRetention } from './assess.ts';
 import { retentionInputs } from './inputs.ts';
@@ -33,39 +33,55 @@ export async function retentionDryRun(
   audit: { reason: string; actor?: Parameters<typeof writeAuditEvents>[1]['actor'] },
 ): Promise<DryRun> {
   return db.transaction().execute(async (trx) => {
-    const inputs = await retentionInputs(trx, municipality.id, municipality.code, today);
-    const files = inputs.map(({ personId, input }) => ({ personId, assessment: assessRetention(input) }));
-    const counts = { files: files.length, due: 0, overdue: 0, cull: 0, keep: 0, review: 0 };
-    const byRule: DryRun['byRule'] = {};
-    for (const { assessment } of files) {
-      if (assessment.file.state === 'due') {
-        counts.due++;
-        if (assessment.file.overdue) counts.overdue++;
-      }
-      if (assessment.review.length) counts.review++;
-      for (const record of assessment.records) {
-        counts[record.verdict]++;
-        for (const rule of record.rules) {
-          const entry = byRule[rule.ruleId] ?? { cull: 0, keep: 0 };
-          entry[record.verdict]++;
-          byRule[rule.ruleId] = entry;
-        }
-      }
-    }
-    const listed = files.filter(
-      (f) => f.assessment.records.some((r) => r.verdict === 'cull') || f.assessment.review.length,
-    );
+    const { run, reviewed } = await assessMunicipality(trx, municipality, today, audit.reason);
     await writeAuditEvents(
       trx,
       { municipalityId: municipality.id, actor: audit.actor ?? null, clientAddress: null },
-      listed.map((f) => ({
-        action: 'retention.review',
-        subjectPersonId: f.personId,
-        recordType: 'person',
-        recordId: f.personId,
-        reason: audit.reason,
-      })),
+      reviewed,
     );
-    return { today, files, counts, byRule };
+    return run;
   });
 }
+
+/**
+ * The dry run's reading and counting, in the caller's transaction; `reviewed` are the audit
+ * entries (`retention.review`) for the people listed, for the caller to write in it.
+ */
+export async function assessMunicipality(
+  trx: Kysely<Database>,
+  municipality: { id: string; code: string },
+  today: IsoDate,
+  reason: string,
+): Promise<{ run: DryRun; reviewed: AuditEntry[] }> {
+  const inputs = await retentionInputs(trx, municipality.id, municipality.code, today);
+  const files = inputs.map(({ personId, input }) => ({ personId, assessment: assessRetention(input) }));
+  const counts = { files: files.length, due: 0, overdue: 0, cull: 0, keep: 0, review: 0 };
+  const byRule: DryRun['byRule'] = {};
+  for (const { assessment } of files) {
+    if (assessment.file.state === 'due') {
+      counts.due++;
+      if (assessment.file.overdue) counts.overdue++;
+    }
+    if (assessment.review.length) counts.review++;
+    for (const record of assessment.records) {
+      counts[record.verdict]++;
+      for (const rule of record.rules) {
+        const entry = byRule[rule.ruleId] ?? { cull: 0, keep: 0 };
+        entry[record.verdict]++;
+        byRule[rule.ruleId] = entry;
+      }
+    }
+  }
+  const reviewed = files.filter(listed).map((f) => ({
+    action: 'retention.review',
+    subjectPersonId: f.personId,
+    recordType: 'person',
+    recordId: f.personId,
+    reason,
+  }));
+  return { run: { today, files, counts, byRule }, reviewed };
+}
+
+/** The files a dry run lists (and so reads out): something to cull, or something to review. */
+export const listed = (f: DryRunFile): boolean =>
+  f.assessment.records.some((r) => r.verdict === 'cull') || f.assessment.review.length > 0;

@@ -1,8 +1,15 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { IsoDate } from '../deadlines/calendar.ts';
 import { todayInSweden } from '../platform/dates.ts';
 import type { Database } from '../platform/db/schema.ts';
-import type { CaseFacts, FileRecord, InterventionFacts, RetentionInput } from './model.ts';
+import type {
+  CaseFacts,
+  FileRecord,
+  InterventionFacts,
+  PlacementFacts,
+  PlacementType,
+  RetentionInput,
+} from './model.ts';
 
 /**
  * The retention core's input for every child with a file in one municipality, read from the
@@ -10,9 +17,13 @@ import type { CaseFacts, FileRecord, InterventionFacts, RetentionInput } from '.
  * table for the whole municipality, grouped by child here. A file is the reports, cases (with
  * their notes, the child's own accounts and extensions) and plans that name the child.
  *
- * Not there yet, and so on the safe side: placements (issue 15) and the end of an intervention.
+ * Placements (issue 15) are read with the day the child moved in (the first period's start)
+ * and the form of the home. Not there yet, and so on the safe side: the end of an intervention.
  * A case with a decided intervention counts as an ongoing intervention from its decision day,
  * so its file is never due until interventions record when they ended.
+ *
+ * `onlyPersonId` reads one file, as the culling job does when it re-assesses a file just before
+ * culling it (decision 0082).
  */
 export interface FileInput {
   personId: string;
@@ -21,6 +32,15 @@ export interface FileInput {
 
 const day = (value: Date | string | null): IsoDate | null =>
   value === null ? null : typeof value === 'string' ? value : todayInSweden(value);
+/**
+ * The placements feature's form of the home in the retention model's words. A placement without
+ * a period (never carried out) has no form; it counts as a placement in an HVB, and its missing
+ * start keeps it out of 16 kap. 2 § 3 (only a carried-out placement counts, decision 0080).
+ */
+function placementTypeOf(form: string | null): PlacementType {
+  if (form === null || form === 'residentialCareHome') return 'residentialCare';
+  return form as PlacementType;
+}
 const latest = (...dates: (IsoDate | null)[]): IsoDate =>
   dates
     .filter((d): d is IsoDate => d !== null)
@@ -32,10 +52,37 @@ export async function retentionInputs(
   municipalityId: string,
   municipalityCode: string,
   today: IsoDate,
+  onlyPersonId?: string,
 ): Promise<FileInput[]> {
   const m = municipalityId;
-  const [cases, reports, sips, notes, voices, extensions, interventions] = await Promise.all([
-    db.selectFrom('child_case').selectAll().where('municipality_id', '=', m).execute(),
+  const one = onlyPersonId;
+  const ofCase = <
+    Q extends SelectQueryBuilder<
+      Database,
+      'case_note' | 'childs_voice' | 'deadline_extension' | 'case_intervention',
+      object
+    >,
+  >(
+    q: Q,
+  ): Q =>
+    one === undefined
+      ? q
+      : (q.where(
+          'case_id',
+          'in',
+          db
+            .selectFrom('child_case')
+            .select('id')
+            .where('municipality_id', '=', m)
+            .where('child_id', '=', one),
+        ) as Q);
+  const [cases, reports, sips, notes, voices, extensions, interventions, placements] = await Promise.all([
+    db
+      .selectFrom('child_case')
+      .selectAll()
+      .where('municipality_id', '=', m)
+      .$if(one !== undefined, (q) => q.where('child_id', '=', one ?? ''))
+      .execute(),
     db
       .selectFrom('report')
       .select([
@@ -49,6 +96,7 @@ export async function retentionInputs(
       ])
       .where('municipality_id', '=', m)
       .where('child_id', 'is not', null)
+      .$if(one !== undefined, (q) => q.where('child_id', '=', one ?? ''))
       .execute(),
     db
       .selectFrom('sip')
@@ -64,28 +112,37 @@ export async function retentionInputs(
       ])
       .where('municipality_id', '=', m)
       .where('child_id', 'is not', null)
+      .$if(one !== undefined, (q) => q.where('child_id', '=', one ?? ''))
       .execute(),
+    ofCase(
+      db.selectFrom('case_note').select(['id', 'case_id', 'signed_at']).where('municipality_id', '=', m),
+    ).execute(),
+    ofCase(
+      db.selectFrom('childs_voice').select(['id', 'case_id', 'recorded_at']).where('municipality_id', '=', m),
+    ).execute(),
+    ofCase(
+      db
+        .selectFrom('deadline_extension')
+        .select(['id', 'case_id', 'created_at'])
+        .where('municipality_id', '=', m),
+    ).execute(),
+    ofCase(db.selectFrom('case_intervention').select(['case_id']).where('municipality_id', '=', m)).execute(),
     db
-      .selectFrom('case_note')
-      .select(['id', 'case_id', 'signed_at'])
-      .where('municipality_id', '=', m)
+      .selectFrom('placement as p')
+      .leftJoin('placement_period as pp', (j) =>
+        j.onRef('pp.municipality_id', '=', 'p.municipality_id').onRef('pp.placement_id', '=', 'p.id'),
+      )
+      .select(['p.id', 'p.child_id', 'p.case_id', 'p.ended_on', 'p.created_at', 'pp.form', 'pp.started_on'])
+      .where('p.municipality_id', '=', m)
+      .$if(one !== undefined, (q) => q.where('p.child_id', '=', one ?? ''))
+      .orderBy('pp.started_on')
       .execute(),
-    db
-      .selectFrom('childs_voice')
-      .select(['id', 'case_id', 'recorded_at'])
-      .where('municipality_id', '=', m)
-      .execute(),
-    db
-      .selectFrom('deadline_extension')
-      .select(['id', 'case_id', 'created_at'])
-      .where('municipality_id', '=', m)
-      .execute(),
-    db.selectFrom('case_intervention').select(['case_id']).where('municipality_id', '=', m).execute(),
   ]);
   const childIds = new Set<string>([
     ...cases.map((c) => c.child_id),
     ...reports.map((r) => r.child_id ?? ''),
     ...sips.map((s) => s.child_id ?? ''),
+    ...placements.map((p) => p.child_id),
   ]);
   childIds.delete('');
   if (childIds.size === 0) return [];
@@ -99,12 +156,17 @@ export async function retentionInputs(
   const caseChild = new Map(cases.map((c) => [c.id, c.child_id]));
   const byChild = new Map<
     string,
-    { cases: CaseFacts[]; interventions: InterventionFacts[]; records: FileRecord[] }
+    {
+      cases: CaseFacts[];
+      placements: PlacementFacts[];
+      interventions: InterventionFacts[];
+      records: FileRecord[];
+    }
   >();
   const fileOf = (childId: string) => {
     let file = byChild.get(childId);
     if (!file) {
-      file = { cases: [], interventions: [], records: [] };
+      file = { cases: [], placements: [], interventions: [], records: [] };
       byChild.set(childId, file);
     }
     return file;
@@ -187,6 +249,37 @@ export async function retentionInputs(
       enteredOn: latest(startedOn, past(s.meeting_on), s.agreed_on, past(s.follow_up_on), s.closed_on),
     });
   }
+  // A placement is one fact (the first period: when the child moved in, and where) and one record,
+  // whatever its later periods, steps and follow-up hold: they all document the placement.
+  const placed = new Map<string, PlacementFacts & { childId: string; enteredOn: IsoDate }>();
+  for (const p of placements) {
+    const known = placed.get(p.id);
+    const enteredOn = latest(known?.enteredOn ?? null, day(p.created_at), day(p.started_on), day(p.ended_on));
+    if (known) {
+      known.enteredOn = enteredOn;
+      continue;
+    }
+    placed.set(p.id, {
+      id: p.id,
+      childId: p.child_id,
+      caseId: p.case_id && caseChild.has(p.case_id) ? p.case_id : null,
+      placementType: placementTypeOf(p.form),
+      startedOn: day(p.started_on),
+      endedOn: day(p.ended_on),
+      enteredOn,
+    });
+  }
+  for (const { childId, enteredOn, ...facts } of placed.values()) {
+    const file = fileOf(childId);
+    file.placements.push(facts);
+    file.records.push({
+      recordType: 'placement',
+      recordId: facts.id,
+      caseId: facts.caseId,
+      placementId: facts.id,
+      enteredOn,
+    });
+  }
   return persons.map((p) => {
     const file = fileOf(p.id);
     return {
@@ -200,7 +293,7 @@ export async function retentionInputs(
           registeredOn: day(p.created_at) ?? today,
         },
         cases: file.cases,
-        placements: [],
+        placements: file.placements,
         interventions: file.interventions,
         records: file.records,
       },

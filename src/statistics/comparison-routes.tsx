@@ -12,14 +12,14 @@ import type { Lang } from '../platform/i18n/i18n.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
 import { comparisonListing, importComparison, isIndicatorId } from './comparison.ts';
 import { ComparisonPage } from './comparison-views.tsx';
-import { reportingTexts } from './i18n/reporting.ts';
+import { registerReportingTexts } from './i18n/register-reporting.ts';
 import { cleanFileName, type KoladaParse, parseKoladaFile } from './kolada.ts';
 
 const page = { preHandler: requireSignedInPage };
 const maxFileBytes = 5 * 1024 * 1024;
 
 function parseError(parsed: Exclude<KoladaParse, { ok: true }>, lang: Lang): string {
-  const tx = reportingTexts(lang).comparison;
+  const tx = registerReportingTexts(lang).comparison;
   if (parsed.error === 'rowInvalid') return tx.errors.rowInvalid(parsed.entry, tx.problems[parsed.problem]!);
   return tx.errors[parsed.error];
 }
@@ -42,7 +42,11 @@ export async function comparisonRoutes(app: App): Promise<void> {
         const type = String(request.headers['content-type'] ?? '');
         form = await new Response(new Uint8Array(body), { headers: { 'content-type': type } }).formData();
       } catch {
-        throw new UserError(400, 'badRequest', (lang) => reportingTexts(lang).comparison.errors.notKolada);
+        throw new UserError(
+          400,
+          'badRequest',
+          (lang) => registerReportingTexts(lang).comparison.errors.notKolada,
+        );
       }
       const fields: Record<string, string> = {};
       for (const key of ['_csrf', 'indicator']) {
@@ -86,7 +90,7 @@ export async function comparisonRoutes(app: App): Promise<void> {
       const count = request.query.imported;
       const notice =
         count && /^\d+$/.test(count)
-          ? reportingTexts(request.lang).comparison.imported(Number(count))
+          ? registerReportingTexts(request.lang).comparison.imported(Number(count))
           : undefined;
       return sendPage(reply, await show(request, notice ? { notice } : {}));
     },
@@ -109,7 +113,7 @@ export async function comparisonRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const actor = request.actor!;
-      const tx = reportingTexts(request.lang).comparison;
+      const tx = registerReportingTexts(request.lang).comparison;
       const { indicator = '', file = '', fileName = '', fileTooLarge } = request.body;
       const refuse = async (errors: Record<string, string>) =>
         sendPage(reply, await show(request, { errors, indicator }), 400);

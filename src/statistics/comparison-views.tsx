@@ -6,7 +6,7 @@ import { indicatorIds } from './catalogue.ts';
 import type { ComparisonKpi, ComparisonSource } from './comparison.ts';
 import { formatFigure } from './format.ts';
 import { statisticsTexts } from './i18n/index.ts';
-import { reportingTexts } from './i18n/reporting.ts';
+import { registerReportingTexts } from './i18n/register-reporting.ts';
 
 const day = (d: Date) =>
   new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeZone: 'Europe/Stockholm' }).format(d);
@@ -29,7 +29,7 @@ export function ComparisonPage({
   notice?: string | undefined;
 }) {
   const { lang, t } = ctx;
-  const tx = reportingTexts(lang).comparison;
+  const tx = registerReportingTexts(lang).comparison;
   const st = statisticsTexts(lang);
   const number = (n: number) =>
     new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 2 }).format(n);

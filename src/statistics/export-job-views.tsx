@@ -1,11 +1,11 @@
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
 import type { ExportJobView } from './export-jobs.ts';
-import { reportingTexts } from './i18n/reporting.ts';
+import { registerReportingTexts } from './i18n/register-reporting.ts';
 
 /** A job's progress: a progress bar with its words, refreshed by the server's Refresh header. */
 export function ExportJobPage({ ctx, job }: { ctx: PageContext; job: ExportJobView }) {
-  const tx = reportingTexts(ctx.lang).exportJob;
+  const tx = registerReportingTexts(ctx.lang).exportJob;
   const status =
     job.status === 'done'
       ? tx.done(job.total)

@@ -9,7 +9,7 @@ import { sendPage } from '../platform/http/render.ts';
 import { OptionalLine } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
-import { reportingTexts } from './i18n/reporting.ts';
+import { registerReportingTexts } from './i18n/register-reporting.ts';
 import { produceRegister, recordRegisterSubmission, registerSubmissions } from './register-service.ts';
 import { RegisterYearPage, ReportingPage } from './register-views.tsx';
 
@@ -22,7 +22,7 @@ function checkedYear(text: string | undefined, today: string): number {
   const last = Number(today.slice(0, 4));
   const year = text === undefined || text === '' ? last - 1 : Number(text.trim());
   if (!/^\d{4}$/.test(String(year)) || year < 2000 || year > last)
-    throw new UserError(400, 'yearInvalid', (lang) => reportingTexts(lang).register.yearInvalid);
+    throw new UserError(400, 'yearInvalid', (lang) => registerReportingTexts(lang).register.yearInvalid);
   return year;
 }
 
@@ -50,7 +50,9 @@ export async function registerRoutes(app: App): Promise<void> {
       });
       const mayPrepare = decide(actor, 'registerFile.prepare', statistics(actor.municipalityId)).allowed;
       const last = Number(today().slice(0, 4));
-      const notice = request.query.submitted ? reportingTexts(request.lang).register.submitted : undefined;
+      const notice = request.query.submitted
+        ? registerReportingTexts(request.lang).register.submitted
+        : undefined;
       return sendPage(
         reply,
         <ReportingPage
@@ -108,7 +110,11 @@ export async function registerRoutes(app: App): Promise<void> {
         scope.authorize('registerFile.prepare', statistics(actor.municipalityId));
         const result = await produceRegister(scope.db, actor.municipalityId, year, today());
         if (!result.validation.mayBeSent)
-          throw new UserError(400, 'registerNotReady', (lang) => reportingTexts(lang).register.notMayBeSent);
+          throw new UserError(
+            400,
+            'registerNotReady',
+            (lang) => registerReportingTexts(lang).register.notMayBeSent,
+          );
         await scope.audit({
           action: 'registerFile.download',
           recordType: 'registerFile',
@@ -139,10 +145,18 @@ export async function registerRoutes(app: App): Promise<void> {
         scope.authorize('registerFile.submit', statistics(actor.municipalityId));
         const produced = await produceRegister(scope.db, actor.municipalityId, year, today());
         if (!produced.validation.mayBeSent)
-          throw new UserError(400, 'registerNotReady', (lang) => reportingTexts(lang).register.notMayBeSent);
+          throw new UserError(
+            400,
+            'registerNotReady',
+            (lang) => registerReportingTexts(lang).register.notMayBeSent,
+          );
         // What is kept is what was checked: a placement changed in between means checking again.
         if (request.body.sha256 !== produced.fileSha256)
-          throw new UserError(409, 'registerChanged', (lang) => reportingTexts(lang).register.changed);
+          throw new UserError(
+            409,
+            'registerChanged',
+            (lang) => registerReportingTexts(lang).register.changed,
+          );
         const submissionId = await recordRegisterSubmission(scope.db, actor.municipalityId, produced, {
           userId: actor.userId,
           name: actor.displayName,

@@ -1,7 +1,7 @@
 import { CsrfField, Notice } from '../platform/layout/forms.tsx';
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
-import { reportingTexts } from './i18n/reporting.ts';
+import { registerReportingTexts } from './i18n/register-reporting.ts';
 import type { ProducedRegister, SubmissionListing } from './register-service.ts';
 import { isSmall } from './suppression.ts';
 
@@ -16,7 +16,7 @@ const stamp = (d: Date) =>
 const count = (n: number, whole: boolean) => (!whole && isSmall(n) ? '..' : String(n));
 
 function YearForm({ ctx, year, maxYear }: { ctx: PageContext; year: number; maxYear: number }) {
-  const tx = reportingTexts(ctx.lang).register;
+  const tx = registerReportingTexts(ctx.lang).register;
   return (
     <form method="get" action="/statistics/reporting/register" class="filter-form">
       <div class="field">
@@ -53,7 +53,7 @@ export function ReportingPage({
   maxYear: number;
   notice?: string | undefined;
 }) {
-  const tx = reportingTexts(ctx.lang).register;
+  const tx = registerReportingTexts(ctx.lang).register;
   return (
     <Layout ctx={ctx} title={tx.title}>
       <h1>{tx.title}</h1>
@@ -120,7 +120,7 @@ export function RegisterYearPage({
   today: string;
   maxYear: number;
 }) {
-  const tx = reportingTexts(ctx.lang).register;
+  const tx = registerReportingTexts(ctx.lang).register;
   const { validation, year } = produced;
   const { fatal, error, warning } = validation.counts;
   return (

@@ -1,6 +1,6 @@
 import { CsrfField } from '../platform/layout/forms.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
-import { reportingTexts } from './i18n/reporting.ts';
+import { registerReportingTexts } from './i18n/register-reporting.ts';
 
 /**
  * The start page's way to the comparison values and the reporting to the state, and the form that
@@ -13,7 +13,7 @@ export function ReportingLinks({
   ctx: PageContext;
   s: { periodKey: string; unitId: string | null };
 }) {
-  const tx = reportingTexts(ctx.lang);
+  const tx = registerReportingTexts(ctx.lang);
   return (
     <>
       <form method="post" action="/statistics/export-jobs" class="inline-form">

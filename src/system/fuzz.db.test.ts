@@ -25,7 +25,16 @@ const budgetMs = 45_000;
 const today = '2026-03-13';
 
 /** One user per role (and anonymous): the sessions of the fuzz. */
-const demoSessions = ['admin', 'intake', 'socialworker', 'manager', 'partner', 'statistics', 'editor'];
+const demoSessions = [
+  'admin',
+  'intake',
+  'socialworker',
+  'manager',
+  'partner',
+  'statistics',
+  'editor',
+  'archivist',
+];
 
 let db: Db;
 let app: App;

@@ -5,6 +5,7 @@ import { hashPassword } from '../platform/auth/passwords.ts';
 import { seal } from '../platform/auth/secret-box.ts';
 import { newTotpSecret, totpCode } from '../platform/auth/totp.ts';
 import { roles } from '../platform/db/schema.ts';
+import { oldFile } from '../retention/testing.ts';
 import { Client, login, startTestApp, type TestApp } from '../testing/app.ts';
 import {
   createMunicipality,
@@ -152,6 +153,8 @@ before(async () => {
     organisationIds: [bOrganisation.id],
     needText: 'BORTRE-BEHOV i planen',
   });
+  // A file of B's due for culling: A's archivist must not see it on the retention page.
+  await oldFile(t.db.db, bId, bUnit, bWorker, 'Bortregallringsbarn');
   const need = await t.db.db
     .selectFrom('sip_need')
     .select('id')
@@ -173,6 +176,7 @@ before(async () => {
       organisation: bOrganisation.id,
     },
     secrets: [
+      'Bortregallringsbarn',
       'Bortrebarn',
       'Bortreförälder',
       'Hemligsson',

@@ -135,6 +135,66 @@ describe('the reminder e-mail digest', () => {
     }
   });
 
+  it('skips the users of a deactivated municipality', async () => {
+    const capture = await smtpCapture();
+    try {
+      const db = t.db.db;
+      const mailed: string[] = [];
+      for (const [email, active] of [
+        ['open@example.org', true],
+        ['closed@example.org', false],
+      ] as const) {
+        const municipalityId = await createMunicipality(db);
+        const unit = await createUnit(db, municipalityId, 'investigation');
+        const worker = await createUser(db, t.config.secretKey, {
+          municipalityId,
+          role: 'socialWorker',
+          unitId: unit,
+        });
+        await db.updateTable('user_account').set({ email }).where('id', '=', worker.id).execute();
+        const child = await createPerson(db, municipalityId);
+        await db
+          .insertInto('child_case')
+          .values({
+            municipality_id: municipalityId,
+            child_id: child.id,
+            unit_id: unit,
+            phase: 'investigation',
+            opened_on: '2026-01-02',
+            initial_decision: 'openInvestigation',
+            initial_decided_on: '2026-01-10',
+            investigation_opened_on: '2026-01-10',
+            responsible_user_id: worker.id,
+          })
+          .execute();
+        if (!active)
+          await db
+            .updateTable('municipality')
+            .set({ active: false, deactivated_at: new Date() })
+            .where('id', '=', municipalityId)
+            .execute();
+        mailed.push(email);
+      }
+      await sendReminderDigests(
+        db,
+        {
+          smtp: { url: `smtp://127.0.0.1:${capture.port}`, from: 'samtak@x.example' },
+          publicUrl: 'http://x',
+        },
+        '2026-05-09',
+      );
+      assert.equal(capture.messages.filter((m) => m.to.includes('open@example.org')).length, 1);
+      assert.equal(
+        capture.messages.some((m) => m.to.includes('closed@example.org')),
+        false,
+        'a deactivated municipality gets no digest',
+      );
+      assert.equal(mailed.length, 2);
+    } finally {
+      capture.server.close();
+    }
+  });
+
   it('sends nothing without SMTP configured', async () => {
     assert.deepEqual(
       await sendReminderDigests(t.db.db, { smtp: undefined, publicUrl: 'http://x' }, '2026-05-12'),

@@ -19,21 +19,25 @@ export async function sendReminderDigests(
 ): Promise<{ sent: number }> {
   if (!config.smtp) return { sent: 0 };
   const transport = nodemailer.createTransport(config.smtp.url);
+  // A deactivated municipality's users get no digest: they cannot log in to follow the link
+  // (docs/decisions/0083), and its deadlines are no longer being worked.
   const users = await db
-    .selectFrom('user_account')
+    .selectFrom('user_account as u')
+    .innerJoin('municipality as mu', 'mu.id', 'u.municipality_id')
     .select([
-      'id',
-      'municipality_id',
-      'role',
-      'unit_id',
-      'display_name',
-      'email',
-      'organisation_name',
-      'partner_kind',
+      'u.id',
+      'u.municipality_id',
+      'u.role',
+      'u.unit_id',
+      'u.display_name',
+      'u.email',
+      'u.organisation_name',
+      'u.partner_kind',
     ])
-    .where('active', '=', true)
-    .where('email', 'is not', null)
-    .where('role', 'in', ['intakeWorker', 'socialWorker', 'manager'])
+    .where('u.active', '=', true)
+    .where('mu.active', '=', true)
+    .where('u.email', 'is not', null)
+    .where('u.role', 'in', ['intakeWorker', 'socialWorker', 'manager'])
     .execute();
   let sent = 0;
   try {

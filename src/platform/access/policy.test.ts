@@ -37,7 +37,11 @@ function resourceFor(action: Action, municipalityId = home, role: Role = 'manage
     case 'worklist.readUnit':
       return { type: 'worklist', municipalityId, unitId: 'unit-a' };
     case 'caseSettings.manage':
+    case 'placementSettings.manage':
       return { type: 'administration', municipalityId };
+    case 'retention.review':
+    case 'retention.approve':
+      return { type: 'retention', municipalityId };
     case 'person.search':
     case 'person.create':
       return { type: 'personRegister', municipalityId };
@@ -61,6 +65,14 @@ function resourceFor(action: Action, municipalityId = home, role: Role = 'manage
       return { type: 'administration', municipalityId };
     case 'statistics.drillDown':
       return { type: 'statisticsUnit', municipalityId, unitId: 'unit-a' };
+    case 'workload.manageWeights':
+      return { type: 'administration', municipalityId };
+    case 'workload.read':
+    case 'workload.assess':
+    case 'workload.setProfile':
+      return { type: 'workerLoad', municipalityId, workerId: `user-${role}`, unitId: 'unit-a' };
+    case 'ivo.prepare':
+      return { type: 'statistics', municipalityId };
     case 'partnerOrganisation.manage':
       return { type: 'administration', municipalityId };
     case 'partnerOrganisation.manageUsers':
@@ -272,18 +284,23 @@ const goodPractice = {
   'example.withdraw': 'Y',
   'comment.moderate': 'Y',
 } as const;
+// A worker's own load and self-assessment (issue 17): the worker's, and their unit's manager's.
+const ownWorkload = { 'workload.read': 'Y', 'workload.assess': 'Y' } as const;
 const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = {
   administrator: {
     'unit.manage': 'Y',
     'user.manage': 'Y',
     'caseSettings.manage': 'Y',
+    'placementSettings.manage': 'Y',
     'partnerOrganisation.manage': 'Y',
     'partnerOrganisation.manageUsers': 'Y',
     'staff.manage': 'Y',
+    'workload.manageWeights': 'Y',
     ...publicReportActions,
   },
   intakeWorker: {
     ...forumMember,
+    ...ownWorkload,
     'plan.read': 'Y',
     'person.search': 'Y',
     'person.read': 'Y',
@@ -307,6 +324,7 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
   },
   socialWorker: {
     ...forumMember,
+    ...ownWorkload,
     'plan.read': 'Y',
     'person.search': 'Y',
     'person.read': 'Y',
@@ -368,6 +386,9 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'jointVisit.readFigures': 'Y',
     ...placementStaff,
     'ivoList.export': 'Y',
+    ...ownWorkload,
+    'workload.setProfile': 'Y',
+    'ivo.prepare': 'Y',
     ...goodPractice,
     ...publicReportActions,
   },
@@ -393,6 +414,11 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'registerFile.readSubmissions': 'Y',
     'comparison.import': 'Y',
     'plan.read': 'Y',
+    ...publicReportActions,
+  },
+  archivist: {
+    'retention.review': 'Y',
+    'retention.approve': 'Y',
     ...publicReportActions,
   },
   guideEditor: {

@@ -41,6 +41,7 @@ describe('the policy composed from rule sets', () => {
         'good-practice',
         'action-plans',
         'forums',
+        'retention',
         'statistics-reporting',
       ],
     );

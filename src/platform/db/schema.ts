@@ -53,6 +53,7 @@ export const roles = [
   'partnerProfessional',
   'statisticsReader',
   'guideEditor',
+  'archivist',
 ] as const;
 export type Role = (typeof roles)[number];
 

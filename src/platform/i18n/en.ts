@@ -29,6 +29,7 @@ export const en: Messages = {
     partnerProfessional: 'Partner professional',
     statisticsReader: 'Statistics reader',
     guideEditor: 'Support guide editor',
+    archivist: 'Archivist',
   },
   errors: {
     title: 'Something went wrong',

@@ -29,6 +29,7 @@ export const sv = {
     partnerProfessional: 'Samverkanspart',
     statisticsReader: 'Statistikläsare',
     guideEditor: 'Redaktör för stödguiden',
+    archivist: 'Arkivarie',
   },
   errors: {
     title: 'Något gick fel',
