@@ -38,6 +38,7 @@ describe('the policy composed from rule sets', () => {
         'joint-visits',
         'placements',
         'statistics',
+        'workload',
         'good-practice',
         'action-plans',
         'forums',
