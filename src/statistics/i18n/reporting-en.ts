@@ -78,6 +78,10 @@ export const reportingEn: ReportingTexts = {
     yearInvalid: 'Give a year of four digits, 2000 or later and not after this year.',
     notMayBeSent: 'The file has fatal findings or errors and cannot be marked as submitted.',
     changed: 'The file has changed since it was checked. Produce it again.',
+    otherReports: 'Other reports',
+    ivoReport: "IVO's quarterly report of decisions not carried out",
+    councilStatistics: 'Statistics for the council on decisions not carried out',
+    allSubmissions: 'All reports submitted to IVO',
     forManagers: "Producing the register file is a manager's task: it holds the children's identity numbers.",
   },
   comparison: {

@@ -79,6 +79,10 @@ export const reportingSv = {
     yearInvalid: 'Ange ett år med fyra siffror, 2000 eller senare och inte efter i år.',
     notMayBeSent: 'Filen har stoppande fel eller fel och kan inte markeras som inlämnad.',
     changed: 'Filen har ändrats sedan kontrollen. Ta fram den igen.',
+    otherReports: 'Andra rapporter',
+    ivoReport: 'Kvartalsrapporten till IVO om beslut som inte verkställts',
+    councilStatistics: 'Statistik till nämnden om beslut som inte verkställts',
+    allSubmissions: 'Alla inlämnade rapporter till IVO',
     forManagers: 'Att ta fram registerfilen är en chefs uppgift: den innehåller barnens personnummer.',
   },
   comparison: {
