@@ -60,6 +60,21 @@ export function ReportingPage({
       <p class="lead">{tx.intro}</p>
       {notice ? <Notice>{notice}</Notice> : null}
       {mayPrepare ? <YearForm ctx={ctx} year={year} maxYear={maxYear} /> : <p>{tx.forManagers}</p>}
+      <nav aria-label={tx.otherReports}>
+        <ul>
+          {mayPrepare ? (
+            <li>
+              <a href="/statistics/ivo">{tx.ivoReport}</a>
+            </li>
+          ) : null}
+          <li>
+            <a href="/statistics/ivo/council">{tx.councilStatistics}</a>
+          </li>
+          <li>
+            <a href="/statistics/submissions">{tx.allSubmissions}</a>
+          </li>
+        </ul>
+      </nav>
       <h2>{tx.submissions}</h2>
       {submissions.length === 0 ? (
         <p>{tx.noSubmissions}</p>

@@ -267,3 +267,37 @@ describe('the register file of a year', () => {
     assert.equal(submitted.length, 2);
   });
 });
+
+describe('a placement recorded without a decision', () => {
+  it('is a row of its own with error BU08, not left out of the file', async () => {
+    const db = t.db.db;
+    const child = await createPerson(db, municipalityId, { birthDate: '2011-11-11' });
+    const placement = await db
+      .insertInto('placement')
+      .values({
+        municipality_id: municipalityId,
+        child_id: child.id,
+        unit_id: unitId,
+        ...ending('2023-06-30'),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('placement_period')
+      .values({
+        municipality_id: municipalityId,
+        placement_id: placement.id,
+        ...maker,
+        home_id: homeId,
+        form: 'familyHome',
+        decided_on: '2023-02-01',
+        started_on: '2023-02-01',
+      })
+      .execute();
+    const page = await manager.get('/statistics/reporting/register?year=2023&lang=sv');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /1 rad om 1 barn/);
+    assert.ok(findings(page.body).includes('1 BU08 error'), findings(page.body).join(', '));
+    assert.match(page.body, new RegExp(`/placements/${placement.id}`));
+  });
+});

@@ -193,10 +193,9 @@ describe('indicators from live data', () => {
     const investigation = byId(rows, 'investigationWithin4Months');
     assert.equal(investigation.suppressed, true, 'two investigations: too few to show');
     assert.equal(investigation.value, null);
-    assert.ok(
-      !rows.some((r) => r.id === 'decisionsNotCarriedOutWithin3Months'),
-      'no decision rows: unavailable',
-    );
+    // Favourable decisions are wired now (decision 0098): none here, so nothing is waiting.
+    const notCarriedOut = byId(rows, 'decisionsNotCarriedOutWithin3Months');
+    assert.deepEqual([notCarriedOut.numerator, notCarriedOut.suppressed], [0, false]);
   });
 
   it("shows the unit's manager their unit whole, and the reader the same unit suppressed", async () => {

@@ -39,7 +39,8 @@ export const reportingEn: ReportingTexts = {
       `Children with interventions on some day from 1 January to 31 December ${year}, from the placements as recorded on ${today}.`,
     layoutNote:
       "The file's format is Samtak's own (samtak-bu-2017) until checked against Socialstyrelsen's file specification. See docs/statistics-reporting.md.",
-    summary: (rows, children) => `${rows} rows about ${children} children.`,
+    summary: (rows, children) =>
+      `${rows} ${rows === 1 ? 'row' : 'rows'} about ${children} ${children === 1 ? 'child' : 'children'}.`,
     validation: 'Checks before submission',
     noFindings: 'The checks found nothing to correct.',
     counts: (fatal, error, warning) => `${fatal} fatal, ${error} errors, ${warning} warnings.`,
@@ -77,6 +78,10 @@ export const reportingEn: ReportingTexts = {
     yearInvalid: 'Give a year of four digits, 2000 or later and not after this year.',
     notMayBeSent: 'The file has fatal findings or errors and cannot be marked as submitted.',
     changed: 'The file has changed since it was checked. Produce it again.',
+    otherReports: 'Other reports',
+    ivoReport: "IVO's quarterly report of decisions not carried out",
+    councilStatistics: 'Statistics for the council on decisions not carried out',
+    allSubmissions: 'All reports submitted to IVO',
     forManagers: "Producing the register file is a manager's task: it holds the children's identity numbers.",
   },
   comparison: {

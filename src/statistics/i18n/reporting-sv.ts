@@ -39,7 +39,8 @@ export const reportingSv = {
       `Barn med insatser någon dag 1 januari–31 december ${year}, ur placeringarna som de är registrerade ${today}.`,
     layoutNote:
       'Filens format är Samtaks eget (samtak-bu-2017) tills det har stämts av mot Socialstyrelsens filbeskrivning. Se docs/statistics-reporting.md.',
-    summary: (rows: number, children: number) => `${rows} rader om ${children} barn.`,
+    summary: (rows: number, children: number) =>
+      `${rows} ${rows === 1 ? 'rad' : 'rader'} om ${children} barn.`,
     validation: 'Kontroll före inlämning',
     noFindings: 'Kontrollen hittade inget att rätta.',
     counts: (fatal: number, error: number, warning: number) =>
@@ -78,6 +79,10 @@ export const reportingSv = {
     yearInvalid: 'Ange ett år med fyra siffror, 2000 eller senare och inte efter i år.',
     notMayBeSent: 'Filen har stoppande fel eller fel och kan inte markeras som inlämnad.',
     changed: 'Filen har ändrats sedan kontrollen. Ta fram den igen.',
+    otherReports: 'Andra rapporter',
+    ivoReport: 'Kvartalsrapporten till IVO om beslut som inte verkställts',
+    councilStatistics: 'Statistik till nämnden om beslut som inte verkställts',
+    allSubmissions: 'Alla inlämnade rapporter till IVO',
     forManagers: 'Att ta fram registerfilen är en chefs uppgift: den innehåller barnens personnummer.',
   },
   comparison: {
