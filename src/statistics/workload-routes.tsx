@@ -221,7 +221,10 @@ export async function workloadRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const actor = request.actor!;
       const m = actor.municipalityId;
-      const unitId = await checkedUnit(app.db, m, request.query.unit);
+      // A manager lands on their own team; choosing "the whole municipality" (unit=) gives the summary.
+      const asked =
+        request.query.unit ?? (actor.role === 'manager' ? (actor.unitId ?? undefined) : undefined);
+      const unitId = await checkedUnit(app.db, m, asked);
       if (unitId && seesWhole(actor, unitId)) {
         const data = await withAccess(app.db, accessContext(request), (scope) => teamPage(scope, unitId));
         const saved =

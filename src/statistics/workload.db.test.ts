@@ -172,6 +172,9 @@ describe('workload', () => {
     const team = await manager.get(`/statistics/workload?unit=${unitId}`);
     assert.equal(team.statusCode, 200);
     assert.match(team.body, /Tre utredningar samtidigt i mars/);
+    // The manager lands on their own team; the whole municipality is a summary without names.
+    assert.match((await manager.get('/statistics/workload')).body, /Tre utredningar samtidigt i mars/);
+    assert.doesNotMatch((await manager.get('/statistics/workload?unit=')).body, /Tre utredningar/);
     // Another worker, another unit's manager and the statistics reader never see it.
     assert.doesNotMatch((await boClient.get('/my-workload')).body, /Tre utredningar/);
     for (const client of [otherManager, reader]) {
