@@ -119,6 +119,23 @@ describe('workload', () => {
     assert.equal(Number((await kept(anna.id))?.points), 46);
   });
 
+  it('counts continuity from the responsibilities, and the manager sees the children behind it', async () => {
+    const rows = await manager.get(
+      `/statistics/indicators/workersPerChild/rows?period=2026-Q1&unit=${unitId}&cell=children`,
+    );
+    assert.equal(rows.statusCode, 200);
+    // Anna's three investigations, Cleo's (its case is in the unit too) and the case moved from
+    // Bo to Anna: five children.
+    const listed = (body: string) =>
+      (/<tbody>([\s\S]*)<\/tbody>/.exec(body)?.[1]?.match(/<tr/g) ?? []).length;
+    assert.equal(listed(rows.body), 5);
+    const two = await manager.get(
+      `/statistics/indicators/workersPerChild/rows?period=2026-Q1&unit=${unitId}&cell=two`,
+    );
+    // Bo was replaced on the day he was assigned: the child kept one worker.
+    assert.equal(listed(two.body), 0);
+  });
+
   it('lets the manager set experience, and the capacity follows the norm', async () => {
     const bad = await manager.post(`/statistics/workload/profile/${anna.id}`, {
       experienceSince: '2027-01-01',
