@@ -104,6 +104,11 @@ describe('the statistics reader', () => {
     assert.equal(
       await reader.locator('.figure[data-indicator="decisionsNotCarriedOutWithin3Months"]').count(),
       1,
+      'decisions not carried out',
+    );
+    assert.ok(
+      (await reader.locator('.figure[data-indicator="familiesWithOneWorker"]').count()) >= 1,
+      'continuity',
     );
     assert.equal(await reader.getByText('Visa barnen bakom talet').count(), 0);
   });

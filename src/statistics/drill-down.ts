@@ -1,5 +1,6 @@
 import type { AccessScope } from '../platform/access/scope.ts';
 import { UserError } from '../platform/http/errors.ts';
+import { isId } from '../platform/http/schemas.ts';
 import { type IndicatorId, indicatorCatalogue } from './catalogue.ts';
 import { statisticsTexts } from './i18n/index.ts';
 import type { Period } from './periods.ts';
@@ -99,6 +100,27 @@ async function rowsOf(scope: AccessScope, id: IndicatorId, ids: string[]): Promi
       date: r.agreed_on,
     }));
   }
+  if (unitOf === 'responsibleUnit') {
+    // Continuity counts children, or families by their first child (decision 0097).
+    const rows = await db
+      .selectFrom('person as p')
+      .select(['p.id', 'p.given_name', 'p.family_name', 'p.personal_number'])
+      .where('p.municipality_id', '=', municipalityId)
+      .where('p.id', 'in', ids.filter(isId))
+      .execute();
+    return rows.map((r) => ({
+      personId: r.id,
+      name: name(r.given_name, r.family_name),
+      personalNumber: r.personal_number,
+      href: null,
+      date: null,
+    }));
+  }
+  // A decision not carried out is one intervention of a case's decision: "case.intervention" (0098).
+  const caseIds = [...new Set(ids.map((i) => (unitOf === 'decisionUnit' ? i.split('.')[0]! : i)))].filter(
+    isId,
+  );
+  if (caseIds.length === 0) return [];
   const rows = await db
     .selectFrom('child_case as c')
     .innerJoin('person as p', 'p.id', 'c.child_id')
@@ -111,7 +133,7 @@ async function rowsOf(scope: AccessScope, id: IndicatorId, ids: string[]): Promi
       'p.personal_number',
     ])
     .where('c.municipality_id', '=', municipalityId)
-    .where('c.id', 'in', ids)
+    .where('c.id', 'in', caseIds)
     .orderBy('c.opened_on')
     .execute();
   return rows.map((r) => ({

@@ -162,6 +162,15 @@ describe('the IVO quarterly report', () => {
     assert.equal((list.body.match(/href="\/statistics\/submissions\/[0-9a-f-]{36}"/g) ?? []).length, 2);
   });
 
+  it('shows the unit’s manager the children behind the indicator of decisions not carried out', async () => {
+    const rows = await manager.get(
+      `/statistics/indicators/decisionsNotCarriedOutWithin3Months/rows?period=2026-Q1&unit=${unitId}&cell=notCarriedOut`,
+    );
+    assert.equal(rows.statusCode, 200);
+    assert.match(rows.body, /Vilma/);
+    assert.doesNotMatch(rows.body, /Alva/);
+  });
+
   it('gives the council its statistics with small counts hidden', async () => {
     const page = await reader.get('/statistics/ivo/council?quarter=2026-Q1');
     assert.equal(page.statusCode, 200);

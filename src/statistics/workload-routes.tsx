@@ -18,13 +18,14 @@ import { isSmall } from './suppression.ts';
 import { unitLoadSummary, validateSelfAssessment, validateWeightSet } from './workload.ts';
 import {
   caseWorkers,
+  currentLoads,
   firstShownMonth,
-  keptMonths,
   profilesOf,
   recomputeMonth,
   selfAssessmentsOf,
   settingsOf,
   settingsOn,
+  shownMonths,
   workersOfUnit,
 } from './workload-store.ts';
 import {
@@ -69,8 +70,8 @@ export const recordResponsibility: CaseAssignedHook = async (scope, { case: c, w
 export async function workloadRoutes(app: App): Promise<void> {
   const today = () => todayFor(app.config);
 
-  // A refused form is shown again from what is kept, so a 4xx changes nothing (the fuzz checks).
-  async function ownPage(scope: AccessScope, recompute = true) {
+  // Pages compute the running month and never write (decision 0096).
+  async function ownPage(scope: AccessScope) {
     const actor = scope.actor;
     scope.authorize(
       'workload.read',
@@ -83,10 +84,9 @@ export async function workloadRoutes(app: App): Promise<void> {
       {},
     );
     await scope.audit({ action: 'workload.read', recordType: 'workerLoad', recordId: actor.userId });
-    if (recompute) await recomputeMonth(scope.db, actor.municipalityId, [actor.userId], today());
     const from = firstShownMonth(today());
     return {
-      months: await keptMonths(scope.db, actor.municipalityId, [actor.userId], from),
+      months: await shownMonths(scope.db, actor.municipalityId, [actor.userId], from, today()),
       assessments: await selfAssessmentsOf(scope.db, actor.municipalityId, [actor.userId], from),
     };
   }
@@ -134,7 +134,7 @@ export async function workloadRoutes(app: App): Promise<void> {
           const field = (p: string) =>
             p.startsWith('rating') ? 'rating' : p.startsWith('month') ? 'month' : 'comment';
           const errors = Object.fromEntries(checked.problems.map((p) => [field(p), tx.errors[p]!]));
-          return { errors, data: await ownPage(scope, false) };
+          return { errors, data: await ownPage(scope) };
         }
         const values = { rating: checked.rating, comment: checked.comment, updated_at: new Date() };
         await scope.db
@@ -147,6 +147,9 @@ export async function workloadRoutes(app: App): Promise<void> {
           })
           .onConflict((oc) => oc.columns(['municipality_id', 'user_id', 'month']).doUpdateSet(values))
           .execute();
+        // The load is kept with the rating, as the worker saw it beside it.
+        if (checked.month === today().slice(0, 7))
+          await recomputeMonth(scope.db, actor.municipalityId, [actor.userId], today());
         await scope.audit({
           action: 'workload.assess',
           recordType: 'workerLoad',
@@ -170,7 +173,7 @@ export async function workloadRoutes(app: App): Promise<void> {
     },
   );
 
-  async function teamPage(scope: AccessScope, unitId: string, recompute = true) {
+  async function teamPage(scope: AccessScope, unitId: string) {
     const actor = scope.actor;
     const m = actor.municipalityId;
     const workers = await workersOfUnit(scope.db, m, unitId);
@@ -187,9 +190,8 @@ export async function workloadRoutes(app: App): Promise<void> {
         })),
       );
     const ids = workers.map((w) => w.id);
-    if (recompute) await recomputeMonth(scope.db, m, ids, today());
     const month = today().slice(0, 7);
-    const months = await keptMonths(scope.db, m, ids, month);
+    const months = await currentLoads(scope.db, m, ids, today());
     const assessments = await selfAssessmentsOf(scope.db, m, ids, month);
     const profiles = await profilesOf(scope.db, m, ids);
     const rows: TeamRow[] = workers.map((w) => ({
@@ -219,7 +221,10 @@ export async function workloadRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const actor = request.actor!;
       const m = actor.municipalityId;
-      const unitId = await checkedUnit(app.db, m, request.query.unit);
+      // A manager lands on their own team; choosing "the whole municipality" (unit=) gives the summary.
+      const asked =
+        request.query.unit ?? (actor.role === 'manager' ? (actor.unitId ?? undefined) : undefined);
+      const unitId = await checkedUnit(app.db, m, asked);
       if (unitId && seesWhole(actor, unitId)) {
         const data = await withAccess(app.db, accessContext(request), (scope) => teamPage(scope, unitId));
         const saved =
@@ -234,8 +239,7 @@ export async function workloadRoutes(app: App): Promise<void> {
       const rows: UnitSummaryRow[] = [];
       const workers = (await caseWorkers(app.db, m)).filter((w) => !unitId || w.unit_id === unitId);
       const ids = workers.map((w) => w.id);
-      await recomputeMonth(app.db, m, ids, today());
-      const months = await keptMonths(app.db, m, ids, today().slice(0, 7));
+      const months = await currentLoads(app.db, m, ids, today());
       for (const unit of units) {
         const own = new Set(workers.filter((w) => w.unit_id === unit.id).map((w) => w.id));
         if (!own.size) continue;
@@ -292,8 +296,7 @@ export async function workloadRoutes(app: App): Promise<void> {
         else if (since > today()) errors[`experience-${workerId}`] = tx.errors.dateInFuture!;
         if (!(fte >= 0.05 && fte <= 1) || Math.round(fte * 100) !== fte * 100)
           errors[`fte-${workerId}`] = tx.errors.fteInvalid!;
-        if (Object.keys(errors).length)
-          return { errors, data: await teamPage(scope, worker.unit_id!, false) };
+        if (Object.keys(errors).length) return { errors, data: await teamPage(scope, worker.unit_id!) };
         const values = { experience_since: since, fte, updated_at: new Date() };
         await scope.db
           .insertInto('workload_profile')

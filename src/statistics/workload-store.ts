@@ -168,11 +168,45 @@ export interface KeptMonth {
   unweighted: string[];
 }
 
+/** The running month's load of these workers from their assignments today, as it would be kept. */
+export async function currentLoads(
+  db: Db,
+  municipalityId: string,
+  workerIds: readonly string[],
+  today: IsoDate,
+): Promise<KeptMonth[]> {
+  if (workerIds.length === 0) return [];
+  const sets = await settingsOf(db, municipalityId);
+  const settings = settingsOn(sets, today);
+  const assignments = await assignmentsOf(db, municipalityId, workerIds, today);
+  const profiles = await profilesOf(db, municipalityId, workerIds);
+  return workerIds.map((workerId) => {
+    const load = loadOn(
+      assignments.filter((a) => a.workerId === workerId),
+      [settings],
+      today,
+    );
+    const profile = profiles.get(workerId);
+    const capacity = profile ? capacityOn(settings.norm, { workerId, unitId: '', ...profile }, today) : null;
+    return {
+      userId: workerId,
+      month: today.slice(0, 7),
+      measuredOn: today,
+      points: load.points,
+      capacity,
+      ratio: capacity ? load.points / capacity : null,
+      weightVersion: load.weightVersion,
+      items: load.items,
+      unweighted: load.unweighted,
+    };
+  });
+}
+
 /**
- * Recomputes the running month's load of these workers from their assignments today and keeps it
- * (decision 0096): called in the transaction of every assignment change and whenever a workload
- * page is shown, so the kept month is the load of its last day the app saw. Earlier months are
- * never recomputed.
+ * Recomputes the running month's load of these workers and keeps it (decision 0096): in the
+ * transaction of every assignment of a case, of the worker's self-assessment and of a change to
+ * their experience. Pages compute the running month live and never write; earlier months are read
+ * as kept and never recomputed.
  */
 export async function recomputeMonth(
   db: Db,
@@ -181,32 +215,19 @@ export async function recomputeMonth(
   today: IsoDate,
 ): Promise<void> {
   if (workerIds.length === 0) return;
-  const sets = await settingsOf(db, municipalityId);
-  const settings = settingsOn(sets, today);
-  const assignments = await assignmentsOf(db, municipalityId, workerIds, today);
-  const profiles = await profilesOf(db, municipalityId, workerIds);
-  const month = today.slice(0, 7);
-  const rows = workerIds.map((workerId) => {
-    const load = loadOn(
-      assignments.filter((a) => a.workerId === workerId),
-      [settings],
-      today,
-    );
-    const profile = profiles.get(workerId);
-    const capacity = profile ? capacityOn(settings.norm, { workerId, unitId: '', ...profile }, today) : 0;
-    return {
-      municipality_id: municipalityId,
-      user_id: workerId,
-      month,
-      measured_on: today,
-      points: load.points,
-      capacity,
-      weight_version: load.weightVersion,
-      items: JSON.stringify({ items: load.items, unweighted: load.unweighted }),
-      recomputed_at: new Date(),
-    };
-  });
-  // One statement for all the workers, so a unit's page costs the same few queries however large.
+  const loads = await currentLoads(db, municipalityId, workerIds, today);
+  const rows = loads.map((l) => ({
+    municipality_id: municipalityId,
+    user_id: l.userId,
+    month: l.month,
+    measured_on: l.measuredOn,
+    points: l.points,
+    capacity: l.capacity ?? 0,
+    weight_version: l.weightVersion,
+    items: JSON.stringify({ items: l.items, unweighted: l.unweighted }),
+    recomputed_at: new Date(),
+  }));
+  // One statement for all the workers.
   await db
     .insertInto('workload_month')
     .values(rows)
@@ -221,6 +242,19 @@ export async function recomputeMonth(
       })),
     )
     .execute();
+}
+
+/** The running month live, and the months before it as kept, newest first. */
+export async function shownMonths(
+  db: Db,
+  municipalityId: string,
+  workerIds: readonly string[],
+  fromMonth: string,
+  today: IsoDate,
+): Promise<KeptMonth[]> {
+  const current = await currentLoads(db, municipalityId, workerIds, today);
+  const kept = await keptMonths(db, municipalityId, workerIds, fromMonth);
+  return [...current, ...kept.filter((k) => k.month < today.slice(0, 7))];
 }
 
 /** The active workers who carry cases (social and intake workers), by unit and name. */

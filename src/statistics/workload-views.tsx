@@ -294,13 +294,15 @@ export function TeamWorkloadPage({
         <p>{tx.noWorkers}</p>
       ) : (
         <>
-          <BarChart
-            id="team-load"
-            texts={chartTexts(ctx, tx.chartTitle, tx.worker)}
-            valueHeader={tx.ratio}
-            kind="share"
-            data={rows.map((r) => ({ label: r.name, value: r.month?.ratio ?? null }))}
-          />
+          <section class="table-wrap" aria-label={tx.chartTitle} tabindex={0}>
+            <BarChart
+              id="team-load"
+              texts={chartTexts(ctx, tx.chartTitle, tx.worker)}
+              valueHeader={tx.ratio}
+              kind="share"
+              data={rows.map((r) => ({ label: r.name, value: r.month?.ratio ?? null }))}
+            />
+          </section>
           <section class="table-wrap" aria-label={tx.teamTitle} tabindex={0}>
             <table class="table">
               <caption>{tx.teamTitle}</caption>
@@ -389,13 +391,16 @@ export function WorkloadSummaryPage({
       <h1>{tx.teamTitle}</h1>
       <p class="lead">{tx.summaryIntro}</p>
       <UnitChoice ctx={ctx} units={units} unitId={unitId} />
-      <BarChart
-        id="unit-load"
-        texts={chartTexts(ctx, tx.medianRatio, tx.unit)}
-        valueHeader={tx.medianRatio}
-        kind="share"
-        data={rows.map((r) => ({ label: r.name, value: r.medianRatio }))}
-      />
+      {/* Unit names can be long: the chart's table scrolls sideways on a narrow screen. */}
+      <section class="table-wrap" aria-label={tx.medianRatio} tabindex={0}>
+        <BarChart
+          id="unit-load"
+          texts={chartTexts(ctx, tx.medianRatio, tx.unit)}
+          valueHeader={tx.medianRatio}
+          kind="share"
+          data={rows.map((r) => ({ label: r.name, value: r.medianRatio }))}
+        />
+      </section>
       <section class="table-wrap" aria-label={tx.teamTitle} tabindex={0}>
         <table class="table">
           <caption>{tx.teamTitle}</caption>

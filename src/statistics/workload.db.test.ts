@@ -97,9 +97,9 @@ describe('workload', () => {
     assert.match(page.body, /data-figure="points">34</);
     // No experience recorded yet: the capacity is not guessed.
     assert.match(page.body, /Erfarenhet ej angiven/);
-    const month = await kept(anna.id);
-    assert.equal(Number(month?.points), 34);
-    assert.equal(month?.weight_version, 0);
+    assert.match(page.body, /Samtaks förslag till poäng/);
+    // Showing a page writes nothing; the month is kept when something changes.
+    assert.equal(await kept(anna.id), undefined);
   });
 
   it('recomputes the load when a manager assigns a case, and records the responsibility', async () => {
@@ -117,6 +117,23 @@ describe('workload', () => {
     await manager.post(`/cases/${caseId}/assign`, { responsibleUserId: anna.id });
     assert.equal(Number((await kept(bo.id))?.points), 0);
     assert.equal(Number((await kept(anna.id))?.points), 46);
+  });
+
+  it('counts continuity from the responsibilities, and the manager sees the children behind it', async () => {
+    const rows = await manager.get(
+      `/statistics/indicators/workersPerChild/rows?period=2026-Q1&unit=${unitId}&cell=children`,
+    );
+    assert.equal(rows.statusCode, 200);
+    // Anna's three investigations, Cleo's (its case is in the unit too) and the case moved from
+    // Bo to Anna: five children.
+    const listed = (body: string) =>
+      (/<tbody>([\s\S]*)<\/tbody>/.exec(body)?.[1]?.match(/<tr/g) ?? []).length;
+    assert.equal(listed(rows.body), 5);
+    const two = await manager.get(
+      `/statistics/indicators/workersPerChild/rows?period=2026-Q1&unit=${unitId}&cell=two`,
+    );
+    // Bo was replaced on the day he was assigned: the child kept one worker.
+    assert.equal(listed(two.body), 0);
   });
 
   it('lets the manager set experience, and the capacity follows the norm', async () => {
@@ -172,6 +189,9 @@ describe('workload', () => {
     const team = await manager.get(`/statistics/workload?unit=${unitId}`);
     assert.equal(team.statusCode, 200);
     assert.match(team.body, /Tre utredningar samtidigt i mars/);
+    // The manager lands on their own team; the whole municipality is a summary without names.
+    assert.match((await manager.get('/statistics/workload')).body, /Tre utredningar samtidigt i mars/);
+    assert.doesNotMatch((await manager.get('/statistics/workload?unit=')).body, /Tre utredningar/);
     // Another worker, another unit's manager and the statistics reader never see it.
     assert.doesNotMatch((await boClient.get('/my-workload')).body, /Tre utredningar/);
     for (const client of [otherManager, reader]) {
@@ -225,10 +245,11 @@ describe('workload', () => {
       w_investigation_starting: '20',
     });
     assert.equal(ok.statusCode, 303);
-    await annaClient.get('/my-workload');
-    const month = await kept(anna.id);
-    assert.equal(month?.weight_version, 1);
-    assert.equal(Number(month?.points), 46 + 2 * 8);
+    const own = await annaClient.get('/my-workload');
+    assert.match(own.body, new RegExp(`data-figure="points">${46 + 2 * 8}<`));
+    assert.match(own.body, /Kommunens poäng, version 1/);
+    // The kept month still holds the load last kept, with the version it was computed with.
+    assert.equal((await kept(anna.id))?.weight_version, 0);
     const again = await admin.post('/admin/workload', { ...form, validFrom: '2026-04-01' });
     assert.equal(again.statusCode, 400);
   });
