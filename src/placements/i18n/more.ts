@@ -79,6 +79,12 @@ const sv = {
     emergencyHomeDueSoon: (date: string) => `ett barn når jourhemmets två månader ${date} (22 kap. 4 § SoL)`,
     agreementMissing: 'avtal med familjehemsföräldrarna saknas för ett placerat barn (22 kap. 3 § SoL)',
   },
+  ivoNotice: {
+    exceeded: (placed: number, reference: string) =>
+      `${placed} barn eller unga är placerade i hemmet: beslut som innebär fler än tre placerade ska anmälas till IVO (${reference})`,
+    atLimit: (reference: string) =>
+      `Tre barn eller unga är placerade i hemmet: ett beslut att placera ytterligare ett ska anmälas till IVO (${reference})`,
+  },
   auditActions: {
     'placementRestriction.create': 'Registrerade beslut enligt 14 § LVU',
     'placementMovingBan.create': 'Registrerade flyttningsförbud',
@@ -165,6 +171,12 @@ const en: MoreTexts = {
     emergencyHomeDueSoon: (date: string) =>
       `a child reaches the emergency home’s two months on ${date} (SoL 22:4)`,
     agreementMissing: 'the agreement with the foster parents is missing for a placed child (SoL 22:3)',
+  },
+  ivoNotice: {
+    exceeded: (placed: number, reference: string) =>
+      `${placed} children or young people are placed in the home: decisions that mean more than three are placed must be reported to IVO (${reference})`,
+    atLimit: (reference: string) =>
+      `Three children or young people are placed in the home: a decision to place one more must be reported to IVO (${reference})`,
   },
   auditActions: {
     'placementRestriction.create': 'Recorded a decision under LVU section 14',
