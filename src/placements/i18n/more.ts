@@ -44,6 +44,8 @@ const sv = {
     subjectEnded: 'Beslutet har redan upphört.',
     banNotInFamilyHome: 'Flyttningsförbud gäller ett barn i familjehem (24 § LVU).',
     reviewBeforeDecision: 'Övervägandet kan inte vara före beslutet.',
+    temporaryBanOutOfOrder:
+      'Datumen för det tillfälliga flyttningsförbudet är i fel ordning: beslut, underställning, rättens beslut, ansökan.',
     subjectNotFound: 'Beslutet finns inte på placeringen.',
     formNotOfIntervention: 'Placeringsformen är inte den som insatsen beviljade.',
   },
@@ -137,6 +139,8 @@ const en: MoreTexts = {
     subjectEnded: 'The decision has already ended.',
     banNotInFamilyHome: 'A moving ban concerns a child in a family home (LVU section 24).',
     reviewBeforeDecision: 'The reconsideration cannot be before the decision.',
+    temporaryBanOutOfOrder:
+      'The dates of the temporary moving ban are out of order: decision, submission, the court’s decision, application.',
     subjectNotFound: 'The decision is not on this placement.',
     formNotOfIntervention: 'The form of placement is not the one the intervention granted.',
   },
