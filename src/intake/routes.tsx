@@ -35,6 +35,7 @@ const notices = ['linked', 'joinedInvestigation', 'protectionSaved', 'feedbackSa
 
 /** The intake unit's pages: the list of new reports and each report. */
 export async function intakeRoutes(app: App): Promise<void> {
+  const sections = app.features.contributions('reportSections');
   app.get(
     '/intake',
     {
@@ -61,7 +62,7 @@ export async function intakeRoutes(app: App): Promise<void> {
     status = 200,
   ) {
     const today = todayFor(app.config);
-    const view = await readReport(app.db, accessContext(request), id, extra.q, today);
+    const view = await readReport(app.db, accessContext(request), id, extra.q, today, sections);
     if (!view) throw notFound();
     const canProcess = decide(
       request.actor,

@@ -14,7 +14,9 @@ import { seenInList } from '../people/service.ts';
 import type { Resource } from '../platform/access/policy.ts';
 import { type AccessScope, type RequestContext, withAccess } from '../platform/access/scope.ts';
 import type { Database } from '../platform/db/schema.ts';
+import { loadSections } from '../platform/features.ts';
 import type { Report } from '../reports/schema.ts';
+import type { ReportSection } from './sections.ts';
 
 /** Intake: new reports, linking each to its child, the protection assessment and reporter feedback. */
 
@@ -173,6 +175,7 @@ export async function readReport(
   id: string,
   query: string | undefined,
   today: string,
+  sections: readonly ReportSection[] = [],
 ) {
   return withAccess(db, context, async (scope) => {
     const report = await reportById(scope, id);
@@ -228,7 +231,16 @@ export async function readReport(
     }));
     await scope.audit(reportAudit(report, 'report.read'), ...seenForReport);
     const deadlines = deadlinesOf(c ?? null, [report]);
-    return { report, case: c ?? null, child: child ?? null, candidates, history, deadlines };
+    const loaded = await loadSections(scope, sections, report);
+    return {
+      report,
+      case: c ?? null,
+      child: child ?? null,
+      candidates,
+      history,
+      deadlines,
+      sections: loaded,
+    };
   });
 }
 export type ReportView = NonNullable<Awaited<ReturnType<typeof readReport>>>;

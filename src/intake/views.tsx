@@ -414,6 +414,7 @@ export function ReportPage({
           </div>
         ) : null}
       </section>
+      {view.sections.map((section) => section.render(ctx))}
 
       {r.feedback_requested ? (
         <section class="panel" aria-labelledby="feedback-heading">

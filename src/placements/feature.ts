@@ -10,7 +10,13 @@ import { ivoRoutes } from './routes/ivo.tsx';
 import { placementPageRoutes } from './routes/pages.tsx';
 import { placementSettingsRoutes } from './routes/settings.tsx';
 import { unaccompaniedRoutes } from './routes/unaccompanied.tsx';
-import { placementsOfCase, placementsOfPerson, placementsOnWorklist } from './sections.tsx';
+import {
+  placementsOfCase,
+  placementsOfPerson,
+  placementsOfReport,
+  placementsOfSip,
+  placementsOnWorklist,
+} from './sections.tsx';
 
 /** Placements outside the home and the register of homes: pages, API, and their parts of other pages. */
 export const placementsFeature: Feature = {
@@ -56,6 +62,8 @@ export const placementsFeature: Feature = {
     ],
     personSections: [placementsOfPerson],
     caseSections: [placementsOfCase],
+    reportSections: [placementsOfReport],
+    sipSections: [placementsOfSip],
     worklistSections: [placementsOnWorklist, homesOnWorklist],
     auditLabels: [
       (lang) => placementAuditWords(lang).actions,

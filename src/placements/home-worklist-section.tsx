@@ -3,14 +3,16 @@ import type { AccessScope } from '../platform/access/scope.ts';
 import type { PageContext } from '../platform/layout/page-context.ts';
 import type { WorklistSection } from '../worklists/sections.ts';
 import { type HomeWorkItem, homeWorklist, type PlacedAlert, placedAlerts } from './home-worklist.ts';
-import { homeAlerts } from './homes.ts';
+import { homeAlerts, placementsInHome } from './homes.ts';
 import { placementTexts } from './i18n/index.ts';
 import { moreTexts } from './i18n/more.ts';
+import { ivoPlacementNotice } from './ivo-notice.ts';
 import { loadPlacements } from './queries/facts.ts';
 import { homeFindingUnitIds, type LoadedHome, loadHomes, placementSettings } from './queries/homes.ts';
 import { placementDuties } from './schedule.ts';
 import { placementAudit } from './service/scope.ts';
 import { AlertList } from './views/homes.tsx';
+import { IvoNotice } from './views/ivo-notice.tsx';
 
 /**
  * The home-finding team's part of its members' worklists (docs/decisions/0122): the homes with
@@ -52,10 +54,12 @@ export const homesOnWorklist: WorklistSection<{ items: Item[] }> = {
       today,
     );
     const byId = new Map(homes.map((h) => [h.row.id, h]));
+    const models = placements.map((p) => p.placement);
     const items = homeWorklist(
       homes.map((h) => ({
         home: { id: h.row.id, name: h.row.name },
         alerts: homeAlerts(h.home, today, settings.registerExtractMaxAgeMonths),
+        ivoNotice: ivoPlacementNotice(h.home, placementsInHome(h.row.id, models, today).length, today),
       })),
       placed,
     ).map((item) => ({ ...item, loaded: byId.get(item.home.id)! }));
@@ -94,6 +98,7 @@ function HomeWorklist({ ctx, items }: { ctx: PageContext; items: Item[] }) {
           <li key={item.home.id} data-home={item.home.id}>
             <a href={`/homes/${item.home.id}`}>{item.home.name}</a>
             {item.alerts.length ? <AlertList p={p} alerts={item.alerts} carers={item.loaded.carers} /> : null}
+            {item.ivoNotice ? <IvoNotice ctx={ctx} notice={item.ivoNotice} /> : null}
             {item.placed.length ? (
               <ul class="plain-list">
                 {item.placed.map((a) => (

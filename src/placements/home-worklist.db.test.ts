@@ -53,3 +53,41 @@ describe('the home-finding team’s worklist section', () => {
     assert.doesNotMatch(after.body, /data-alert="emergencyHomeOverdue"/);
   });
 });
+
+describe('the notice to IVO when more than three children are placed in one family home (SoF 16 kap. 2 §)', () => {
+  it("shows it on the home's page and the team's worklist, counting children other municipalities placed", async () => {
+    const w = await world();
+    const res = await w.clients.worker.post(`/cases/${w.caseId}/placements`, placementForm(w));
+    assert.equal(res.statusCode, 303);
+    const home = w.homes.approved;
+    const othersPlaced = (n: number) =>
+      t.db.db.updateTable('placement_home').set({ placed_by_others: n }).where('id', '=', home).execute();
+
+    // Two in the home: nothing to report.
+    await othersPlaced(1);
+    assert.doesNotMatch((await w.clients.finder.get(`/homes/${home}`)).body, /data-alert="ivoNotice/);
+    assert.doesNotMatch(homeItem((await w.clients.finder.get('/worklist')).body, home), /ivoNotice/);
+
+    // Three: the next decision to place a child there is reported.
+    await othersPlaced(2);
+    const atLimit = await w.clients.finder.get(`/homes/${home}`);
+    assert.match(atLimit.body, /data-alert="ivoNotice-atLimit"/);
+    assert.match(
+      atLimit.body,
+      /ett beslut att placera ytterligare ett ska anmälas till IVO \(SoF \(2025:468\) 16 kap\. 2 §\)/,
+    );
+    assert.match(
+      homeItem((await w.clients.finder.get('/worklist')).body, home),
+      /data-alert="ivoNotice-atLimit"/,
+    );
+
+    // Four: more than three are placed, and the decision is to be reported.
+    await othersPlaced(3);
+    const exceeded = await w.clients.finder.get(`/homes/${home}`);
+    assert.match(exceeded.body, /data-alert="ivoNotice-exceeded"/);
+    assert.match(exceeded.body, /4 barn eller unga är placerade i hemmet/);
+    const worklist = await w.clients.finder.get('/worklist');
+    assert.match(homeItem(worklist.body, home), /data-alert="ivoNotice-exceeded"/);
+    assert.match((await w.clients.finder.get(`/homes/${home}?lang=en`)).body, /must be reported to IVO/);
+  });
+});

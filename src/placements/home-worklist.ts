@@ -1,13 +1,16 @@
 import { addDays, type IsoDate } from '../deadlines/calendar.ts';
 import type { Duty } from './duty.ts';
 import type { HomeAlert } from './homes.ts';
+import type { IvoPlacementNotice } from './ivo-notice.ts';
 
 /**
  * The home-finding team's worklist (docs/decisions/0122): its homes with something to renew
  * (`homeAlerts`: investigation, register extracts, training, IVO's permit) and what the children
  * placed there owe the home: an emergency home past, or near, two months after the investigation
  * without special reasons (22 kap. 4 § SoL), and a family home without the agreement with the
- * foster parents (22 kap. 3 §). Pure: the duties come from each placement's schedule.
+ * foster parents (22 kap. 3 §); and a family or emergency home with three or more children placed,
+ * whose next (or last) placement decision is reported to IVO (SoF 16 kap. 2 §, decision 0123).
+ * Pure: the duties come from each placement's schedule.
  */
 
 export type PlacedAlert =
@@ -46,21 +49,23 @@ export interface HomeWorkItem<H> {
   home: H;
   alerts: readonly HomeAlert[];
   placed: readonly PlacedAlert[];
+  ivoNotice: IvoPlacementNotice | null;
 }
 
 /** The homes with anything to do, the most pressing first: overdue emergency homes, then the most alerts. */
 export function homeWorklist<H extends { id: string; name: string }>(
-  homes: readonly { home: H; alerts: readonly HomeAlert[] }[],
+  homes: readonly { home: H; alerts: readonly HomeAlert[]; ivoNotice?: IvoPlacementNotice | null }[],
   placed: ReadonlyMap<string, readonly PlacedAlert[]>,
 ): HomeWorkItem<H>[] {
   const overdue = (item: HomeWorkItem<H>) => item.placed.some((a) => a.code === 'emergencyHomeOverdue');
+  const count = (item: HomeWorkItem<H>) => item.alerts.length + item.placed.length + (item.ivoNotice ? 1 : 0);
   return homes
-    .map((h) => ({ ...h, placed: placed.get(h.home.id) ?? [] }))
-    .filter((h) => h.alerts.length + h.placed.length > 0)
+    .map((h) => ({ ...h, placed: placed.get(h.home.id) ?? [], ivoNotice: h.ivoNotice ?? null }))
+    .filter((h) => count(h) > 0)
     .sort(
       (a, b) =>
         Number(overdue(b)) - Number(overdue(a)) ||
-        b.alerts.length + b.placed.length - (a.alerts.length + a.placed.length) ||
+        count(b) - count(a) ||
         a.home.name.localeCompare(b.home.name, 'sv'),
     );
 }

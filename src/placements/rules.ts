@@ -30,6 +30,8 @@ export const placementRuleIds = [
   'lvuFollowUp',
   'lvuAgeLimit',
   'specialCustodianApplication',
+  'temporaryMovingBanCourt',
+  'movingBanApplicationAfterTemporary',
   'ivoFamilyHomeList',
   'ivoPlacementNotice',
 ] as const;
@@ -50,6 +52,8 @@ export type PlacementStartEvent =
   | 'investigationClosed'
   | 'restrictionDecided'
   | 'movingBanDecided'
+  | 'temporaryMovingBanDecided'
+  | 'temporaryMovingBanConfirmed'
   | 'endOfCareRequested'
   | 'placementEnded'
   | 'followUpStarted'
@@ -170,6 +174,27 @@ const rules = {
     length: { kind: 'weeks', weeks: 1 },
     nextWorkingDay: true,
     references: lvuRefs('7 § första stycket'),
+  },
+  temporaryMovingBanCourt: {
+    requirement: {
+      sv: 'Underställa beslutet om tillfälligt flyttningsförbud förvaltningsrätten (annars upphör förbudet)',
+      en: 'Put the temporary moving ban before the administrative court (or the ban ends)',
+    },
+    // 28 § LVU applies 7 § första–tredje styckena: within a week of the day of the decision.
+    startEvent: 'temporaryMovingBanDecided',
+    length: { kind: 'weeks', weeks: 1 },
+    nextWorkingDay: true,
+    references: lvuRefs('28 §; 7 § första och tredje styckena'),
+  },
+  movingBanApplicationAfterTemporary: {
+    requirement: {
+      sv: 'Ansöka om flyttningsförbud efter att rätten fastställt det tillfälliga förbudet (annars upphör det)',
+      en: 'Apply for a moving ban after the court confirmed the temporary ban (or it ends)',
+    },
+    startEvent: 'temporaryMovingBanConfirmed',
+    length: { kind: 'weeks', weeks: 2 },
+    nextWorkingDay: true,
+    references: lvuRefs('29 §; 30 § första stycket 1'),
   },
   careApplication: {
     requirement: {

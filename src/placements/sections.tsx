@@ -1,7 +1,9 @@
 import type { CaseSection } from '../cases/sections.ts';
+import type { ReportSection } from '../intake/sections.ts';
 import type { PersonSection } from '../people/sections.ts';
 import { decide } from '../platform/access/policy.ts';
 import type { AccessScope } from '../platform/access/scope.ts';
+import type { SipSection } from '../sip/extension.ts';
 import type { WorklistSection } from '../worklists/sections.ts';
 import { type LoadedPlacement, loadPlacements, visiblePlacementIds } from './queries/facts.ts';
 import { placementSettings } from './queries/homes.ts';
@@ -37,6 +39,30 @@ export const placementsOfPerson: PersonSection<{ placements: LoadedPlacement[]; 
   order: 20,
   load: async (scope, person) => {
     const placements = await readable(scope, await placementIdsWhere(scope, 'child_id', person.id));
+    return placements.length ? { placements, startHref: null } : null;
+  },
+  render: (ctx, data) => <PlacementHistory ctx={ctx} {...data} />,
+};
+
+/** The child's placements on a report about the child, once the report is linked to them. */
+export const placementsOfReport: ReportSection<{ placements: LoadedPlacement[]; startHref: null }> = {
+  id: 'placements',
+  order: 20,
+  load: async (scope, report) => {
+    if (!report.child_id) return null;
+    const placements = await readable(scope, await placementIdsWhere(scope, 'child_id', report.child_id));
+    return placements.length ? { placements, startHref: null } : null;
+  },
+  render: (ctx, data) => <PlacementHistory ctx={ctx} {...data} />,
+};
+
+/** The child's placements on a coordinated plan, for those who may read them (never a partner). */
+export const placementsOfSip: SipSection<{ placements: LoadedPlacement[]; startHref: null }> = {
+  id: 'placements',
+  order: 20,
+  load: async (scope, sip) => {
+    if (!sip.child_id) return null;
+    const placements = await readable(scope, await placementIdsWhere(scope, 'child_id', sip.child_id));
     return placements.length ? { placements, startHref: null } : null;
   },
   render: (ctx, data) => <PlacementHistory ctx={ctx} {...data} />,

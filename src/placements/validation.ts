@@ -59,6 +59,7 @@ export type RefusalCode =
   | 'subjectEnded'
   | 'banNotInFamilyHome'
   | 'reviewBeforeDecision'
+  | 'temporaryBanOutOfOrder'
   | DecisionRefusal;
 
 export interface Refusal {

@@ -307,6 +307,8 @@ export const placementEn: PlacementTexts = {
     specialCustodianApplication: 'Apply for a specially appointed custodian',
     ivoFamilyHomeList: 'List to IVO',
     ivoPlacementNotice: 'Notice to IVO: more than three children',
+    temporaryMovingBanCourt: 'Temporary moving ban to the administrative court',
+    movingBanApplicationAfterTemporary: 'Application for a moving ban after a temporary ban',
   },
   contactKinds: {
     visit: 'Visit in the home',

@@ -44,6 +44,8 @@ const sv = {
     subjectEnded: 'Beslutet har redan upphört.',
     banNotInFamilyHome: 'Flyttningsförbud gäller ett barn i familjehem (24 § LVU).',
     reviewBeforeDecision: 'Övervägandet kan inte vara före beslutet.',
+    temporaryBanOutOfOrder:
+      'Datumen för det tillfälliga flyttningsförbudet är i fel ordning: beslut, underställning, rättens beslut, ansökan.',
     subjectNotFound: 'Beslutet finns inte på placeringen.',
     formNotOfIntervention: 'Placeringsformen är inte den som insatsen beviljade.',
   },
@@ -78,6 +80,12 @@ const sv = {
       `ett barn har varit i jourhemmet mer än två månader efter utredningen (sedan ${date}) utan särskilda skäl (22 kap. 4 § SoL)`,
     emergencyHomeDueSoon: (date: string) => `ett barn når jourhemmets två månader ${date} (22 kap. 4 § SoL)`,
     agreementMissing: 'avtal med familjehemsföräldrarna saknas för ett placerat barn (22 kap. 3 § SoL)',
+  },
+  ivoNotice: {
+    exceeded: (placed: number, reference: string) =>
+      `${placed} barn eller unga är placerade i hemmet: beslut som innebär fler än tre placerade ska anmälas till IVO (${reference})`,
+    atLimit: (reference: string) =>
+      `Tre barn eller unga är placerade i hemmet: ett beslut att placera ytterligare ett ska anmälas till IVO (${reference})`,
   },
   auditActions: {
     'placementRestriction.create': 'Registrerade beslut enligt 14 § LVU',
@@ -131,6 +139,8 @@ const en: MoreTexts = {
     subjectEnded: 'The decision has already ended.',
     banNotInFamilyHome: 'A moving ban concerns a child in a family home (LVU section 24).',
     reviewBeforeDecision: 'The reconsideration cannot be before the decision.',
+    temporaryBanOutOfOrder:
+      'The dates of the temporary moving ban are out of order: decision, submission, the court’s decision, application.',
     subjectNotFound: 'The decision is not on this placement.',
     formNotOfIntervention: 'The form of placement is not the one the intervention granted.',
   },
@@ -165,6 +175,12 @@ const en: MoreTexts = {
     emergencyHomeDueSoon: (date: string) =>
       `a child reaches the emergency home’s two months on ${date} (SoL 22:4)`,
     agreementMissing: 'the agreement with the foster parents is missing for a placed child (SoL 22:3)',
+  },
+  ivoNotice: {
+    exceeded: (placed: number, reference: string) =>
+      `${placed} children or young people are placed in the home: decisions that mean more than three are placed must be reported to IVO (${reference})`,
+    atLimit: (reference: string) =>
+      `Three children or young people are placed in the home: a decision to place one more must be reported to IVO (${reference})`,
   },
   auditActions: {
     'placementRestriction.create': 'Recorded a decision under LVU section 14',

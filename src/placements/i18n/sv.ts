@@ -307,6 +307,8 @@ export const placementSv = {
     specialCustodianApplication: 'Ansöka om särskilt förordnad vårdnadshavare',
     ivoFamilyHomeList: 'Förteckning till IVO',
     ivoPlacementNotice: 'Anmälan till IVO: fler än tre barn',
+    temporaryMovingBanCourt: 'Tillfälligt flyttningsförbud till förvaltningsrätten',
+    movingBanApplicationAfterTemporary: 'Ansökan om flyttningsförbud efter tillfälligt förbud',
   },
   contactKinds: {
     visit: 'Besök i hemmet',

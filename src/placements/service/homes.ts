@@ -4,6 +4,7 @@ import { decide, type Resource } from '../../platform/access/policy.ts';
 import { type AccessScope, type RequestContext, withAccess } from '../../platform/access/scope.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { homeAlerts, registers } from '../homes.ts';
+import { ivoPlacementNotice } from '../ivo-notice.ts';
 import { isPrivateHome, type PlacementType, placementTypes } from '../model.ts';
 import { homeFindingUnitIds, loadHomes, placementSettings } from '../queries/homes.ts';
 import { type FieldCodes, failed, type Outcome } from './scope.ts';
@@ -98,6 +99,7 @@ export async function readHome(db: Kysely<Database>, context: RequestContext, id
     return {
       ...home,
       alerts: homeAlerts(home.home, today, settings.registerExtractMaxAgeMonths),
+      ivoNotice: ivoPlacementNotice(home.home, children.length, today),
       children,
       mayManage: mayManage(scope, resource),
     };

@@ -17,6 +17,7 @@ import { placementTexts } from '../i18n/index.ts';
 import { placementTypes } from '../model.ts';
 import type { LoadedHome } from '../queries/homes.ts';
 import type { HomeView } from '../service/homes.ts';
+import { IvoNotice } from './ivo-notice.tsx';
 import { type Values, value } from './shared.tsx';
 
 type Texts = ReturnType<typeof placementTexts>;
@@ -297,7 +298,10 @@ export function HomePage({
       </dl>
       <section aria-labelledby="alerts-heading">
         <h2 id="alerts-heading">{p.alerts}</h2>
-        <AlertList p={p} alerts={view.alerts} carers={view.carers} />
+        {view.ivoNotice ? <IvoNotice ctx={ctx} notice={view.ivoNotice} /> : null}
+        {view.alerts.length || !view.ivoNotice ? (
+          <AlertList p={p} alerts={view.alerts} carers={view.carers} />
+        ) : null}
       </section>
       <section aria-labelledby="children-heading">
         <h2 id="children-heading">{p.childrenPlaced}</h2>

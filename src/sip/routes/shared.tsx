@@ -57,7 +57,8 @@ export async function showPlan(
   extra: { errors?: FieldErrors; values?: Values; notice?: string | undefined },
   status = 200,
 ) {
-  const view = await readSip(request.server.db, accessContext(request), id);
+  const sections = request.server.features.contributions('sipSections');
+  const view = await readSip(request.server.db, accessContext(request), id, 'read', sections);
   return sendPage(reply, <SipPage ctx={pageContext(request)} view={view} {...extra} />, status);
 }
 

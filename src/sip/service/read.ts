@@ -1,8 +1,10 @@
 import { guardiansOf, type Relative } from '../../people/queries.ts';
 import { decide, type Action as PolicyAction } from '../../platform/access/policy.ts';
 import type { RequestContext } from '../../platform/access/scope.ts';
+import { type LoadedSection, loadSections } from '../../platform/features.ts';
 import { consentState } from '../domain/consent.ts';
 import { type AgreementBlocker, agreementBlockers, statusAllows } from '../domain/lifecycle.ts';
+import type { SipSection } from '../extension.ts';
 import { type SipAccessFacts, socialServicesOrganisation } from '../queries/facts.ts';
 import {
   type ChildSummary,
@@ -52,6 +54,8 @@ export interface SipView {
     revise: boolean;
     accept: boolean;
   };
+  /** What other features show on the plan's page (the child's placements). */
+  sections: LoadedSection<SipSection>[];
 }
 
 export type ReadPurpose = 'read' | 'print' | 'api';
@@ -60,7 +64,13 @@ export type ReadPurpose = 'read' | 'print' | 'api';
  * One plan as this user may see it. A partner sees the plan itself only while the consent covers
  * their organisation; the child's needs and the contact details only when the consent names them.
  */
-export async function readSip(db: Db, context: RequestContext, id: string, purpose: ReadPurpose = 'read') {
+export async function readSip(
+  db: Db,
+  context: RequestContext,
+  id: string,
+  purpose: ReadPurpose = 'read',
+  sections: readonly SipSection[] = [],
+) {
   return onSip(db, context, id, 'sip.read', async (scope, facts, today): Promise<SipView> => {
     const actor = scope.actor;
     const kind = kindFor(facts.sip.status, facts.sip.close_reason);
@@ -150,6 +160,7 @@ export async function readSip(db: Db, context: RequestContext, id: string, purpo
       blockers,
       invitable,
       can,
+      sections: kind === 'request' ? [] : await loadSections(scope, sections, facts.sip),
     };
   });
 }

@@ -56,6 +56,7 @@ export function SipPage({ ctx, view, errors = {}, values = {}, notice }: SipPage
             ) : null}
           </div>
           <Overview ctx={ctx} view={view} />
+          {view.sections.map((section) => section.render(ctx))}
           <ConsentSection ctx={ctx} view={view} errors={errors} values={values} />
           <ParticipantsSection ctx={ctx} view={view} errors={errors} values={values} />
           <NeedsSection ctx={ctx} view={view} errors={errors} values={values} />
