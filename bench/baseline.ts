@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { addDays } from '../src/deadlines/calendar.ts';
 import { auditEventsFor } from '../src/log-review/queries.ts';
 import { parsePersonQuery } from '../src/people/domain.ts';
-import { peopleMatching, personById, personWithRelatives, searchLimit } from '../src/people/queries.ts';
+import { peopleMatching, personById, searchLimit } from '../src/people/queries.ts';
 import type { AccessScope } from '../src/platform/access/scope.ts';
 import { todayInSweden } from '../src/platform/dates.ts';
 import type { Database } from '../src/platform/db/schema.ts';
@@ -12,6 +12,7 @@ import { newReference, validateReport } from '../src/reports/domain.ts';
 import { worklistHorizonDays } from '../src/sip/domain/plan.ts';
 import { dueActions, plansDue } from '../src/sip/queries/lists.ts';
 import { dueDeadlinesFor } from '../src/worklists/queries.ts';
+import { registerPageBaselines } from './baseline-pages.ts';
 
 /**
  * The bare baseline: the same Fastify, the same database pool and the same query functions as
@@ -34,12 +35,8 @@ export async function buildBaseline(db: Kysely<Database>): Promise<FastifyInstan
   const app = Fastify({ logger: false });
   await app.register(formbody);
 
-  app.get<{ Params: { id: string }; Querystring: Ids }>('/baseline/people/:id', async (request, reply) => {
-    const scope = bareScope(db, request.query.m);
-    const found = await personWithRelatives(scope, request.params.id);
-    if (!found) return reply.code(404).send({ error: 'notFound' });
-    return found;
-  });
+  // The child's page (the hub), my cases, placements, statistics, action plans, good examples.
+  registerPageBaselines(app, db);
 
   app.get<{ Querystring: Ids & { q: string } }>('/baseline/people', async (request) => {
     const scope = bareScope(db, request.query.m);

@@ -9,7 +9,13 @@ import { buildBaseline } from './baseline.ts';
 import { benchSecretKeyHex } from './generate/credentials.ts';
 import { Rng } from './generate/rng.ts';
 import { login, type Response, type Sender, visit } from './load.ts';
-import { type Fixture, type RequestSpec, removeBenchReports, type Scenario } from './scenarios.ts';
+import {
+  type Fixture,
+  isAnonymous,
+  type RequestSpec,
+  removeBenchReports,
+  type Scenario,
+} from './scenarios.ts';
 
 export interface StatementPlan {
   sql: string;
@@ -65,7 +71,7 @@ export async function capturePlans(
   try {
     for (const scenario of scenarios) {
       const client = new InjectClient(app);
-      const users = scenario.role === 'public' ? [] : fixture.users[scenario.role];
+      const users = isAnonymous(scenario.role) ? [] : fixture.users[scenario.role];
       const user = users[users.length - 1];
       if (user) {
         await db
@@ -81,7 +87,7 @@ export async function capturePlans(
         unitId: user?.unitId ?? null,
         fixture,
       });
-      if (scenario.role === 'public' && scenario.visitPath) await visit(client, scenario.visitPath(fixture));
+      if (isAnonymous(scenario.role) && scenario.visitPath) await visit(client, scenario.visitPath(fixture));
       captured = [];
       await baseline.inject({
         method: next.baseline.method,

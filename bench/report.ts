@@ -1,8 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { issue19GoalLines } from './goals.ts';
 import type { RunResult } from './load.ts';
 import type { MachineInfo } from './machine.ts';
 import type { ScenarioPlans } from './plans.ts';
+import { profilesMarkdown, type ScenarioProfile } from './profile-summary.ts';
 import { formatCount, formatSeconds } from './progress.ts';
+import { type SoakResult, soakMarkdown } from './soak.ts';
 import { ratio } from './stats.ts';
 import type { Manifest } from './targets.ts';
 
@@ -35,6 +38,10 @@ export interface BenchResults {
   datasets: Manifest[];
   runs: RunRecord[];
   plans: { engine: string; tier: string; scenarios: ScenarioPlans[] } | null;
+  /** The soak at the largest PostgreSQL tier (issue 19), when it ran. */
+  soak?: SoakResult | null;
+  /** Where each scenario's server CPU went at 16 users on that tier (issue 19), when profiled. */
+  profiles?: ScenarioProfile[] | null;
 }
 
 export const goals = {
@@ -173,7 +180,10 @@ export function markdownReport(results: BenchResults): string {
       );
     }
   }
-  lines.push('', '### Goals', '', ...goalLines(results));
+  lines.push(...profilesMarkdown(results.profiles));
+  lines.push(...soakMarkdown(results.soak));
+  lines.push('', '### Goals of issue 19', '', ...issue19GoalLines(results.runs));
+  lines.push('', '### Goals of issue 5', '', ...goalLines(results));
   return lines.join('\n');
 }
 

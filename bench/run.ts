@@ -1,5 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,15 +9,18 @@ import { tierByName } from './generate/tiers.ts';
 import { Connection, freshPublicAddress, login, loopbackAddress, runLoad, visit } from './load.ts';
 import { machineInfo } from './machine.ts';
 import { capturePlans } from './plans.ts';
+import { readProfile, summariseProfile } from './profile-summary.ts';
 import { Progress } from './progress.ts';
 import { type BenchResults, markdownReport, updatePerformanceDoc } from './report.ts';
 import {
   scenarios as allScenarios,
   type BenchRole,
   type Fixture,
+  isAnonymous,
   type Scenario,
   scenarioByName,
 } from './scenarios.ts';
+import { runSoak } from './soak.ts';
 import {
   benchDir,
   databaseExists,
@@ -36,7 +39,7 @@ import {
  *
  *   --tiers M,L  --engines postgresql,pglite  --pglite-tiers M  --scenarios childPage,...
  *   --concurrency 1,16,64  --duration 10  --warmup 3  --targets app,baseline
- *   --regenerate  --no-plans  --no-docs
+ *   --regenerate  --no-plans  --no-docs  --soak 30 (minutes; 0 for none)  --soak-sample 60  --soak-round 20
  */
 const { values } = parseArgs({
   options: {
@@ -51,6 +54,12 @@ const { values } = parseArgs({
     regenerate: { type: 'boolean', default: false },
     'no-plans': { type: 'boolean', default: false },
     'no-docs': { type: 'boolean', default: false },
+    // A CPU profile of each scenario at 16 users on the largest PostgreSQL tier, summarised by part.
+    'no-profile': { type: 'boolean', default: false },
+    // The soak: minutes at 16 users over every scenario, on the largest PostgreSQL tier (0: none).
+    soak: { type: 'string', default: '30' },
+    'soak-sample': { type: 'string', default: '60' },
+    'soak-round': { type: 'string', default: '20' },
   },
 });
 
@@ -69,6 +78,7 @@ const scenarios = list(values.scenarios).map(scenarioByName);
 const concurrency = list(values.concurrency).map(Number);
 const durationSeconds = Number(values.duration);
 const warmupSeconds = Number(values.warmup);
+const soakMinutes = Number(values.soak);
 const targets = list(values.targets).filter((t): t is 'app' | 'baseline' => t === 'app' || t === 'baseline');
 const progress = new Progress();
 
@@ -98,6 +108,8 @@ const results: BenchResults = {
   datasets: [],
   runs: [],
   plans: null,
+  soak: null,
+  profiles: null,
 };
 
 for (const { engine, tier } of matrix) {
@@ -111,7 +123,11 @@ for (const { engine, tier } of matrix) {
   const server = await startServer(engine, tier);
   try {
     progress.log(`\n${engine} ${tier}: logging in virtual users…`);
-    const sessions = await logIn(server, scenarios, Math.max(...concurrency));
+    // The profile and the soak run at 16 users on the largest PostgreSQL tier: log in enough users
+    // now (a one-time code works once, so the same users cannot log in again within the step).
+    const extras =
+      engine === 'postgresql' && tier === plansTier && (soakMinutes > 0 || !values['no-profile']);
+    const sessions = await logIn(server, scenarios, Math.max(...concurrency, extras ? 16 : 0));
     for (const scenario of scenarios) {
       for (const c of concurrency) {
         for (const target of targets) {
@@ -133,7 +149,50 @@ for (const { engine, tier } of matrix) {
         }
       }
     }
-    if (engine === 'postgresql' && tier === plansTier) plansFixture = server.fixture;
+    if (engine === 'postgresql' && tier === plansTier) {
+      plansFixture = server.fixture;
+      if (!values['no-profile']) {
+        progress.log(`\nProfiling each scenario at 16 users, tier ${tier}…`);
+        const profileSessions = sessions;
+        results.profiles = [];
+        for (const scenario of scenarios) {
+          await ask(server, 'profile-start', 'profile-started');
+          const run = await measure(server, profileSessions, scenario, 16, 'app', {
+            warmupMs: 0,
+            durationMs: durationSeconds * 1000,
+          });
+          const { path } = await ask<{ path: string }>(server, 'profile-stop', 'profile');
+          const summary = summariseProfile(readProfile(path));
+          rmSync(path, { force: true });
+          results.profiles.push({ scenario: scenario.name, requests: run.requests, ...summary });
+          progress.log(
+            `profile ${scenario.name.padEnd(16)} ${summary.shares
+              .slice(0, 4)
+              .map((s) => `${s.category} ${(s.share * 100).toFixed(0)} %`)
+              .join(', ')}`,
+          );
+        }
+      }
+      if (soakMinutes > 0) {
+        progress.log(
+          `\nSoak: ${soakMinutes} min at 16 users over ${scenarios.length} scenarios, tier ${tier}…`,
+        );
+        const soakSessions = sessions;
+        results.soak = await runSoak({
+          engine,
+          tier,
+          scenarios,
+          concurrency: 16,
+          minutes: soakMinutes,
+          roundSeconds: Number(values['soak-round']),
+          sampleSeconds: Number(values['soak-sample']),
+          serverPid: server.child.pid!,
+          round: (scenario, durationMs) =>
+            measure(server, soakSessions, scenario, 16, 'app', { warmupMs: 0, durationMs }),
+          log: (line) => progress.log(line),
+        });
+      }
+    }
   } finally {
     await stopServer(server);
   }
@@ -200,6 +259,19 @@ async function startServer(engine: string, tier: string): Promise<Server> {
   });
 }
 
+/** Sends the server a message and waits for its answer of the given type. */
+function ask<T = object>(server: Server, type: string, answer: string): Promise<T> {
+  return new Promise((resolve) => {
+    const listener = (message: { type: string } & T) => {
+      if (message.type !== answer) return;
+      server.child.off('message', listener);
+      resolve(message);
+    };
+    server.child.on('message', listener);
+    server.child.send({ type });
+  });
+}
+
 async function stopServer(server: Server): Promise<void> {
   if (server.child.exitCode !== null) return;
   server.child.removeAllListeners('exit');
@@ -213,11 +285,12 @@ type Sessions = Map<BenchRole, Connection[]>;
 /** Logs in as many distinct users per role as there will be connections (or as the data has). */
 async function logIn(server: Server, wanted: Scenario[], connections: number): Promise<Sessions> {
   const sessions: Sessions = new Map();
+  const byUser = new Map<string, Connection>();
   let address = 0;
   for (const role of new Set(wanted.map((s) => s.role))) {
     const logged: Connection[] = [];
-    if (role === 'public') {
-      const path = wanted.find((s) => s.role === 'public')?.visitPath?.(server.fixture) ?? '/';
+    if (isAnonymous(role)) {
+      const path = wanted.find((s) => s.role === role)?.visitPath?.(server.fixture) ?? '/';
       for (let i = 0; i < connections; i++) {
         const connection = new Connection(server.appPort, loopbackAddress(1000 + address++));
         await visit(connection, path);
@@ -227,8 +300,15 @@ async function logIn(server: Server, wanted: Scenario[], connections: number): P
       const users = server.fixture.users[role].slice(0, connections);
       if (users.length === 0) throw new Error(`The data has no ${role} to log in`);
       for (const user of users) {
+        // A placement worker is also a social worker: one login (a one-time code works once).
+        const known = byUser.get(user.username);
+        if (known) {
+          logged.push(known);
+          continue;
+        }
         const connection = new Connection(server.appPort, loopbackAddress(1000 + address++));
         await login(connection, user.username);
+        byUser.set(user.username, connection);
         logged.push(connection);
       }
     }
@@ -244,6 +324,7 @@ async function measure(
   scenario: Scenario,
   c: number,
   target: 'app' | 'baseline',
+  timing = { warmupMs: warmupSeconds * 1000, durationMs: durationSeconds * 1000 },
 ) {
   const logged = sessions.get(scenario.role)!;
   const connections = Array.from({ length: c }, (_, i) => {
@@ -257,12 +338,12 @@ async function measure(
   });
   const users = server.fixture.users;
   const userIds = connections.map((_, i) => {
-    if (scenario.role === 'public') return '';
+    if (isAnonymous(scenario.role)) return '';
     const list = users[scenario.role];
     return list[i % Math.min(c, logged.length)]?.id ?? '';
   });
   const unitIds = connections.map((_, i) => {
-    if (scenario.role === 'public') return null;
+    if (isAnonymous(scenario.role)) return null;
     return users[scenario.role][i % Math.min(c, logged.length)]?.unitId ?? null;
   });
   const rngs = connections.map((_, i) => new Rng(1000 * c + i));
@@ -280,8 +361,7 @@ async function measure(
           fixture: server.fixture,
         })[target];
       },
-      warmupMs: warmupSeconds * 1000,
-      durationMs: durationSeconds * 1000,
+      ...timing,
       serverPid: server.child.pid!,
     });
   } finally {

@@ -21,14 +21,30 @@ export async function removeBenchReports(db: Kysely<Database>): Promise<void> {
     .execute();
 }
 
-export type BenchRole = 'socialWorker' | 'manager' | 'intakeWorker' | 'public';
+/**
+ * Who a virtual user is. A placement worker is a social worker who is the designated worker of
+ * children in care now; the public file reports (a form with its CSRF token), visitors only read
+ * public pages (good examples). Both of the latter are anonymous.
+ */
+export type BenchRole =
+  | 'socialWorker'
+  | 'placementWorker'
+  | 'manager'
+  | 'intakeWorker'
+  | 'public'
+  | 'visitor';
+export type SignedInRole = Exclude<BenchRole, 'public' | 'visitor'>;
+
+export function isAnonymous(role: BenchRole): role is 'public' | 'visitor' {
+  return role === 'public' || role === 'visitor';
+}
 
 /** What the server tells the runner about the generated data: ids to ask for, users to log in. */
 export interface Fixture {
   municipalityId: string;
   today: string;
   /** Managers are those of investigation units (they have a unit's deadlines to oversee). */
-  users: Record<Exclude<BenchRole, 'public'>, { id: string; username: string; unitId: string | null }[]>;
+  users: Record<SignedInRole, { id: string; username: string; unitId: string | null }[]>;
   /** The main municipality's code, for the public report form. */
   municipalityCode: string;
   /** Children each social worker follows now (their own caseload). */
@@ -37,6 +53,28 @@ export interface Fixture {
   activeChildren: string[];
   /** Names of people in the register, as users type them. */
   names: { given: string; family: string }[];
+  /** Children in care now, by their designated worker. */
+  placedChildren: Record<string, string[]>;
+  /** The main municipality's adopted action plan. */
+  actionPlanId: string | null;
+}
+
+/** What people search the good examples for: common words, a rarer one, two words together. */
+export const exampleSearches = [
+  'familjehem',
+  'mentorer',
+  'skolnärvaro',
+  'polisen',
+  'föräldrastöd',
+  'samverkan barn',
+];
+
+/** The last whole year and month before today, as the statistics page's period keys. */
+export function lastYearAndMonth(today: string): { year: string; month: string } {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const previous = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+  return { year: String(year - 1), month: previous };
 }
 
 export interface RequestSpec {
@@ -87,7 +125,7 @@ export const scenarios: Scenario[] = [
       const child = own?.length && rng.chance(0.9) ? rng.pick(own) : rng.pick(fixture.activeChildren);
       return {
         app: get(`/people/${child}`),
-        baseline: get(`/baseline/people/${child}?m=${fixture.municipalityId}`),
+        baseline: get(`/baseline/people/${child}?m=${fixture.municipalityId}&u=${userId}`),
       };
     },
   },
@@ -147,6 +185,105 @@ export const scenarios: Scenario[] = [
         app: get('/worklist/unit'),
         baseline: get(`/baseline/worklist/unit?m=${fixture.municipalityId}&unit=${unitId}`),
       };
+    },
+  },
+  {
+    name: 'myCases',
+    title: "A social worker's own cases",
+    kind: 'read',
+    role: 'socialWorker',
+    next({ userId, fixture }) {
+      return {
+        app: get('/my-cases'),
+        baseline: get(`/baseline/my-cases?m=${fixture.municipalityId}&u=${userId}`),
+      };
+    },
+  },
+  {
+    name: 'childHub',
+    title: "A placed child's page (the hub: reports, cases, plans, placements)",
+    kind: 'read',
+    role: 'placementWorker',
+    next({ rng, userId, fixture }) {
+      const child = rng.pick(fixture.placedChildren[userId] ?? fixture.activeChildren);
+      return {
+        app: get(`/people/${child}`),
+        baseline: get(`/baseline/people/${child}?m=${fixture.municipalityId}&u=${userId}`),
+      };
+    },
+  },
+  {
+    name: 'placedChildren',
+    title: "A designated worker's placed children, with their duties",
+    kind: 'read',
+    role: 'placementWorker',
+    next({ userId, fixture }) {
+      return {
+        app: get('/placements'),
+        baseline: get(`/baseline/placements?m=${fixture.municipalityId}&u=${userId}`),
+      };
+    },
+  },
+  {
+    name: 'unitDuties',
+    title: "A manager's unit placements and the duties due",
+    kind: 'read',
+    role: 'manager',
+    next({ userId, unitId, fixture }) {
+      return {
+        app: get('/placements?unit=1'),
+        baseline: get(`/baseline/placements?m=${fixture.municipalityId}&u=${userId}&unit=${unitId}`),
+      };
+    },
+  },
+  {
+    name: 'statisticsYear',
+    title: "A year's indicators",
+    kind: 'read',
+    role: 'manager',
+    next({ userId, fixture }) {
+      const { year } = lastYearAndMonth(fixture.today);
+      return {
+        app: get(`/statistics?period=${year}`),
+        baseline: get(`/baseline/statistics?period=${year}&m=${fixture.municipalityId}&u=${userId}`),
+      };
+    },
+  },
+  {
+    name: 'statisticsMonth',
+    title: "A month's indicators",
+    kind: 'read',
+    role: 'manager',
+    next({ userId, fixture }) {
+      const { month } = lastYearAndMonth(fixture.today);
+      return {
+        app: get(`/statistics?period=${month}`),
+        baseline: get(`/baseline/statistics?period=${month}&m=${fixture.municipalityId}&u=${userId}`),
+      };
+    },
+  },
+  {
+    name: 'actionPlan',
+    title: 'The action plan with its live indicators',
+    kind: 'read',
+    role: 'manager',
+    next({ userId, fixture }) {
+      const id = fixture.actionPlanId ?? '00000000-0000-4000-8000-000000000000';
+      return {
+        app: get(`/action-plans/${id}`),
+        baseline: get(`/baseline/action-plans/${id}?m=${fixture.municipalityId}&u=${userId}`),
+      };
+    },
+  },
+  {
+    name: 'exampleSearch',
+    title: 'Searching the good examples',
+    kind: 'read',
+    role: 'visitor',
+    visitPath: () => '/examples',
+    next({ rng }) {
+      const q = encodeURIComponent(rng.pick(exampleSearches));
+      return { app: get(`/examples?q=${q}`), baseline: get(`/baseline/examples?q=${q}`) };
     },
   },
   // Last: the reports it files wait in intake and would weigh on the other scenarios' queries.

@@ -226,10 +226,18 @@ describe('a placement from the decision to the follow-up', () => {
       .executeTakeFirstOrThrow();
     const manager = await e2e.newPage();
     await loginAs(manager, e2e.baseUrl, 'manager');
+    const admin = await e2e.newPage();
+    await loginAs(admin, e2e.baseUrl, 'admin');
+    // The demo's HVB placement, its whereabouts kept secret (14 § LVU): the list and the review form.
+    const secret = await e2e.app.db
+      .selectFrom('placement_restriction')
+      .select('placement_id')
+      .executeTakeFirstOrThrow();
     const checks: [Page, string[]][] = [
-      [page, [...visited.socialworker!]],
-      [homefinder, ['/homes', '/homes/new', `/homes/${home.id}`]],
+      [page, [...visited.socialworker!, `/placements/${secret.placement_id}`]],
+      [homefinder, ['/homes', '/homes/new', `/homes/${home.id}`, '/worklist']],
       [manager, ['/placements/ivo-list?year=2025', '/placements?unit=1']],
+      [admin, ['/admin/placement-settings']],
     ];
     for (const [p, paths] of checks) {
       for (const width of [1280, 375]) {

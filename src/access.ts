@@ -11,6 +11,8 @@ import { registerRules } from './platform/access/policy.ts';
 import { retentionRulesOfAccess } from './retention/access.ts';
 import { sipRules } from './sip/access.ts';
 import { statisticsRules } from './statistics/access.ts';
+import { reportingRules } from './statistics/reporting-access.ts';
+import { workloadRules } from './statistics/workload-access.ts';
 import { workdayRules } from './workday/access.ts';
 
 /**
@@ -29,10 +31,12 @@ registerRules(
   jointVisitRules,
   placementRules,
   statisticsRules,
+  workloadRules,
   goodPracticeRules,
   actionPlanRules,
   forumRules,
   retentionRulesOfAccess,
+  reportingRules,
 );
 
 export type { CaseContext } from './cases/access.ts';

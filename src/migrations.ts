@@ -1,10 +1,13 @@
+import * as m0020 from './action-plans/migrations/0020_collaboration_more.ts';
 import * as m0015 from './collaboration/migrations/0015_collaboration.ts';
 import * as m0015forums from './collaboration/migrations/0015_collaboration_forums.ts';
 import * as m0015plans from './collaboration/migrations/0015_collaboration_plans.ts';
 import * as m0009 from './documents/migrations/0009_documents.ts';
 import * as m0013 from './installation/migrations/0013_operations.ts';
 import * as m0010 from './joint-visits/migrations/0010_joint_visits.ts';
+import * as m0021 from './people/migrations/0021_people_search_prefix.ts';
 import * as m0012 from './placements/migrations/0012_placements.ts';
+import * as m0016 from './placements/migrations/0016_placements_more.ts';
 import type { Migrations } from './platform/db/migrate.ts';
 import * as m0001 from './platform/db/migrations/0001_foundation.ts';
 import * as m0002 from './platform/db/migrations/0002_cases.ts';
@@ -17,6 +20,8 @@ import * as m0011 from './reports/migrations/0011_report_settings.ts';
 import * as m0017 from './retention/migrations/0017_retention.ts';
 import * as m0014 from './statistics/migrations/0014_statistics.ts';
 import * as m0014staff from './statistics/migrations/0014_statistics_staff.ts';
+import * as m0018 from './statistics/migrations/0018_statistics_workload.ts';
+import * as m0019 from './statistics/migrations/0019_statistics_reporting.ts';
 import * as m0008 from './workday/migrations/0008_workday.ts';
 
 /**
@@ -46,5 +51,10 @@ export const migrations: Migrations = {
   '0015_collaboration': m0015,
   '0015_collaboration_plans': m0015plans,
   '0015_collaboration_forums': m0015forums,
+  '0016_placements_more': m0016,
   '0017_retention': m0017,
+  '0018_statistics_workload': m0018,
+  '0019_statistics_reporting': m0019,
+  '0020_collaboration_more': m0020,
+  '0021_people_search_prefix': m0021,
 };

@@ -1,4 +1,5 @@
 import { copyValue } from './audit-stream.ts';
+import { placementOf } from './placement-plan.ts';
 import { dateOf, dayMs, type Episode, type PlanMunicipality } from './plan.ts';
 import { derivedSeed, Rng, structuredId } from './rng.ts';
 
@@ -17,6 +18,8 @@ export interface CaseTables {
   report: string[];
   childs_voice: string[];
   deadline_extension: string[];
+  /** The id of the report that opened each episode's case (by episode index), when linked. */
+  firstReport: (string | undefined)[];
 }
 
 export const caseColumns = {
@@ -190,7 +193,7 @@ function staffing(m: PlanMunicipality): Staffing {
 }
 
 /** Where an episode's case stands today. */
-function caseState(e: Episode, today: number) {
+export function caseState(e: Episode, today: number) {
   if (today < e.assessedDay) return 'initialAssessment' as const;
   if (e.investigationEndDay !== null && today <= e.investigationEndDay) return 'investigation' as const;
   return 'closed' as const;
@@ -205,6 +208,7 @@ export function caseTables(m: PlanMunicipality, seed: number): CaseTables {
     report: [],
     childs_voice: [],
     deadline_extension: [],
+    firstReport: [],
   };
   const typeIds = interventions.map(([name, code], i) => {
     const id = structuredId(seed, m.index, 6, i);
@@ -267,7 +271,10 @@ export function caseTables(m: PlanMunicipality, seed: number): CaseTables {
         ]),
       );
       if (state === 'closed' && intervention) {
-        const first = rng.int(0, typeIds.length - 1);
+        const drawn = rng.int(0, typeIds.length - 1);
+        // A placement (care.ts) is decided as one of the placement types; the draw keeps the stream.
+        const placed = placementOf(seed, m, index, e, today);
+        const first = placed ? placed.typeIndex : drawn;
         t.case_intervention.push(row([m.id, caseId, typeIds[first]!]));
         if (rng.chance(0.3))
           t.case_intervention.push(row([m.id, caseId, typeIds[(first + 1) % typeIds.length]!]));
@@ -318,6 +325,7 @@ export function caseTables(m: PlanMunicipality, seed: number): CaseTables {
       const kind = rng.pick(['school', 'healthCare', 'police', 'other'] as const);
       const linked = !unlinked;
       reports++;
+      if (r === 0 && linked) t.firstReport[index] = structuredId(seed, m.index, 2, reports);
       t.report.push(
         row([
           structuredId(seed, m.index, 2, reports),
@@ -423,7 +431,7 @@ export function* caseNoteChunks(m: PlanMunicipality, seed: number, target: numbe
  * waits to be linked (a report of the last two days), drawn from the episode's own stream so the
  * case notes find the same case.
  */
-function episodeCase(m: PlanMunicipality, seed: number, index: number, e: Episode) {
+export function episodeCase(m: PlanMunicipality, seed: number, index: number, e: Episode) {
   const rng = new Rng(derivedSeed(seed, m.index, 71, index));
   const caseId = structuredId(seed, m.index, 1, index);
   const immediate = rng.chance(0.07);

@@ -220,6 +220,75 @@ describe('the benchmark data generator', () => {
     assert.ok(String(notes.latest) <= today);
   });
 
+  it('fills every table a scenario reads: placements, plans, joint visits, staff, the working day, collaboration', () => {
+    for (const table of [
+      'placement',
+      'placement_period',
+      'placement_contact',
+      'placement_home',
+      'sip',
+      'sip_action',
+      'joint_visit',
+      'staff_member',
+      'employment',
+      'workday_notification',
+      'calendar_appointment',
+      'good_practice_revision',
+      'action_plan_measure',
+      'plan_indicator',
+      'forum_meeting',
+    ]) {
+      assert.ok((report.counts[table] ?? 0) > 0, `${table} has rows (${report.counts[table]})`);
+    }
+  });
+
+  it('places children on a decided placement intervention of their own case, in a home, with contacts in the care', async () => {
+    const db = target.db;
+    const placements = await db
+      .selectFrom('placement as p')
+      .innerJoin('child_case as c', (j) =>
+        j.onRef('c.municipality_id', '=', 'p.municipality_id').onRef('c.id', '=', 'p.case_id'),
+      )
+      .select([
+        'p.id',
+        'p.child_id',
+        'c.child_id as caseChild',
+        'p.ended_on',
+        'c.decided_on',
+        'p.intervention_type_id',
+        'c.id as caseId',
+      ])
+      .execute();
+    assert.ok(placements.length > 0);
+    const interventions = await db
+      .selectFrom('case_intervention')
+      .select(['case_id', 'intervention_type_id'])
+      .execute();
+    const decided = new Set(interventions.map((i) => `${i.case_id} ${i.intervention_type_id}`));
+    for (const p of placements) {
+      assert.equal(p.child_id, p.caseChild, "a placement's child is its case's child");
+      assert.ok(decided.has(`${p.caseId} ${p.intervention_type_id}`), 'the case decided the placement');
+      assert.ok(p.decided_on !== null && p.decided_on <= today);
+      if (p.ended_on) assert.ok(p.ended_on <= today);
+    }
+    const contacts = await db
+      .selectFrom('placement_contact as k')
+      .innerJoin('placement as p', 'p.id', 'k.placement_id')
+      .innerJoin('placement_period as pp', 'pp.placement_id', 'p.id')
+      .select(['k.on_date', 'pp.started_on', 'p.ended_on'])
+      .execute();
+    for (const k of contacts) {
+      assert.ok(k.on_date <= today);
+      if (k.ended_on) assert.ok(k.on_date <= k.ended_on);
+    }
+    const adopted = await db
+      .selectFrom('action_plan')
+      .select(['municipality_id'])
+      .where('status', '=', 'adopted')
+      .execute();
+    assert.equal(adopted.length, 3, 'one adopted action plan per municipality');
+  });
+
   it('creates users who log in through the real pages and see their cases', async () => {
     const config = testConfig({ secretKey: benchSecretKey });
     const app: App = await buildApp({

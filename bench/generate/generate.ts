@@ -2,7 +2,9 @@ import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { seal } from '../../src/platform/auth/secret-box.ts';
 import { Progress } from '../progress.ts';
 import { type AuditStreamResult, auditColumns, auditCopyChunks, copyValue } from './audit-stream.ts';
+import { type CareTable, careColumns, careTables, extraOrganisations } from './care.ts';
 import { caseColumns, caseNoteChunks, caseTables } from './cases.ts';
+import { type CollaborationTable, collaborationColumns, collaborationTables } from './collaboration.ts';
 import { benchPassword, benchTotpSecret } from './credentials.ts';
 import { dateOf, dayMs, type Plan } from './plan.ts';
 import { structuredId } from './rng.ts';
@@ -47,6 +49,8 @@ export async function writePlan(
     'case_note',
     'childs_voice',
     'deadline_extension',
+    ...(Object.keys(careColumns) as CareTable[]),
+    ...(Object.keys(collaborationColumns) as CollaborationTable[]),
   ];
   const indexes = await target.query<{ indexname: string; indexdef: string }>(
     `select indexname, indexdef from pg_indexes
@@ -89,6 +93,7 @@ export async function writePlan(
             'school',
           ]),
         )
+        .concat(m0.flatMap((m) => extraOrganisations(m, plan.seed)))
         .join(''),
     ],
   );
@@ -190,8 +195,10 @@ export async function writePlan(
     'cases',
     m0.reduce((sum, m) => sum + m.episodes.length, 0),
   );
+  const firstReports = new Map<number, (string | undefined)[]>();
   for (const m of m0) {
     const t = caseTables(m, plan.seed);
+    firstReports.set(m.index, t.firstReport);
     for (const table of [
       'intervention_type',
       'child_case',
@@ -206,6 +213,27 @@ export async function writePlan(
     progress.tick(m.episodes.length);
   }
   seconds.cases = progress.finish();
+
+  // Placements, plans and joint visits follow the cases; staff, the working day and the
+  // collaboration layer follow the staff.
+  progress.start('care and collaboration', m0.length);
+  for (const m of m0) {
+    const care = careTables(m, plan.seed, firstReports.get(m.index) ?? [], (i) =>
+      structuredId(plan.seed, m.index, 6, i),
+    );
+    for (const table of Object.keys(careColumns) as CareTable[]) {
+      counts[table] =
+        (counts[table] ?? 0) + (await target.copy(table, careColumns[table], chunkedLines(care[table])));
+    }
+    const collaboration = collaborationTables(m, plan.seed, { children: plan.tier.children, all: m0 });
+    for (const table of Object.keys(collaborationColumns) as CollaborationTable[]) {
+      counts[table] =
+        (counts[table] ?? 0) +
+        (await target.copy(table, collaborationColumns[table], chunkedLines(collaboration[table])));
+    }
+    progress.tick();
+  }
+  seconds.care = progress.finish();
 
   counts.case_note = 0;
   const notesPerChild = plan.tier.caseNotes / plan.tier.children;

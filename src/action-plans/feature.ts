@@ -1,15 +1,19 @@
 import type { Feature } from '../platform/features.ts';
 import { actionPlansAuditWords } from './audit-words.ts';
-import { actionPlanTexts } from './i18n/index.ts';
+import { coordinatorRoutes } from './coordinator-routes.tsx';
+import { actionPlanTexts, visitTexts } from './i18n/index.ts';
 import { actionPlanRoutes } from './routes.tsx';
 
 /** A municipality's action plans, their measures, indicators and matters raised (issue 18). */
 export const actionPlansFeature: Feature = {
   name: 'action-plans',
-  routes: [actionPlanRoutes],
+  routes: [actionPlanRoutes, coordinatorRoutes],
   contributes: {
     auditReasonLabels: [(lang) => actionPlansAuditWords(lang).reasons],
-    auditRecordTypeLabels: [(lang) => actionPlansAuditWords(lang).recordTypes],
+    auditRecordTypeLabels: [
+      (lang) => actionPlansAuditWords(lang).recordTypes,
+      (lang) => visitTexts(lang).recordTypes,
+    ],
     nav: [
       { order: 105, action: 'plan.read', href: '/action-plans', label: (lang) => actionPlanTexts(lang).nav },
     ],
@@ -24,6 +28,7 @@ export const actionPlansFeature: Feature = {
     auditLabels: [
       (lang) => actionPlansAuditWords(lang).actions,
       (lang) => actionPlanTexts(lang).auditActions,
+      (lang) => visitTexts(lang).auditActions,
     ],
   },
 };

@@ -18,7 +18,7 @@ import type { App } from '../platform/http/types.ts';
 import type { Lang } from '../platform/i18n/i18n.ts';
 import type { FieldErrors } from '../platform/layout/forms.tsx';
 import { pageContext } from '../platform/layout/page-context.ts';
-import { actionPlanTexts } from './i18n/index.ts';
+import { actionPlanTexts, visitTexts } from './i18n/index.ts';
 import {
   addIndicator,
   addIndicatorValue,
@@ -31,6 +31,7 @@ import {
   planPage,
   raiseMatter,
 } from './service.ts';
+import { markTaskDone } from './task-service.ts';
 import { PlanFormPage, PlanListPage, planInputOf } from './views/list-page.tsx';
 import type { FormState, FormValues } from './views/plan-forms.tsx';
 import { ActionPlanPage } from './views/plan-page.tsx';
@@ -221,6 +222,7 @@ export async function actionPlanRoutes(app: App): Promise<void> {
       indicator: p.indicator.saved,
       value: p.indicator.valueSaved,
       matter: p.matter.saved,
+      task: visitTexts(lang).visit.taskDoneNotice,
     };
   };
 
@@ -256,6 +258,23 @@ export async function actionPlanRoutes(app: App): Promise<void> {
   }
 
   const planParams = Type.Object({ id: Id });
+
+  app.post(
+    '/action-plans/:id/tasks/:taskId/done',
+    {
+      ...page,
+      schema: {
+        params: Type.Object({ id: Id, taskId: Id }),
+        querystring: langQuery,
+        body: Type.Object(csrf),
+      },
+    },
+    async (request, reply) => {
+      const { id, taskId } = request.params;
+      await markTaskDone(app.db, accessContext(request), id, taskId, today());
+      return reply.redirect(withLang(`/action-plans/${id}?done=task`, pageContext(request).lang), 303);
+    },
+  );
 
   app.post(
     '/action-plans/:id/adopt',

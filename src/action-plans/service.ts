@@ -37,6 +37,7 @@ import {
   plansOf,
   publishedExampleTitles,
 } from './queries.ts';
+import { visitsOfPlan } from './visit-queries.ts';
 
 /**
  * What a municipality does with its action plans. Each call is one transaction: the policy
@@ -169,42 +170,53 @@ export interface IndicatorShown {
 export async function planPage(db: Kysely<Database>, context: RequestContext, planId: string, today: string) {
   return withAccess(db, context, async (scope) => {
     const { plan, organisationIds } = await openPlan(scope, context, planId, 'plan.read');
-    const [organisations, areas, measures, rows, matters, changes, examples] = await Promise.all([
-      organisationsOf(scope.db, plan.municipality_id),
-      areasOf(scope.db, planId),
-      measuresOf(scope.db, planId),
-      indicatorsOf(scope.db, planId),
-      mattersOf(scope.db, planId),
-      changesOf(scope.db, 'actionPlan', planId),
-      publishedExampleTitles(scope.db),
-    ]);
-    const indicators: IndicatorShown[] = [];
-    for (const row of rows) {
-      const live =
-        row.indicator.source.kind === 'samtak'
-          ? await liveFigure(scope.db, plan.municipality_id, row.indicator.source.indicatorId, today)
-          : null;
-      const liveValue = live?.kind === 'value' ? { value: live.value, on: live.on, source: 'Samtak' } : null;
-      const current = currentValue(row.indicator, { manual: row.manual, live: liveValue });
-      indicators.push({ ...row, live, current, progress: progress(row.indicator, current) });
-    }
+    const contents = await planContents(scope.db, plan, organisationIds, today);
+    const visitWork = await visitsOfPlan(scope.db, planId);
     const actor = scope.actor;
     const canWrite = actor.role === 'manager';
     return {
-      plan,
-      organisationIds,
-      organisations,
-      areas,
-      measures,
-      indicators,
-      matters,
-      changes,
-      examples,
+      ...contents,
+      visitWork,
       canWrite,
       /** The organisation whose measures this user may move (a partner's own; a manager's all). */
       movesMeasuresOf: canWrite ? 'all' : (actor.partnerOrganisationId ?? null),
     };
   });
+}
+
+type PlanRow = NonNullable<Awaited<ReturnType<typeof planRow>>>;
+
+/**
+ * Everything a plan's page shows, read once the reader was let in: by the policy for the
+ * municipality's own staff and partners, by the coordinator's scope for the coordinator (0108).
+ */
+export async function planContents(
+  db: Kysely<Database>,
+  plan: PlanRow,
+  organisationIds: string[],
+  today: string,
+) {
+  const planId = plan.id;
+  const [organisations, areas, measures, rows, matters, changes, examples] = await Promise.all([
+    organisationsOf(db, plan.municipality_id),
+    areasOf(db, planId),
+    measuresOf(db, planId),
+    indicatorsOf(db, planId),
+    mattersOf(db, planId),
+    changesOf(db, 'actionPlan', planId),
+    publishedExampleTitles(db),
+  ]);
+  const indicators: IndicatorShown[] = [];
+  for (const row of rows) {
+    const live =
+      row.indicator.source.kind === 'samtak'
+        ? await liveFigure(db, plan.municipality_id, row.indicator.source.indicatorId, today)
+        : null;
+    const liveValue = live?.kind === 'value' ? { value: live.value, on: live.on, source: 'Samtak' } : null;
+    const current = currentValue(row.indicator, { manual: row.manual, live: liveValue });
+    indicators.push({ ...row, live, current, progress: progress(row.indicator, current) });
+  }
+  return { plan, organisationIds, organisations, areas, measures, indicators, matters, changes, examples };
 }
 export type PlanPage = Awaited<ReturnType<typeof planPage>>;
 

@@ -37,7 +37,10 @@ describe('municipalities seen from outside', () => {
     assert.equal(coordinatorCovers({ kind: 'county', countyCode: '23' }, '2380'), true);
     assert.equal(coordinatorCovers({ kind: 'county', countyCode: '23' }, '2421'), false); // Storuman
     assert.equal(coordinatorCovers({ kind: 'national' }, '2421'), true);
-    assert.equal(coordinatorCovers({ kind: 'national' }, '9999'), false);
+    // The whole installation, also a municipality in no county; never something that is not a code.
+    assert.equal(coordinatorCovers({ kind: 'national' }, '9999'), true);
+    assert.equal(coordinatorCovers({ kind: 'county', countyCode: '23' }, '9999'), false);
+    assert.equal(coordinatorCovers({ kind: 'national' }, 'x380'), false);
   });
 });
 

@@ -59,8 +59,9 @@ export interface TextRule {
   /** Keeps paragraphs; a line field folds every run of white space into one space. */
   multiline?: boolean;
   /**
-   * The name or title of an adult acting in office (a representative, a visitor, a contact): not
-   * read by the guard, which would warn on every "Sara" in a list of representatives.
+   * The name or title of an adult acting in office (a representative, a visitor, a contact): the
+   * guard gives no name warnings, which would come on every "Sara" in a list of representatives,
+   * but an identity number is refused here too.
    */
   official?: boolean;
 }
@@ -83,10 +84,10 @@ export function createReader<C extends string = never>(guard: TextGuard | null) 
       fail(field, 'tooLong', { max: rule.max });
       return value;
     }
-    if (guard && !rule.official) {
+    if (guard) {
       const found = checkForChildData(value, guard);
       for (const refusal of found.refusals) fail(field, refusal.code, { advice: 'useSip' });
-      for (const w of found.warnings) warnings.push({ field, ...w });
+      if (!rule.official) for (const w of found.warnings) warnings.push({ field, ...w });
     }
     return value;
   };

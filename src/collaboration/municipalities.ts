@@ -67,7 +67,12 @@ export function municipalitySizeBand(population: number): MunicipalitySizeBand |
 /** What a coordinator outside every municipality covers: the whole country or one county. */
 export type CoordinatorScope = { kind: 'national' } | { kind: 'county'; countyCode: CountyCode };
 
+/**
+ * A national coordinator covers every municipality of the installation, also one whose code is in
+ * no county (a fictional one, as the demo's Sjövik 9901); a county coordinator only its county's
+ * (docs/decisions/0108).
+ */
 export function coordinatorCovers(scope: CoordinatorScope, municipalityCode: string): boolean {
-  if (scope.kind === 'national') return countyOfMunicipality(municipalityCode) !== null;
+  if (scope.kind === 'national') return /^[0-9]{4}$/.test(municipalityCode);
   return countyOfMunicipality(municipalityCode) === scope.countyCode;
 }

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildApp } from '../app.ts';
 import { demoPassword, demoTotpSecret, seedDemoData } from '../demo/seed.ts';
+import { hashPassword } from '../platform/auth/passwords.ts';
+import { seal } from '../platform/auth/secret-box.ts';
+import { newTotpSecret, totpCode } from '../platform/auth/totp.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { App } from '../platform/http/types.ts';
 import { Client, login, testConfig } from '../testing/app.ts';
@@ -19,12 +22,14 @@ const today = '2026-03-13';
 let db: Db;
 let app: App;
 let childNames: string[];
+let secretKey: Buffer;
 
 before(async () => {
   db = await openTestDatabase();
   const config = testConfig({ fixedToday: today, rateLimitPerMinute: 1_000_000_000 });
   await seedDemoData(db.db, { secretKey: config.secretKey, log: () => {}, today });
   app = await buildApp({ config, db });
+  secretKey = config.secretKey;
   const people = await db.db.selectFrom('person').select(['given_name', 'family_name']).execute();
   childNames = [...new Set(people.map((p) => `${p.given_name} ${p.family_name}`))];
 });
@@ -53,7 +58,8 @@ async function signIn(username: string): Promise<Client> {
 async function walk(client: Client, starts: string[]): Promise<Map<string, string>> {
   const seen = new Map<string, string>();
   const queue = [...starts];
-  const inLayer = /^\/(examples|forums|action-plans)(\/[0-9a-f-]{36}(\/meetings\/[0-9a-f-]{36})?)?$/;
+  const inLayer =
+    /^\/(examples|forums|action-plans|coordinator(\/(plans|visits))?)(\/[0-9a-f-]{36}(\/meetings\/[0-9a-f-]{36}|\/snapshot)?)?$/;
   while (queue.length) {
     const url = queue.shift()!;
     if (seen.has(url)) continue;
@@ -69,7 +75,8 @@ const identityNumber = /(?<![0-9])(19|20)?[0-9]{6}[-+]?[0-9]{4}(?![0-9])/;
 
 function assertNoChildData(pages: Map<string, string>, who: string) {
   for (const [url, page] of pages) {
-    const text = page.replace(/<[^>]+>/g, ' ');
+    // A snapshot's SHA-256 digest is 64 hex digits, whose runs of digits are no one's number.
+    const text = page.replace(/<[^>]+>/g, ' ').replace(/(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])/g, ' ');
     const number = identityNumber.exec(text);
     assert.equal(number, null, `${who} saw an identity number on ${url}: ${number?.[0]}`);
     const name = childNames.find((n) => page.includes(n));
@@ -107,5 +114,45 @@ describe('the no-leak walk of the collaboration layer', () => {
     for (const [url, page] of pages)
       if (/^\/(forums|action-plans)/.test(url)) assert.match(page, /^302 /, `${url} is not public`);
     assertNoChildData(pages, 'the public');
+  });
+
+  it('shows the national coordinator plans, visits, snapshots and counts, and no child nor forum', async () => {
+    const secret = newTotpSecret();
+    await db.db
+      .insertInto('operator_account')
+      .values({
+        username: 'walk-coordinator',
+        display_name: 'Nora Samordnare',
+        password_hash: await hashPassword('coordinator password walk'),
+        must_change_password: false,
+        totp_secret_enc: seal(secretKey, secret),
+        coordinator_scope: 'national',
+      })
+      .execute();
+    const coordinator = new Client(app);
+    await coordinator.get('/operator/login');
+    await coordinator.post('/operator/login', {
+      username: 'walk-coordinator',
+      password: 'coordinator password walk',
+    });
+    await coordinator.get('/operator/login/totp');
+    await coordinator.post('/operator/login/totp', { code: totpCode(secret) });
+    // A held visit, so that its page and snapshot are walked too.
+    const plan = await db.db.selectFrom('action_plan').select('id').executeTakeFirstOrThrow();
+    await coordinator.get(`/coordinator/plans/${plan.id}`);
+    const made = await coordinator.post(`/coordinator/plans/${plan.id}/visits`, { visitedOn: today });
+    const visit = String(made.headers.location ?? '').split('?')[0] ?? '';
+    assert.match(visit, /^\/coordinator\/visits\//);
+    await coordinator.get(visit);
+    assert.equal((await coordinator.post(`${visit}/hold`, {})).statusCode, 303);
+    const pages = await walk(coordinator, ['/coordinator', '/forums', '/action-plans']);
+    assert.ok(
+      [...pages.keys()].some((u) => /\/snapshot$/.test(u)),
+      'reached the snapshot',
+    );
+    for (const [url, page] of pages)
+      if (/^\/(forums|action-plans)/.test(url))
+        assert.match(page, /^302 /, `${url} is not the coordinator's`);
+    assertNoChildData(pages, 'the coordinator');
   });
 });

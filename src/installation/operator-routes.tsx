@@ -50,8 +50,8 @@ export async function operatorRoutes(app: App): Promise<void> {
     async require(request, reply) {
       const session = await gate.session(request);
       const step = session ? operatorStep(session) : '/operator/login';
-      if (!session || step) {
-        await reply.redirect(step ?? '/operator/login');
+      if (!session || step || session.coordinator) {
+        await reply.redirect(step ?? (session?.coordinator ? '/coordinator' : '/operator/login'));
         return null;
       }
       return session;

@@ -25,6 +25,8 @@ export interface OperatorSession {
   mustChangePassword: boolean;
   hasTotp: boolean;
   secondFactorDone: boolean;
+  /** A coordinator's account (decision 0108): it has the coordinator's pages, not the operator's. */
+  coordinator: boolean;
 }
 
 /** The step an operator's half-finished login must take next, or null when it is complete. */
@@ -63,6 +65,7 @@ export async function loadOperatorSession(
       'o.must_change_password',
       'o.totp_secret_enc',
       'o.active',
+      'o.coordinator_scope',
     ])
     .where('s.id_hash', '=', idHash)
     .executeTakeFirst();
@@ -83,6 +86,7 @@ export async function loadOperatorSession(
     mustChangePassword: row.must_change_password,
     hasTotp: row.totp_secret_enc !== null,
     secondFactorDone: row.second_factor_done,
+    coordinator: row.coordinator_scope !== null,
   };
 }
 

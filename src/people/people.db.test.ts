@@ -105,6 +105,38 @@ describe('person search', () => {
     assert.deepEqual([narrow.people.length, narrow.more], [13, false]);
   });
 
+  it('finds family names by their beginning first, without diacritics, and what is inside a name only when nothing begins with it', async () => {
+    const { municipalityId, client } = await municipalityWith();
+    const made = async (givenName: string, familyName: string) =>
+      createPerson(t.db.db, municipalityId, { givenName, familyName, birthDate: '2012-02-02' });
+    await made('Åsa', 'Öberglund');
+    await made('Anna', 'Öberg');
+    await made('Anna-Karin', 'Öbergsson');
+    await made('Karin', 'Öberg');
+    await made('Olle', 'Lindöberg');
+    const names = async (q: string) =>
+      (
+        (await client.get(`/api/v1/people?q=${encodeURIComponent(q)}`)).json() as {
+          people: { givenName: string; familyName: string }[];
+        }
+      ).people.map((p) => `${p.givenName} ${p.familyName}`);
+    // The beginning of the family name, typed with or without its ring and dots, in name order.
+    assert.deepEqual(await names('oberg'), [
+      'Anna Öberg',
+      'Karin Öberg',
+      'Åsa Öberglund',
+      'Anna-Karin Öbergsson',
+    ]);
+    assert.deepEqual(await names('Öberg'), await names('oberg'));
+    // Given name and family name: both beginnings.
+    assert.deepEqual(await names('anna öberg'), ['Anna Öberg', 'Anna-Karin Öbergsson']);
+    // Nothing begins with it: any name containing every part, through the trigram index.
+    assert.deepEqual(await names('berglund'), ['Åsa Öberglund']);
+    assert.deepEqual(await names('karin oberg'), ['Karin Öberg']);
+    assert.deepEqual(await names('olle berg'), ['Olle Lindöberg']);
+    assert.deepEqual(await names('zzberg'), []);
+  });
+
   it('treats LIKE wildcards in the query as plain text', async () => {
     const { municipalityId, client } = await municipalityWith();
     await createPerson(t.db.db, municipalityId, { familyName: 'Procentsson' });

@@ -54,11 +54,16 @@ export async function peopleMatching(
     case 'birthDate':
       matches = matches.where('personal_number', 'like', `${query.prefix}%`);
       break;
-    case 'name':
-      // Each typed part must occur somewhere in the name; the trigram index serves the LIKEs.
+    case 'name': {
+      // Names whose family name begins with the last word typed come first, read in order from
+      // one range of an index (decision 0110); only when none does is any name containing every
+      // typed part looked for, through the trigram index.
+      const prefixed = await byFamilyPrefix(scope, query.tokens, limit);
+      if (prefixed.length > 0) return prefixed;
       for (const token of query.tokens)
         matches = matches.where('search_text', 'like', `%${escapeLike(token)}%`);
       break;
+    }
     case 'tooShort':
       return [];
   }
@@ -70,6 +75,35 @@ export async function peopleMatching(
     .selectAll()
     .orderBy('family_name')
     .orderBy('given_name')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** A name as the prefix index keys it (migration 0021): lower case, no diacritics, byte order. */
+const nameKey = (column: 'family_name' | 'given_name') =>
+  sql<string>`person_name_key(${sql.ref(column)}) collate "C"`;
+
+/**
+ * People whose family name begins with the last typed word and, when more were typed, whose given
+ * name begins with the first, every typed part occurring in the name: the first `limit` in the
+ * index's order, so a common family name costs one page of it, not the whole of it.
+ */
+async function byFamilyPrefix(scope: AccessScope, tokens: readonly string[], limit: number) {
+  const family = tokens.at(-1);
+  if (!family) return [];
+  let q = scope.db
+    .selectFrom('person')
+    .select(summaryColumns)
+    .where('municipality_id', '=', scope.actor.municipalityId)
+    .where(nameKey('family_name'), 'like', `${escapeLike(family)}%`);
+  if (tokens.length > 1) q = q.where(nameKey('given_name'), 'like', `${escapeLike(tokens[0]!)}%`);
+  // A name that begins with a word contains it: only the words between need the search text (and
+  // without those two, the planner has no reason to prefer the trigram index).
+  for (const token of tokens.slice(1, -1)) q = q.where('search_text', 'like', `%${escapeLike(token)}%`);
+  return q
+    .orderBy(nameKey('family_name'))
+    .orderBy(nameKey('given_name'))
     .orderBy('id')
     .limit(limit)
     .execute();

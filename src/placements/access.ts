@@ -38,6 +38,8 @@ const placementActions = {
   'home.list': 'homeRegister',
   'home.read': 'homeRegister',
   'home.manage': 'homeRegister',
+  // Which interventions are placements, and the visit guideline: the administrator's (decision 0121).
+  'placementSettings.manage': 'administration',
 } as const;
 type PlacementActions = typeof placementActions;
 
@@ -84,6 +86,7 @@ export const placementRules: RuleSet = {
   name: 'placements',
   actions: placementActions,
   grants: {
+    administrator: ['placementSettings.manage'],
     socialWorker: staffActions,
     manager: [...staffActions, 'ivoList.export'],
   },

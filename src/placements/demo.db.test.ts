@@ -43,6 +43,15 @@ describe('the demo placements', () => {
     );
     assert.ok(due('lvuReview').some((d) => d.dueOn === addDays(today, 10)));
     assert.ok(due('emergencyHomeLimit').some((d) => d.dueOn < today));
+    assert.ok(
+      due('lvuRestrictionReview').some((d) => d.dueOn > today && d.dueOn <= addDays(today, 5)),
+      'secret whereabouts reviewed',
+    );
+    assert.ok(
+      due('movingBanReview').some((d) => d.dueOn > addDays(today, 14) && d.dueOn <= addDays(today, 21)),
+      'the moving ban reviewed',
+    );
+    assert.equal(due('movingBanConsideration').length, 0, 'the committee applied: considered');
     const page = await sam.get('/placements');
     assert.match(page.body, /Under kommunens riktlinje/);
     const unit = await (await as('manager')).get('/worklist/unit');

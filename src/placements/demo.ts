@@ -45,7 +45,14 @@ export async function seedDemoPlacements(
     .execute();
   await trx
     .insertInto('placement_intervention_type')
-    .values(types.map((t) => ({ municipality_id: m, intervention_type_id: t.id })))
+    .values(
+      types.map((t, i) => ({
+        municipality_id: m,
+        intervention_type_id: t.id,
+        form:
+          (['familyHome', 'residentialCareHome', 'emergencyHome', 'supportedHousing'] as const)[i] ?? null,
+      })),
+    )
     .execute();
 
   async function home(
@@ -322,6 +329,55 @@ export async function seedDemoPlacements(
       contacts: quarterly(6),
     }),
   ];
+  const [inFamilyHome, inHvb] = placed;
+  const committee = { decided_by_kind: 'subcommittee' as const, decided_by_name: 'Individutskottet' };
+  // The HVB's whereabouts kept secret from the guardians (14 § LVU): reviewed once, due again in five days.
+  if (inHvb) {
+    const secret = await trx
+      .insertInto('placement_restriction')
+      .values({
+        municipality_id: m,
+        placement_id: inHvb,
+        kind: 'whereaboutsSecret',
+        decided_on: addMonths(addDays(today, 5), -6),
+        ...committee,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('placement_review')
+      .values({
+        municipality_id: m,
+        placement_id: inHvb,
+        restriction_id: secret.id,
+        decided_on: addMonths(addDays(today, 5), -3),
+        ...committee,
+        outcome: 'continues',
+      })
+      .execute();
+  }
+  // The guardian asked for the family-home care to end; the court's moving ban is reviewed in three weeks.
+  if (inFamilyHome) {
+    await trx
+      .insertInto('placement_step')
+      .values({
+        municipality_id: m,
+        placement_id: inFamilyHome,
+        kind: 'endOfCareRequested',
+        on_date: monthsAgo(3, 6),
+      })
+      .execute();
+    await trx
+      .insertInto('placement_moving_ban')
+      .values({
+        municipality_id: m,
+        placement_id: inFamilyHome,
+        applied_on: monthsAgo(3, 1),
+        ...committee,
+        court_decided_on: addMonths(addDays(today, 21), -3),
+      })
+      .execute();
+  }
   // An unaccompanied minor in the HVB with a god man and a residence permit granted yesterday.
   const minor = pick(15, 16);
   const minorPlacement = await place(minor, {

@@ -264,4 +264,30 @@ describe('placements from the decision', () => {
     assert.equal((await w.clients.partner.get(`/unaccompanied/${w.child.id}`)).statusCode, 403);
     assert.ok((await auditOf(w.users.worker.id, 'unaccompanied.update')).length === 1);
   });
+
+  it('describes both API routes in /openapi.json with the contract’s fields and their refusals', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    const one = doc.paths['/api/v1/placements/{id}']?.get;
+    const list = doc.paths['/api/v1/placements']?.get;
+    assert.ok(one && list, Object.keys(doc.paths).join(', '));
+    for (const route of [one, list])
+      for (const status of ['200', '401', '403', '404']) assert.ok(route.responses[status], status);
+    const schema = one.responses['200'].content['application/json'].schema;
+    for (const field of [
+      'childId',
+      'form',
+      'legalBasis',
+      'decidedOn',
+      'startedOn',
+      'endedOn',
+      'lastReconsideredOn',
+      'duties',
+    ])
+      assert.ok(schema.properties[field], field);
+    assert.deepEqual(Object.keys(schema.properties.duties.items.properties).sort(), [
+      'dueOn',
+      'reference',
+      'rule',
+    ]);
+  });
 });

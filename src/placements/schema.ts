@@ -31,6 +31,8 @@ export const recordableSteps = stepKinds.filter((k) => k !== 'followUpStarted' &
 export interface PlacementInterventionTypeTable {
   municipality_id: string;
   intervention_type_id: string;
+  /** The form the intervention opens (migration 0016); null: chosen on the placement. */
+  form: ColumnType<PlacementType | null, PlacementType | null | undefined, PlacementType | null>;
 }
 
 export interface PlacementSettingTable {
@@ -179,6 +181,42 @@ export interface PlacementRestrictionTable {
   decided_on: DateColumn;
   ended_on: DateColumn | null;
   reviewed_on: Generated<string[]>;
+  /** Who decided (migration 0016; null on rows from before it). */
+  decided_by_kind: ColumnType<DecisionMakerKind | null, DecisionMakerKind | null | undefined>;
+  decided_by_name: ColumnType<string | null, string | null | undefined>;
+  protocol_reference: Generated<string>;
+  created_by: ColumnType<string | null, string | null | undefined>;
+}
+
+/** A moving ban (24 § LVU): the committee's application (25 §) and the court's decision. */
+export interface PlacementMovingBanTable {
+  id: Generated<string>;
+  municipality_id: string;
+  placement_id: string;
+  applied_on: DateColumn;
+  decided_by_kind: DecisionMakerKind;
+  decided_by_name: string;
+  protocol_reference: Generated<string>;
+  court_decided_on: DateColumn | null;
+  ended_on: DateColumn | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+/** The committee's review of an LVU 14 § decision or a moving ban (14 § tredje stycket, 26 § LVU). */
+export interface PlacementReviewTable {
+  id: Generated<string>;
+  municipality_id: string;
+  placement_id: string;
+  restriction_id: string | null;
+  moving_ban_id: string | null;
+  decided_on: DateColumn;
+  decided_by_kind: DecisionMakerKind;
+  decided_by_name: string;
+  protocol_reference: Generated<string>;
+  outcome: 'continues' | 'ends';
+  created_by: string | null;
+  created_at: CreatedAt;
 }
 
 export interface PlacementContactTable {
@@ -233,6 +271,8 @@ declare module '../platform/db/schema.ts' {
     placement_consideration: PlacementConsiderationTable;
     placement_step: PlacementStepTable;
     placement_restriction: PlacementRestrictionTable;
+    placement_moving_ban: PlacementMovingBanTable;
+    placement_review: PlacementReviewTable;
     placement_contact: PlacementContactTable;
     unaccompanied_minor: UnaccompaniedMinorTable;
   }

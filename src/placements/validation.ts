@@ -53,6 +53,12 @@ export type RefusalCode =
   | 'appointedBeforeApplication'
   | 'reasonTextMissing'
   | 'guardianNameMissing'
+  | 'notLvuCare'
+  | 'courtBeforeApplication'
+  | 'banNotInForce'
+  | 'subjectEnded'
+  | 'banNotInFamilyHome'
+  | 'reviewBeforeDecision'
   | DecisionRefusal;
 
 export interface Refusal {

@@ -177,6 +177,14 @@ function samplesOf(type: Resource['type'], municipalityId: string): Sample[] {
         label: `placementRegister ${municipalityId} ${unitId}`,
         resource: { type, municipalityId, unitId },
       }));
+    case 'workerLoad':
+      // Even a partner's own user id as the worker gives nothing of the workload (issue 17).
+      return [null, 'unit-a'].flatMap((unitId) =>
+        ['partner-school', 'someone'].map((workerId) => ({
+          label: `workerLoad ${municipalityId} ${workerId} ${unitId}`,
+          resource: { type, municipalityId, workerId, unitId },
+        })),
+      );
     case 'placement':
       // Even a placement that names the partner's user as its worker stays closed to a partner.
       return [null, 'partner-school', 'someone'].flatMap((worker) =>

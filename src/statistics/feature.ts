@@ -2,15 +2,21 @@ import type { Feature } from '../platform/features.ts';
 import { statisticsApiRoutes } from './api.ts';
 import { statisticsAuditWords } from './audit-words.ts';
 import { statisticsTexts } from './i18n/index.ts';
+import { registerReportingTexts } from './i18n/register-reporting.ts';
+import { measurementRoutes, withMeasurement } from './measurement-feature.ts';
+import { reportingRoutes } from './reporting-routes.ts';
 import { statisticsRoutes } from './routes.tsx';
 import { staffRoutes } from './staff-routes.tsx';
 
 /** Measurement: indicators from live data, their charts and exports (issue 17). */
 export const statisticsFeature: Feature = {
   name: 'statistics',
-  routes: [statisticsRoutes, statisticsApiRoutes, staffRoutes],
-  contributes: {
-    auditRecordTypeLabels: [(lang) => statisticsAuditWords(lang).recordTypes],
+  routes: [statisticsRoutes, statisticsApiRoutes, staffRoutes, ...measurementRoutes, ...reportingRoutes],
+  contributes: withMeasurement({
+    auditRecordTypeLabels: [
+      (lang) => statisticsAuditWords(lang).recordTypes,
+      (lang) => registerReportingTexts(lang).recordTypes,
+    ],
     nav: [
       {
         order: 90,
@@ -27,7 +33,11 @@ export const statisticsFeature: Feature = {
         label: (lang) => statisticsTexts(lang).title,
       },
     ],
-    auditLabels: [(lang) => statisticsTexts(lang).auditActions, (lang) => statisticsAuditWords(lang).actions],
+    auditLabels: [
+      (lang) => statisticsTexts(lang).auditActions,
+      (lang) => statisticsAuditWords(lang).actions,
+      (lang) => registerReportingTexts(lang).auditActions,
+    ],
     auditReasonLabels: [(lang) => statisticsAuditWords(lang).reasons],
-  },
+  }),
 };

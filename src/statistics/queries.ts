@@ -5,8 +5,10 @@ import { todayInSweden } from '../platform/dates.ts';
 import type { Database } from '../platform/db/schema.ts';
 import type { IndicatorData } from './compute.ts';
 import type { CaseRow, ChildSex, ExtensionRow, ReportRow, SipRow } from './inputs.ts';
+import { favourableDecisions } from './ivo-queries.ts';
 import type { DateRange } from './periods.ts';
 import { placementsTouching } from './placement-queries.ts';
+import { responsibilityTouching } from './responsibility-queries.ts';
 
 /**
  * The rows the indicators are computed from, one query per source (docs/design/statistics.md,
@@ -247,7 +249,10 @@ export async function indicatorData(
   const reports = await reportsReceived(db, municipalityId, period, today);
   const sips = await sipsTouching(db, municipalityId, period);
   const placements = await placementsTouching(db, municipalityId, period);
-  return { cases, reports, sips, placements };
+  const responsibility = await responsibilityTouching(db, municipalityId, period, today);
+  const since = addMonths(period.from, -4);
+  const decisions = await favourableDecisions(db, municipalityId, { since, upTo: period.to }, today);
+  return { cases, reports, sips, placements, responsibility, decisions };
 }
 
 /** The municipality's units, by name, for the unit choice and the per-unit table. */

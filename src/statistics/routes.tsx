@@ -1,23 +1,23 @@
 import { Readable } from 'node:stream';
 import { Type } from 'typebox';
-import { type AccessScope, ensureAllowed, withAccess } from '../platform/access/scope.ts';
+import { ensureAllowed, withAccess } from '../platform/access/scope.ts';
 import { todayFor } from '../platform/clock.ts';
 import { accessContext } from '../platform/http/access-context.ts';
-import { notFound, UserError } from '../platform/http/errors.ts';
+import { UserError } from '../platform/http/errors.ts';
 import { requireSignedInPage } from '../platform/http/guards.ts';
 import { sendPage } from '../platform/http/render.ts';
 import { OptionalId, OptionalLine } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
-import type { Lang } from '../platform/i18n/i18n.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
 import { type IndicatorId, indicatorIds } from './catalogue.ts';
 import { drillRows } from './drill-down.ts';
 import { csvChunks, englishCsv, swedishCsv, toXlsx } from './export.ts';
+import { exportTable } from './export-tables.ts';
 import { statisticsTexts } from './i18n/index.ts';
 import { previousPeriod } from './periods.ts';
-import { municipalityName, unitsOf } from './queries.ts';
+import { unitsOf } from './queries.ts';
 import { checkedUnit, pagePeriod, readIndicators, readSeries } from './service.ts';
-import { monthsTable, parseTableKey, partsTable, summaryTable, unitsTable } from './tables.ts';
+import { parseTableKey } from './tables.ts';
 import { IndicatorPage, RowsPage, type Selection, StatisticsPage } from './views.tsx';
 
 const selectionQuery = {
@@ -145,7 +145,7 @@ export async function statisticsRoutes(app: App): Promise<void> {
         const lang = request.lang;
         const table = await withAccess(app.db, accessContext(request), async (scope) => {
           scope.authorize('statistics.export', { type: 'statistics', municipalityId: actor.municipalityId });
-          const built = await exportTable(scope, key, { period, unitId, lang });
+          const built = await exportTable(scope, key, { period, unitId, lang, today: today() });
           await scope.audit({
             action: 'statistics.export',
             recordType: 'statisticsTable',
@@ -168,37 +168,5 @@ export async function statisticsRoutes(app: App): Promise<void> {
         return reply.send(buffer);
       },
     );
-  }
-
-  async function exportTable(
-    scope: AccessScope,
-    key: NonNullable<ReturnType<typeof parseTableKey>>,
-    o: { period: ReturnType<typeof pagePeriod>; unitId: string | null; lang: Lang },
-  ) {
-    const actor = scope.actor;
-    const tx = statisticsTexts(o.lang);
-    const notes = [
-      tx.periodNote(o.period.key),
-      tx.sourceNote(await municipalityName(scope.db, actor.municipalityId), today()),
-      `${tx.suppressedMark}: ${tx.suppressedNote}`,
-    ];
-    if (key === 'summary' || key === 'units') {
-      const view = await readIndicators(scope.db, actor, {
-        period: o.period,
-        unitId: o.unitId,
-        today: today(),
-      });
-      return key === 'summary' ? summaryTable(view, o.lang, notes) : unitsTable(view, o.lang, notes);
-    }
-    const [id, months] = key.split('.') as [IndicatorId, string | undefined];
-    const series = await readSeries(scope.db, actor, {
-      id,
-      period: o.period,
-      unitId: o.unitId,
-      today: today(),
-    });
-    if (months) return monthsTable(id, series, o.lang, notes);
-    if (!series.total) throw notFound();
-    return partsTable(id, series.total, o.lang, notes);
   }
 }

@@ -6,6 +6,7 @@ import { BarChart, type ChartTexts, LineChart } from './charts.tsx';
 import { cellLabel, chartKindOf, formatCount, formatFigure, headline, partCells } from './format.ts';
 import { statisticsTexts } from './i18n/index.ts';
 import type { ShownFigure } from './present.ts';
+import { ReportingLinks } from './reporting-links.tsx';
 import type { IndicatorView, SeriesView } from './service.ts';
 
 export interface Selection {
@@ -150,6 +151,7 @@ export function StatisticsPage({ ctx, view, s }: { ctx: PageContext; view: Indic
           </ul>
         </section>
       ) : null}
+      <ReportingLinks ctx={ctx} s={s} />
     </Layout>
   );
 }

@@ -1,4 +1,5 @@
 import { addDays } from '../deadlines/calendar.ts';
+import { exportJobsSettled } from '../statistics/export-jobs.ts';
 import {
   clients,
   concern,
@@ -146,6 +147,42 @@ export const laterProbes: Record<string, Probe> = {
     request: (c, f) =>
       c.post(`/placements/${f.placement.toEndId}/follow-up`, { followUpStep: 'start', followUpOn: today }),
   },
+  'POST /placements/:id/restrictions': {
+    as: 'socialWorker',
+    request: (c, f) =>
+      c.post(`/placements/${f.placement.lvuId}/restrictions`, {
+        restrictionKind: 'whereaboutsSecret',
+        restrictionOn: today,
+        restrictionByKind: 'subcommittee',
+        restrictionByName: 'Individutskottet',
+      }),
+  },
+  'POST /placements/:id/reviews': {
+    as: 'socialWorker',
+    request: async (c, f) => {
+      const restriction = await t.db.db
+        .selectFrom('placement_restriction')
+        .select('id')
+        .where('placement_id', '=', f.placement.lvuId)
+        .executeTakeFirstOrThrow();
+      return c.post(`/placements/${f.placement.lvuId}/reviews`, {
+        subject: restriction.id,
+        reviewedOn: today,
+        reviewByKind: 'committee',
+        reviewByName: 'Socialnämnden',
+        reviewOutcome: 'continues',
+      });
+    },
+  },
+  'POST /placements/:id/moving-bans': {
+    as: 'socialWorker',
+    request: (c, f) =>
+      c.post(`/placements/${f.placement.placementId}/moving-bans`, {
+        appliedOn: today,
+        banByKind: 'committee',
+        banByName: 'Socialnämnden',
+      }),
+  },
   'GET /homes': { as: 'socialWorker', request: (c) => c.get('/homes') },
   'GET /placements/ivo-list': { as: 'manager', request: (c) => c.get(`/placements/ivo-list?year=2026`) },
   'GET /placements/ivo-list.csv': {
@@ -189,6 +226,97 @@ export const laterProbes: Record<string, Probe> = {
   'GET /statistics/export.xlsx': {
     as: 'manager',
     request: (c) => c.get('/statistics/export.xlsx?period=2026&table=units'),
+  },
+  // Workload (src/statistics, issue 17): a worker's own load and self-assessment, the unit's manager.
+  'GET /my-workload': { as: 'socialWorker', request: (c) => c.get('/my-workload') },
+  'POST /my-workload/assessment': {
+    as: 'socialWorker',
+    request: (c) => c.post('/my-workload/assessment', { month: today.slice(0, 7), rating: '3' }),
+  },
+  'GET /statistics/workload': {
+    as: 'manager',
+    request: (c, f) => c.get(`/statistics/workload?unit=${f.investigationUnitId}`),
+  },
+  'POST /statistics/workload/profile/:id': {
+    as: 'manager',
+    request: (c, f) =>
+      c.post(`/statistics/workload/profile/${f.socialWorkerId}`, { experienceSince: '2020-01-01', fte: '1' }),
+  },
+  // The IVO report (src/statistics, 34 kap. SoL): decisions not carried out, named for the manager.
+  'GET /statistics/ivo': { as: 'manager', request: (c) => c.get('/statistics/ivo?quarter=2026-Q1') },
+  'POST /statistics/ivo/decisions/:caseId/:typeId': {
+    as: 'manager',
+    request: (c, f) =>
+      c.post(
+        `/statistics/ivo/decisions/${f.placement.caseId}/${f.placement.form.interventionTypeId}?quarter=2026-Q1`,
+        { delayReason: 'Ingen ledig plats ännu.' },
+      ),
+  },
+  'GET /statistics/ivo/report': {
+    as: 'manager',
+    request: (c) => c.get('/statistics/ivo/report?quarter=2026-Q1'),
+  },
+  'GET /statistics/ivo/report.csv': {
+    as: 'manager',
+    request: (c) => c.get('/statistics/ivo/report.csv?quarter=2026-Q1'),
+  },
+  'POST /statistics/ivo/submit': {
+    as: 'manager',
+    request: (c) => c.post('/statistics/ivo/submit?quarter=2025-Q4'),
+  },
+  'GET /statistics/submissions/:id': {
+    as: 'manager',
+    request: async (c) => {
+      const list = await c.get('/statistics/submissions');
+      const id =
+        /\/statistics\/submissions\/([0-9a-f-]{36})/.exec(list.body)?.[1] ??
+        '00000000-0000-4000-8000-000000000000';
+      return c.get(`/statistics/submissions/${id}`);
+    },
+  },
+  'GET /statistics/submissions/:id/changes': {
+    as: 'manager',
+    request: async (c) => {
+      const list = await c.get('/statistics/submissions');
+      const id =
+        /\/statistics\/submissions\/([0-9a-f-]{36})/.exec(list.body)?.[1] ??
+        '00000000-0000-4000-8000-000000000000';
+      return c.get(`/statistics/submissions/${id}/changes`);
+    },
+  },
+  // The register file to Socialstyrelsen (src/statistics/register-routes.tsx): every child placed.
+  'GET /statistics/reporting/register': {
+    as: 'manager',
+    request: (c) => c.get('/statistics/reporting/register?year=2025'),
+  },
+  'GET /statistics/reporting/register/file': {
+    as: 'manager',
+    request: (c) => c.get('/statistics/reporting/register/file?year=2025'),
+  },
+  'POST /statistics/reporting/register': {
+    as: 'manager',
+    request: async (c) => {
+      const page = await c.get('/statistics/reporting/register?year=2025');
+      const sha256 = /name="sha256" value="([0-9a-f]{64})"/.exec(page.body)?.[1] ?? '';
+      return c.post('/statistics/reporting/register', { year: '2025', sha256 });
+    },
+  },
+  // Export jobs with a progress page (src/statistics/export-job-routes.tsx).
+  'POST /statistics/export-jobs': {
+    as: 'manager',
+    request: (c) => c.post('/statistics/export-jobs', { table: 'units', format: 'csv', period: '2026' }),
+  },
+  'GET /statistics/export-jobs/:id/file': {
+    as: 'manager',
+    request: async (c) => {
+      const started = await c.post('/statistics/export-jobs', {
+        table: 'summary',
+        format: 'xlsx',
+        period: '2026',
+      });
+      await exportJobsSettled();
+      return c.get(`${started.headers.location}/file`);
+    },
   },
   // Good examples (issue 18): a comment carries the commenter's name and e-mail address, which
   // the moderators' overview shows (audited as comment.readEmail).

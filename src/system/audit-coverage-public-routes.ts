@@ -51,6 +51,8 @@ export const routesWithoutPersonalData = new Set([
   'POST /admin/case-settings/interventions/:id/deactivate',
   'POST /admin/case-settings/api-clients',
   'POST /admin/case-settings/api-clients/:id/deactivate',
+  'GET /admin/placement-settings',
+  'POST /admin/placement-settings',
   // The public support guide holds no personal data; its editors' actions are audited (src/guide).
   'GET /assets/guide.css',
   'GET /assets/documents.css',
@@ -104,9 +106,23 @@ export const routesWithoutPersonalData = new Set([
   'GET /statistics',
   'GET /statistics/indicators/:id',
   'GET /api/v1/statistics/indicators',
+  // Who submitted which register file and when, with its counts suppressed (src/statistics).
+  'GET /statistics/reporting',
+  // Kolada's public comparison values; each import is audited (src/statistics/comparison-routes.tsx).
+  'GET /statistics/comparison',
+  // An export job's progress: a count of rows, the table's name; the file itself is audited.
+  'GET /statistics/export-jobs/:id',
+  'POST /statistics/comparison',
   // Staff figures (aggregates) and the staff register: HR data of employees, not of any child; the
   // register's changes are audited like the administration of user accounts.
   'GET /statistics/staff',
+  // The municipality's workload points and capacity norm: settings, no one's data.
+  'GET /admin/workload',
+  'POST /admin/workload',
+  // The council's statistics of decisions not carried out (aggregates, suppressed), and the list
+  // of submissions to the state (what, when, by whom: no child in it).
+  'GET /statistics/ivo/council',
+  'GET /statistics/submissions',
   'GET /admin/staff',
   'POST /admin/staff',
   'POST /admin/staff/:id/end',
@@ -122,6 +138,8 @@ export const routesWithoutPersonalData = new Set([
   'POST /examples/editor/:id/edit',
   'POST /examples/editor/:id/steps',
   'POST /examples/editor/comments/:id',
+  'GET /examples/editors',
+  'POST /examples/editors/:userId',
   // Action plans (issue 18) are about the work, never a child: reads are not audited, writes are.
   'GET /action-plans',
   'GET /action-plans/new',
@@ -133,6 +151,16 @@ export const routesWithoutPersonalData = new Set([
   'POST /action-plans/:id/indicators',
   'POST /action-plans/:id/indicators/:indicatorId/values',
   'POST /action-plans/:id/matters',
+  'POST /action-plans/:id/tasks/:taskId/done',
+  // The coordinator (issue 18, decision 0108): plans, visits and counts, never a child.
+  'GET /coordinator',
+  'GET /coordinator/plans/:id',
+  'POST /coordinator/plans/:id/visits',
+  'GET /coordinator/visits/:id',
+  'POST /coordinator/visits/:id/hold',
+  'POST /coordinator/visits/:id/follow-up',
+  'POST /coordinator/visits/:id/report',
+  'GET /coordinator/visits/:id/snapshot',
   // Collaboration forums (issue 18) hold no one's personal data: reads are not audited, writes are.
   'GET /forums',
   'GET /forums/new',

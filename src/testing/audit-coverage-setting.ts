@@ -67,6 +67,8 @@ export interface Fixtures {
     placementId: string;
     childId: string;
     toEndId: string;
+    /** A placement under LVU 2 § (for the LVU 14 § decision and its review). */
+    lvuId: string;
   };
   /** A published good example (issue 18); the manager is a good-practice editor. */
   exampleId: string;
@@ -351,7 +353,7 @@ async function placementWorld(
     extracts: true,
     today,
   });
-  const place = async () => {
+  const place = async (overrides: Record<string, string> = {}) => {
     const decided = await decidedPlacementCase(db, {
       municipalityId: o.municipalityId,
       unitId: o.unitId,
@@ -359,11 +361,11 @@ async function placementWorld(
       decidedBy: o.managerId,
       today,
     });
-    return { decided, form: placementFormFor(decided, home.id, o.workerId) };
+    return { decided, form: placementFormFor(decided, home.id, o.workerId, overrides) };
   };
   const forForm = await place();
-  const made = async () => {
-    const p = await place();
+  const made = async (overrides: Record<string, string> = {}) => {
+    const p = await place(overrides);
     const res = await clients.get('socialWorker')!.post(`/cases/${p.decided.caseId}/placements`, p.form);
     return { id: String(res.headers.location).split('/').pop()!.split('?')[0]!, childId: p.decided.child.id };
   };
@@ -377,5 +379,6 @@ async function placementWorld(
     placementId: first.id,
     childId: first.childId,
     toEndId: (await made()).id,
+    lvuId: (await made({ basis: 'lvu2' })).id,
   };
 }

@@ -16,6 +16,7 @@ import {
   StatusForm,
   ValueForm,
 } from './plan-forms.tsx';
+import { PlanVisits } from './plan-visits.tsx';
 
 const number = (value: number, lang: Lang) => value.toLocaleString(lang === 'en' ? 'en-GB' : 'sv-SE');
 
@@ -176,6 +177,7 @@ export function ActionPlanPage({
         </ul>
         {page.canWrite ? <MatterForm ctx={ctx} planId={plan.id} state={state} today={today} /> : null}
       </section>
+      <PlanVisits ctx={ctx} page={page} />
       <section aria-labelledby="history">
         <h2 id="history">{p.history}</h2>
         {page.changes.length === 0 ? <p>{p.noHistory}</p> : null}

@@ -2,8 +2,8 @@ import type { AccessScope } from '../../platform/access/scope.ts';
 import type { ProtectedIdentity } from '../../platform/db/schema.ts';
 import type { PlacementContext } from '../access.ts';
 import type { ContactRecord } from '../contacts.ts';
-import type { Placement } from '../model.ts';
-import type { ConsiderationKind, ScheduleFacts } from '../schedule.ts';
+import type { DecisionMakerKind, Placement } from '../model.ts';
+import type { ConsiderationKind, Restriction, ScheduleFacts } from '../schedule.ts';
 import type { PlacementRow, StepKind } from '../schema.ts';
 
 /**
@@ -47,6 +47,29 @@ export interface LoadedPlacement {
     conclusion: string;
   }[];
   homeNames: Map<string, string>;
+  /** LVU 14 § decisions and moving bans with who decided, and the committee's reviews (migration 0016). */
+  restrictions: RestrictionRecord[];
+  movingBans: MovingBanRecord[];
+}
+
+interface DecidedBy {
+  decidedByKind: DecisionMakerKind | null;
+  decidedByName: string | null;
+}
+export interface ReviewRecord extends DecidedBy {
+  id: string;
+  decidedOn: string;
+  outcome: 'continues' | 'ends';
+}
+export interface RestrictionRecord extends Restriction, DecidedBy {
+  reviews: ReviewRecord[];
+}
+export interface MovingBanRecord extends DecidedBy {
+  id: string;
+  appliedOn: string;
+  courtDecidedOn: string | null;
+  endedOn: string | null;
+  reviews: ReviewRecord[];
 }
 
 export const placementContextOf = (p: LoadedPlacement): PlacementContext => ({
@@ -85,7 +108,7 @@ export async function loadPlacements(scope: AccessScope, ids: readonly string[],
   const found = rows.map((r) => r.id);
   const childIds = [...new Set(rows.map((r) => r.child_id))];
   const caseIds = [...new Set(rows.flatMap((r) => (r.case_id ? [r.case_id] : [])))];
-  const [children, cases, decisions, periods, considerations, steps, contacts, restrictions] =
+  const [children, cases, decisions, periods, considerations, steps, contacts, restrictions, bans, reviews] =
     await Promise.all([
       scope.db
         .selectFrom('person')
@@ -158,6 +181,22 @@ export async function loadPlacements(scope: AccessScope, ids: readonly string[],
         .selectAll()
         .where('municipality_id', '=', m)
         .where('placement_id', 'in', found)
+        .orderBy('decided_on')
+        .execute(),
+      scope.db
+        .selectFrom('placement_moving_ban')
+        .selectAll()
+        .where('municipality_id', '=', m)
+        .where('placement_id', 'in', found)
+        .orderBy('applied_on')
+        .execute(),
+      scope.db
+        .selectFrom('placement_review')
+        .selectAll()
+        .where('municipality_id', '=', m)
+        .where('placement_id', 'in', found)
+        .orderBy('decided_on')
+        .orderBy('created_at')
         .execute(),
     ]);
   const childById = new Map(children.map((c) => [c.id, c]));
@@ -168,6 +207,16 @@ export async function loadPlacements(scope: AccessScope, ids: readonly string[],
   const stepsOf = group(steps, (s) => s.placement_id);
   const contactsOf = group(contacts, (c) => c.placement_id);
   const restrictionsOf = group(restrictions, (r) => r.placement_id);
+  const bansOf = group(bans, (b) => b.placement_id);
+  const reviewsOf = group(reviews, (r) => r.restriction_id ?? r.moving_ban_id);
+  const reviewRecords = (id: string): ReviewRecord[] =>
+    (reviewsOf.get(id) ?? []).map((r) => ({
+      id: r.id,
+      decidedOn: r.decided_on,
+      outcome: r.outcome,
+      decidedByKind: r.decided_by_kind,
+      decidedByName: r.decided_by_name,
+    }));
   const order = new Map(ids.map((id, i) => [id, i]));
   return rows
     .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
@@ -215,11 +264,38 @@ export async function loadPlacements(scope: AccessScope, ids: readonly string[],
         designatedWorkerId: row.designated_worker_id,
       };
       const ownConsiderations = considerationsOf.get(row.id) ?? [];
+      const ownRestrictions: RestrictionRecord[] = (restrictionsOf.get(row.id) ?? []).map((r) => {
+        const reviews = reviewRecords(r.id);
+        return {
+          id: r.id,
+          kind: r.kind,
+          decidedOn: r.decided_on,
+          endedOn: r.ended_on,
+          // Reviews before migration 0016 are dates on the row; later ones have their own table.
+          reviewedOn: [...r.reviewed_on, ...reviews.map((v) => v.decidedOn)].sort(),
+          decidedByKind: r.decided_by_kind,
+          decidedByName: r.decided_by_name,
+          reviews,
+        };
+      });
+      const ownBans: MovingBanRecord[] = (bansOf.get(row.id) ?? []).map((b) => ({
+        id: b.id,
+        appliedOn: b.applied_on,
+        courtDecidedOn: b.court_decided_on,
+        endedOn: b.ended_on,
+        decidedByKind: b.decided_by_kind,
+        decidedByName: b.decided_by_name,
+        reviews: reviewRecords(b.id),
+      }));
       const followUpStarted = firstOf(ownSteps, 'followUpStarted');
       const facts: ScheduleFacts = {
         placement,
         child: { birthDate: child.birth_date },
-        considerations: ownConsiderations.map((k) => ({ kind: k.kind, decidedOn: k.decided_on })),
+        // The committee's application for a moving ban is its consideration of one (22 kap. 16 §).
+        considerations: [
+          ...ownConsiderations.map((k) => ({ kind: k.kind, decidedOn: k.decided_on })),
+          ...ownBans.map((b) => ({ kind: 'movingBan' as const, decidedOn: b.appliedOn })),
+        ],
         plans: {
           carePlanOn: firstOf(ownSteps, 'carePlanEstablished'),
           carePlanRevisedOn: lastOf(ownSteps, 'carePlanRevised')?.on ?? null,
@@ -236,13 +312,26 @@ export async function loadPlacements(scope: AccessScope, ids: readonly string[],
           .map((s) => ({ homeId: s.homeId!, signedOn: s.on })),
         investigationClosedOn: row.investigation_closed_on ?? c?.decided_on ?? c?.concluded_on ?? null,
         emergencyHomeSpecialReasonsOn: lastOf(ownSteps, 'emergencyHomeSpecialReasons')?.on ?? null,
-        restrictions: (restrictionsOf.get(row.id) ?? []).map((r) => ({
-          id: r.id,
-          kind: r.kind,
-          decidedOn: r.decided_on,
-          endedOn: r.ended_on,
-          reviewedOn: r.reviewed_on,
+        restrictions: ownRestrictions.map(({ id, kind, decidedOn, endedOn, reviewedOn }) => ({
+          id,
+          kind,
+          decidedOn,
+          endedOn,
+          reviewedOn,
         })),
+        // A ban is in force, and reviewed, from the court's decision (24 och 26 §§ LVU).
+        movingBans: ownBans.flatMap((b) =>
+          b.courtDecidedOn
+            ? [
+                {
+                  id: b.id,
+                  decidedOn: b.courtDecidedOn,
+                  endedOn: b.endedOn,
+                  reviewedOn: b.reviews.map((v) => v.decidedOn),
+                },
+              ]
+            : [],
+        ),
         endOfCareRequestedOn: ownSteps.filter((s) => s.kind === 'endOfCareRequested').map((s) => s.on),
         followUp: followUpStarted
           ? { startedOn: followUpStarted, endedOn: lastOf(ownSteps, 'followUpEnded')?.on ?? null }
@@ -286,6 +375,8 @@ export async function loadPlacements(scope: AccessScope, ids: readonly string[],
           conclusion: k.conclusion,
         })),
         homeNames: new Map(ownPeriods.map((p) => [p.home_id, p.home_name])),
+        restrictions: ownRestrictions,
+        movingBans: ownBans,
       };
     });
 }

@@ -11,6 +11,7 @@ import type { App } from '../../platform/http/types.ts';
 import type { FieldErrors } from '../../platform/layout/forms.tsx';
 import { pageContext } from '../../platform/layout/page-context.ts';
 import { placementTexts } from '../i18n/index.ts';
+import { moreTexts } from '../i18n/more.ts';
 import {
   endPlacement,
   movePlacement,
@@ -21,6 +22,7 @@ import {
 } from '../service/actions.ts';
 import { createPlacement, placementForm } from '../service/create.ts';
 import { listPlacements, readPlacement } from '../service/read.ts';
+import { recordMovingBan, recordRestriction, recordReview } from '../service/restrictions.ts';
 import type { Outcome } from '../service/scope.ts';
 import { placementResource } from '../service/scope.ts';
 import { PlacementListPage as ListPageFor } from '../views/list-page.tsx';
@@ -44,7 +46,9 @@ const notices = [
   'followUpSaved',
   'considerationSaved',
 ] as const;
-type Notice = (typeof notices)[number];
+/** The notices of the restriction forms, in the further texts (src/placements/i18n/more.ts). */
+const moreNotices = ['restrictionSaved', 'movingBanSaved', 'reviewSaved'] as const;
+type Notice = (typeof notices)[number] | (typeof moreNotices)[number];
 
 /** The placement pages: the list, the placement from the case's decision, the placement and its forms. */
 export async function placementPageRoutes(app: App): Promise<void> {
@@ -177,12 +181,13 @@ export async function placementPageRoutes(app: App): Promise<void> {
     { ...pageOptions, schema: { params, querystring: pageQuery, response: html } },
     async (request, reply) => {
       const notice = notices.find((n) => n === request.query.notice);
-      return renderPlacement(
-        request,
-        reply,
-        request.params.id,
-        notice ? { notice: placementTexts(request.lang)[notice] } : {},
-      );
+      const more = moreNotices.find((n) => n === request.query.notice);
+      const text = notice
+        ? placementTexts(request.lang)[notice]
+        : more
+          ? moreTexts(request.lang)[more]
+          : undefined;
+      return renderPlacement(request, reply, request.params.id, text ? { notice: text } : {});
     },
   );
 
@@ -276,5 +281,36 @@ export async function placementPageRoutes(app: App): Promise<void> {
     { followUpStep: text(10), followUpOn: text(40), followUpNote: text() },
     'followUpSaved',
     (id, b, t, r) => recordFollowUp(app.db, accessContext(r), id, b, t),
+  );
+
+  // The committee's LVU 14 § decisions, moving bans and their reviews (docs/decisions/0120).
+  const decidedBy = (form: string) => ({
+    [`${form}ByKind`]: text(20),
+    [`${form}ByName`]: text(200),
+    [`${form}Protocol`]: text(100),
+  });
+  form(
+    'restrictions',
+    { restrictionKind: text(40), restrictionOn: text(40), ...decidedBy('restriction') },
+    'restrictionSaved',
+    (id, b, t, r) => recordRestriction(app.db, accessContext(r), id, b, t),
+  );
+  form(
+    'moving-bans',
+    {
+      appliedOn: text(40),
+      courtDecidedOn: text(40),
+      banId: text(40),
+      banCourtOn: text(40),
+      ...decidedBy('ban'),
+    },
+    'movingBanSaved',
+    (id, b, t, r) => recordMovingBan(app.db, accessContext(r), id, b, t),
+  );
+  form(
+    'reviews',
+    { subject: text(40), reviewedOn: text(40), reviewOutcome: text(20), ...decidedBy('review') },
+    'reviewSaved',
+    (id, b, t, r) => recordReview(app.db, accessContext(r), id, b, t),
   );
 }

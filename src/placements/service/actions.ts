@@ -38,7 +38,7 @@ const list = (v: string | string[] | undefined) => [v ?? []].flat();
 const oneOf = <T extends string>(values: readonly T[], v: string | undefined): T | null =>
   values.find((x) => x === v) ?? null;
 
-async function onPlacement(
+export async function onPlacement(
   db: Kysely<Database>,
   context: RequestContext,
   id: string,

@@ -77,7 +77,7 @@ export async function placementInterventionsOfCase(scope: AccessScope, caseId: s
     .innerJoin('intervention_type as it', (j) =>
       j.onRef('it.municipality_id', '=', 'ci.municipality_id').onRef('it.id', '=', 'ci.intervention_type_id'),
     )
-    .select(['it.id', 'it.name'])
+    .select(['it.id', 'it.name', 'pit.form'])
     .where('ci.municipality_id', '=', scope.actor.municipalityId)
     .where('ci.case_id', '=', caseId)
     .orderBy('it.name')
@@ -190,6 +190,8 @@ export async function createPlacement(
     const name = input.decidedByName?.trim() ?? '';
     if (!basis) errors.basis = 'invalidChoice';
     if (!form) errors.form = 'invalidChoice';
+    // The administrator may tie the intervention to one form (decision 0121): the decision granted that.
+    else if (intervention?.form && form !== intervention.form) errors.form = 'formNotOfIntervention';
     if (!kind) errors.decidedByKind = 'invalidChoice';
     if (!name) errors.decidedByName = 'required';
     for (const field of ['decidedOn', 'executedOn'] as const) {

@@ -57,7 +57,7 @@ export function NewPlacementPage({
         <SelectField
           name="form"
           label={p.form}
-          value={value(values, 'form')}
+          value={value(values, 'form') ?? form.interventions.find((i) => i.form)?.form ?? undefined}
           error={errors.form}
           options={placementTypes.map((f) => [f, p.forms[f]] as const)}
         />

@@ -6,6 +6,7 @@ import { placementTexts } from '../i18n/index.ts';
 import { currentDecision, startedOn } from '../model.ts';
 import type { PlacementView } from '../service/read.ts';
 import { PlacementForms, type PlacementPermissions } from './placement-forms.tsx';
+import { RestrictionsSection } from './restrictions.tsx';
 import { childName, DutyTable, type Values } from './shared.tsx';
 
 /** The placement: its duties from the schedule, the guideline's visits, the history, and its forms. */
@@ -179,6 +180,7 @@ export function PlacementPage({
           </ul>
         )}
       </Section>
+      <RestrictionsSection ctx={ctx} view={view} mayRecord={can.consider} errors={errors} values={values} />
       <PlacementForms ctx={ctx} view={view} can={can} errors={errors} values={values} />
     </Layout>
   );

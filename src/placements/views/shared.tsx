@@ -4,6 +4,7 @@ import type { Lang } from '../../platform/i18n/i18n.ts';
 import type { FieldErrors } from '../../platform/layout/forms.tsx';
 import type { Duty } from '../duty.ts';
 import { placementTexts } from '../i18n/index.ts';
+import { moreTexts } from '../i18n/more.ts';
 
 /** What the placement pages share: the duties with their references, names, form errors. */
 
@@ -16,7 +17,10 @@ export const value = (values: Values | undefined, name: string): string | undefi
 
 /** Field codes from the services as texts in the user's language. */
 export function errorTexts(codes: Record<string, string>, lang: Lang): FieldErrors {
-  const refusals = placementTexts(lang).refusals as Record<string, string>;
+  const refusals: Record<string, string> = {
+    ...placementTexts(lang).refusals,
+    ...moreTexts(lang).refusals,
+  };
   return Object.fromEntries(Object.entries(codes).map(([field, code]) => [field, refusals[code] ?? code]));
 }
 

@@ -37,6 +37,7 @@ function resourceFor(action: Action, municipalityId = home, role: Role = 'manage
     case 'worklist.readUnit':
       return { type: 'worklist', municipalityId, unitId: 'unit-a' };
     case 'caseSettings.manage':
+    case 'placementSettings.manage':
       return { type: 'administration', municipalityId };
     case 'retention.review':
     case 'retention.approve':
@@ -55,11 +56,23 @@ function resourceFor(action: Action, municipalityId = home, role: Role = 'manage
       return { type: 'administration', municipalityId };
     case 'statistics.read':
     case 'statistics.export':
+    case 'registerFile.prepare':
+    case 'registerFile.submit':
+    case 'registerFile.readSubmissions':
+    case 'comparison.import':
       return { type: 'statistics', municipalityId };
     case 'staff.manage':
       return { type: 'administration', municipalityId };
     case 'statistics.drillDown':
       return { type: 'statisticsUnit', municipalityId, unitId: 'unit-a' };
+    case 'workload.manageWeights':
+      return { type: 'administration', municipalityId };
+    case 'workload.read':
+    case 'workload.assess':
+    case 'workload.setProfile':
+      return { type: 'workerLoad', municipalityId, workerId: `user-${role}`, unitId: 'unit-a' };
+    case 'ivo.prepare':
+      return { type: 'statistics', municipalityId };
     case 'partnerOrganisation.manage':
       return { type: 'administration', municipalityId };
     case 'partnerOrganisation.manageUsers':
@@ -179,6 +192,14 @@ function resourceFor(action: Action, municipalityId = home, role: Role = 'manage
   }
 }
 
+/** The register file to Socialstyrelsen: a manager's, with the second factor (src/statistics/reporting-access.ts). */
+const registerFileManager = {
+  'registerFile.prepare': 'Y',
+  'registerFile.submit': 'Y',
+  'registerFile.readSubmissions': 'Y',
+  'comparison.import': 'Y',
+} as const;
+
 /** Placements and homes: the designated worker's own, the unit's for its managers (src/placements/access.ts). */
 const placementStaff = {
   'placement.list': 'Y',
@@ -263,18 +284,23 @@ const goodPractice = {
   'example.withdraw': 'Y',
   'comment.moderate': 'Y',
 } as const;
+// A worker's own load and self-assessment (issue 17): the worker's, and their unit's manager's.
+const ownWorkload = { 'workload.read': 'Y', 'workload.assess': 'Y' } as const;
 const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = {
   administrator: {
     'unit.manage': 'Y',
     'user.manage': 'Y',
     'caseSettings.manage': 'Y',
+    'placementSettings.manage': 'Y',
     'partnerOrganisation.manage': 'Y',
     'partnerOrganisation.manageUsers': 'Y',
     'staff.manage': 'Y',
+    'workload.manageWeights': 'Y',
     ...publicReportActions,
   },
   intakeWorker: {
     ...forumMember,
+    ...ownWorkload,
     'plan.read': 'Y',
     'person.search': 'Y',
     'person.read': 'Y',
@@ -298,6 +324,7 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
   },
   socialWorker: {
     ...forumMember,
+    ...ownWorkload,
     'plan.read': 'Y',
     'person.search': 'Y',
     'person.read': 'Y',
@@ -335,6 +362,7 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'statistics.read': 'Y',
     'statistics.drillDown': 'Y',
     'statistics.export': 'Y',
+    ...registerFileManager,
     'report.list': 'Y',
     'report.read': 'Y',
     'report.process': 'Y',
@@ -358,6 +386,9 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
     'jointVisit.readFigures': 'Y',
     ...placementStaff,
     'ivoList.export': 'Y',
+    ...ownWorkload,
+    'workload.setProfile': 'Y',
+    'ivo.prepare': 'Y',
     ...goodPractice,
     ...publicReportActions,
   },
@@ -380,6 +411,8 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
   statisticsReader: {
     'statistics.read': 'Y',
     'statistics.export': 'Y',
+    'registerFile.readSubmissions': 'Y',
+    'comparison.import': 'Y',
     'plan.read': 'Y',
     ...publicReportActions,
   },

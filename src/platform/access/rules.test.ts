@@ -38,10 +38,12 @@ describe('the policy composed from rule sets', () => {
         'joint-visits',
         'placements',
         'statistics',
+        'workload',
         'good-practice',
         'action-plans',
         'forums',
         'retention',
+        'statistics-reporting',
       ],
     );
     assert.equal(actions[0], 'person.search');

@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { hashPassword } from '../src/platform/auth/passwords.ts';
+import { seal } from '../src/platform/auth/secret-box.ts';
+import { newTotpSecret, totpCode } from '../src/platform/auth/totp.ts';
+import { axeViolations, describeViolations, type E2E, loginAs, startE2E } from './support.ts';
+
+/**
+ * The national coordinator in Chromium (issue 18, decision 0108): signs in with the
+ * installation-level login, reads the overview across municipalities, records a follow-up visit on
+ * Sjövik's plan whose snapshot prints and whose next step appears as a task for BUP on the plan's
+ * page; axe passes on every coordinator page in Swedish and English, at full width and 375 px.
+ */
+let e2e: E2E;
+const secret = newTotpSecret();
+before(async () => {
+  e2e = await startE2E();
+  await e2e.app.db
+    .insertInto('operator_account')
+    .values({
+      username: 'e2e-coordinator',
+      display_name: 'Nora Samordnare',
+      password_hash: await hashPassword('coordinator password e2e'),
+      must_change_password: false,
+      totp_secret_enc: seal(e2e.app.config.secretKey, secret),
+      coordinator_scope: 'national',
+      coordinator_office: 'Nationell samordnare',
+    })
+    .execute();
+});
+after(() => e2e?.close());
+
+describe('the coordinator in a browser', () => {
+  it('records a visit whose next steps become tasks and whose snapshot prints; axe everywhere', async () => {
+    const page = await e2e.newPage();
+    await page.goto(`${e2e.baseUrl}/operator/login`);
+    await page.getByLabel('Användarnamn').fill('e2e-coordinator');
+    await page.getByLabel('Lösenord').fill('coordinator password e2e');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByLabel('Engångskod').fill(totpCode(secret));
+    await page.getByRole('button', { name: 'Fortsätt' }).click();
+    assert.match(page.url(), /\/coordinator$/);
+    assert.match(await page.locator('h1').innerText(), /Samordnarens översikt/);
+    const urls = ['/coordinator'];
+    await page.getByRole('link', { name: 'Plan för handling 2026–2027' }).click();
+    const planUrl = new URL(page.url()).pathname;
+    urls.push(planUrl);
+    // A visit without its day: the form again, with the error linked.
+    await page.getByRole('button', { name: 'Spara besöket' }).click();
+    assert.match(await page.locator('.error-summary').innerText(), /Besöksdag/);
+    assert.deepEqual(await axeViolations(page), [], 'visit form with errors');
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+    await page.locator('#visitedOn').fill(today);
+    await page.locator('[id="visitors.0.name"]').fill('Hanna Högskolan');
+    await page.locator('[id="visitors.0.organisation"]').fill('Mittuniversitetet');
+    await page.locator('[id="attendees.0.role"]').fill('Verksamhetschef');
+    await page
+      .locator('[id="attendees.0.organisationId"]')
+      .selectOption({ label: 'BUP Sjövik, Region Sjöland' });
+    await page.getByRole('button', { name: 'Spara besöket' }).click();
+    assert.match(await page.locator('[role=status]').innerText(), /planerat/);
+    const visitUrl = new URL(page.url()).pathname;
+    urls.push(visitUrl);
+    await page.getByRole('button', { name: /frys planens läge/ }).click();
+    assert.match(await page.locator('[role=status]').innerText(), /genomfört/);
+    // The next step for BUP, due in a month.
+    const due = new Date(Date.now() + 30 * 86_400_000).toLocaleDateString('sv-SE', {
+      timeZone: 'Europe/Stockholm',
+    });
+    await page
+      .locator('[id="nextSteps.0.description"]')
+      .fill('Boka gemensam utbildning om självskadebeteende.');
+    await page
+      .locator('[id="nextSteps.0.ownerOrganisationId"]')
+      .selectOption({ label: 'BUP Sjövik, Region Sjöland' });
+    await page.locator('[id="nextSteps.0.ownerRole"]').fill('Verksamhetschef');
+    await page.locator('[id="nextSteps.0.dueOn"]').fill(due);
+    await page.locator('[id="findings.0.assessment"]').selectOption('progressing');
+    await page.getByRole('button', { name: 'Spara iakttagelser och nästa steg' }).click();
+    assert.match(await page.locator('[role=status]').innerText(), /sparade/);
+    await page.locator('#report').fill('Planen följs; skolan och BUP har kommit i gång med sina åtgärder.');
+    await page.getByRole('button', { name: 'Rapporten är klar' }).click();
+    assert.match(await page.locator('[role=status]').innerText(), /Rapporten är klar/);
+    // The snapshot prints: A4 with the digest.
+    await page.getByRole('link', { name: /Planens läge vid besöket/ }).click();
+    const snapshotUrl = new URL(page.url()).pathname;
+    urls.push(snapshotUrl);
+    assert.match(await page.locator('code.digest').innerText(), /^[0-9a-f]{64}$/);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4' });
+    assert.ok(pdf.length > 1000);
+    await page.emulateMedia({ media: 'screen' });
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const url of urls)
+        for (const lang of ['sv', 'en']) {
+          await page.goto(`${e2e.baseUrl}${url}?lang=${lang}`);
+          const violations = await axeViolations(page);
+          assert.equal(
+            violations.length,
+            0,
+            `${url} (${lang}, ${width} px)\n${describeViolations(violations)}`,
+          );
+        }
+    }
+    await page.context().close();
+
+    // BUP sees its task on the plan's page and marks it done.
+    const bup = await e2e.newPage();
+    await loginAs(bup, e2e.baseUrl, 'bup');
+    const planId = planUrl.split('/').pop();
+    await bup.goto(`${e2e.baseUrl}/action-plans/${planId}`);
+    assert.match(await bup.locator('#visits').locator('..').innerText(), /Boka gemensam utbildning/);
+    assert.deepEqual(await axeViolations(bup), [], 'plan page with tasks');
+    await bup.getByRole('button', { name: 'Markera som klar' }).click();
+    assert.match(await bup.locator('[role=status]').innerText(), /Uppgiften är klar/);
+    await bup.context().close();
+  });
+});
