@@ -102,15 +102,24 @@ export function auditEventsQuery(db: Kysely<Database>, municipalityId: string, f
       );
   if (filter.userId) newest = newest.where('actor_user_id', '=', filter.userId);
   if (filter.onlyUnusual) newest = newest.where('unusual', '=', true);
-  return db
-    .selectFrom(newest.as('e'))
-    .leftJoin('person as p', (join) =>
-      join.onRef('p.municipality_id', '=', 'e.municipality_id').onRef('p.id', '=', 'e.subject_person_id'),
-    )
-    .selectAll('e')
-    .select(['p.given_name', 'p.family_name', 'p.personal_number'])
-    .orderBy('e.occurred_at', 'desc')
-    .orderBy('e.seq', 'desc');
+  return (
+    db
+      .selectFrom(newest.as('e'))
+      .leftJoin('person as p', (join) =>
+        join.onRef('p.municipality_id', '=', 'e.municipality_id').onRef('p.id', '=', 'e.subject_person_id'),
+      )
+      // A person culled under 16 kap. SoL resolves to the culling ledger's day (decision 0081).
+      .leftJoin('retention_culled as c', (join) =>
+        join
+          .onRef('c.municipality_id', '=', 'e.municipality_id')
+          .on('c.record_type', '=', 'person')
+          .on(sql<boolean>`c.record_id = e.subject_person_id::text`),
+      )
+      .selectAll('e')
+      .select(['p.given_name', 'p.family_name', 'p.personal_number', 'c.culled_on as subject_culled_on'])
+      .orderBy('e.occurred_at', 'desc')
+      .orderBy('e.seq', 'desc')
+  );
 }
 
 export type ReviewedEvent = Awaited<ReturnType<typeof auditEventsFor>>['events'][number];

@@ -120,7 +120,9 @@ export function LogReviewPage(props: Props) {
                         {e.record_type ? (vocabulary.recordTypes[e.record_type] ?? e.record_type) : '–'}
                       </td>
                       <td>
-                        {e.subject_person_id ? (
+                        {e.subject_person_id && e.subject_culled_on && !e.given_name ? (
+                          l.culledOn(String(e.subject_culled_on))
+                        ) : e.subject_person_id ? (
                           <a href={`/log-review?person=${e.subject_person_id}`}>
                             {e.given_name} {e.family_name}{' '}
                             {e.personal_number ? `(${formatPersonalNumber(e.personal_number)})` : ''}

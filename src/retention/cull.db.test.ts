@@ -212,6 +212,76 @@ describe('the culling job', () => {
   });
 });
 
+describe('the guardians of a culled file', () => {
+  it('go with it when they are in no other file, and stay when they are, or were registered later', async () => {
+    const db = t.db.db;
+    const { municipality, unit, worker, archivist } = await municipalityWithArchivist(db, t.config.secretKey);
+    const file = await oldFile(db, municipality.id, unit, worker, 'Vårdnadsbarn');
+    const lone = await createPerson(db, municipality.id, { birthDate: '1980-01-03' });
+    const shared = await createPerson(db, municipality.id, { birthDate: '1981-01-03' });
+    const later = await createPerson(db, municipality.id, { birthDate: '1982-01-03' });
+    const sibling = await createPerson(db, municipality.id, { birthDate: '2015-01-03' });
+    await insertReport(db, municipality.id, sibling.id, yearsAgo(1));
+    const long = `${yearsAgo(7, '02-01')}T10:00:00Z`;
+    for (const g of [lone, shared])
+      await sql`update person set created_at = ${long}::timestamptz where id = ${g.id}`.execute(db);
+    for (const g of [lone, shared, later])
+      await db
+        .insertInto('guardianship')
+        .values({
+          municipality_id: municipality.id,
+          child_id: file.childId,
+          guardian_id: g.id,
+          kind: 'guardian',
+        })
+        .execute();
+    await db
+      .insertInto('guardianship')
+      .values({
+        municipality_id: municipality.id,
+        child_id: sibling.id,
+        guardian_id: shared.id,
+        kind: 'guardian',
+      })
+      .execute();
+    const approved = await approveRetentionRun(db, municipality, archivist, today);
+    assert.ok(approved);
+    const done = await carryOutRetentionRun(db, municipality, approved.runId, today);
+    assert.equal(done.culled, 1);
+    assert.equal(await exists('person', file.childId), false);
+    assert.equal(await exists('person', lone.id), false, 'in no other file: culled with it');
+    assert.equal(await exists('person', shared.id), true, "the sibling's guardian stays");
+    assert.equal(
+      await exists('person', later.id),
+      true,
+      'registered after the last entry: an entry of its own',
+    );
+    const events = await db
+      .selectFrom('audit_event')
+      .select(['subject_person_id', 'reason'])
+      .where('municipality_id', '=', municipality.id)
+      .where('action', '=', 'retention.cull')
+      .where('record_type', '=', 'person')
+      .execute();
+    assert.deepEqual(
+      events.map((e) => [e.subject_person_id, e.reason]).sort(),
+      [
+        [file.childId, events.find((e) => e.subject_person_id === file.childId)?.reason],
+        [lone.id, 'guardianInNoOtherFile'],
+      ].sort(),
+    );
+    assert.ok(
+      await db
+        .selectFrom('retention_culled')
+        .select('record_id')
+        .where('record_type', '=', 'person')
+        .where('record_id', '=', lone.id)
+        .executeTakeFirst(),
+    );
+    for (const chain of await verifyAuditTrail(db)) assert.deepEqual(chain.problems, []);
+  });
+});
+
 describe('npm run retention:cull', () => {
   const script = fileURLToPath(new URL('./cull-command.ts', import.meta.url));
 

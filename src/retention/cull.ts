@@ -5,6 +5,7 @@ import { type AuditEntry, writeAuditEvents } from '../platform/audit/audit.ts';
 import type { Database } from '../platform/db/schema.ts';
 import { assessRetention } from './assess.ts';
 import { assessMunicipality } from './dry-run.ts';
+import { cullLoneGuardians } from './guardians.ts';
 import { retentionInputs } from './inputs.ts';
 import type { RecordAssessment, RetentionAssessment } from './model.ts';
 import { removeRecords } from './remove.ts';
@@ -239,8 +240,9 @@ async function cullFile(
   const cullPerson = assessment.person.verdict === 'cull';
   // The signed-record triggers let this transaction's deletes through (migration 0017).
   await sql`select set_config('samtak.retention_run', ${runId}, true)`.execute(trx);
-  await removeRecords(trx, municipality.id, file.person_id, culled, cullPerson);
-  const ledger = [
+  const { guardianIds } = await removeRecords(trx, municipality.id, file.person_id, culled, cullPerson);
+  const guardians = await cullLoneGuardians(trx, municipality.id, guardianIds, assessment.file.lastEntryOn);
+  const ledger: { recordType: string; recordId: string; ruleId: string; subject?: string }[] = [
     ...culled.map((r) => ({
       recordType: r.recordType,
       recordId: r.recordId,
@@ -255,6 +257,12 @@ async function cullFile(
           },
         ]
       : []),
+    ...guardians.map((id) => ({
+      recordType: 'person',
+      recordId: id,
+      ruleId: 'guardianInNoOtherFile',
+      subject: id,
+    })),
   ];
   await trx
     .insertInto('retention_culled')
@@ -275,7 +283,7 @@ async function cullFile(
     { municipalityId: municipality.id, actor: archivist, clientAddress: null },
     ledger.map((l) => ({
       action: 'retention.cull',
-      subjectPersonId: file.person_id,
+      subjectPersonId: l.subject ?? file.person_id,
       recordType: l.recordType,
       recordId: l.recordId,
       reason: l.ruleId,

@@ -19,7 +19,7 @@ export async function removeRecords(
   personId: string,
   records: readonly RecordAssessment[],
   cullPerson: boolean,
-): Promise<void> {
+): Promise<{ guardianIds: string[] }> {
   const m = municipalityId;
   const ids = (type: string) => records.filter((r) => r.recordType === type).map((r) => r.recordId);
   const cases = ids('case');
@@ -125,7 +125,14 @@ export async function removeRecords(
     await trx.deleteFrom('child_case').where('municipality_id', '=', m).where('id', 'in', cases).execute();
   }
 
-  if (cullPerson) {
+  if (!cullPerson) return { guardianIds: [] };
+  {
+    const guardians = await trx
+      .selectFrom('guardianship')
+      .select('guardian_id')
+      .where('municipality_id', '=', m)
+      .where('child_id', '=', personId)
+      .execute();
     await trx
       .deleteFrom('guardianship')
       .where('municipality_id', '=', m)
@@ -147,6 +154,7 @@ export async function removeRecords(
       .where('child_id', '=', personId)
       .execute();
     await trx.deleteFrom('person').where('municipality_id', '=', m).where('id', '=', personId).execute();
+    return { guardianIds: guardians.map((g) => g.guardian_id) };
   }
 }
 

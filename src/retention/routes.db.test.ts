@@ -3,13 +3,15 @@ import { after, before, describe, it } from 'node:test';
 import { verifyAuditTrail } from '../platform/audit/verify.ts';
 import { type Client, login, startTestApp, type TestApp } from '../testing/app.ts';
 import { createMunicipality, createPerson, createUnit, createUser } from '../testing/factories.ts';
-import { insertReport, oldFile, yearsAgo } from './testing.ts';
+import { carryOutRetentionRun } from './cull.ts';
+import { insertReport, oldFile, today, yearsAgo } from './testing.ts';
 
 /** The archivist's retention page: the dry run, who may see it, the approval and its audit. */
 let t: TestApp;
 let municipalityId: string;
 let archivist: Client;
 let archivistId: string;
+let archivistUsername: string;
 let file: Awaited<ReturnType<typeof oldFile>>;
 const others: Record<string, Client> = {};
 before(async () => {
@@ -21,6 +23,7 @@ before(async () => {
   const worker = await createUser(db, key, { municipalityId, role: 'socialWorker', unitId: unit });
   const user = await createUser(db, key, { municipalityId, role: 'archivist' });
   archivistId = user.id;
+  archivistUsername = user.username;
   archivist = await login(t.app, user);
   for (const role of ['administrator', 'manager', 'socialWorker'] as const)
     others[role] = await login(t.app, await createUser(db, key, { municipalityId, role, unitId: unit }));
@@ -133,5 +136,25 @@ describe('the retention page', () => {
     assert.match(page.body, /Godkända gallringar/);
     assert.match(page.body, /0 av 1 akter klara/);
     for (const chain of await verifyAuditTrail(t.db.db)) assert.deepEqual(chain.problems, []);
+  });
+
+  it("once culled, the person's events show in the log review as culled, from the ledger", async () => {
+    const { id: runId } = await t.db.db
+      .selectFrom('retention_run')
+      .select('id')
+      .where('municipality_id', '=', municipalityId)
+      .executeTakeFirstOrThrow();
+    const { code } = await t.db.db
+      .selectFrom('municipality')
+      .select('code')
+      .where('id', '=', municipalityId)
+      .executeTakeFirstOrThrow();
+    const done = await carryOutRetentionRun(t.db.db, { id: municipalityId, code }, runId, today);
+    assert.equal(done.culled, 1);
+    const log = await others.manager!.get(`/log-review?user=${archivistUsername}&lang=sv`);
+    assert.equal(log.statusCode, 200);
+    assert.match(log.body, new RegExp(`Gallrad ${today} \\(16 kap\\. SoL\\)`));
+    assert.doesNotMatch(log.body, /Arkivbarn/);
+    assert.match((await archivist.get('/retention')).body, /1 av 1 akter klara: 1 gallrade \(4 handlingar\)/);
   });
 });

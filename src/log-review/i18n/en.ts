@@ -13,6 +13,7 @@ export const logReviewEn: LogReviewTexts = {
   recordType: 'Record',
   attempt: 'Refused attempt:',
   beforeLinking: 'Before the report was linked to the person',
+  culledOn: (date: string) => `Culled ${date} (16 kap. SoL)`,
   user: 'User',
   userHint: 'Name or username. Leave empty for all users.',
   userNotFound: 'No user with that name or username.',

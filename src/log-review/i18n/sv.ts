@@ -14,6 +14,7 @@ export const logReviewSv = {
   recordType: 'Uppgift',
   attempt: 'Försök som nekades:',
   beforeLinking: 'Innan anmälan kopplades till personen',
+  culledOn: (date: string) => `Gallrad ${date} (16 kap. SoL)`,
   user: 'Användare',
   userHint: 'Namn eller användarnamn. Lämna tomt för alla användare.',
   userNotFound: 'Ingen användare med det namnet eller användarnamnet.',
