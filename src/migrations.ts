@@ -3,6 +3,7 @@ import * as m0015 from './collaboration/migrations/0015_collaboration.ts';
 import * as m0015forums from './collaboration/migrations/0015_collaboration_forums.ts';
 import * as m0015plans from './collaboration/migrations/0015_collaboration_plans.ts';
 import * as m0009 from './documents/migrations/0009_documents.ts';
+import * as m0020deviations from './forums/migrations/0020_collaboration_deviations.ts';
 import * as m0013 from './installation/migrations/0013_operations.ts';
 import * as m0010 from './joint-visits/migrations/0010_joint_visits.ts';
 import * as m0012 from './placements/migrations/0012_placements.ts';
@@ -47,4 +48,5 @@ export const migrations: Migrations = {
   '0015_collaboration_plans': m0015plans,
   '0015_collaboration_forums': m0015forums,
   '0020_collaboration_more': m0020,
+  '0020_collaboration_deviations': m0020deviations,
 };

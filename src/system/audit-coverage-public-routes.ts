@@ -155,4 +155,9 @@ export const routesWithoutPersonalData = new Set([
   'POST /forums/:id/meetings/:meetingId/record',
   'POST /forums/:id/meetings/:meetingId/approve',
   'POST /forums/:id/actions/:actionId',
+  'GET /forums/:id/deviations',
+  'POST /forums/:id/deviations',
+  'POST /forums/:id/deviations/:deviationId/answer',
+  'POST /forums/:id/deviations/:deviationId/review',
+  'POST /forums/:id/deviations/:deviationId/close',
 ]);
