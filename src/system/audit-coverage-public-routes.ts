@@ -145,6 +145,7 @@ export const routesWithoutPersonalData = new Set([
   'POST /coordinator/visits/:id/follow-up',
   'POST /coordinator/visits/:id/report',
   'GET /coordinator/visits/:id/snapshot',
+  'POST /coordinator/matters/:id/answer',
   // Collaboration forums (issue 18) hold no one's personal data: reads are not audited, writes are.
   'GET /forums',
   'GET /forums/new',
