@@ -156,8 +156,9 @@ describe('the coordinator', () => {
     assert.match(home.body, /Jämtlands län/);
     // Its cookie opens no municipal page.
     assert.equal(location(await client.get('/action-plans')).startsWith('/login'), true);
-    // A municipal manager has no coordinator page: sent to the operator login.
-    assert.equal(location(await manager.get('/coordinator')), '/operator/login');
+    // A municipal manager has no coordinator page; the anonymous public is sent to the login.
+    assert.equal((await manager.get('/coordinator')).statusCode, 404);
+    assert.equal(location(await new Client(t.app).get('/coordinator')), '/operator/login');
     // An installation operator is not a coordinator.
     const { client: operatorClient } = await signedIn(null);
     assert.equal((await operatorClient.get('/coordinator')).statusCode, 404);
