@@ -40,14 +40,14 @@ describe('the coordinator in a browser', () => {
     await page.getByLabel('Engångskod').fill(totpCode(secret));
     await page.getByRole('button', { name: 'Fortsätt' }).click();
     assert.match(page.url(), /\/coordinator$/);
-    assert.match(await page.locator('h1').innerText(), /Samordnarens översikt/);
+    assert.match((await page.locator('h1').textContent()) ?? '', /Samordnarens översikt/);
     const urls = ['/coordinator'];
     await page.getByRole('link', { name: 'Plan för handling 2026–2027' }).click();
     const planUrl = new URL(page.url()).pathname;
     urls.push(planUrl);
     // A visit without its day: the form again, with the error linked.
     await page.getByRole('button', { name: 'Spara besöket' }).click();
-    assert.match(await page.locator('.error-summary').innerText(), /Besöksdag/);
+    assert.match((await page.locator('.error-summary').textContent()) ?? '', /Besöksdag/);
     assert.deepEqual(await axeViolations(page), [], 'visit form with errors');
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
     await page.locator('#visitedOn').fill(today);
@@ -115,5 +115,49 @@ describe('the coordinator in a browser', () => {
     await bup.getByRole('button', { name: 'Markera som klar' }).click();
     assert.match(await bup.locator('[role=status]').innerText(), /Uppgiften är klar/);
     await bup.context().close();
+  });
+
+  it('shows the deviations of a forum and the editor flag page without axe violations', async () => {
+    const forum = await e2e.app.db.selectFrom('forum').select('id').executeTakeFirstOrThrow();
+    const manager = await e2e.newPage();
+    await loginAs(manager, e2e.baseUrl, 'manager');
+    await manager.goto(`${e2e.baseUrl}/forums/${forum.id}`);
+    await manager.getByRole('link', { name: /Samverkansavvikelser/ }).click();
+    // A report without its fields: the errors, linked.
+    await manager.getByRole('button', { name: 'Rapportera' }).click();
+    assert.match((await manager.locator('.error-summary').textContent()) ?? '', /Vilken organisation/);
+    assert.deepEqual(await axeViolations(manager), [], 'deviation form with errors');
+    await manager.locator('#counterpartOrganisationId').selectOption({ label: 'BUP Sjövik, Region Sjöland' });
+    await manager
+      .locator('#occurredOn')
+      .fill(new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' }));
+    await manager.locator('#category').selectOption('referralNotAnswered');
+    await manager.locator('#description').fill('En förfrågan om konsultation besvarades inte på tre veckor.');
+    await manager.getByRole('button', { name: 'Rapportera' }).click();
+    assert.match((await manager.locator('[role=status]').textContent()) ?? '', /rapporterad/);
+    const deviationsUrl = new URL(manager.url()).pathname;
+    const admin = await e2e.newPage();
+    await loginAs(admin, e2e.baseUrl, 'admin');
+    await admin.goto(`${e2e.baseUrl}/examples/editors`);
+    await admin.getByRole('button', { name: /Gör Iris Holm till redaktör/ }).click();
+    assert.match((await admin.locator('[role=status]').textContent()) ?? '', /sparad/);
+    for (const [page, url] of [
+      [manager, deviationsUrl],
+      [admin, '/examples/editors'],
+    ] as const)
+      for (const width of [1280, 375]) {
+        await page.setViewportSize({ width, height: 800 });
+        for (const lang of ['sv', 'en']) {
+          await page.goto(`${e2e.baseUrl}${url}?lang=${lang}`);
+          const violations = await axeViolations(page);
+          assert.equal(
+            violations.length,
+            0,
+            `${url} (${lang}, ${width} px)\n${describeViolations(violations)}`,
+          );
+        }
+      }
+    await manager.context().close();
+    await admin.context().close();
   });
 });

@@ -5,6 +5,7 @@ import { loadOperatorSession, operatorStep } from '../installation/operator.ts';
 import { operatorCookieName } from '../installation/operator-gate.ts';
 import type { Database } from '../platform/db/schema.ts';
 import { notFound } from '../platform/http/errors.ts';
+import { pageContext } from '../platform/layout/page-context.ts';
 
 /**
  * The national or county coordinator (docs/decisions/0108): an installation-level account of the
@@ -25,7 +26,10 @@ export function parseCoordinatorScope(value: string | null): CoordinatorScope | 
   return null;
 }
 
-/** The signed-in coordinator; otherwise a redirect to the login (or its next step), or 404 for an operator. */
+/**
+ * The signed-in coordinator; otherwise a redirect to the login (or its next step), or 404 for an
+ * installation operator or a municipal account.
+ */
 export async function requireCoordinator(
   db: Kysely<Database>,
   secureCookies: boolean,
@@ -35,6 +39,8 @@ export async function requireCoordinator(
   const id = request.cookies[operatorCookieName(secureCookies)];
   const session = id ? await loadOperatorSession(db, id) : null;
   const step = session ? operatorStep(session) : '/operator/login';
+  // Signed in to a municipality instead: these pages do not exist for a municipal account.
+  if (!session && pageContext(request).actor) throw notFound();
   if (!session || step) {
     await reply.redirect(step ?? '/operator/login');
     return null;

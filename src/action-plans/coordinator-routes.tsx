@@ -18,6 +18,7 @@ import { pageContext } from '../platform/layout/page-context.ts';
 import { type Coordinator, requireCoordinator } from './coordinator-gate.ts';
 import { coordinatorOverview, planInScope } from './coordinator-queries.ts';
 import { actionPlanTexts, visitTexts } from './i18n/index.ts';
+import { answerMatter } from './matter-answer.ts';
 import { organisationsOf, planOrganisationIds } from './queries.ts';
 import { planContents } from './service.ts';
 import { CoordinatorOverviewPage, coordinatorHref } from './views/coordinator-pages.tsx';
@@ -152,11 +153,60 @@ export async function coordinatorRoutes(app: App): Promise<void> {
     const coordinator = await gate(request, reply);
     if (!coordinator) return reply;
     const overview = await coordinatorOverview(app.db, coordinator.scope, today());
+    const ctx = pageContext(request);
+    const notice = request.query.done === 'answered' ? visitTexts(ctx.lang).coordinator.answered : undefined;
     return sendPage(
       reply,
-      <CoordinatorOverviewPage ctx={pageContext(request)} coordinator={coordinator} overview={overview} />,
+      <CoordinatorOverviewPage ctx={ctx} coordinator={coordinator} overview={overview} notice={notice} />,
     );
   });
+
+  app.post(
+    '/coordinator/matters/:id/answer',
+    {
+      schema: {
+        params: visitParams,
+        querystring: langQuery,
+        body: Type.Object({ answer: text(100_000), ...confirm, ...csrf }),
+      },
+      attachValidation: true,
+    },
+    async (request, reply) => {
+      allowTextRefusals(request.validationError);
+      const coordinator = await gate(request, reply);
+      if (!coordinator) return reply;
+      const body = request.body as Values;
+      const outcome = await answerMatter(
+        app.db,
+        coordinator,
+        request.params.id,
+        body.answer,
+        body.confirmNames === 'on',
+        today(),
+        request.ip,
+      );
+      const ctx = pageContext(request);
+      if (outcome.ok) return reply.redirect(coordinatorHref('/coordinator?done=answered', ctx.lang), 303);
+      const own = visitTexts(ctx.lang).matterRefusals as Record<string, string>;
+      const errors = fieldErrorTexts(outcome.errors, ctx.lang, (code) => own[code]);
+      const overview = await coordinatorOverview(app.db, coordinator.scope, today());
+      return sendPage(
+        reply,
+        <CoordinatorOverviewPage
+          ctx={ctx}
+          coordinator={coordinator}
+          overview={overview}
+          answering={{
+            matterId: request.params.id,
+            value: body.answer ?? '',
+            errors,
+            warnings: warningTexts(outcome.warnings, ctx.lang),
+          }}
+        />,
+        outcome.errors.some((e) => e.field === '_form') ? 409 : 400,
+      );
+    },
+  );
 
   async function planPage(
     request: FastifyRequest,

@@ -156,8 +156,9 @@ describe('the coordinator', () => {
     assert.match(home.body, /Jämtlands län/);
     // Its cookie opens no municipal page.
     assert.equal(location(await client.get('/action-plans')).startsWith('/login'), true);
-    // A municipal manager has no coordinator page: sent to the operator login.
-    assert.equal(location(await manager.get('/coordinator')), '/operator/login');
+    // A municipal manager has no coordinator page; the anonymous public is sent to the login.
+    assert.equal((await manager.get('/coordinator')).statusCode, 404);
+    assert.equal(location(await new Client(t.app).get('/coordinator')), '/operator/login');
     // An installation operator is not a coordinator.
     const { client: operatorClient } = await signedIn(null);
     assert.equal((await operatorClient.get('/coordinator')).statusCode, 404);
@@ -282,5 +283,45 @@ describe('the coordinator', () => {
     // Another county's coordinator does not find the visit.
     const other = await signedIn('24');
     assert.equal((await other.client.get(`/coordinator/visits/${visitId}`)).statusCode, 404);
+  });
+
+  it('answers a matter raised by a municipality in scope, once; the answer shows on the plan', async () => {
+    const raised = await manager.post(`/action-plans/${planId}/matters`, {
+      title: 'Omprövning av placeringar var sjätte månad',
+      description: 'Kravet tar mycket tid i en liten kommun.',
+      themes: 'unaccompaniedMinors',
+      raisedOn: today,
+    });
+    assert.equal(raised.statusCode, 303, raised.body.slice(0, 300));
+    const matter = await t.db.db.selectFrom('national_matter').select('id').executeTakeFirstOrThrow();
+    const outside = await signedIn('24');
+    await outside.client.get('/coordinator');
+    assert.equal(
+      (await outside.client.post(`/coordinator/matters/${matter.id}/answer`, { answer: 'Svar.' })).statusCode,
+      404,
+    );
+    const { client } = await signedIn('23');
+    const home = await client.get('/coordinator');
+    assert.match(home.body, /Omprövning av placeringar/);
+    assert.equal(
+      (await client.post(`/coordinator/matters/${matter.id}/answer`, { answer: ' ' })).statusCode,
+      409,
+    );
+    const pin = await client.post(`/coordinator/matters/${matter.id}/answer`, {
+      answer: 'Gäller 201203152382.',
+    });
+    assert.equal(pin.statusCode, 400);
+    assert.match(pin.body, /SIP/);
+    const answered = await client.post(`/coordinator/matters/${matter.id}/answer`, {
+      answer: 'Frågan är lämnad till departementet.',
+    });
+    assert.equal(answered.statusCode, 303);
+    assert.equal(
+      (await client.post(`/coordinator/matters/${matter.id}/answer`, { answer: 'Igen.' })).statusCode,
+      409,
+    );
+    const plan = await manager.get(`/action-plans/${planId}`);
+    assert.match(plan.body, /Frågan är lämnad till departementet/);
+    assert.match(plan.body, /Samma Samordnare, Länsstyrelsen/);
   });
 });

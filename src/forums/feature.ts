@@ -1,19 +1,28 @@
 import type { Feature } from '../platform/features.ts';
 import { forumAuditWords } from './audit-words.ts';
+import { deviationRoutes } from './deviation-routes.tsx';
+import { deviationTexts } from './deviation-texts.ts';
 import { forumTexts } from './i18n/index.ts';
 import { forumRoutes } from './routes.tsx';
 
 /** Standing collaboration forums, their meetings and actions (issue 18). */
 export const forumsFeature: Feature = {
   name: 'forums',
-  routes: [forumRoutes],
+  routes: [forumRoutes, deviationRoutes],
   contributes: {
     nav: [{ order: 104, action: 'forum.read', href: '/forums', label: (lang) => forumTexts(lang).nav }],
     homeLinks: [
       { order: 104, action: 'forum.read', href: '/forums', label: (lang) => forumTexts(lang).homeLink },
     ],
-    auditLabels: [(lang) => forumTexts(lang).auditActions, (lang) => forumAuditWords(lang).actions],
+    auditLabels: [
+      (lang) => forumTexts(lang).auditActions,
+      (lang) => forumAuditWords(lang).actions,
+      (lang) => deviationTexts(lang).auditActions,
+    ],
     auditReasonLabels: [(lang) => forumAuditWords(lang).reasons],
-    auditRecordTypeLabels: [(lang) => forumAuditWords(lang).recordTypes],
+    auditRecordTypeLabels: [
+      (lang) => forumAuditWords(lang).recordTypes,
+      (lang) => deviationTexts(lang).recordTypes,
+    ],
   },
 };

@@ -57,7 +57,7 @@ async function forumResource(scope: AccessScope, forumId: string | null): Promis
 }
 
 /** Loads a forum of the user's municipality (404 otherwise) and authorises the action on it. */
-async function openForum(
+export async function openForum(
   scope: AccessScope,
   forumId: string,
   action: 'forum.read' | 'forum.record' | 'forum.approve' | 'forum.updateAction',
@@ -187,7 +187,7 @@ export async function createForum(
   });
 }
 
-async function officer(scope: AccessScope, forumId: string, role: readonly string[]) {
+export async function officer(scope: AccessScope, forumId: string, role: readonly string[]) {
   const { representatives } = await membersOf(scope.db, forumId);
   return representatives.some((r) => r.userId === scope.actor.userId && role.includes(r.role));
 }

@@ -161,6 +161,7 @@ export const routesWithoutPersonalData = new Set([
   'POST /coordinator/visits/:id/follow-up',
   'POST /coordinator/visits/:id/report',
   'GET /coordinator/visits/:id/snapshot',
+  'POST /coordinator/matters/:id/answer',
   // Collaboration forums (issue 18) hold no one's personal data: reads are not audited, writes are.
   'GET /forums',
   'GET /forums/new',
@@ -171,4 +172,9 @@ export const routesWithoutPersonalData = new Set([
   'POST /forums/:id/meetings/:meetingId/record',
   'POST /forums/:id/meetings/:meetingId/approve',
   'POST /forums/:id/actions/:actionId',
+  'GET /forums/:id/deviations',
+  'POST /forums/:id/deviations',
+  'POST /forums/:id/deviations/:deviationId/answer',
+  'POST /forums/:id/deviations/:deviationId/review',
+  'POST /forums/:id/deviations/:deviationId/close',
 ]);

@@ -47,6 +47,9 @@ export const visitEn: VisitTexts = {
     visitedOn: 'Date',
     open: 'Open',
     back: 'Back to the overview',
+    answer: 'Answer',
+    answerLabel: (title: string) => `Answer to “${title}”`,
+    answered: "The answer is saved and shows on the municipality's plan.",
   },
   visit: {
     heading: (municipality: string, date: string) => `Follow-up visit to ${municipality} on ${date}`,
@@ -126,6 +129,11 @@ export const visitEn: VisitTexts = {
     noValue: 'no value',
     notYet: "The plan's state is kept when the visit is held.",
   },
+  matterRefusals: {
+    wrongStatus: 'The matter is already answered or closed.',
+    answerRequired: 'Write the answer.',
+    notACoordinator: 'Only a coordinator answers.',
+  },
   refusals: {
     noVisitor: 'At least one visitor.',
     organisationRequired: 'Choose an organisation or write its name.',
@@ -138,6 +146,7 @@ export const visitEn: VisitTexts = {
   },
   auditActions: {
     'visit.create': 'Planned a follow-up visit',
+    'matter.answer': 'Answered a matter raised to the national level',
     'visit.hold': "Held a follow-up visit and froze the plan's state",
     'visit.followUp': 'Recorded findings and next steps',
     'visit.writeReport': 'Wrote on a visit report',

@@ -48,6 +48,9 @@ export const visitSv = {
     visitedOn: 'Datum',
     open: 'Öppna',
     back: 'Till översikten',
+    answer: 'Svara',
+    answerLabel: (title: string) => `Svar på ”${title}”`,
+    answered: 'Svaret är sparat och syns på kommunens plan.',
   },
   visit: {
     heading: (municipality: string, date: string) => `Uppföljningsbesök i ${municipality} ${date}`,
@@ -127,6 +130,11 @@ export const visitSv = {
     noValue: 'inget värde',
     notYet: 'Planens läge sparas när besöket är genomfört.',
   },
+  matterRefusals: {
+    wrongStatus: 'Frågan är redan besvarad eller avslutad.',
+    answerRequired: 'Skriv svaret.',
+    notACoordinator: 'Bara en samordnare svarar.',
+  },
   refusals: {
     noVisitor: 'Minst en besökare.',
     organisationRequired: 'Välj organisation eller skriv dess namn.',
@@ -139,6 +147,7 @@ export const visitSv = {
   },
   auditActions: {
     'visit.create': 'Planerade ett uppföljningsbesök',
+    'matter.answer': 'Besvarade en fråga som lyfts till nationell nivå',
     'visit.hold': 'Genomförde ett uppföljningsbesök och frös planens läge',
     'visit.followUp': 'Förde in iakttagelser och nästa steg',
     'visit.writeReport': 'Skrev på en besöksrapport',

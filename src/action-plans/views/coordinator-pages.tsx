@@ -1,9 +1,18 @@
 import type { ComponentChildren } from 'preact';
+import { GuardWarnings } from '../../collaboration/guard-warnings.tsx';
+import { collaborationTexts } from '../../collaboration/i18n/index.ts';
 import { counties } from '../../collaboration/municipalities.ts';
 import { goodPracticeTexts } from '../../good-practice/i18n/index.ts';
 import { day, labelsOf } from '../../good-practice/views/shared.tsx';
 import type { Lang } from '../../platform/i18n/i18n.ts';
-import { CsrfField } from '../../platform/layout/forms.tsx';
+import {
+  Checkbox,
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  Notice,
+  TextArea,
+} from '../../platform/layout/forms.tsx';
 import { Layout } from '../../platform/layout/Layout.tsx';
 import type { PageContext } from '../../platform/layout/page-context.ts';
 import type { Coordinator } from '../coordinator-gate.ts';
@@ -69,14 +78,25 @@ const shareText = (value: number | null, lang: Lang, suppressed: string) =>
     ? suppressed
     : `${(Math.round(value * 1000) / 10).toLocaleString(lang === 'en' ? 'en-GB' : 'sv-SE')} %`;
 
+export interface MatterAnswerState {
+  matterId: string;
+  value: string;
+  errors: FieldErrors;
+  warnings: string[];
+}
+
 export function CoordinatorOverviewPage({
   ctx,
   coordinator,
   overview,
+  notice,
+  answering = null,
 }: {
   ctx: PageContext;
   coordinator: Coordinator;
   overview: CoordinatorOverview;
+  notice?: string | undefined;
+  answering?: MatterAnswerState | null;
 }) {
   const { lang } = ctx;
   const c = visitTexts(lang).coordinator;
@@ -90,6 +110,8 @@ export function CoordinatorOverviewPage({
   return (
     <CoordinatorFrame ctx={ctx} title={c.title} coordinator={coordinator}>
       <h1>{c.title}</h1>
+      {notice ? <Notice>{notice}</Notice> : null}
+      {answering ? <ErrorSummary t={ctx.t} errors={answering.errors} /> : null}
       <p>{c.scope(scopeName(coordinator, lang))}</p>
       <p>{c.intro}</p>
 
@@ -213,6 +235,36 @@ export function CoordinatorOverviewPage({
               <li key={m.id}>
                 {m.title} – {name(m.municipality_id)}, {c.raisedOn.toLowerCase()} {day(m.raised_on)} (
                 {p.matter.statuses[m.status]}; {labelsOf(themeNames, m.themes)})
+                {m.status === 'raised' ? (
+                  <form
+                    method="post"
+                    action={coordinatorHref(`/coordinator/matters/${m.id}/answer`, lang)}
+                    class="stack-form"
+                  >
+                    <CsrfField token={ctx.csrf} />
+                    <TextArea
+                      id={`answer-${m.id}`}
+                      name="answer"
+                      label={c.answerLabel(m.title)}
+                      value={answering?.matterId === m.id ? answering.value : undefined}
+                      error={
+                        answering?.matterId === m.id
+                          ? (answering.errors.answer ?? answering.errors._form)
+                          : undefined
+                      }
+                      rows={3}
+                    />
+                    {answering?.matterId === m.id && answering.warnings.length ? (
+                      <>
+                        <GuardWarnings ctx={ctx} warnings={answering.warnings} />
+                        <Checkbox name="confirmNames" label={collaborationTexts(lang).confirmNames} />
+                      </>
+                    ) : null}
+                    <button type="submit" class="button button--secondary">
+                      {c.answer}
+                    </button>
+                  </form>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -13,6 +13,7 @@ import {
 import { Layout } from '../../platform/layout/Layout.tsx';
 import type { PageContext } from '../../platform/layout/page-context.ts';
 import { goalAreas } from '../../sip/schema.ts';
+import { deviationTexts } from '../deviation-texts.ts';
 import { cadenceIds, forumLevels, representativeRoles } from '../forum.ts';
 import { forumTexts } from '../i18n/index.ts';
 import type { ForumFormOptions, ForumPage } from '../service.ts';
@@ -237,6 +238,9 @@ export function ForumOverviewPage({
           </li>
         ))}
       </ul>
+      <p>
+        <a href={withLang(`/forums/${forum.id}/deviations`, ctx.lang)}>{deviationTexts(ctx.lang).link}</a>
+      </p>
       <h2>{f.openActions}</h2>
       {page.openActions.length === 0 ? <p>{f.noOpenActions}</p> : null}
       <ul class="plain-list">
