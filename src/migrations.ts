@@ -56,7 +56,7 @@ export const migrations: Migrations = {
   '0017_retention': m0017,
   '0018_statistics_workload': m0018,
   '0019_statistics_reporting': m0019,
+  '0020_collaboration_deviations': m0020deviations,
   '0020_collaboration_more': m0020,
   '0021_people_search_prefix': m0021,
-  '0020_collaboration_deviations': m0020deviations,
 };
