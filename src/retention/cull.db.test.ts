@@ -14,7 +14,7 @@ import { createPostgresDatabase, testEngine } from '../testing/database.ts';
 import { createMunicipality, createPerson, createUnit, createUser } from '../testing/factories.ts';
 import { runAuditVerify, runServerToExit } from '../testing/server-process.ts';
 import { approveRetentionRun, carryOutRetentionRun } from './cull.ts';
-import { insertReport, oldFile, today, yearsAgo } from './testing.ts';
+import { caseStatistics, insertReport, oldFile, today, yearsAgo } from './testing.ts';
 
 let t: TestApp;
 before(async () => {
@@ -58,7 +58,9 @@ describe('the culling job', () => {
     const db = t.db.db;
     const { municipality, unit, worker, archivist } = await municipalityWithArchivist(db, t.config.secretKey);
     const old = await oldFile(db, municipality.id, unit, worker);
+    await caseStatistics(db, municipality.id, old.caseId, worker);
     const changing = await oldFile(db, municipality.id, unit, worker, 'Ändrasbarn');
+    await caseStatistics(db, municipality.id, changing.caseId, worker);
     const recent = await createPerson(db, municipality.id, { birthDate: '2012-03-03' });
     const recentReport = await insertReport(db, municipality.id, recent.id, yearsAgo(1));
     // Born on the 15th: kept for research (16 kap. 4 §, SoF 13 kap. 1 §) however old the file.
@@ -91,6 +93,19 @@ describe('the culling job', () => {
     ] as const)
       assert.equal(await exists(table, id), false, `${table} culled`);
     assert.equal(await exists('case_note', changing.noteId), true, 'the changed file is left whole');
+    // The statistics' rows about a case go with the case (decision 0126), and only with it.
+    for (const table of ['case_responsibility', 'decision_execution'] as const) {
+      const left = await db
+        .selectFrom(table)
+        .select('case_id')
+        .where('municipality_id', '=', municipality.id)
+        .execute();
+      assert.deepEqual(
+        left.map((r) => r.case_id),
+        [changing.caseId],
+        `${table} of the culled case removed`,
+      );
+    }
     assert.equal(await exists('person', sample.childId), true);
     assert.equal(await exists('case_note', sample.noteId), true);
     assert.equal(await exists('report', recentReport.id), true);
@@ -208,6 +223,63 @@ describe('the culling job', () => {
     assert.equal(await exists('case_note', blocked.noteId), true, 'rolled back whole');
     assert.equal(await exists('child_case', blocked.caseId), true);
     assert.equal(await exists('person', free.childId), false);
+    for (const chain of await verifyAuditTrail(db)) assert.deepEqual(chain.problems, []);
+  });
+
+  it('removes a placement never carried out with its restrictions, moving bans and their reviews (16 kap. 2 § 3 does not keep it)', async () => {
+    const db = t.db.db;
+    const { municipality, unit, worker, archivist } = await municipalityWithArchivist(db, t.config.secretKey);
+    const old = await oldFile(db, municipality.id, unit, worker, 'Aldrigplacerad');
+    const placement = await db
+      .insertInto('placement')
+      .values({
+        municipality_id: municipality.id,
+        child_id: old.childId,
+        case_id: old.caseId,
+        unit_id: unit,
+        ended_on: yearsAgo(7, '02-09'),
+        end_outcome: 'other',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await sql`update placement set created_at = ${`${yearsAgo(7, '02-03')}T10:00:00Z`}::timestamptz where id = ${placement.id}`.execute(
+      db,
+    );
+    const made = { municipality_id: municipality.id, placement_id: placement.id };
+    const decided = { decided_by_kind: 'committee', decided_by_name: 'Socialnämnden' } as const;
+    const restriction = await db
+      .insertInto('placement_restriction')
+      .values({ ...made, kind: 'contact', decided_on: yearsAgo(7, '02-04') })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const ban = await db
+      .insertInto('placement_moving_ban')
+      .values({ ...made, ...decided, applied_on: yearsAgo(7, '02-04') })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const ref of [{ restriction_id: restriction.id }, { moving_ban_id: ban.id }])
+      await db
+        .insertInto('placement_review')
+        .values({ ...made, ...decided, ...ref, decided_on: yearsAgo(7, '02-06'), outcome: 'ends' })
+        .execute();
+
+    const approved = await approveRetentionRun(db, municipality, archivist, today);
+    assert.ok(approved);
+    const done = await carryOutRetentionRun(db, municipality, approved.runId, today);
+    assert.equal(done.culled, 1, 'the file is culled, not failed on a reference');
+    for (const table of [
+      'placement',
+      'placement_restriction',
+      'placement_moving_ban',
+      'placement_review',
+    ] as const) {
+      const left = await db
+        .selectFrom(table)
+        .select('id')
+        .where('municipality_id', '=', municipality.id)
+        .execute();
+      assert.deepEqual(left, [], `${table} removed`);
+    }
     for (const chain of await verifyAuditTrail(db)) assert.deepEqual(chain.problems, []);
   });
 });

@@ -5,8 +5,8 @@ import type { RecordAssessment } from './model.ts';
 /**
  * Removes the culled records of one file, inside the culling job's transaction (decision 0082):
  * each record with what hangs on it (a case's notes, accounts, extensions, interventions,
- * documents, joint visits and calendar entries; a plan's parties, consents, needs, goals, actions
- * and follow-ups; a placement's periods, steps and decisions), children before parents. For a
+ * documents, joint visits, calendar entries, responsibility periods and decision executions; a plan's parties, consents, needs, goals, actions
+ * and follow-ups; a placement's periods, steps, decisions, restrictions, moving bans and reviews), children before parents. For a
  * culled person, also the register entry with its guardianships and assignments.
  *
  * Only what the assessment culls is removed. The foreign keys are the safety net: a kept record
@@ -48,6 +48,10 @@ export async function removeRecords(
       .where('municipality_id', '=', m)
       .where('case_id', 'in', cases)
       .execute();
+    // Who was responsible for the case when, and how its decisions were carried out (statistics,
+    // migration 0018): part of the case's record, culled with it (decision 0126).
+    for (const table of ['case_responsibility', 'decision_execution'] as const)
+      await trx.deleteFrom(table).where('municipality_id', '=', m).where('case_id', 'in', cases).execute();
   }
   const notes = ids('caseNote');
   if (notes.length)
@@ -160,7 +164,10 @@ export async function removeRecords(
 
 type SipChild = 'sip_follow_up' | 'sip_action' | 'sip_goal' | 'sip_need' | 'sip_consent' | 'sip_participant';
 
+/** In this order: a review refers to a restriction or a moving ban (migration 0016). */
 const placementChildren = [
+  'placement_review',
+  'placement_moving_ban',
   'placement_consideration',
   'placement_contact',
   'placement_decision',

@@ -95,3 +95,41 @@ export async function oldFile(
     .executeTakeFirstOrThrow();
   return { childId: child.id, caseId: childCase.id, reportId: report.id, noteId: note.id, voiceId: voice.id };
 }
+
+/**
+ * What the statistics feature hangs on a case (migration 0018): a responsibility period and a
+ * decision's execution. Neither is an entry of its own in the file; both go with the case.
+ */
+export async function caseStatistics(
+  db: Kysely<Database>,
+  municipalityId: string,
+  caseId: string,
+  worker: { id: string },
+) {
+  const type = await db
+    .insertInto('intervention_type')
+    .values({ municipality_id: municipalityId, name: `Kontaktfamilj ${counter++}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const responsibility = await db
+    .insertInto('case_responsibility')
+    .values({
+      municipality_id: municipalityId,
+      case_id: caseId,
+      user_id: worker.id,
+      from_on: yearsAgo(7, '02-01'),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('decision_execution')
+    .values({
+      municipality_id: municipalityId,
+      case_id: caseId,
+      intervention_type_id: type.id,
+      carried_out_on: yearsAgo(7, '02-06'),
+      ended_on: yearsAgo(7, '02-09'),
+    })
+    .execute();
+  return { responsibilityId: responsibility.id };
+}
