@@ -76,6 +76,8 @@ try {
   );
   for (const [rule, n] of Object.entries(run.byRule).sort())
     lines.push(`  ${rule}: cull ${n.cull}, keep ${n.keep}`);
+  for (const s of run.submissions)
+    lines.push(`submission ${s.table} ${s.id} (${s.kind} ${s.period}, ${s.submittedOn}): keep: ${s.ruleId}`);
   console.log(lines.join('\n'));
 } finally {
   await db.close();

@@ -128,3 +128,65 @@ describe('the retention dry run', () => {
     assert.match(early.stderr, /from 2025-07-01/);
   });
 });
+
+describe('submissions to the state in the dry run', () => {
+  it('lists each as kept under stateSubmission, outside every file, and reads no person', async () => {
+    const db = t.db.db;
+    const municipalityId = await createMunicipality(db);
+    const { code } = await db
+      .selectFrom('municipality')
+      .select('code')
+      .where('id', '=', municipalityId)
+      .executeTakeFirstOrThrow();
+    const sha = 'a'.repeat(64);
+    const ivo = await db
+      .insertInto('statistics_submission')
+      .values({
+        municipality_id: municipalityId,
+        kind: 'ivo',
+        period_key: `${yearsAgo(7).slice(0, 4)}-Q1`,
+        submitted_at: new Date(`${yearsAgo(7, '04-20')}T10:00:00Z`),
+        submitted_by_name: 'Rapportören',
+        row_count: 0,
+        payload: JSON.stringify({ rows: [] }),
+        file_sha256: sha,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const register = await db
+      .insertInto('statistics_register_submission')
+      .values({
+        municipality_id: municipalityId,
+        year: Number(yearsAgo(6).slice(0, 4)),
+        layout_id: 'test',
+        submitted_at: new Date(`${yearsAgo(5, '03-01')}T10:00:00Z`),
+        submitted_by: municipalityId,
+        submitted_by_name: 'Rapportören',
+        file: '',
+        file_sha256: sha,
+        row_count: 0,
+        child_count: 0,
+        counts: JSON.stringify({}),
+        rows: JSON.stringify([]),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const run = await retentionDryRun(db, { id: municipalityId, code }, today, { reason: 'command' });
+    assert.deepEqual(
+      run.submissions.map((s) => [s.table, s.id, s.kind, s.ruleId]),
+      [
+        ['statistics_submission', ivo.id, 'ivo', 'stateSubmission'],
+        ['statistics_register_submission', register.id, 'register', 'stateSubmission'],
+      ],
+    );
+    assert.deepEqual(run.byRule.stateSubmission, { cull: 0, keep: 2 });
+    assert.equal(run.files.length, 0);
+    const reviews = await db
+      .selectFrom('audit_event')
+      .select('seq')
+      .where('municipality_id', '=', municipalityId)
+      .where('action', '=', 'retention.review')
+      .execute();
+    assert.equal(reviews.length, 0, 'nothing personal was read');
+  });
+});

@@ -5,6 +5,7 @@ import type { Database } from '../platform/db/schema.ts';
 import { assessRetention } from './assess.ts';
 import { retentionInputs } from './inputs.ts';
 import type { RetentionAssessment } from './model.ts';
+import { type KeptSubmission, stateSubmissions } from './submissions.ts';
 
 /** One file as the dry run lists it: what would be culled and kept, and under which rules. */
 export interface DryRunFile {
@@ -18,6 +19,8 @@ export interface DryRun {
   counts: { files: number; due: number; overdue: number; cull: number; keep: number; review: number };
   /** Kept records by the rule that keeps them, culled ones by the rule that culls them. */
   byRule: Record<string, { cull: number; keep: number }>;
+  /** What was submitted to the state: kept, outside every file (decision 0126). */
+  submissions: KeptSubmission[];
 }
 
 /**
@@ -72,6 +75,8 @@ export async function assessMunicipality(
       }
     }
   }
+  const submissions = await stateSubmissions(trx, municipality.id);
+  if (submissions.length) byRule.stateSubmission = { cull: 0, keep: submissions.length };
   const reviewed = files.filter(listed).map((f) => ({
     action: 'retention.review',
     subjectPersonId: f.personId,
@@ -79,7 +84,7 @@ export async function assessMunicipality(
     recordId: f.personId,
     reason,
   }));
-  return { run: { today, files, counts, byRule }, reviewed };
+  return { run: { today, files, counts, byRule, submissions }, reviewed };
 }
 
 /** The files a dry run lists (and so reads out): something to cull, or something to review. */

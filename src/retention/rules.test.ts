@@ -13,7 +13,7 @@ describe('every retention rule is complete data', () => {
   });
   it('rests on the law unless it is one of Samtak’s safeguards, and then it only ever keeps', () => {
     const own = retentionRuleIds.filter((id) => retentionRules[id].references.length === 0);
-    assert.deepEqual(own, ['birthDateUnknown', 'dateAfterToday', 'identifiesKeptRecords']);
+    assert.deepEqual(own, ['birthDateUnknown', 'dateAfterToday', 'identifiesKeptRecords', 'stateSubmission']);
     for (const id of own) assert.match(retentionRules[id].effect.kind, /^keep/, id);
   });
   it('cites sections of SoL (2025:400) and SoF (2025:468) in force today', () => {

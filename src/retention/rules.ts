@@ -25,6 +25,7 @@ export const retentionRuleIds = [
   'birthDateUnknown',
   'dateAfterToday',
   'identifiesKeptRecords',
+  'stateSubmission',
 ] as const;
 export type RetentionRuleId = (typeof retentionRuleIds)[number];
 
@@ -44,7 +45,9 @@ export type RuleEffect =
   /** Samtak's own safeguard where the law's condition cannot be determined: keep and ask a person. */
   | { kind: 'keepForReview' }
   /** The identity kept, out of the working register, so that kept records can be found. */
-  | { kind: 'keepIdentityWithKeptRecords' };
+  | { kind: 'keepIdentityWithKeptRecords' }
+  /** Not in any person's file: kept as the municipality's own record, for its archive to decide. */
+  | { kind: 'keepAsMunicipalityRecord' };
 
 export interface RetentionRule {
   id: RetentionRuleId;
@@ -223,6 +226,15 @@ export const retentionRules: Record<RetentionRuleId, RetentionRule> = {
       en: 'Name and identity number are kept with the records that are not culled, outside the working register.',
     },
     effect: { kind: 'keepIdentityWithKeptRecords' },
+    references: [],
+  },
+  stateSubmission: {
+    id: 'stateSubmission',
+    summary: {
+      sv: 'En inlämning till staten (IVO, Socialstyrelsens register) ingår inte i någon personakt: den sparas som kommunens handling om vad den rapporterat, och kommunens dokumenthanteringsplan avgör när den gallras.',
+      en: "A submission to the state (IVO, Socialstyrelsen's register) is in no person's file: it is kept as the municipality's record of what it reported, and the municipality's records management plan decides when it is culled.",
+    },
+    effect: { kind: 'keepAsMunicipalityRecord' },
     references: [],
   },
 };
