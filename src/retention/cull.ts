@@ -237,12 +237,14 @@ async function cullFile(
   const culled = assessment.records.filter(
     (r): r is RecordAssessment & { verdict: 'cull' } => r.verdict === 'cull',
   );
-  const cullPerson = assessment.person.verdict === 'cull';
+  // A report linked to no child has no register entry to cull (decision 0127).
+  const cullPerson = !input.unlinkedReport && assessment.person.verdict === 'cull';
+  const subject = input.unlinkedReport ? null : file.person_id;
   // The signed-record triggers let this transaction's deletes through (migration 0017).
   await sql`select set_config('samtak.retention_run', ${runId}, true)`.execute(trx);
   const { guardianIds } = await removeRecords(trx, municipality.id, file.person_id, culled, cullPerson);
   const guardians = await cullLoneGuardians(trx, municipality.id, guardianIds, assessment.file.lastEntryOn);
-  const ledger: { recordType: string; recordId: string; ruleId: string; subject?: string }[] = [
+  const ledger: { recordType: string; recordId: string; ruleId: string; subject?: string | null }[] = [
     ...culled.map((r) => ({
       recordType: r.recordType,
       recordId: r.recordId,
@@ -283,7 +285,7 @@ async function cullFile(
     { municipalityId: municipality.id, actor: archivist, clientAddress: null },
     ledger.map((l) => ({
       action: 'retention.cull',
-      subjectPersonId: l.subject ?? file.person_id,
+      subjectPersonId: l.subject ?? subject,
       recordType: l.recordType,
       recordId: l.recordId,
       reason: l.ruleId,

@@ -54,7 +54,7 @@ try {
   if (!municipality) fail(`There is no municipality ${code}`);
   const run = await retentionDryRun(db.db, municipality, today, { reason: 'command' });
   const lines = [`Dry run for ${municipality.name} (${code}) on ${today}: nothing was removed.`];
-  for (const { personId, assessment } of run.files) {
+  for (const { personId, assessment, unlinkedReport } of run.files) {
     const cull = assessment.records.filter((r) => r.verdict === 'cull');
     if (!cull.length && !assessment.review.length) continue;
     const due =
@@ -62,7 +62,7 @@ try {
         ? `due since ${assessment.file.dueOn}${assessment.file.overdue ? ', overdue' : ''}`
         : 'active';
     lines.push(
-      `person ${personId}: ${due}${assessment.review.length ? `; review: ${assessment.review.join(', ')}` : ''}`,
+      `${unlinkedReport ? 'unlinked report' : 'person'} ${personId}: ${due}${assessment.review.length ? `; review: ${assessment.review.join(', ')}` : ''}`,
     );
     for (const r of assessment.records) {
       const why = r.rules.map((a) => `${a.ruleId} (${a.references.join('; ')})`).join(', ');

@@ -9,8 +9,10 @@ import { type KeptSubmission, stateSubmissions } from './submissions.ts';
 
 /** One file as the dry run lists it: what would be culled and kept, and under which rules. */
 export interface DryRunFile {
+  /** The person's id; for a report linked to no child, the report's id (decision 0127). */
   personId: string;
   assessment: RetentionAssessment;
+  unlinkedReport?: true;
 }
 
 export interface DryRun {
@@ -57,7 +59,11 @@ export async function assessMunicipality(
   reason: string,
 ): Promise<{ run: DryRun; reviewed: AuditEntry[] }> {
   const inputs = await retentionInputs(trx, municipality.id, municipality.code, today);
-  const files = inputs.map(({ personId, input }) => ({ personId, assessment: assessRetention(input) }));
+  const files: DryRunFile[] = inputs.map(({ personId, input, unlinkedReport }) => ({
+    personId,
+    assessment: assessRetention(input),
+    ...(unlinkedReport ? { unlinkedReport } : {}),
+  }));
   const counts = { files: files.length, due: 0, overdue: 0, cull: 0, keep: 0, review: 0 };
   const byRule: DryRun['byRule'] = {};
   for (const { assessment } of files) {
@@ -79,8 +85,8 @@ export async function assessMunicipality(
   if (submissions.length) byRule.stateSubmission = { cull: 0, keep: submissions.length };
   const reviewed = files.filter(listed).map((f) => ({
     action: 'retention.review',
-    subjectPersonId: f.personId,
-    recordType: 'person',
+    subjectPersonId: f.unlinkedReport ? null : f.personId,
+    recordType: f.unlinkedReport ? 'report' : 'person',
     recordId: f.personId,
     reason,
   }));

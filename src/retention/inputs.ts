@@ -26,8 +26,11 @@ import type {
  * culling it (decision 0082).
  */
 export interface FileInput {
+  /** The person's id; for a report never linked to a child, the report's id (decision 0127). */
   personId: string;
   input: RetentionInput;
+  /** A report that names no child in the register: a file of its own, with no register entry. */
+  unlinkedReport?: true;
 }
 
 const day = (value: Date | string | null): IsoDate | null =>
@@ -76,68 +79,75 @@ export async function retentionInputs(
             .where('municipality_id', '=', m)
             .where('child_id', '=', one),
         ) as Q);
-  const [cases, reports, sips, notes, voices, extensions, interventions, placements] = await Promise.all([
-    db
-      .selectFrom('child_case')
-      .selectAll()
-      .where('municipality_id', '=', m)
-      .$if(one !== undefined, (q) => q.where('child_id', '=', one ?? ''))
-      .execute(),
-    db
-      .selectFrom('report')
-      .select([
-        'id',
-        'child_id',
-        'case_id',
-        'received_on',
-        'linked_on',
-        'protection_assessed_on',
-        'feedback_sent_on',
-      ])
-      .where('municipality_id', '=', m)
-      .where('child_id', 'is not', null)
-      .$if(one !== undefined, (q) => q.where('child_id', '=', one ?? ''))
-      .execute(),
-    db
-      .selectFrom('sip')
-      .select([
-        'id',
-        'child_id',
-        'status',
-        'created_at',
-        'meeting_on',
-        'agreed_on',
-        'follow_up_on',
-        'closed_on',
-      ])
-      .where('municipality_id', '=', m)
-      .where('child_id', 'is not', null)
-      .$if(one !== undefined, (q) => q.where('child_id', '=', one ?? ''))
-      .execute(),
-    ofCase(
-      db.selectFrom('case_note').select(['id', 'case_id', 'signed_at']).where('municipality_id', '=', m),
-    ).execute(),
-    ofCase(
-      db.selectFrom('childs_voice').select(['id', 'case_id', 'recorded_at']).where('municipality_id', '=', m),
-    ).execute(),
-    ofCase(
+  const [unlinked, cases, reports, sips, notes, voices, extensions, interventions, placements] =
+    await Promise.all([
+      unlinkedReports(db, m, one),
       db
-        .selectFrom('deadline_extension')
-        .select(['id', 'case_id', 'created_at'])
-        .where('municipality_id', '=', m),
-    ).execute(),
-    ofCase(db.selectFrom('case_intervention').select(['case_id']).where('municipality_id', '=', m)).execute(),
-    db
-      .selectFrom('placement as p')
-      .leftJoin('placement_period as pp', (j) =>
-        j.onRef('pp.municipality_id', '=', 'p.municipality_id').onRef('pp.placement_id', '=', 'p.id'),
-      )
-      .select(['p.id', 'p.child_id', 'p.case_id', 'p.ended_on', 'p.created_at', 'pp.form', 'pp.started_on'])
-      .where('p.municipality_id', '=', m)
-      .$if(one !== undefined, (q) => q.where('p.child_id', '=', one ?? ''))
-      .orderBy('pp.started_on')
-      .execute(),
-  ]);
+        .selectFrom('child_case')
+        .selectAll()
+        .where('municipality_id', '=', m)
+        .$if(one !== undefined, (q) => q.where('child_id', '=', one ?? ''))
+        .execute(),
+      db
+        .selectFrom('report')
+        .select([
+          'id',
+          'child_id',
+          'case_id',
+          'received_on',
+          'linked_on',
+          'protection_assessed_on',
+          'feedback_sent_on',
+        ])
+        .where('municipality_id', '=', m)
+        .where('child_id', 'is not', null)
+        .$if(one !== undefined, (q) => q.where('child_id', '=', one ?? ''))
+        .execute(),
+      db
+        .selectFrom('sip')
+        .select([
+          'id',
+          'child_id',
+          'status',
+          'created_at',
+          'meeting_on',
+          'agreed_on',
+          'follow_up_on',
+          'closed_on',
+        ])
+        .where('municipality_id', '=', m)
+        .where('child_id', 'is not', null)
+        .$if(one !== undefined, (q) => q.where('child_id', '=', one ?? ''))
+        .execute(),
+      ofCase(
+        db.selectFrom('case_note').select(['id', 'case_id', 'signed_at']).where('municipality_id', '=', m),
+      ).execute(),
+      ofCase(
+        db
+          .selectFrom('childs_voice')
+          .select(['id', 'case_id', 'recorded_at'])
+          .where('municipality_id', '=', m),
+      ).execute(),
+      ofCase(
+        db
+          .selectFrom('deadline_extension')
+          .select(['id', 'case_id', 'created_at'])
+          .where('municipality_id', '=', m),
+      ).execute(),
+      ofCase(
+        db.selectFrom('case_intervention').select(['case_id']).where('municipality_id', '=', m),
+      ).execute(),
+      db
+        .selectFrom('placement as p')
+        .leftJoin('placement_period as pp', (j) =>
+          j.onRef('pp.municipality_id', '=', 'p.municipality_id').onRef('pp.placement_id', '=', 'p.id'),
+        )
+        .select(['p.id', 'p.child_id', 'p.case_id', 'p.ended_on', 'p.created_at', 'pp.form', 'pp.started_on'])
+        .where('p.municipality_id', '=', m)
+        .$if(one !== undefined, (q) => q.where('p.child_id', '=', one ?? ''))
+        .orderBy('pp.started_on')
+        .execute(),
+    ]);
   const childIds = new Set<string>([
     ...cases.map((c) => c.child_id),
     ...reports.map((r) => r.child_id ?? ''),
@@ -145,7 +155,8 @@ export async function retentionInputs(
     ...placements.map((p) => p.child_id),
   ]);
   childIds.delete('');
-  if (childIds.size === 0) return [];
+  const reportFiles = unlinked.map((r) => unlinkedReportFile(r, today, municipalityCode));
+  if (childIds.size === 0) return reportFiles;
   const persons = await db
     .selectFrom('person')
     .select(['id', 'personal_number', 'birth_date', 'created_at'])
@@ -280,7 +291,7 @@ export async function retentionInputs(
       enteredOn,
     });
   }
-  return persons.map((p) => {
+  const personFiles = persons.map((p) => {
     const file = fileOf(p.id);
     return {
       personId: p.id,
@@ -299,4 +310,62 @@ export async function retentionInputs(
       },
     };
   });
+  return [...personFiles, ...reportFiles];
+}
+
+/**
+ * Reports that name no child in the register (`child_id` null): an anmälan that never led to a
+ * case about a registered child. Each is a file of its own (decision 0127), under the same rules:
+ * five years after its last entry (16 kap. 1 §; 2 a § andra stycket, no investigation was opened
+ * on it), the research sample by the birth day it gives (16 kap. 4 §, 13 kap. 1 § SoF), and kept
+ * for review when it gives no date of birth or identity number.
+ */
+function unlinkedReports(db: Kysely<Database>, m: string, one: string | undefined) {
+  return db
+    .selectFrom('report')
+    .select([
+      'id',
+      'received_on',
+      'protection_assessed_on',
+      'feedback_sent_on',
+      'child_personal_number',
+      'child_birth_date',
+    ])
+    .where('municipality_id', '=', m)
+    .where('child_id', 'is', null)
+    .$if(one !== undefined, (q) => q.where('id', '=', one ?? ''))
+    .execute();
+}
+
+function unlinkedReportFile(
+  r: Awaited<ReturnType<typeof unlinkedReports>>[number],
+  today: IsoDate,
+  municipalityCode: string,
+): FileInput {
+  const receivedOn = day(r.received_on) ?? today;
+  return {
+    personId: r.id,
+    unlinkedReport: true,
+    input: {
+      today,
+      municipalityCode,
+      person: {
+        personalNumber: r.child_personal_number,
+        birthDate: day(r.child_birth_date),
+        registeredOn: receivedOn,
+      },
+      cases: [],
+      placements: [],
+      interventions: [],
+      records: [
+        {
+          recordType: 'report',
+          recordId: r.id,
+          caseId: null,
+          placementId: null,
+          enteredOn: latest(receivedOn, day(r.protection_assessed_on), day(r.feedback_sent_on)),
+        },
+      ],
+    },
+  };
 }

@@ -133,3 +133,28 @@ export async function caseStatistics(
     .execute();
   return { responsibilityId: responsibility.id };
 }
+
+/** A report that names no child in the register, with the birth date it gives (or none). */
+export async function insertUnlinkedReport(
+  db: Kysely<Database>,
+  municipalityId: string,
+  receivedOn: string,
+  childBirthDate: string | null,
+) {
+  const n = String(counter++).padStart(4, '0');
+  return db
+    .insertInto('report')
+    .values({
+      municipality_id: municipalityId,
+      reference: `UL${n.slice(0, 2)}-${n}`,
+      received_on: receivedOn,
+      channel: 'professionalForm',
+      reporter_kind: 'professional',
+      reporter_name: 'Pia Skog',
+      concern: 'Oro för ett barn vars namn inte är känt',
+      child_given_name: 'Okänt',
+      child_birth_date: childBirthDate,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}

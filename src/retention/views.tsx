@@ -137,7 +137,7 @@ function FileSection({
 }) {
   const tx = retentionTexts(lang);
   const a = file.assessment;
-  const name = view.names.get(file.personId) ?? file.personId;
+  const name = view.names.get(file.personId) ?? (file.unlinkedReport ? tx.unlinkedReport : file.personId);
   const headingId = `file-${file.personId}`;
   return (
     <div class="retention-file">

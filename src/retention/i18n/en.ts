@@ -17,6 +17,7 @@ export const retentionEn: RetentionTexts = {
   reviewFiles: 'Files that need review',
   none: 'No files are due for culling today.',
   person: 'Person',
+  unlinkedReport: 'Report not linked to a child',
   dueSince: 'Due from',
   completeBy: 'Culled by',
   overdue: 'overdue',

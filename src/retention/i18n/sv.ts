@@ -16,6 +16,7 @@ export const retentionSv = {
   reviewFiles: 'Akter som kräver granskning',
   none: 'Inga akter ska gallras i dag.',
   person: 'Person',
+  unlinkedReport: 'Anmälan som inte kopplats till något barn',
   dueSince: 'Ska gallras från',
   completeBy: 'Gallrad senast',
   overdue: 'försenad',
