@@ -14,7 +14,7 @@ import { createPostgresDatabase, testEngine } from '../testing/database.ts';
 import { createMunicipality, createPerson, createUnit, createUser } from '../testing/factories.ts';
 import { runAuditVerify, runServerToExit } from '../testing/server-process.ts';
 import { approveRetentionRun, carryOutRetentionRun } from './cull.ts';
-import { caseStatistics, insertReport, oldFile, today, yearsAgo } from './testing.ts';
+import { caseStatistics, insertReport, insertUnlinkedReport, oldFile, today, yearsAgo } from './testing.ts';
 
 let t: TestApp;
 before(async () => {
@@ -379,15 +379,19 @@ describe('npm run retention:cull', () => {
     try {
       const world = await municipalityWithArchivist(db.db, Buffer.from('e5'.repeat(32), 'hex'));
       code = world.municipality.code;
-      childId = (await oldFile(db.db, world.municipality.id, world.unit, world.worker)).childId;
+      const file = await oldFile(db.db, world.municipality.id, world.unit, world.worker);
+      childId = file.childId;
+      // With the statistics' rows on the case and a report never linked to a child (0126, 0127).
+      await caseStatistics(db.db, world.municipality.id, file.caseId, world.worker);
+      await insertUnlinkedReport(db.db, world.municipality.id, yearsAgo(7), '2010-03-03');
       assert.ok(await approveRetentionRun(db.db, world.municipality, world.archivist, today));
     } finally {
       await db.close();
     }
     const first = await runServerToExit(env, 120_000, script, ['--municipality', code]);
     assert.equal(first.code, 0, first.stdout + first.stderr);
-    assert.match(first.stdout, /1 files culled \(4 records\), 0 skipped, of 1\./);
-    assert.match(first.stderr, /1\/1 files/);
+    assert.match(first.stdout, /2 files culled \(5 records\), 0 skipped, of 2\./);
+    assert.match(first.stderr, /2\/2 files/);
     assert.doesNotMatch(first.stdout + first.stderr, /Gallringsbarn|Samtal med/);
     const verified = await runAuditVerify(env);
     assert.equal(verified.code, 0, verified.stdout + verified.stderr);
@@ -406,7 +410,7 @@ describe('npm run retention:cull', () => {
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('action', '=', 'retention.cull')
         .executeTakeFirstOrThrow();
-      assert.equal(Number(culls.n), 5, 'four records and the register entry, once');
+      assert.equal(Number(culls.n), 6, 'four records and the register entry, and the unlinked report, once');
     } finally {
       await check.close();
     }
