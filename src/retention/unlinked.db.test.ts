@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Actor } from '../platform/access/policy.ts';
 import { verifyAuditTrail } from '../platform/audit/verify.ts';
-import { startTestApp, type TestApp } from '../testing/app.ts';
+import { login, startTestApp, type TestApp } from '../testing/app.ts';
 import { createMunicipality, createPerson, createUser } from '../testing/factories.ts';
 import { approveRetentionRun, carryOutRetentionRun } from './cull.ts';
 import { retentionDryRun } from './dry-run.ts';
@@ -128,5 +128,34 @@ describe('reports never linked to a child (decision 0127)', () => {
     const done = await carryOutRetentionRun(db, { id: municipalityId, code }, approved.runId, today);
     assert.equal(done.skipped, 1);
     assert.ok(await db.selectFrom('report').select('id').where('id', '=', old.id).executeTakeFirst());
+  });
+
+  it('shows on the page as an unlinked report, with submissions to the state kept under their rule', async () => {
+    const db = t.db.db;
+    const municipalityId = await createMunicipality(db);
+    const user = await createUser(db, t.config.secretKey, { municipalityId, role: 'archivist' });
+    const archivist = await login(t.app, user);
+    await insertUnlinkedReport(db, municipalityId, yearsAgo(7), '2010-03-03');
+    await db
+      .insertInto('statistics_submission')
+      .values({
+        municipality_id: municipalityId,
+        kind: 'ivo',
+        period_key: '2020-Q1',
+        submitted_by_name: 'Rapportören',
+        row_count: 0,
+        payload: JSON.stringify({ rows: [] }),
+        file_sha256: 'b'.repeat(64),
+      })
+      .execute();
+    const page = await archivist.get('/retention');
+    assert.equal(page.statusCode, 200, page.body);
+    assert.match(page.body, /Anmälan som inte kopplats till något barn/);
+    assert.match(
+      page.body,
+      /En inlämning till staten \(IVO, Socialstyrelsens register\) ingår inte i någon personakt/,
+    );
+    const english = await archivist.get('/retention?lang=en');
+    assert.match(english.body, /Report not linked to a child/);
   });
 });
