@@ -176,8 +176,8 @@ describe('the coordinator in a browser', () => {
       new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
     await manager.locator('#title').fill('Överenskommelse om barn som vårdas utanför hemmet');
     await manager.locator('#topic').selectOption('childrenPlacedOutOfHome');
-    await manager.getByLabel('Socialtjänsten, Sjöviks kommun').first().check();
-    await manager.getByLabel('BUP Sjövik, Region Sjöland').first().check();
+    await manager.locator('#partyOrganisationIds').getByLabel('Socialtjänsten, Sjöviks kommun').check();
+    await manager.locator('#partyOrganisationIds').getByLabel('BUP Sjövik, Region Sjöland').check();
     await manager.locator('#adoptedOn').fill(today);
     await manager.locator('#validFrom').fill(today);
     await manager.locator('#reviewBy').fill(inDays(30));

@@ -75,7 +75,11 @@ describe('forum agreements', () => {
   it('are adopted and revised by an officer as versions, with a reminder before the review date', async () => {
     const manager = await signIn('manager');
     const url = `/forums/${forumId}/agreements`;
-    assert.equal((await manager.get(url)).statusCode, 200);
+    // The demo's statutory agreement, in its second version, due for review in 60 days.
+    const first = await manager.get(url);
+    assert.equal(first.statusCode, 200);
+    assert.match(first.body, /Version 2 <span class="tag tag--warning">Dags att se över/);
+    assert.match(first.body, /Tidigare versioner/);
     const agreement = {
       title: 'Överenskommelse om barn och unga som vårdas utanför hemmet',
       topic: 'childrenPlacedOutOfHome',
@@ -99,17 +103,22 @@ describe('forum agreements', () => {
       partyOrganisationIds: [org.socialServices, org.childPsychiatry],
     });
     assert.equal(pin.statusCode, 400);
-    assert.equal(await db.db.selectFrom('forum_agreement').select('id').executeTakeFirst(), undefined);
+    // Only the demo's agreement: nothing of the refused ones was written.
+    assert.equal((await db.db.selectFrom('forum_agreement').select('id').execute()).length, 1);
     const made = await send(manager, url, {
       ...agreement,
       partyOrganisationIds: [org.socialServices, org.childPsychiatry],
     });
     assert.equal(location(made), `${url}?done=adopted`);
-    const row = await db.db.selectFrom('forum_agreement').select('id').executeTakeFirstOrThrow();
+    const row = await db.db
+      .selectFrom('forum_agreement_version')
+      .select('agreement_id as id')
+      .where('title', '=', agreement.title)
+      .executeTakeFirstOrThrow();
     // The review date is within 90 days: the reminder, here and on the forum's page.
     const page = await manager.get(url);
     assert.match(page.body, /Dags att se över/);
-    assert.match((await manager.get(`/forums/${forumId}`)).body, /1 överenskommelse ska ses över/);
+    assert.match((await manager.get(`/forums/${forumId}`)).body, /2 överenskommelser ska ses över/);
 
     const versions = `${url}/${row.id}/versions`;
     const revision = {
