@@ -204,6 +204,14 @@ describe('the coordinator in a browser', () => {
         );
       }
     }
+    // The start page's reminder, for the chair.
+    for (const width of [1280, 375]) {
+      await manager.setViewportSize({ width, height: 800 });
+      await manager.goto(`${e2e.baseUrl}/?lang=sv`);
+      assert.match(await manager.locator('main').innerText(), /Överenskommelser att se över/);
+      const violations = await axeViolations(manager);
+      assert.equal(violations.length, 0, `start page (${width} px)\n${describeViolations(violations)}`);
+    }
     await manager.context().close();
   });
 });

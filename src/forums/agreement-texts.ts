@@ -2,6 +2,7 @@ import { textsFor } from '../platform/i18n/i18n.ts';
 
 const sv = {
   title: 'Överenskommelser och gemensamma projekt',
+  dueHeading: 'Överenskommelser att se över',
   link: 'Överenskommelser och gemensamma projekt',
   intro:
     'Överenskommelser mellan organisationerna i forumet, med varje version, och forumets gemensamma projekt. Skriv om samverkan, aldrig om ett barn.',
@@ -100,6 +101,7 @@ const sv = {
 
 const en: typeof sv = {
   title: 'Agreements and joint projects',
+  dueHeading: 'Agreements to review',
   link: 'Agreements and joint projects',
   intro:
     "Agreements between the forum's organisations, with every version, and the forum's joint projects. Write about collaboration, never about a child.",

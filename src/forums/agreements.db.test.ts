@@ -80,6 +80,11 @@ describe('forum agreements', () => {
     assert.equal(first.statusCode, 200);
     assert.match(first.body, /Version 2 <span class="tag tag--warning">Dags att se över/);
     assert.match(first.body, /Tidigare versioner/);
+    // The chair is reminded on the start page; a member who is no officer is not.
+    const home = await manager.get('/');
+    assert.match(home.body, /Överenskommelser att se över/);
+    assert.match(home.body, /vårdas utanför det egna hemmet<\/a> \(Chefsnätverket Birger\)/);
+    assert.doesNotMatch((await (await signIn('bup')).get('/')).body, /Överenskommelser att se över/);
     const agreement = {
       title: 'Överenskommelse om barn och unga som vårdas utanför hemmet',
       topic: 'childrenPlacedOutOfHome',

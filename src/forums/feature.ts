@@ -6,6 +6,7 @@ import { deviationRoutes } from './deviation-routes.tsx';
 import { deviationTexts } from './deviation-texts.ts';
 import { forumTexts } from './i18n/index.ts';
 import { forumRoutes } from './routes.tsx';
+import { agreementsDueAtHome } from './sections.tsx';
 
 /** Standing collaboration forums, their meetings and actions (issue 18). */
 export const forumsFeature: Feature = {
@@ -13,6 +14,7 @@ export const forumsFeature: Feature = {
   routes: [forumRoutes, deviationRoutes, agreementRoutes],
   contributes: {
     nav: [{ order: 104, action: 'forum.read', href: '/forums', label: (lang) => forumTexts(lang).nav }],
+    homeSections: [agreementsDueAtHome],
     homeLinks: [
       { order: 104, action: 'forum.read', href: '/forums', label: (lang) => forumTexts(lang).homeLink },
     ],

@@ -37,7 +37,7 @@ import {
 type Failure = { ok: false; errors: FieldError<string>[]; warnings: FieldWarning[] };
 type Saved = { ok: true; id: string };
 
-async function forumResource(scope: AccessScope, forumId: string | null): Promise<Resource> {
+export async function forumResource(scope: AccessScope, forumId: string | null): Promise<Resource> {
   const actorOrganisation = await actorOrganisationId(scope.db, scope.actor);
   if (!forumId)
     return {
