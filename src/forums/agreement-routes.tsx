@@ -18,6 +18,7 @@ import { pageContext } from '../platform/layout/page-context.ts';
 import {
   adoptAgreementVersion,
   agreementsPage,
+  moveProject,
   type ProjectInput,
   startProject,
 } from './agreement-service.ts';
@@ -31,8 +32,10 @@ const page = { preHandler: requireSignedInPage };
 const query = Type.Object({ lang: line(5), done: line(40) });
 const params = Type.Object({ id: Id });
 const versionParams = Type.Object({ id: Id, agreementId: Id });
+const projectParams = Type.Object({ id: Id, projectId: Id });
 const idList = Type.Optional(Type.Union([Id, Type.Array(Id, { maxItems: 50 })]));
 const csrf = { _csrf: text(200), confirmNames: line(5) };
+const statusBody = Type.Object({ status: text(100), ...csrf });
 const agreementBody = Type.Object({
   title: text(5000),
   topic: text(100),
@@ -119,7 +122,10 @@ function projectInput(values: Values): ProjectInput {
 /** A forum's agreements and joint projects (docs/decisions/0136). */
 export async function agreementRoutes(app: App): Promise<void> {
   const today = () => todayFor(app.config);
-  const notices = (lang: Lang): Record<string, string> => agreementTexts(lang).done;
+  const notices = (lang: Lang): Record<string, string> => ({
+    ...agreementTexts(lang).done,
+    moved: agreementTexts(lang).projectMoved,
+  });
 
   app.get(
     '/forums/:id/agreements',
@@ -223,6 +229,37 @@ export async function agreementRoutes(app: App): Promise<void> {
           field === 'title' ? 'title-project' : field,
         ),
       );
+    },
+  );
+
+  app.post(
+    '/forums/:id/projects/:projectId/status',
+    {
+      ...page,
+      schema: { params: projectParams, querystring: query, body: statusBody },
+      attachValidation: true,
+    },
+    async (request, reply) => {
+      allowTextRefusals(request.validationError);
+      const { id, projectId } = request.params;
+      const ctx = pageContext(request);
+      const outcome = await moveProject(
+        app.db,
+        accessContext(request),
+        id,
+        projectId,
+        one((request.body as Values).status),
+      );
+      if (outcome.ok)
+        return reply.redirect(withLang(`/forums/${id}/agreements?done=moved#projects`, ctx.lang), 303);
+      const data = await agreementsPage(app.db, accessContext(request), id, today());
+      const state: AgreementFormState = {
+        form: projectId,
+        values: {},
+        errors: { _form: agreementTexts(ctx.lang).refusals.projectStep ?? '' },
+        warnings: [],
+      };
+      return sendPage(reply, <AgreementsPageView ctx={ctx} page={data} state={state} />, 409);
     },
   );
 }

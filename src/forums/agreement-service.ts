@@ -7,7 +7,12 @@ import type { Database } from '../platform/db/schema.ts';
 import { notFound } from '../platform/http/errors.ts';
 import { agreementsOfForum } from './agreement-queries.ts';
 import { type AgreementVersionInput, validateAgreementVersion } from './agreements.ts';
-import { type JointProjectInput, validateJointProject } from './joint-projects.ts';
+import {
+  type JointProjectInput,
+  projectStatuses,
+  projectStepAllowed,
+  validateJointProject,
+} from './joint-projects.ts';
 import { membersOf } from './queries.ts';
 import { officer, openForum } from './service.ts';
 
@@ -258,5 +263,37 @@ export async function startProject(
     });
     await scope.audit({ action: 'forum.startProject', recordType: 'jointProject', recordId: row.id });
     return { ok: true, id: row.id };
+  });
+}
+
+/** A project moves on (planned → ongoing → finished, or stopped); the officers decide it. */
+export async function moveProject(
+  db: Kysely<Database>,
+  context: RequestContext,
+  forumId: string,
+  projectId: string,
+  to: string | undefined,
+): Promise<{ ok: true; id: string } | { ok: false }> {
+  return withAccess(db, context, async (scope) => {
+    await openForum(scope, forumId, 'forum.record');
+    const project = await scope.db
+      .selectFrom('forum_project')
+      .select(['id', 'status'])
+      .where('id', '=', projectId)
+      .where('forum_id', '=', forumId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!project) throw notFound();
+    const next = projectStatuses.find((s) => s === to);
+    if (!next || !projectStepAllowed(project.status, next)) return { ok: false };
+    await scope.db.updateTable('forum_project').set({ status: next }).where('id', '=', project.id).execute();
+    await recordChange(scope.db, scope.actor, {
+      recordType: 'jointProject',
+      recordId: project.id,
+      action: `project.${next}`,
+      confirmedWarnings: [],
+    });
+    await scope.audit({ action: 'forum.moveProject', recordType: 'jointProject', recordId: project.id });
+    return { ok: true, id: project.id };
   });
 }

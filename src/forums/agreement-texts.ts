@@ -76,6 +76,8 @@ const sv = {
   lead: 'Huvudansvarig',
   goals: 'Mål',
   follows: 'Följs med',
+  moveTo: { ongoing: 'Markera som pågående', finished: 'Markera som avslutat', stopped: 'Avbryt projektet' },
+  projectMoved: 'Projektets läge är ändrat.',
   projectStatuses: { planned: 'Planerat', ongoing: 'Pågår', finished: 'Avslutat', stopped: 'Avbrutet' },
   done: {
     adopted: 'Överenskommelsen är sparad.',
@@ -89,12 +91,14 @@ const sv = {
     changesRequired: 'Skriv vad som ändrades i den nya versionen.',
     leadNotTakingPart: 'Den huvudansvariga organisationen ska delta i projektet.',
     noGoal: 'Skriv minst ett mål.',
+    projectStep: 'Projektet kan inte ändras så från sitt nuvarande läge.',
     unknownIndicator: 'Välj en av Samtaks indikatorer.',
   } as Record<string, string>,
   auditActions: {
     'forum.adoptAgreement': 'Sparade en överenskommelse',
     'forum.reviseAgreement': 'Sparade en ny version av en överenskommelse',
     'forum.startProject': 'Sparade ett gemensamt projekt',
+    'forum.moveProject': 'Ändrade läget för ett gemensamt projekt',
   } as Record<string, string>,
   recordTypes: { agreement: 'Överenskommelse', jointProject: 'Gemensamt projekt' } as Record<string, string>,
 };
@@ -173,6 +177,8 @@ const en: typeof sv = {
   lead: 'Lead',
   goals: 'Goals',
   follows: 'Followed by',
+  moveTo: { ongoing: 'Mark as ongoing', finished: 'Mark as finished', stopped: 'Stop the project' },
+  projectMoved: "The project's status is changed.",
   projectStatuses: { planned: 'Planned', ongoing: 'Ongoing', finished: 'Finished', stopped: 'Stopped' },
   done: {
     adopted: 'The agreement is saved.',
@@ -186,12 +192,14 @@ const en: typeof sv = {
     changesRequired: 'Say what changed in the new version.',
     leadNotTakingPart: 'The lead organisation must take part in the project.',
     noGoal: 'Write at least one goal.',
+    projectStep: 'The project cannot change that way from where it is.',
     unknownIndicator: "Choose one of Samtak's indicators.",
   },
   auditActions: {
     'forum.adoptAgreement': 'Saved an agreement',
     'forum.reviseAgreement': 'Saved a new version of an agreement',
     'forum.startProject': 'Saved a joint project',
+    'forum.moveProject': 'Changed the status of a joint project',
   },
   recordTypes: { agreement: 'Agreement', jointProject: 'Joint project' },
 };

@@ -245,7 +245,32 @@ describe('forum agreements', () => {
     assert.match(page.body, /Skolnärvaro i Sjövik/);
     assert.match(page.body, /Pågår/);
     assert.match(page.body, /Påbörjade SIP/);
+    // The project moves forward only, by an officer.
+    const projectId = (await db.db.selectFrom('forum_project').select('id').executeTakeFirstOrThrow()).id;
+    const status = `${url}/${projectId}/status`;
+    assert.equal((await send(bup, status, { status: 'finished' })).statusCode, 403);
+    assert.equal((await send(manager, status, { status: 'planned' })).statusCode, 409);
+    assert.equal((await send(manager, status, { status: 'unknown' })).statusCode, 409);
+    assert.equal(
+      location(await send(manager, status, { status: 'finished' })),
+      `/forums/${forumId}/agreements?done=moved#projects`,
+    );
+    assert.equal((await send(manager, status, { status: 'stopped' })).statusCode, 409);
+    const moved = await db.db.selectFrom('forum_project').select('status').executeTakeFirstOrThrow();
+    assert.equal(moved.status, 'finished');
+    const events = await db.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('record_id', '=', projectId)
+      .where('outcome', '=', 'allowed')
+      .orderBy('seq')
+      .execute();
+    assert.deepEqual(
+      events.map((e) => e.action),
+      ['forum.startProject', 'forum.moveProject'],
+    );
     const outside = await signIn('bvc');
     assert.equal((await send(outside, url, project)).statusCode, 404);
+    assert.equal((await send(outside, status, { status: 'stopped' })).statusCode, 404);
   });
 });

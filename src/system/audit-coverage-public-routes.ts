@@ -181,4 +181,5 @@ export const routesWithoutPersonalData = new Set([
   'POST /forums/:id/agreements',
   'POST /forums/:id/agreements/:agreementId/versions',
   'POST /forums/:id/projects',
+  'POST /forums/:id/projects/:projectId/status',
 ]);

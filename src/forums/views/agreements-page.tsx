@@ -278,6 +278,29 @@ export function AgreementsPageView({
               </p>
               <p>{p.organisation_ids.map(org).join(', ')}</p>
               {p.description ? <p class="pre-line">{p.description}</p> : null}
+              {page.canRecord && (p.status === 'planned' || p.status === 'ongoing') ? (
+                <form
+                  method="post"
+                  action={withLang(`${base}/projects/${p.id}/status`, ctx.lang)}
+                  class="inline-form"
+                >
+                  <CsrfField token={ctx.csrf} />
+                  {(p.status === 'planned'
+                    ? (['ongoing', 'stopped'] as const)
+                    : (['finished', 'stopped'] as const)
+                  ).map((to) => (
+                    <button
+                      key={to}
+                      type="submit"
+                      name="status"
+                      value={to}
+                      class="button button--secondary button--small"
+                    >
+                      {a.moveTo[to]}
+                    </button>
+                  ))}
+                </form>
+              ) : null}
               <h4>{a.goals}</h4>
               <ul>
                 {p.goals.map((g) => (
