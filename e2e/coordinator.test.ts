@@ -160,4 +160,58 @@ describe('the coordinator in a browser', () => {
     await manager.context().close();
     await admin.context().close();
   });
+
+  it("keeps a forum's agreements and joint projects without axe violations (decision 0136)", async () => {
+    const forum = await e2e.app.db.selectFrom('forum').select('id').executeTakeFirstOrThrow();
+    const manager = await e2e.newPage();
+    await loginAs(manager, e2e.baseUrl, 'manager');
+    await manager.goto(`${e2e.baseUrl}/forums/${forum.id}`);
+    await manager.getByRole('link', { name: 'Överenskommelser och gemensamma projekt' }).click();
+    // An agreement without its fields: the errors, linked.
+    await manager.getByRole('button', { name: 'Spara överenskommelsen' }).click();
+    assert.match((await manager.locator('.error-summary').textContent()) ?? '', /minst två parter/);
+    assert.deepEqual(await axeViolations(manager), [], 'agreement form with errors');
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+    const inDays = (days: number) =>
+      new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+    await manager.locator('#title').fill('Överenskommelse om barn som vårdas utanför hemmet');
+    await manager.locator('#topic').selectOption('childrenPlacedOutOfHome');
+    await manager.locator('#partyOrganisationIds').getByLabel('Socialtjänsten, Sjöviks kommun').check();
+    await manager.locator('#partyOrganisationIds').getByLabel('BUP Sjövik, Region Sjöland').check();
+    await manager.locator('#adoptedOn').fill(today);
+    await manager.locator('#validFrom').fill(today);
+    await manager.locator('#reviewBy').fill(inDays(30));
+    await manager.locator('#adoptedBy').fill('Socialnämnden och regionstyrelsen');
+    await manager.getByRole('button', { name: 'Spara överenskommelsen' }).click();
+    assert.match((await manager.locator('[role=status]').textContent()) ?? '', /sparad/);
+    assert.match(await manager.locator('main').innerText(), /Dags att se över/);
+    const url = new URL(manager.url()).pathname;
+    assert.match(url, /\/agreements$/);
+    // A project without a goal: refused, the form again.
+    await manager.locator('#title-project').fill('Skolnärvaro i Sjövik');
+    await manager.getByRole('button', { name: 'Spara projektet' }).click();
+    assert.match((await manager.locator('.error-summary').textContent()) ?? '', /minst ett mål/);
+    assert.deepEqual(await axeViolations(manager), [], 'project form with errors');
+    for (const width of [1280, 375]) {
+      await manager.setViewportSize({ width, height: 800 });
+      for (const lang of ['sv', 'en']) {
+        await manager.goto(`${e2e.baseUrl}${url}?lang=${lang}`);
+        const violations = await axeViolations(manager);
+        assert.equal(
+          violations.length,
+          0,
+          `${url} (${lang}, ${width} px)\n${describeViolations(violations)}`,
+        );
+      }
+    }
+    // The start page's reminder, for the chair.
+    for (const width of [1280, 375]) {
+      await manager.setViewportSize({ width, height: 800 });
+      await manager.goto(`${e2e.baseUrl}/?lang=sv`);
+      assert.match(await manager.locator('main').innerText(), /Överenskommelser att se över/);
+      const violations = await axeViolations(manager);
+      assert.equal(violations.length, 0, `start page (${width} px)\n${describeViolations(violations)}`);
+    }
+    await manager.context().close();
+  });
 });

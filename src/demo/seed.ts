@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { seedActionPlanDemo } from '../action-plans/demo.ts';
+import { seedDemoCoordinator } from '../action-plans/demo-coordinator.ts';
 import { seedForumDemo } from '../forums/demo.ts';
 import { seedGoodPracticeDemo } from '../good-practice/demo.ts';
 import { seedGuideDemo } from '../guide/demo.ts';
@@ -456,6 +457,7 @@ export async function seedDemoData(
       },
     });
     log(`  collaboration forum: ${forumMeetings} meetings`);
+    await seedDemoCoordinator(trx, { passwordHash, totpSecretEnc: seal(secretKey, demoTotpSecret) });
     log(
       `Demo data ready: ${persons.length} people, ${relations.length} guardianships, ${demoUsers.length} users, ${demoCases.reports} reports, ${demoCases.cases} cases, ${sips} coordinated plans.`,
     );

@@ -203,5 +203,64 @@ export async function seedForumDemo(
       actor_name: 'Socialtjänsten, Sjöviks kommun',
     })
     .execute();
+  await seedAgreementDemo(db, { today, forumId: forum.id, manager: users.manager, o });
   return 3;
+}
+
+/**
+ * The agreement the law requires (7 kap. 2 § SoL) between social services and BUP, in its second
+ * version and due for review in two months, so the reminder shows (docs/decisions/0136).
+ */
+async function seedAgreementDemo(
+  db: Kysely<Database>,
+  options: { today: string; forumId: string; manager: string; o: { socialServices: string; bup: string } },
+): Promise<void> {
+  const { today, forumId, manager, o } = options;
+  const agreement = await db
+    .insertInto('forum_agreement')
+    .values({
+      forum_id: forumId,
+      municipality_id: (
+        await db
+          .selectFrom('forum')
+          .select('municipality_id')
+          .where('id', '=', forumId)
+          .executeTakeFirstOrThrow()
+      ).municipality_id,
+      topic: 'childrenPlacedOutOfHome',
+      created_by: manager,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const common = {
+    agreement_id: agreement.id,
+    title: 'Överenskommelse om barn och unga som vårdas utanför det egna hemmet',
+    party_organisation_ids: [o.socialServices, o.bup],
+    adopted_by: 'Socialnämnden i Sjövik och Region Sjölands hälso- och sjukvårdsnämnd',
+    created_by: manager,
+  };
+  await db
+    .insertInto('forum_agreement_version')
+    .values([
+      {
+        ...common,
+        version: 1,
+        adopted_on: addDays(today, -800),
+        valid_from: addDays(today, -780),
+        review_by: addDays(today, -50),
+        valid_until: addDays(today, -301),
+        summary: 'Hälsoundersökning inom fyra veckor efter placeringen; BUP:s kontaktväg för socialtjänsten.',
+      },
+      {
+        ...common,
+        version: 2,
+        adopted_on: addDays(today, -320),
+        valid_from: addDays(today, -300),
+        review_by: addDays(today, 60),
+        summary:
+          'Hälsoundersökning inom fyra veckor efter placeringen; BUP:s kontaktväg för socialtjänsten; en gemensam genomgång varje halvår av barnen som placerats.',
+        changes: 'En halvårsvis gemensam genomgång är tillagd.',
+      },
+    ])
+    .execute();
 }

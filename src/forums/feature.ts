@@ -1,16 +1,20 @@
 import type { Feature } from '../platform/features.ts';
+import { agreementRoutes } from './agreement-routes.tsx';
+import { agreementTexts } from './agreement-texts.ts';
 import { forumAuditWords } from './audit-words.ts';
 import { deviationRoutes } from './deviation-routes.tsx';
 import { deviationTexts } from './deviation-texts.ts';
 import { forumTexts } from './i18n/index.ts';
 import { forumRoutes } from './routes.tsx';
+import { agreementsDueAtHome } from './sections.tsx';
 
 /** Standing collaboration forums, their meetings and actions (issue 18). */
 export const forumsFeature: Feature = {
   name: 'forums',
-  routes: [forumRoutes, deviationRoutes],
+  routes: [forumRoutes, deviationRoutes, agreementRoutes],
   contributes: {
     nav: [{ order: 104, action: 'forum.read', href: '/forums', label: (lang) => forumTexts(lang).nav }],
+    homeSections: [agreementsDueAtHome],
     homeLinks: [
       { order: 104, action: 'forum.read', href: '/forums', label: (lang) => forumTexts(lang).homeLink },
     ],
@@ -18,11 +22,13 @@ export const forumsFeature: Feature = {
       (lang) => forumTexts(lang).auditActions,
       (lang) => forumAuditWords(lang).actions,
       (lang) => deviationTexts(lang).auditActions,
+      (lang) => agreementTexts(lang).auditActions,
     ],
     auditReasonLabels: [(lang) => forumAuditWords(lang).reasons],
     auditRecordTypeLabels: [
       (lang) => forumAuditWords(lang).recordTypes,
       (lang) => deviationTexts(lang).recordTypes,
+      (lang) => agreementTexts(lang).recordTypes,
     ],
   },
 };

@@ -7,6 +7,7 @@ import type { Resource } from '../platform/access/policy.ts';
 import { type AccessScope, type RequestContext, withAccess } from '../platform/access/scope.ts';
 import type { Database } from '../platform/db/schema.ts';
 import { notFound } from '../platform/http/errors.ts';
+import { agreementsOfForum } from './agreement-queries.ts';
 import { type ForumHome, type ForumInput, nextMeetingDue, validateForum } from './forum.ts';
 import {
   actionChangeRefusal,
@@ -36,7 +37,7 @@ import {
 type Failure = { ok: false; errors: FieldError<string>[]; warnings: FieldWarning[] };
 type Saved = { ok: true; id: string };
 
-async function forumResource(scope: AccessScope, forumId: string | null): Promise<Resource> {
+export async function forumResource(scope: AccessScope, forumId: string | null): Promise<Resource> {
   const actorOrganisation = await actorOrganisationId(scope.db, scope.actor);
   if (!forumId)
     return {
@@ -217,6 +218,9 @@ export async function forumPage(
       changes,
       nextDue: lastHeld ? nextMeetingDue(lastHeld, forum.cadence) : null,
       canRecord: await officer(scope, forumId, ['chair', 'viceChair', 'secretary']),
+      agreementsDue: (await agreementsOfForum(scope.db, forumId, today)).filter(
+        (a) => a.review === 'reviewSoon' || a.review === 'reviewOverdue',
+      ).length,
       today,
     };
   });

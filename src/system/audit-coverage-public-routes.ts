@@ -177,4 +177,9 @@ export const routesWithoutPersonalData = new Set([
   'POST /forums/:id/deviations/:deviationId/answer',
   'POST /forums/:id/deviations/:deviationId/review',
   'POST /forums/:id/deviations/:deviationId/close',
+  'GET /forums/:id/agreements',
+  'POST /forums/:id/agreements',
+  'POST /forums/:id/agreements/:agreementId/versions',
+  'POST /forums/:id/projects',
+  'POST /forums/:id/projects/:projectId/status',
 ]);

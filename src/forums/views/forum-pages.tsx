@@ -13,6 +13,7 @@ import {
 import { Layout } from '../../platform/layout/Layout.tsx';
 import type { PageContext } from '../../platform/layout/page-context.ts';
 import { goalAreas } from '../../sip/schema.ts';
+import { agreementTexts } from '../agreement-texts.ts';
 import { deviationTexts } from '../deviation-texts.ts';
 import { cadenceIds, forumLevels, representativeRoles } from '../forum.ts';
 import { forumTexts } from '../i18n/index.ts';
@@ -240,6 +241,15 @@ export function ForumOverviewPage({
       </ul>
       <p>
         <a href={withLang(`/forums/${forum.id}/deviations`, ctx.lang)}>{deviationTexts(ctx.lang).link}</a>
+      </p>
+      <p>
+        <a href={withLang(`/forums/${forum.id}/agreements`, ctx.lang)}>{agreementTexts(ctx.lang).link}</a>
+        {page.agreementsDue > 0 ? (
+          <>
+            {' '}
+            <span class="tag tag--warning">{agreementTexts(ctx.lang).reminder(page.agreementsDue)}</span>
+          </>
+        ) : null}
       </p>
       <h2>{f.openActions}</h2>
       {page.openActions.length === 0 ? <p>{f.noOpenActions}</p> : null}
