@@ -1,10 +1,4 @@
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { migrations } from '../migrations.ts';
-import { todayInSweden } from '../platform/dates.ts';
-import { type Db, openDatabase } from '../platform/db/database.ts';
-import { firstLine } from '../platform/startup-error.ts';
-import { assessableFrom } from './assess.ts';
+import { startRetentionCommand } from './command.ts';
 import { carryOutRetentionRun, pendingRuns } from './cull.ts';
 
 /**
@@ -14,46 +8,10 @@ import { carryOutRetentionRun, pendingRuns } from './cull.ts';
  * it carries on where it stopped and culls nothing twice. Files are named by id only.
  */
 const usage = 'Usage: npm run retention:cull -- --municipality <code> [--today YYYY-MM-DD]';
-function fail(line: string): never {
-  console.error(line);
-  process.exit(1);
-}
-
-let values: { municipality?: string | undefined; today?: string | undefined };
-try {
-  values = parseArgs({
-    options: { municipality: { type: 'string' }, today: { type: 'string' } },
-    strict: true,
-  }).values;
-} catch (error) {
-  fail(`${firstLine(error)}. ${usage}`);
-}
-const code = values.municipality ?? '';
-if (!/^[0-9]{4}$/.test(code)) fail(`--municipality must be the four-digit municipality code. ${usage}`);
-const today = values.today ?? todayInSweden();
-if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(today) || today < assessableFrom)
-  fail(
-    `--today must be a date (YYYY-MM-DD) from ${assessableFrom}, when SoL (2025:400) came into force. ${usage}`,
-  );
-
-let db: Db;
-try {
-  db = await openDatabase({
-    databaseUrl: process.env.DATABASE_URL || undefined,
-    dataDir: resolve(process.env.DATA_DIR ?? './data'),
-    migrations,
-  });
-} catch (error) {
-  fail(`The database could not be opened: ${firstLine(error)}`);
-}
+const { db, municipality, today } = await startRetentionCommand(usage);
+const code = municipality.code;
 let failed = false;
 try {
-  const municipality = await db.db
-    .selectFrom('municipality')
-    .select(['id', 'code', 'name'])
-    .where('code', '=', code)
-    .executeTakeFirst();
-  if (!municipality) fail(`There is no municipality ${code}`);
   const runs = await pendingRuns(db.db, municipality.id);
   if (runs.length === 0)
     console.log(`No approved culling run for ${municipality.name} (${code}): nothing was removed.`);

@@ -1,10 +1,4 @@
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { migrations } from '../migrations.ts';
-import { todayInSweden } from '../platform/dates.ts';
-import { type Db, openDatabase } from '../platform/db/database.ts';
-import { firstLine } from '../platform/startup-error.ts';
-import { assessableFrom } from './assess.ts';
+import { startRetentionCommand } from './command.ts';
 import { retentionDryRun } from './dry-run.ts';
 
 /**
@@ -13,45 +7,9 @@ import { retentionDryRun } from './dry-run.ts';
  * Files are named by the person's id, not their name or number: the output may end up in a log.
  */
 const usage = 'Usage: npm run retention:dry-run -- --municipality <code> [--today YYYY-MM-DD]';
-function fail(line: string): never {
-  console.error(line);
-  process.exit(1);
-}
-
-let values: { municipality?: string | undefined; today?: string | undefined };
+const { db, municipality, today } = await startRetentionCommand(usage);
+const code = municipality.code;
 try {
-  values = parseArgs({
-    options: { municipality: { type: 'string' }, today: { type: 'string' } },
-    strict: true,
-  }).values;
-} catch (error) {
-  fail(`${firstLine(error)}. ${usage}`);
-}
-const code = values.municipality ?? '';
-if (!/^[0-9]{4}$/.test(code)) fail(`--municipality must be the four-digit municipality code. ${usage}`);
-const today = values.today ?? todayInSweden();
-if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(today) || today < assessableFrom)
-  fail(
-    `--today must be a date (YYYY-MM-DD) from ${assessableFrom}, when SoL (2025:400) came into force. ${usage}`,
-  );
-
-let db: Db;
-try {
-  db = await openDatabase({
-    databaseUrl: process.env.DATABASE_URL || undefined,
-    dataDir: resolve(process.env.DATA_DIR ?? './data'),
-    migrations,
-  });
-} catch (error) {
-  fail(`The database could not be opened: ${firstLine(error)}`);
-}
-try {
-  const municipality = await db.db
-    .selectFrom('municipality')
-    .select(['id', 'code', 'name'])
-    .where('code', '=', code)
-    .executeTakeFirst();
-  if (!municipality) fail(`There is no municipality ${code}`);
   const run = await retentionDryRun(db.db, municipality, today, { reason: 'command' });
   const lines = [`Dry run for ${municipality.name} (${code}) on ${today}: nothing was removed.`];
   for (const { personId, assessment, unlinkedReport } of run.files) {
