@@ -213,6 +213,21 @@ export async function publishedExampleTitles(db: Kysely<Database>) {
     .execute();
 }
 
+/** Which of these examples are published: what a new measure may cite. */
+export async function publishedAmong(db: Kysely<Database>, exampleIds: readonly string[]) {
+  const ids = [...new Set(exampleIds)].filter((id) => UUID.test(id));
+  if (!ids.length) return [];
+  const rows = await db
+    .selectFrom('good_practice_revision')
+    .select('example_id')
+    .distinct()
+    .where('state', '=', 'published')
+    .where('example_id', 'in', ids)
+    .execute();
+  return rows.map((r) => r.example_id);
+}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The adopted plans whose measures cite an example: for the example's public page. */
 export async function plansCitingExample(db: Kysely<Database>, exampleId: string) {
   return db

@@ -35,6 +35,7 @@ import {
   planOrganisationIds,
   planRow,
   plansOf,
+  publishedAmong,
   publishedExampleTitles,
 } from './queries.ts';
 import { visitsOfPlan } from './visit-queries.ts';
@@ -170,10 +171,13 @@ export interface IndicatorShown {
 export async function planPage(db: Kysely<Database>, context: RequestContext, planId: string, today: string) {
   return withAccess(db, context, async (scope) => {
     const { plan, organisationIds } = await openPlan(scope, context, planId, 'plan.read');
-    const contents = await planContents(scope.db, plan, organisationIds, today);
-    const visitWork = await visitsOfPlan(scope.db, planId);
     const actor = scope.actor;
     const canWrite = actor.role === 'manager';
+    // Only the measure form lists the examples a measure may cite, and only a draft has it.
+    const contents = await planContents(scope.db, plan, organisationIds, today, {
+      examples: canWrite && plan.status === 'draft',
+    });
+    const visitWork = await visitsOfPlan(scope.db, planId);
     return {
       ...contents,
       visitWork,
@@ -195,6 +199,11 @@ export async function planContents(
   plan: PlanRow,
   organisationIds: string[],
   today: string,
+  /**
+   * Whether to read the published examples a measure may cite: every published example of the
+   * installation, a list that grows with it, so read only for the form that offers them.
+   */
+  options: { examples: boolean } = { examples: false },
 ) {
   const planId = plan.id;
   const [organisations, areas, measures, rows, matters, changes, examples] = await Promise.all([
@@ -204,7 +213,7 @@ export async function planContents(
     indicatorsOf(db, planId),
     mattersOf(db, planId),
     changesOf(db, 'actionPlan', planId),
-    publishedExampleTitles(db),
+    options.examples ? publishedExampleTitles(db) : [],
   ]);
   const indicators: IndicatorShown[] = [];
   for (const row of rows) {
@@ -252,7 +261,7 @@ export async function addMeasure(
       guard: { today, confirmed, knownNames: await knownNames(scope) },
       areaCount: areas.length,
       planOrganisationIds: organisationIds,
-      publishedExampleIds: (await publishedExampleTitles(scope.db)).map((e) => e.id),
+      publishedExampleIds: await publishedAmong(scope.db, input.citedExampleIds ?? []),
     });
     if (!outcome.ok) return outcome;
     const v = outcome.value;

@@ -381,28 +381,42 @@ export async function loadPlacements(scope: AccessScope, ids: readonly string[],
     });
 }
 
-/** The ids of the placements an actor lists: their own as designated or responsible worker, or a unit's. */
+/**
+ * The ids of the placements an actor lists: their own as designated or responsible worker, or a
+ * unit's. Each side of the "or" is its own select, so that each reads its own index (placement by
+ * designated worker or unit, the case by responsible worker or unit): an `or` across the join
+ * reads every placement of the municipality (decision 0140).
+ */
 export async function visiblePlacementIds(
   scope: AccessScope,
   options: { unitId: string | null; includeEnded?: boolean; childId?: string },
 ): Promise<string[]> {
   const m = scope.actor.municipalityId;
+  const own = options.unitId
+    ? { placement: 'unit_id' as const, childCase: 'unit_id' as const, id: options.unitId }
+    : {
+        placement: 'designated_worker_id' as const,
+        childCase: 'responsible_user_id' as const,
+        id: scope.actor.userId,
+      };
+  const byPlacement = scope.db
+    .selectFrom('placement')
+    .select('id')
+    .where('municipality_id', '=', m)
+    .where(own.placement, '=', own.id);
+  const byCase = scope.db
+    .selectFrom('placement as p2')
+    .innerJoin('child_case as c', (j) =>
+      j.onRef('c.municipality_id', '=', 'p2.municipality_id').onRef('c.id', '=', 'p2.case_id'),
+    )
+    .select('p2.id')
+    .where('p2.municipality_id', '=', m)
+    .where(`c.${own.childCase}`, '=', own.id);
   let q = scope.db
     .selectFrom('placement as p')
-    .leftJoin('child_case as c', (j) =>
-      j.onRef('c.municipality_id', '=', 'p.municipality_id').onRef('c.id', '=', 'p.case_id'),
-    )
     .select('p.id')
-    .where('p.municipality_id', '=', m);
-  if (options.unitId) {
-    const unitId = options.unitId;
-    q = q.where((eb) => eb.or([eb('p.unit_id', '=', unitId), eb('c.unit_id', '=', unitId)]));
-  } else {
-    const userId = scope.actor.userId;
-    q = q.where((eb) =>
-      eb.or([eb('p.designated_worker_id', '=', userId), eb('c.responsible_user_id', '=', userId)]),
-    );
-  }
+    .where('p.municipality_id', '=', m)
+    .where('p.id', 'in', byPlacement.union(byCase));
   if (!options.includeEnded) q = q.where('p.ended_on', 'is', null);
   if (options.childId) q = q.where('p.child_id', '=', options.childId);
   const rows = await q.orderBy('p.created_at').execute();
