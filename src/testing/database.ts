@@ -16,7 +16,9 @@ const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1
 export async function openTestDatabase(): Promise<Db> {
   if (testEngine === 'pglite') return openDatabase({ migrations });
   const fresh = await createPostgresDatabase();
-  const db = await openDatabase({ databaseUrl: fresh.url, poolSize: 5, migrations });
+  // DATABASE_NAMED_STATEMENTS=true runs the suite as a server with named statements runs (0111).
+  const namedStatements = process.env.DATABASE_NAMED_STATEMENTS === 'true';
+  const db = await openDatabase({ databaseUrl: fresh.url, poolSize: 5, migrations, namedStatements });
   return {
     ...db,
     async close() {
