@@ -216,11 +216,18 @@ export async function planContents(
     options.examples ? publishedExampleTitles(db) : [],
   ]);
   const indicators: IndicatorShown[] = [];
+  // Each of Samtak's indicators is computed once, however many of the plan's areas follow it.
+  const figures = new Map<string, LiveFigure>();
+  const figureOf = async (id: string) => {
+    const known = figures.get(id);
+    if (known) return known;
+    const figure = await liveFigure(db, plan.municipality_id, id, today);
+    figures.set(id, figure);
+    return figure;
+  };
   for (const row of rows) {
     const live =
-      row.indicator.source.kind === 'samtak'
-        ? await liveFigure(db, plan.municipality_id, row.indicator.source.indicatorId, today)
-        : null;
+      row.indicator.source.kind === 'samtak' ? await figureOf(row.indicator.source.indicatorId) : null;
     const liveValue = live?.kind === 'value' ? { value: live.value, on: live.on, source: 'Samtak' } : null;
     const current = currentValue(row.indicator, { manual: row.manual, live: liveValue });
     indicators.push({ ...row, live, current, progress: progress(row.indicator, current) });
