@@ -24,19 +24,44 @@ export function measuredOn(scope: Scope): IsoDate {
 }
 
 function placementOn(periods: readonly PlacementPeriodRow[], careId: string, day: IsoDate) {
-  return periods.find(
-    (p) => p.careId === careId && p.startedOn <= day && (p.endedOn === null || p.endedOn >= day),
-  );
+  return byCare(periods)
+    .get(careId)
+    ?.find((p) => p.startedOn <= day && (p.endedOn === null || p.endedOn >= day));
 }
 
+// A page computes every unit's figures from the same rows: each list is grouped once, by identity.
+const grouped = new WeakMap<readonly { careId: string }[], Map<string, unknown[]>>();
+const positions = new WeakMap<readonly { careId: string }[], Map<string, number[]>>();
+
+/** The rows of each care, in their order; grouped once per list. */
 function byCare<T extends { careId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const known = grouped.get(rows);
+  if (known) return known as Map<string, T[]>;
   const map = new Map<string, T[]>();
   for (const row of rows) {
     const list = map.get(row.careId) ?? [];
     list.push(row);
     map.set(row.careId, list);
   }
+  grouped.set(rows, map);
   return map;
+}
+
+/** Where the rows of these cares stand in the list, in the list's order. */
+function positionsOf(rows: readonly { careId: string }[], careIds: Iterable<string>): number[] {
+  let map = positions.get(rows);
+  if (!map) {
+    map = new Map();
+    rows.forEach((row, i) => {
+      const list = map!.get(row.careId) ?? [];
+      list.push(i);
+      map!.set(row.careId, list);
+    });
+    positions.set(rows, map);
+  }
+  const found: number[] = [];
+  for (const id of careIds) for (const i of map.get(id) ?? []) found.push(i);
+  return found.sort((a, b) => a - b);
 }
 
 /**
@@ -174,7 +199,9 @@ export function privateTalksPerPlacedChildYear(
   const tally = new Tally(['talks', 'placedChildren', 'childrenWithTalk', 'childrenWithoutTalk']);
   let childYears = 0;
   const placed = new Map<string, string>();
-  for (const p of periods) {
+  // Only the periods and talks of these cares, in the lists' order (a unit's share of a city's).
+  for (const i of positionsOf(periods, careOf.keys())) {
+    const p = periods[i]!;
     const care = careOf.get(p.careId);
     if (!care || !inScope(scope, care.unitId)) continue;
     const span = spanUntil(p.startedOn, p.endedOn, until);
@@ -184,7 +211,8 @@ export function privateTalksPerPlacedChildYear(
     placed.set(care.childId, care.id);
   }
   const talked = new Set<string>();
-  for (const t of talks) {
+  for (const i of positionsOf(talks, careOf.keys())) {
+    const t = talks[i]!;
     const care = careOf.get(t.careId);
     if (!care || !placed.has(care.childId) || !contains(scope.period, t.heldOn) || t.heldOn > until) continue;
     tally.add('talks', `${t.careId}@${t.heldOn}`);

@@ -12,7 +12,7 @@ import {
   reportsInvestigated,
 } from './case-indicators.ts';
 import { type IndicatorId, indicatorCatalogue, indicatorIds, type Source } from './catalogue.ts';
-import { continuityFigures, familiesOf } from './continuity.ts';
+import { continuityFigures, familiesOfOnce } from './continuity.ts';
 import type { Figure, Scope } from './figures.ts';
 import type {
   CarePlanRow,
@@ -56,7 +56,9 @@ const continuity =
   (id: IndicatorId): Compute =>
   (d, scope) => {
     const { responsibilities, guardianships } = d.responsibility;
-    return continuityFigures(responsibilities, familiesOf(guardianships), scope).find((f) => f.id === id)!;
+    return continuityFigures(responsibilities, familiesOfOnce(guardianships), scope).find(
+      (f) => f.id === id,
+    )!;
   };
 
 const computers: Record<IndicatorId, Compute> = {

@@ -108,22 +108,52 @@ function countsFigure(
   return figure;
 }
 
+// A page computes every unit's figures from the same rows: who held each child and family over
+// the window is collected once per list and window, and each unit only counts its own holders.
+const collected = new WeakMap<
+  readonly ResponsibilityRow[],
+  WeakMap<Map<string, string>, Map<string, { children: Map<string, Holder>; families: Map<string, Holder> }>>
+>();
+
+function holdersOf(
+  responsibilities: readonly ResponsibilityRow[],
+  families: Map<string, string>,
+  window: { from: IsoDate; to: IsoDate },
+) {
+  const byFamilies = collected.get(responsibilities) ?? new WeakMap();
+  collected.set(responsibilities, byFamilies);
+  const byWindow = byFamilies.get(families) ?? new Map();
+  byFamilies.set(families, byWindow);
+  const key = `${window.from}/${window.to}`;
+  let holders = byWindow.get(key);
+  if (!holders) {
+    holders = {
+      children: collect(responsibilities, (r) => r.childId, window),
+      families: collect(responsibilities, (r) => families.get(r.childId) ?? r.childId, window),
+    };
+    byWindow.set(key, holders);
+  }
+  return holders;
+}
+
+const familyGroups = new WeakMap<readonly GuardianshipRow[], Map<string, string>>();
+
+/** familiesOf, worked out once per list of guardianships. */
+export function familiesOfOnce(guardianships: readonly GuardianshipRow[]): Map<string, string> {
+  const families = familyGroups.get(guardianships) ?? familiesOf(guardianships);
+  familyGroups.set(guardianships, families);
+  return families;
+}
+
 export function continuityFigures(
   responsibilities: readonly ResponsibilityRow[],
   families: Map<string, string>,
   scope: Scope,
 ): Figure[] {
   const window = twelveMonthsEndingOn(measuredOn(scope));
-  const perChild = countsFigure(
-    'workersPerChild',
-    collect(responsibilities, (r) => r.childId, window),
-    scope,
-  );
-  const perFamily = countsFigure(
-    'workersPerFamily',
-    collect(responsibilities, (r) => families.get(r.childId) ?? r.childId, window),
-    scope,
-  );
+  const holders = holdersOf(responsibilities, families, window);
+  const perChild = countsFigure('workersPerChild', holders.children, scope);
+  const perFamily = countsFigure('workersPerFamily', holders.families, scope);
   const oneWorker: Figure = {
     ...perFamily,
     id: 'familiesWithOneWorker',
