@@ -26,6 +26,17 @@ type Db = Kysely<Database>;
 const formOf = (form: string): PlacementForm =>
   form === 'residentialCareHome' ? 'residentialCare' : (form as PlacementForm);
 
+/** Rows by a key, each group in the rows' order. */
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = groups.get(key(row));
+    if (list) list.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}
+
 export async function placementsTouching(
   db: Db,
   municipalityId: string,
@@ -33,14 +44,15 @@ export async function placementsTouching(
 ): Promise<NonNullable<IndicatorData['placements']>> {
   // Reconsiderations look back a window of six months; plans are valid for two years.
   const since = addMonths(period.from, -25);
-  const placements = await db
+  // The placements as a subquery, not a list of their ids: a city has thousands of them.
+  const touching = db
     .selectFrom('placement')
-    .select(['id', 'child_id', 'unit_id', 'ended_on'])
     .where('municipality_id', '=', municipalityId)
-    .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>=', since)]))
-    .execute();
-  const ids = placements.map((p) => p.id);
-  if (ids.length === 0) return { cares: [], periods: [], plans: [], reconsiderations: [], privateTalks: [] };
+    .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>=', since)]));
+  const placements = await touching.select(['id', 'child_id', 'unit_id', 'ended_on']).execute();
+  const ids = touching.select('id');
+  if (placements.length === 0)
+    return { cares: [], periods: [], plans: [], reconsiderations: [], privateTalks: [] };
   const decisions = await db
     .selectFrom('placement_decision')
     .where('municipality_id', '=', municipalityId)
@@ -82,8 +94,10 @@ export async function placementsTouching(
 
   const cares: CareRow[] = [];
   const careSpans = new Map<string, { care: CareRow; from: string; to: string | null }[]>();
+  const decisionsOf = groupBy(decisions, (d) => d.placement_id);
+  const periodsOf = groupBy(periods, (x) => x.placement_id);
   for (const p of placements) {
-    const own = decisions.filter((d) => d.placement_id === p.id);
+    const own = decisionsOf.get(p.id) ?? [];
     const spans: { care: CareRow; from: string; to: string | null }[] = [];
     own.forEach((d, i) => {
       const next = own[i + 1];
@@ -109,7 +123,7 @@ export async function placementsTouching(
 
   const periodRows: PlacementPeriodRow[] = [];
   for (const p of placements) {
-    const own = periods.filter((x) => x.placement_id === p.id);
+    const own = periodsOf.get(p.id) ?? [];
     own.forEach((x, i) => {
       const next = own[i + 1];
       const end = next ? addDays(next.started_on, -1) : p.ended_on;
