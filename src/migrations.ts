@@ -25,6 +25,7 @@ import * as m0014 from './statistics/migrations/0014_statistics.ts';
 import * as m0014staff from './statistics/migrations/0014_statistics_staff.ts';
 import * as m0018 from './statistics/migrations/0018_statistics_workload.ts';
 import * as m0019 from './statistics/migrations/0019_statistics_reporting.ts';
+import * as m0025statistics from './statistics/migrations/0025_statistics_one_submission_store.ts';
 import * as m0008 from './workday/migrations/0008_workday.ts';
 
 /**
@@ -63,4 +64,5 @@ export const migrations: Migrations = {
   '0021_people_search_prefix': m0021,
   '0022_collaboration_agreements': m0022agreements,
   '0025_people_country_of_birth': m0025,
+  '0025_statistics_one_submission_store': m0025statistics,
 };

@@ -235,14 +235,20 @@ describe('the register file of a year', () => {
     assert.equal(stale.statusCode, 409);
     const sent = await manager.post('/statistics/reporting/register', { year: '2025', sha256: sha });
     assert.equal(sent.statusCode, 303);
-    const [row] = await db.selectFrom('statistics_register_submission').selectAll().execute();
-    assert.equal(row!.file, file.body);
+    // Kept in the one store of submissions, kind register (decision 0119).
+    const [row] = await db
+      .selectFrom('statistics_submission')
+      .selectAll()
+      .where('municipality_id', '=', municipalityId)
+      .where('kind', '=', 'register')
+      .execute();
+    assert.equal((row!.payload as { file: string }).file, file.body);
     assert.equal(row!.row_count, 4);
-    await assert.rejects(
-      sql`update statistics_register_submission set row_count = 0`.execute(db),
-      /read-only/,
-    );
-    await assert.rejects(sql`delete from statistics_register_submission`.execute(db), /read-only/);
+    assert.equal(row!.period_key, '2025');
+    assert.equal(row!.child_count, 3);
+    await assert.rejects(sql`update statistics_submission set row_count = 0`.execute(db), /read-only/);
+    await assert.rejects(sql`delete from statistics_submission`.execute(db), /read-only/);
+    await assert.rejects(sql`truncate statistics_submission`.execute(db), /read-only/);
 
     // A placement corrected after the submission: the next one shows the change.
     await db.updateTable('placement').set(ending('2025-12-15')).where('id', '=', invertedPlacement).execute();
