@@ -104,7 +104,6 @@ export interface SubmissionListing {
   difference: Difference<SubmittedRegisterRow> | null;
 }
 
-
 /** Every submission, newest first, each compared with the one before it for the same year. */
 export async function registerSubmissions(db: Db, municipalityId: string): Promise<SubmissionListing[]> {
   const rows = await db

@@ -1,12 +1,10 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { Generated } from 'kysely';
 import type { CreatedAt } from '../platform/db/schema.ts';
 
 /**
  * The tables of migration 0019_statistics_reporting (Kolada, export jobs). Its register submissions
  * moved to `statistics_submission` in migration 0025 (decision 0119).
  */
-
-type Json<T> = ColumnType<T, string, never>;
 
 /** What is kept of each line to compare a year's submission with the one before. */
 export interface SubmittedRegisterRow {

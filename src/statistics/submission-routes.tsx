@@ -31,7 +31,8 @@ const params = Type.Object({ id: Id });
  * same kind before, only for whoever prepares that kind (a manager: `ivo.prepare`,
  * `registerFile.prepare`), audited when rows are shown.
  */
-const prepareActionOf = (kind: SubmissionKind) => (kind === 'register' ? 'registerFile.prepare' : 'ivo.prepare');
+const prepareActionOf = (kind: SubmissionKind) =>
+  kind === 'register' ? 'registerFile.prepare' : 'ivo.prepare';
 
 export async function submissionRoutes(app: App): Promise<void> {
   app.get(
@@ -76,7 +77,11 @@ export async function submissionRoutes(app: App): Promise<void> {
         const { payload: _rows, ...listed } = found;
         return sendPage(
           reply,
-          <SubmissionPage ctx={pageContext(request)} submission={{ ...listed, mayPrepare: false }} rows={null} />,
+          <SubmissionPage
+            ctx={pageContext(request)}
+            submission={{ ...listed, mayPrepare: false }}
+            rows={null}
+          />,
         );
       }
       const shown = await withAccess(app.db, accessContext(request), async (scope) => {

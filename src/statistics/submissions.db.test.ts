@@ -35,7 +35,9 @@ describe('migration 0025 moves the register files into the one store', () => {
 
   it('keeps each one’s id, year, file, hash, counts and rows, and drops the old table', async () => {
     const municipalityId = await createMunicipality(db.db);
-    const rows = [{ key: 'c1:p1', row: 1, basis: 'sol', form: 'FH', decidedOn: '2024-01-01', startedOn: '', endedOn: '' }];
+    const rows = [
+      { key: 'c1:p1', row: 1, basis: 'sol', form: 'FH', decidedOn: '2024-01-01', startedOn: '', endedOn: '' },
+    ];
     await sql`insert into statistics_register_submission
         (municipality_id, id, year, layout_id, submitted_at, submitted_by, submitted_by_name, file,
          file_sha256, row_count, child_count, counts, rows)
@@ -154,19 +156,25 @@ describe('the one list of submissions', () => {
       )
     ).id;
     // Made in the same millisecond otherwise: give them the order they were made in.
-    await sql`alter table statistics_submission disable trigger statistics_submission_no_update_or_delete`.execute(db);
+    await sql`alter table statistics_submission disable trigger statistics_submission_no_update_or_delete`.execute(
+      db,
+    );
     for (const [i, id] of [ids.register1, ids.ivo1, ids.register2, ids.ivo2].entries())
       await db
         .updateTable('statistics_submission')
         .set({ submitted_at: new Date(Date.UTC(2026, 0, 10 + i)) } as never)
         .where('id', '=', id!)
         .execute();
-    await sql`alter table statistics_submission enable trigger statistics_submission_no_update_or_delete`.execute(db);
+    await sql`alter table statistics_submission enable trigger statistics_submission_no_update_or_delete`.execute(
+      db,
+    );
   });
   after(() => t?.close());
 
   const cellsOf = (body: string, id: string) => {
-    const row = new RegExp(`<tr><th scope="row"><a href="/statistics/submissions/${id}">[\\s\\S]*?</tr>`).exec(body);
+    const row = new RegExp(
+      `<tr><th scope="row"><a href="/statistics/submissions/${id}">[\\s\\S]*?</tr>`,
+    ).exec(body);
     assert.ok(row, `row of ${id}`);
     return [...row[0].matchAll(/<td>([\s\S]*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
   };
@@ -174,9 +182,9 @@ describe('the one list of submissions', () => {
   it('lists both kinds, newest first, each compared with the one of the same kind before', async () => {
     const page = await manager.get('/statistics/submissions');
     assert.equal(page.statusCode, 200);
-    const order = [...page.body.matchAll(/<th scope="row"><a href="\/statistics\/submissions\/([0-9a-f-]{36})">/g)].map(
-      (m) => m[1],
-    );
+    const order = [
+      ...page.body.matchAll(/<th scope="row"><a href="\/statistics\/submissions\/([0-9a-f-]{36})">/g),
+    ].map((m) => m[1]);
     assert.deepEqual(order, [ids.ivo2, ids.register2, ids.ivo1, ids.register1]);
     assert.match(page.body, /Socialstyrelsen, registret över insatser 2025/);
     assert.match(page.body, /IVO, ej verkställda beslut 2026-Q1/);
