@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { seedActionPlanDemo } from '../action-plans/demo.ts';
 import { seedDemoCoordinator } from '../action-plans/demo-coordinator.ts';
+import { addMonths } from '../deadlines/calendar.ts';
 import { seedForumDemo } from '../forums/demo.ts';
 import { seedGoodPracticeDemo } from '../good-practice/demo.ts';
 import { seedGuideDemo } from '../guide/demo.ts';
@@ -19,6 +20,7 @@ import { seedDemoJointVisits } from './joint-visits.ts';
 import { seedDemoSips } from './sips.ts';
 import { seedStatisticsHistory } from './statistics.ts';
 import { seedDemoWorkday } from './workday.ts';
+import { seedDemoWorkload } from './workload.ts';
 
 /**
  * Demo data for the embedded database: the fictional municipality of Sjövik with its units, one
@@ -392,6 +394,19 @@ export async function seedDemoData(
       children: childIds.filter((c) => !c.assigned),
     });
     log(`  case history for the statistics: ${history} cases`);
+    // Workload (decision 0128): Sjövik's points, the case workers' experience, months of history.
+    const workload = await seedDemoWorkload(trx, {
+      municipalityId,
+      today,
+      admin: userId('admin'),
+      workers: [
+        { id: userId('socialworker'), experienceSince: addMonths(today, -74), fte: 1 },
+        { id: userId('socialworker2'), experienceSince: addMonths(today, -8), fte: 1 },
+        { id: userId('intake'), experienceSince: addMonths(today, -42), fte: 0.8 },
+        { id: userId('homefinder'), experienceSince: addMonths(today, -26), fte: 1 },
+      ],
+    });
+    log(`  workload: ${workload.months} kept months`);
     const editor = userId('editor');
     const editor2 = userId('editor2');
     const guideRevisions = await seedGuideDemo(
