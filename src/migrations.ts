@@ -8,6 +8,7 @@ import * as m0022agreements from './forums/migrations/0022_collaboration_agreeme
 import * as m0013 from './installation/migrations/0013_operations.ts';
 import * as m0010 from './joint-visits/migrations/0010_joint_visits.ts';
 import * as m0021 from './people/migrations/0021_people_search_prefix.ts';
+import * as m0025 from './people/migrations/0025_people_country_of_birth.ts';
 import * as m0012 from './placements/migrations/0012_placements.ts';
 import * as m0016 from './placements/migrations/0016_placements_more.ts';
 import type { Migrations } from './platform/db/migrate.ts';
@@ -24,6 +25,7 @@ import * as m0014 from './statistics/migrations/0014_statistics.ts';
 import * as m0014staff from './statistics/migrations/0014_statistics_staff.ts';
 import * as m0018 from './statistics/migrations/0018_statistics_workload.ts';
 import * as m0019 from './statistics/migrations/0019_statistics_reporting.ts';
+import * as m0025statistics from './statistics/migrations/0025_statistics_one_submission_store.ts';
 import * as m0008 from './workday/migrations/0008_workday.ts';
 
 /**
@@ -61,4 +63,6 @@ export const migrations: Migrations = {
   '0020_collaboration_more': m0020,
   '0021_people_search_prefix': m0021,
   '0022_collaboration_agreements': m0022agreements,
+  '0025_people_country_of_birth': m0025,
+  '0025_statistics_one_submission_store': m0025statistics,
 };

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { seedActionPlanDemo } from '../action-plans/demo.ts';
 import { seedDemoCoordinator } from '../action-plans/demo-coordinator.ts';
+import { addMonths } from '../deadlines/calendar.ts';
 import { seedForumDemo } from '../forums/demo.ts';
 import { seedGoodPracticeDemo } from '../good-practice/demo.ts';
 import { seedGuideDemo } from '../guide/demo.ts';
@@ -19,6 +20,7 @@ import { seedDemoJointVisits } from './joint-visits.ts';
 import { seedDemoSips } from './sips.ts';
 import { seedStatisticsHistory } from './statistics.ts';
 import { seedDemoWorkday } from './workday.ts';
+import { seedDemoWorkload } from './workload.ts';
 
 /**
  * Demo data for the embedded database: the fictional municipality of Sjövik with its units, one
@@ -392,6 +394,19 @@ export async function seedDemoData(
       children: childIds.filter((c) => !c.assigned),
     });
     log(`  case history for the statistics: ${history} cases`);
+    // Workload (decision 0128): Sjövik's points, the case workers' experience, months of history.
+    const workload = await seedDemoWorkload(trx, {
+      municipalityId,
+      today,
+      admin: userId('admin'),
+      workers: [
+        { id: userId('socialworker'), experienceSince: addMonths(today, -74), fte: 1 },
+        { id: userId('socialworker2'), experienceSince: addMonths(today, -8), fte: 1 },
+        { id: userId('intake'), experienceSince: addMonths(today, -42), fte: 0.8 },
+        { id: userId('homefinder'), experienceSince: addMonths(today, -26), fte: 1 },
+      ],
+    });
+    log(`  workload: ${workload.months} kept months`);
     const editor = userId('editor');
     const editor2 = userId('editor2');
     const guideRevisions = await seedGuideDemo(
@@ -465,6 +480,11 @@ export async function seedDemoData(
   return true;
 }
 
+/** Countries of birth the demo's unaccompanied minors and some guardians came from (fictional people). */
+const demoCountriesOfArrival = ['AF', 'SO', 'ER', 'SY', 'IQ', 'UA', 'MA', 'VN'] as const;
+/** Chosen from a number, not the random sequence, so the demo's people stay the ones they were. */
+const arrivedFrom = (n: number) => demoCountriesOfArrival[n % demoCountriesOfArrival.length]!;
+
 /** Families of one or two guardians with one to three children; a few unaccompanied minors. */
 export function demoFamilies(municipalityId: string, today: string, families = 170, seed = 42) {
   const next = random(seed);
@@ -479,6 +499,7 @@ export function demoFamilies(municipalityId: string, today: string, families = 1
     familyName: string,
     address: string,
     isProtected: boolean,
+    countryOfBirth: string | null = null,
   ): number => {
     let number: string;
     let birthDate: string;
@@ -501,6 +522,7 @@ export function demoFamilies(municipalityId: string, today: string, families = 1
       street_address: address,
       postal_code: `999 ${String(10 + Math.floor(next() * 80))}`,
       city: 'Sjövik',
+      country_of_birth: countryOfBirth,
     });
     return persons.length - 1;
   };
@@ -510,23 +532,37 @@ export function demoFamilies(municipalityId: string, today: string, families = 1
     const isProtected = next() < 0.03;
     if (f % 25 === 24) {
       // An unaccompanied minor with an appointed guardian (god man) who lives elsewhere.
-      const child = person(14, 17, pick(familyNames), address, false);
+      const child = person(14, 17, pick(familyNames), address, false, arrivedFrom(f));
       const appointed = person(
         40,
         70,
         pick(familyNames),
         `${pick(streets)} ${1 + Math.floor(next() * 60)}`,
         false,
+        'SE',
       );
       relations.push({ child, guardian: appointed, kind: 'appointedGuardian' });
       continue;
     }
-    const guardians = [person(25, 55, familyName, address, isProtected)];
+    // Two families in three have their countries of birth registered (decision 0118).
+    const known = f % 3 !== 2;
+    const guardianCountry = () =>
+      known ? (persons.length % 4 === 0 ? arrivedFrom(persons.length) : 'SE') : null;
+    const guardians = [person(25, 55, familyName, address, isProtected, guardianCountry())];
     if (next() < 0.7)
-      guardians.push(person(25, 55, next() < 0.6 ? familyName : pick(familyNames), address, isProtected));
+      guardians.push(
+        person(
+          25,
+          55,
+          next() < 0.6 ? familyName : pick(familyNames),
+          address,
+          isProtected,
+          guardianCountry(),
+        ),
+      );
     const childCount = 1 + Math.floor(next() * 3);
     for (let c = 0; c < childCount; c++) {
-      const child = person(0, 17, familyName, address, isProtected);
+      const child = person(0, 17, familyName, address, isProtected, known ? 'SE' : null);
       for (const guardian of guardians) relations.push({ child, guardian, kind: 'guardian' });
     }
   }

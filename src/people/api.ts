@@ -25,6 +25,7 @@ const RelativeSchema = Type.Intersect([PersonSummarySchema, Type.Object({ relati
 const PersonSchema = Type.Intersect([
   PersonSummarySchema,
   Type.Object({
+    countryOfBirth: Type.Union([Type.String({ description: 'ISO 3166-1 alpha-2' }), Type.Null()]),
     address: Type.Union([
       Type.Object({
         streetAddress: Type.Union([Type.String(), Type.Null()]),
@@ -133,6 +134,7 @@ export async function peopleApiRoutes(app: App): Promise<void> {
       const p = view.person;
       return {
         ...summary(p),
+        countryOfBirth: p.country_of_birth,
         address: view.revealed
           ? { streetAddress: p.street_address, postalCode: p.postal_code, city: p.city }
           : null,

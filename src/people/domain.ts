@@ -1,4 +1,5 @@
 import { type ProtectedIdentity, protectedIdentityLevels } from '../platform/db/schema.ts';
+import { parseCountryCode } from './countries.ts';
 import { type PersonalNumberError, parsePersonalNumber } from './personal-number.ts';
 
 /**
@@ -61,6 +62,8 @@ export interface NewPersonInput {
   postalCode?: string | undefined;
   city?: string | undefined;
   protectedIdentity?: string | undefined;
+  /** ISO 3166-1 alpha-2; empty when not known (decision 0118). */
+  countryOfBirth?: string | undefined;
 }
 
 export interface ValidPerson {
@@ -73,6 +76,7 @@ export interface ValidPerson {
   postalCode: string | null;
   city: string | null;
   protectedIdentity: ProtectedIdentity;
+  countryOfBirth: string | null;
 }
 
 export type PersonFieldError =
@@ -80,7 +84,8 @@ export type PersonFieldError =
   | { field: 'birthDate'; code: 'birthDateInvalid' }
   | { field: 'givenName' | 'familyName' | 'streetAddress' | 'city'; code: 'required' | 'tooLong' }
   | { field: 'postalCode'; code: 'postalCodeInvalid' }
-  | { field: 'protectedIdentity'; code: 'invalid' };
+  | { field: 'protectedIdentity'; code: 'invalid' }
+  | { field: 'countryOfBirth'; code: 'countryInvalid' };
 
 const nameMax = 100;
 const addressMax = 200;
@@ -133,6 +138,9 @@ export function validateNewPerson(
   if (!protectedIdentityLevels.includes(protectedIdentity))
     errors.push({ field: 'protectedIdentity', code: 'invalid' });
 
+  const countryOfBirth = validateCountryOfBirth(input.countryOfBirth);
+  if (!countryOfBirth.ok) errors.push({ field: 'countryOfBirth', code: 'countryInvalid' });
+
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
@@ -146,8 +154,19 @@ export function validateNewPerson(
       postalCode: postalDigits ? `${postalDigits.slice(0, 3)} ${postalDigits.slice(3)}` : null,
       city,
       protectedIdentity,
+      countryOfBirth: countryOfBirth.ok ? countryOfBirth.value : null,
     },
   };
+}
+
+/** A country of birth as chosen: empty is "not known" (null), anything else must be on the list. */
+export function validateCountryOfBirth(
+  value: string | undefined,
+): { ok: true; value: string | null } | { ok: false } {
+  const typed = clean(value);
+  if (!typed) return { ok: true, value: null };
+  const code = parseCountryCode(typed);
+  return code ? { ok: true, value: code } : { ok: false };
 }
 
 function clean(value: string | undefined): string {

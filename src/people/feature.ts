@@ -27,5 +27,6 @@ export const peopleFeature: Feature = {
     homeSections: [assignedChildrenSection],
     auditLabels: [(lang) => peopleTexts(lang).auditActions],
     auditRecordTypeLabels: [(lang) => peopleTexts(lang).auditRecordTypes],
+    auditReasonLabels: [(lang) => ({ countryOfBirth: peopleTexts(lang).auditCountryOfBirthChanged })],
   },
 };

@@ -27,6 +27,8 @@ function messageFor(error: PersonFieldError, t: Messages, lang: Lang): string {
       return tx.birthDateInvalid;
     case 'postalCodeInvalid':
       return tx.postalCodeInvalid;
+    case 'countryInvalid':
+      return tx.countryOfBirthInvalid;
     case 'required':
       return t.errors.field.required;
     case 'tooLong':

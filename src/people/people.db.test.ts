@@ -416,3 +416,120 @@ describe('the people API', () => {
     assert.equal(res.json().error.code, 'badRequest');
   });
 });
+
+describe('the country of birth (decision 0118)', () => {
+  const countryOf = async (id: string) =>
+    (
+      await t.db.db
+        .selectFrom('person')
+        .select('country_of_birth')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).country_of_birth;
+
+  it('offers the countries by name in the user’s language, "not known" first', async () => {
+    const { client } = await municipalityWith();
+    const sv = await client.get('/people/new');
+    assert.match(sv.body, /<label[^>]*for="countryOfBirth"[^>]*>Födelseland/);
+    assert.match(sv.body, /<option value selected>Inte känt<\/option>/);
+    assert.match(sv.body, /<option value="SE">Sverige<\/option>/);
+    assert.match(sv.body, /<option value="AF">Afghanistan<\/option>/);
+    const en = await client.get('/people/new?lang=en');
+    assert.match(en.body, /<option value="SE">Sweden<\/option>/);
+    assert.ok(en.body.indexOf('value="AF"') < en.body.indexOf('value="SE"'));
+  });
+
+  it('registers a person with a country of birth, and without one as not known', async () => {
+    const { client } = await municipalityWith();
+    const res = await client.post('/people', {
+      givenName: 'Amina',
+      familyName: 'Landsdotter',
+      personalNumber: generatePersonalNumber('2009-05-05', 202),
+      countryOfBirth: 'so',
+    });
+    assert.equal(res.statusCode, 303);
+    const id = /\/people\/([0-9a-f-]{36})/.exec(res.headers.location as string)![1]!;
+    assert.equal(await countryOf(id), 'SO');
+    assert.match((await client.get(`/people/${id}`)).body, /<dt>Födelseland<\/dt>\s*<dd>Somalia<\/dd>/);
+    const none = await client.post('/people', {
+      givenName: 'Okänd',
+      familyName: 'Landsdotter',
+      personalNumber: generatePersonalNumber('2009-05-06', 203),
+      countryOfBirth: '',
+    });
+    const noneId = /\/people\/([0-9a-f-]{36})/.exec(none.headers.location as string)![1]!;
+    assert.equal(await countryOf(noneId), null);
+  });
+
+  it('refuses a code that is not a country with a 400 in the user’s language and writes nothing', async () => {
+    const { municipalityId, client } = await municipalityWith();
+    for (const code of ['XX', 'EU', 'SWE', '12', 'S']) {
+      const res = await client.post('/people', {
+        givenName: 'Fel',
+        familyName: 'Landsson',
+        personalNumber: generatePersonalNumber('2012-01-01', 300),
+        countryOfBirth: code,
+      });
+      assert.equal(res.statusCode, 400, code);
+      assert.match(res.body, /Välj ett land i listan/);
+    }
+    const api = await client.post('/api/v1/people?lang=en', {
+      givenName: 'Fel',
+      familyName: 'Landsson',
+      personalNumber: generatePersonalNumber('2012-01-01', 300),
+      countryOfBirth: 'ZZ',
+    });
+    assert.equal(api.statusCode, 400);
+    assert.match(api.body, /countryOfBirth/);
+    const count = await t.db.db
+      .selectFrom('person')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('municipality_id', '=', municipalityId)
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(count.n), 0);
+  });
+
+  it('is set and cleared on the person page, audited as a change of the person, and read by the API', async () => {
+    const { municipalityId, client, user } = await municipalityWith();
+    const child = await createPerson(t.db.db, municipalityId, { birthDate: '2008-08-08' });
+    const page = await client.get(`/people/${child.id}`);
+    assert.match(page.body, new RegExp(`action="/people/${child.id}/country-of-birth"`));
+    const set = await client.post(`/people/${child.id}/country-of-birth`, { countryOfBirth: 'ER' });
+    assert.equal(set.statusCode, 303);
+    assert.match((await client.get(set.headers.location as string)).body, /Födelselandet är sparat/);
+    assert.equal(await countryOf(child.id), 'ER');
+    const api = (await client.get(`/api/v1/people/${child.id}`)).json() as { countryOfBirth: string | null };
+    assert.equal(api.countryOfBirth, 'ER');
+    const bad = await client.post(`/people/${child.id}/country-of-birth?lang=en`, { countryOfBirth: 'QQ' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /Choose a country from the list/);
+    assert.equal(await countryOf(child.id), 'ER', 'a refused value leaves the country as it was');
+    assert.equal(
+      (await client.post(`/people/${child.id}/country-of-birth`, { countryOfBirth: '' })).statusCode,
+      303,
+    );
+    assert.equal(await countryOf(child.id), null);
+    const changes = (await auditFor(child.id)).filter(
+      (e) => e.action === 'person.update' && e.reason === 'countryOfBirth',
+    );
+    assert.equal(changes.length, 2);
+    assert.ok(changes.every((e) => e.actor_user_id === user.id && e.outcome === 'allowed'));
+  });
+
+  it('is not changed by a manager (no person.update), nor in another municipality', async () => {
+    const { municipalityId, client } = await municipalityWith('manager');
+    const child = await createPerson(t.db.db, municipalityId, { countryOfBirth: 'SE' });
+    const page = await client.get(`/people/${child.id}`);
+    assert.doesNotMatch(page.body, /country-of-birth/);
+    assert.equal(
+      (await client.post(`/people/${child.id}/country-of-birth`, { countryOfBirth: 'FI' })).statusCode,
+      403,
+    );
+    const other = await municipalityWith();
+    assert.equal(
+      (await other.client.post(`/people/${child.id}/country-of-birth`, { countryOfBirth: 'FI' })).statusCode,
+      404,
+    );
+    assert.equal(await countryOf(child.id), 'SE');
+  });
+});

@@ -237,12 +237,23 @@ export async function insertPerson(scope: AccessScope, person: ValidPerson): Pro
       street_address: person.streetAddress,
       postal_code: person.postalCode,
       city: person.city,
+      country_of_birth: person.countryOfBirth,
       created_by: scope.actor.userId,
     })
     .onConflict((oc) => oc.columns(['municipality_id', 'personal_number']).doNothing())
     .returning('id')
     .executeTakeFirst();
   return row?.id ?? null;
+}
+
+/** Sets (or clears) the person's country of birth; the caller has authorised person.update. */
+export async function updateCountryOfBirth(scope: AccessScope, personId: string, code: string | null) {
+  await scope.db
+    .updateTable('person')
+    .set({ country_of_birth: code })
+    .where('municipality_id', '=', scope.actor.municipalityId)
+    .where('id', '=', personId)
+    .execute();
 }
 
 /** Links a guardian to a child; false when the link already exists. */

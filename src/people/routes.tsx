@@ -12,7 +12,7 @@ import { pageContext } from '../platform/layout/page-context.ts';
 import { entryFor } from '../platform/lookup.ts';
 import { peopleTexts } from './i18n/index.ts';
 import { personFieldErrors } from './messages.ts';
-import { addGuardian, createPerson, readPerson, searchPeople } from './service.ts';
+import { addGuardian, createPerson, readPerson, searchPeople, setCountryOfBirth } from './service.ts';
 import { NewPersonPage, PersonPage, SearchPage } from './views.tsx';
 
 const html = { 200: Type.String() };
@@ -29,6 +29,7 @@ export const newPersonBody = Type.Object({
   postalCode: text(40),
   city: name(300),
   protectedIdentity: text(40),
+  countryOfBirth: text(10),
   _csrf: text(200),
 });
 
@@ -117,7 +118,10 @@ export async function peopleRoutes(app: App): Promise<void> {
       const view = await readPerson(app.db, accessContext(request), request.params.id, undefined, sections);
       if (!view) throw notFound();
       const tx = peopleTexts(request.lang);
-      const notice = entryFor({ created: tx.created, relationAdded: tx.relationAdded }, request.query.notice);
+      const notice = entryFor(
+        { created: tx.created, relationAdded: tx.relationAdded, countrySaved: tx.countryOfBirthSaved },
+        request.query.notice,
+      );
       return sendPage(reply, personPage(request, view, { notice }));
     },
   );
@@ -196,10 +200,41 @@ export async function peopleRoutes(app: App): Promise<void> {
     },
   );
 
+  app.post(
+    '/people/:id/country-of-birth',
+    {
+      ...pageOptions,
+      schema: { params: personParams, body: Type.Object({ countryOfBirth: text(10), _csrf: text(200) }) },
+    },
+    async (request, reply) => {
+      const outcome = await setCountryOfBirth(
+        app.db,
+        accessContext(request),
+        request.params.id,
+        request.body.countryOfBirth,
+      );
+      if (outcome === 'notFound') throw notFound();
+      if (outcome !== 'invalid')
+        return reply.redirect(`/people/${request.params.id}?notice=countrySaved`, 303);
+      const view = await readPerson(app.db, accessContext(request), request.params.id, undefined, sections);
+      if (!view) throw notFound();
+      return sendPage(
+        reply,
+        personPage(request, view, { countryError: peopleTexts(request.lang).countryOfBirthInvalid }),
+        400,
+      );
+    },
+  );
+
   function personPage(
     request: FastifyRequest,
     view: NonNullable<Awaited<ReturnType<typeof readPerson>>>,
-    extra: { notice?: string | undefined; revealError?: string; relationError?: string },
+    extra: {
+      notice?: string | undefined;
+      revealError?: string;
+      relationError?: string;
+      countryError?: string;
+    },
   ) {
     const actor = request.actor!;
     const resource = {

@@ -6,7 +6,13 @@ import { todayInSweden } from '../platform/dates.ts';
 import type { Database, GuardianshipKind, Person } from '../platform/db/schema.ts';
 import type { LoadedSection } from '../platform/features.ts';
 import type { PageContext } from '../platform/layout/page-context.ts';
-import { type NewPersonInput, type PersonFieldError, parsePersonQuery, validateNewPerson } from './domain.ts';
+import {
+  type NewPersonInput,
+  type PersonFieldError,
+  parsePersonQuery,
+  validateCountryOfBirth,
+  validateNewPerson,
+} from './domain.ts';
 import { parsePersonalNumber } from './personal-number.ts';
 import {
   type AssignedWorker,
@@ -19,6 +25,7 @@ import {
   personWithRelatives,
   type Relative,
   searchLimit,
+  updateCountryOfBirth,
 } from './queries.ts';
 import type { PersonSection, ProfessionalEntry, TimelineEntry } from './sections.ts';
 
@@ -237,5 +244,40 @@ export async function addGuardian(
       },
     );
     return 'added';
+  });
+}
+
+export type CountryOutcome = 'saved' | 'unchanged' | 'notFound' | 'invalid';
+
+/**
+ * Sets the person's country of birth (decision 0118), or clears it with an empty value: the same
+ * right as linking a guardian (person.update), written to the trail as a change of the person.
+ * Nothing is written, and nothing audited as changed, when the value is the one already kept.
+ */
+export async function setCountryOfBirth(
+  db: Kysely<Database>,
+  context: RequestContext,
+  personId: string,
+  value: string | undefined,
+): Promise<CountryOutcome> {
+  return withAccess(db, context, async (scope) => {
+    const person = await personById(scope, personId);
+    if (!person) {
+      scope.authorize('person.search', register(context));
+      return 'notFound';
+    }
+    scope.authorize('person.update', personResource(person), { audit: subject(person) });
+    const valid = validateCountryOfBirth(value);
+    if (!valid.ok) return 'invalid';
+    if (valid.value === person.country_of_birth) return 'unchanged';
+    await updateCountryOfBirth(scope, person.id, valid.value);
+    await scope.audit({
+      action: 'person.update',
+      subjectPersonId: person.id,
+      recordType: 'person',
+      recordId: person.id,
+      reason: 'countryOfBirth',
+    });
+    return 'saved';
   });
 }

@@ -14,6 +14,7 @@ import {
 } from '../platform/layout/forms.tsx';
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
+import { countryName, countryOptions } from './countries.ts';
 import { ageOn, type NewPersonInput } from './domain.ts';
 import { type PeopleTexts, peopleTexts } from './i18n/index.ts';
 import { formatPersonalNumber } from './personal-number.ts';
@@ -28,6 +29,29 @@ function Identity({ t, person }: { t: Messages; person: PersonSummary }) {
         ? formatPersonalNumber(person.personal_number)
         : (person.birth_date ?? t.notGiven)}
     </>
+  );
+}
+
+/** The country select: "not known" first, then every country by name in the user's language. */
+function CountryOfBirthField({
+  ctx,
+  value,
+  error,
+}: {
+  ctx: PageContext;
+  value?: string | null | undefined;
+  error?: string | undefined;
+}) {
+  const tx = peopleTexts(ctx.lang);
+  return (
+    <SelectField
+      name="countryOfBirth"
+      label={tx.countryOfBirth}
+      hint={tx.countryOfBirthHint}
+      value={value ?? ''}
+      error={error}
+      options={[['', tx.countryOfBirthNotKnown] as const, ...countryOptions(ctx.lang)]}
+    />
   );
 }
 
@@ -122,6 +146,7 @@ export function PersonPage({
   notice,
   revealError,
   relationError,
+  countryError,
   canUpdate,
   canReviewLog,
 }: {
@@ -130,6 +155,7 @@ export function PersonPage({
   notice?: string | undefined;
   revealError?: string | undefined;
   relationError?: string | undefined;
+  countryError?: string | undefined;
   canUpdate: boolean;
   canReviewLog: boolean;
 }) {
@@ -150,6 +176,7 @@ export function PersonPage({
         errors={{
           ...(revealError ? { reason: revealError } : {}),
           ...(relationError ? { guardianNumber: relationError } : {}),
+          ...(countryError ? { countryOfBirth: countryError } : {}),
         }}
       />
       <h2>{tx.details}</h2>
@@ -160,6 +187,8 @@ export function PersonPage({
         <dd>{p.birth_date ? `${p.birth_date} (${tx.years(ageOn(p.birth_date, today))})` : t.notGiven}</dd>
         <dt>{tx.protectedIdentity}</dt>
         <dd>{tx.protectedIdentityLevels[p.protected_identity]}</dd>
+        <dt>{tx.countryOfBirth}</dt>
+        <dd>{p.country_of_birth ? countryName(p.country_of_birth, ctx.lang) : tx.countryOfBirthNotKnown}</dd>
         <dt>{tx.address}</dt>
         <dd>
           {view.revealed
@@ -198,6 +227,18 @@ export function PersonPage({
         relatives={view.guardians}
       />
       <RelativesSection t={t} tx={tx} title={tx.children} empty={tx.noChildren} relatives={view.children} />
+      {canUpdate ? (
+        <section class="panel" aria-labelledby="country-heading">
+          <h2 id="country-heading">{tx.countryOfBirth}</h2>
+          <form method="post" action={`/people/${p.id}/country-of-birth`} novalidate>
+            <CsrfField token={ctx.csrf} />
+            <CountryOfBirthField ctx={ctx} value={p.country_of_birth} error={countryError} />
+            <button type="submit" class="button button--secondary">
+              {tx.saveCountryOfBirth}
+            </button>
+          </form>
+        </section>
+      ) : null}
       {canUpdate ? (
         <section class="panel" aria-labelledby="relation-heading">
           <h2 id="relation-heading">{tx.addRelation}</h2>
@@ -427,6 +468,7 @@ export function NewPersonPage({
           maxLength={100}
           autocomplete="off"
         />
+        <CountryOfBirthField ctx={ctx} value={values.countryOfBirth} error={errors.countryOfBirth} />
         <SelectField
           name="protectedIdentity"
           label={tx.protectedIdentity}

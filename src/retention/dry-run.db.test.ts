@@ -153,21 +153,22 @@ describe('submissions to the state in the dry run', () => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // A register file, in the same store since migration 0025 (decision 0119).
     const register = await db
-      .insertInto('statistics_register_submission')
+      .insertInto('statistics_submission')
       .values({
         municipality_id: municipalityId,
-        year: Number(yearsAgo(6).slice(0, 4)),
-        layout_id: 'test',
+        kind: 'register',
+        period_key: yearsAgo(6).slice(0, 4),
         submitted_at: new Date(`${yearsAgo(5, '03-01')}T10:00:00Z`),
         submitted_by: municipalityId,
         submitted_by_name: 'Rapportören',
-        file: '',
-        file_sha256: sha,
         row_count: 0,
+        payload: JSON.stringify({ rows: [], key: ['key'], file: '' }),
+        file_sha256: sha,
+        layout_id: 'test',
         child_count: 0,
-        counts: JSON.stringify({}),
-        rows: JSON.stringify([]),
+        counts: JSON.stringify({ fatal: 0, error: 0, warning: 0 }),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -176,7 +177,7 @@ describe('submissions to the state in the dry run', () => {
       run.submissions.map((s) => [s.table, s.id, s.kind, s.ruleId]),
       [
         ['statistics_submission', ivo.id, 'ivo', 'stateSubmission'],
-        ['statistics_register_submission', register.id, 'register', 'stateSubmission'],
+        ['statistics_submission', register.id, 'register', 'stateSubmission'],
       ],
     );
     assert.deepEqual(run.byRule.stateSubmission, { cull: 0, keep: 2 });

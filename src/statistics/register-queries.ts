@@ -153,15 +153,21 @@ async function childrenOf(
 ): Promise<RegisterChild[]> {
   const people = await db
     .selectFrom('person')
-    .select(['id', 'personal_number', 'birth_date'])
+    .select(['id', 'personal_number', 'birth_date', 'country_of_birth'])
     .where('municipality_id', '=', municipalityId)
     .where('id', 'in', childIds)
     .execute();
+  // The guardians who are parents, with their sex (from the number) and country of birth.
   const guardians = await db
-    .selectFrom('guardianship')
-    .select(['child_id', 'kind'])
-    .where('municipality_id', '=', municipalityId)
-    .where('child_id', 'in', childIds)
+    .selectFrom('guardianship as g')
+    .innerJoin('person as p', (j) =>
+      j.onRef('p.municipality_id', '=', 'g.municipality_id').onRef('p.id', '=', 'g.guardian_id'),
+    )
+    .select(['g.child_id', 'g.kind', 'p.personal_number', 'p.country_of_birth'])
+    .where('g.municipality_id', '=', municipalityId)
+    .where('g.child_id', 'in', childIds)
+    .orderBy('g.created_at')
+    .orderBy('g.guardian_id')
     .execute();
   const unaccompanied = new Set(
     (
@@ -191,14 +197,28 @@ async function childrenOf(
       temporaryId: p.personal_number ? null : p.id,
       birthDate: p.birth_date,
       sex: sexOf(p.personal_number, today),
-      // Countries of birth are not recorded in Samtak yet (docs/statistics-reporting.md).
-      countryOfBirth: null,
-      motherCountryOfBirth: null,
-      fatherCountryOfBirth: null,
+      // Decision 0118: the child's own; a parent's is the guardian's of that sex, when registered.
+      countryOfBirth: p.country_of_birth,
+      motherCountryOfBirth: parentCountry(own, 'female', today),
+      fatherCountryOfBirth: parentCountry(own, 'male', today),
       guardianSituation,
       unaccompanied: unaccompanied.has(p.id),
     };
   });
+}
+
+/**
+ * The country of birth of the child's mother or father: the first guardian (not an appointed one)
+ * whose identity number says that sex. A guardian is taken to be a parent, which a specially
+ * appointed custodian is not (not told apart in Samtak; docs/statistics-reporting.md).
+ */
+function parentCountry(
+  guardians: readonly { kind: string; personal_number: string | null; country_of_birth: string | null }[],
+  sex: 'female' | 'male',
+  today: string,
+): string | null {
+  const parent = guardians.find((g) => g.kind === 'guardian' && sexOf(g.personal_number, today) === sex);
+  return parent?.country_of_birth ?? null;
 }
 
 function sexOf(personalNumber: string | null, today: string): ChildSex {

@@ -5,13 +5,13 @@ import { layoutSamtak2017, serialiseRegister } from './register-layout.ts';
 import { registerInput } from './register-queries.ts';
 import { type Validation, validateRegister } from './register-validation.ts';
 import type { SubmittedRegisterRow } from './reporting-schema.ts';
+import { recordSubmission, type SubmissionRow } from './submission-store.ts';
 import { compareRows, type Difference, sha256 } from './submissions.ts';
 
 /**
  * The register file of a year, produced from the live placements, checked and kept (decision
- * 0130). The submission store is this feature's own table for now (statistics_register_submission,
- * append-only); `recordRegisterSubmission` is the one place that writes it, so it can move to the
- * shared submissions store without touching the routes.
+ * 0130). It is kept in the one store of submissions to the state (`statistics_submission`, kind
+ * `register`, decision 0119), through `recordSubmission` like IVO's reports.
  */
 
 type Db = Kysely<Database>;
@@ -61,30 +61,35 @@ export function submittedRows(records: readonly RegisterRecord[]): SubmittedRegi
   }));
 }
 
+/** The fields compared with the previous submission; the row's number in the file is not one. */
+const compared: (keyof SubmittedRegisterRow & string)[] = [
+  'basis',
+  'form',
+  'decidedOn',
+  'startedOn',
+  'endedOn',
+];
+
 export async function recordRegisterSubmission(
   db: Db,
   municipalityId: string,
   produced: ProducedRegister,
   by: { userId: string; name: string },
 ): Promise<string> {
-  const row = await db
-    .insertInto('statistics_register_submission')
-    .values({
-      municipality_id: municipalityId,
-      year: produced.year,
-      layout_id: layoutSamtak2017.id,
-      submitted_by: by.userId,
-      submitted_by_name: by.name,
+  const recorded = await recordSubmission(
+    db,
+    'register',
+    String(produced.year),
+    {
+      rows: submittedRows(produced.records) as unknown as SubmissionRow[],
+      key: ['key'],
+      compared,
       file: produced.file,
-      file_sha256: produced.fileSha256,
-      row_count: produced.records.length,
-      child_count: produced.childCount,
-      counts: JSON.stringify(produced.validation.counts),
-      rows: JSON.stringify(submittedRows(produced.records)),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+    },
+    { municipalityId, ...by },
+    { layoutId: layoutSamtak2017.id, childCount: produced.childCount, counts: produced.validation.counts },
+  );
+  return recorded.id;
 }
 
 export interface SubmissionListing {
@@ -99,41 +104,40 @@ export interface SubmissionListing {
   difference: Difference<SubmittedRegisterRow> | null;
 }
 
-const compared: (keyof SubmittedRegisterRow & string)[] = [
-  'basis',
-  'form',
-  'decidedOn',
-  'startedOn',
-  'endedOn',
-];
-
 /** Every submission, newest first, each compared with the one before it for the same year. */
 export async function registerSubmissions(db: Db, municipalityId: string): Promise<SubmissionListing[]> {
   const rows = await db
-    .selectFrom('statistics_register_submission')
+    .selectFrom('statistics_submission')
     .select([
       'id',
-      'year',
+      'period_key',
       'submitted_at',
       'submitted_by_name',
       'row_count',
       'child_count',
       'file_sha256',
-      'rows',
+      'payload',
     ])
     .where('municipality_id', '=', municipalityId)
-    .orderBy('year')
+    .where('kind', '=', 'register')
     .orderBy('submitted_at')
     .execute();
-  const listing = rows.map((r, i) => {
-    const before = rows.slice(0, i).findLast((p) => p.year === r.year);
+  const read = rows
+    .map((r) => ({
+      ...r,
+      year: Number(r.period_key),
+      rows: (r.payload as { rows: SubmittedRegisterRow[] }).rows,
+    }))
+    .sort((a, b) => a.year - b.year);
+  const listing = read.map((r, i) => {
+    const before = read.slice(0, i).findLast((p) => p.year === r.year);
     return {
       id: r.id,
       year: r.year,
       submittedAt: r.submitted_at,
       submittedByName: r.submitted_by_name,
       rowCount: r.row_count,
-      childCount: r.child_count,
+      childCount: r.child_count ?? 0,
       fileSha256: r.file_sha256,
       difference: before ? compareRows(before.rows, r.rows, (x) => x.key, compared) : null,
     };

@@ -51,6 +51,7 @@ export const registerRules = {
   countryOfBirthMissing: rule('BU19', 'warning', 'fodelseland', 'HSLF-FS 2016:3'),
   guardianSituationMissing: rule('BU20', 'warning', 'vardnadshavare', 'HSLF-FS 2016:3'),
   birthDateDiffers: rule('BU21', 'warning', 'fodelsedatum', 'register'),
+  parentCountryOfBirthMissing: rule('BU22', 'warning', 'fodelseland_mor', 'HSLF-FS 2016:3'),
 } satisfies Record<string, RegisterRule>;
 
 export type RegisterRuleId = keyof typeof registerRules;
@@ -151,8 +152,15 @@ function recordFindings(r: RegisterRecord, today: IsoDate): Finding[] {
     if (care.basis === 'lvu2' && lastDay > birthday(born, 18)) add('lvu2PastEighteen');
     if (start >= birthday(born, 21)) add('tooOldAtStart');
   }
-  if (!child.countryOfBirth || !child.motherCountryOfBirth || !child.fatherCountryOfBirth)
-    add('countryOfBirthMissing');
+  // The child's own country is on the child's person (decision 0118); the parents' come from the
+  // guardians registered as parents, so they are looked for only when such a guardian is known.
+  if (!child.countryOfBirth) add('countryOfBirthMissing');
+  const parentCountries = [child.motherCountryOfBirth, child.fatherCountryOfBirth].filter(Boolean).length;
+  if (
+    (child.guardianSituation === 'bothParents' && parentCountries < 2) ||
+    (child.guardianSituation === 'oneParent' && parentCountries < 1)
+  )
+    add('parentCountryOfBirthMissing');
   if (!child.guardianSituation) add('guardianSituationMissing');
   return found;
 }
@@ -197,6 +205,7 @@ export function validateRegister(
   const once = findings.filter((f) => {
     const perChild =
       f.rule === 'countryOfBirthMissing' ||
+      f.rule === 'parentCountryOfBirthMissing' ||
       f.rule === 'guardianSituationMissing' ||
       f.rule === 'temporaryIdentity';
     const key = `${f.rule}:${f.childId}`;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { generatePersonalNumber } from '../people/personal-number.ts';
 import { privateHome } from '../placements/fixtures.ts';
 import { type Client, login, startTestApp, type TestApp } from '../testing/app.ts';
 import { createMunicipality, createPerson, createUnit, createUser } from '../testing/factories.ts';
@@ -234,14 +235,20 @@ describe('the register file of a year', () => {
     assert.equal(stale.statusCode, 409);
     const sent = await manager.post('/statistics/reporting/register', { year: '2025', sha256: sha });
     assert.equal(sent.statusCode, 303);
-    const [row] = await db.selectFrom('statistics_register_submission').selectAll().execute();
-    assert.equal(row!.file, file.body);
+    // Kept in the one store of submissions, kind register (decision 0119).
+    const [row] = await db
+      .selectFrom('statistics_submission')
+      .selectAll()
+      .where('municipality_id', '=', municipalityId)
+      .where('kind', '=', 'register')
+      .execute();
+    assert.equal((row!.payload as { file: string }).file, file.body);
     assert.equal(row!.row_count, 4);
-    await assert.rejects(
-      sql`update statistics_register_submission set row_count = 0`.execute(db),
-      /read-only/,
-    );
-    await assert.rejects(sql`delete from statistics_register_submission`.execute(db), /read-only/);
+    assert.equal(row!.period_key, '2025');
+    assert.equal(row!.child_count, 3);
+    await assert.rejects(sql`update statistics_submission set row_count = 0`.execute(db), /read-only/);
+    await assert.rejects(sql`delete from statistics_submission`.execute(db), /read-only/);
+    await assert.rejects(sql`truncate statistics_submission`.execute(db), /read-only/);
 
     // A placement corrected after the submission: the next one shows the change.
     await db.updateTable('placement').set(ending('2025-12-15')).where('id', '=', invertedPlacement).execute();
@@ -299,5 +306,87 @@ describe('a placement recorded without a decision', () => {
     assert.match(page.body, /1 rad om 1 barn/);
     assert.ok(findings(page.body).includes('1 BU08 error'), findings(page.body).join(', '));
     assert.match(page.body, new RegExp(`/placements/${placement.id}`));
+  });
+});
+
+describe('countries of birth from the people register (decision 0118)', () => {
+  it('writes the child’s and the parents’ countries and warns only of what is missing', async () => {
+    const db = t.db.db;
+    // generatePersonalNumber's serial: an even third digit is a woman, an odd one a man.
+    const mother = await createPerson(db, municipalityId, {
+      personalNumber: generatePersonalNumber('1985-02-02', 2),
+      birthDate: '1985-02-02',
+      countryOfBirth: 'SY',
+    });
+    const father = await createPerson(db, municipalityId, {
+      personalNumber: generatePersonalNumber('1983-03-03', 1),
+      birthDate: '1983-03-03',
+      countryOfBirth: null,
+    });
+    const known = await createPerson(db, municipalityId, { birthDate: '2012-06-06', countryOfBirth: 'SE' });
+    const unknown = await createPerson(db, municipalityId, { birthDate: '2013-07-07', countryOfBirth: null });
+    for (const child of [known, unknown])
+      for (const parent of [mother, father])
+        await db
+          .insertInto('guardianship')
+          .values({
+            municipality_id: municipalityId,
+            child_id: child.id,
+            guardian_id: parent.id,
+            kind: 'guardian',
+          })
+          .execute();
+    for (const child of [known, unknown]) {
+      const placement = await db
+        .insertInto('placement')
+        .values({
+          municipality_id: municipalityId,
+          child_id: child.id,
+          unit_id: unitId,
+          ...ending('2022-10-31'),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const p = { municipality_id: municipalityId, placement_id: placement.id };
+      await db
+        .insertInto('placement_decision')
+        .values({ ...p, ...maker, basis: 'sol', decided_on: '2022-03-01', executed_on: '2022-03-01' })
+        .execute();
+      await db
+        .insertInto('placement_period')
+        .values({
+          ...p,
+          ...maker,
+          home_id: homeId,
+          form: 'familyHome',
+          decided_on: '2022-03-01',
+          started_on: '2022-03-01',
+        })
+        .execute();
+    }
+    const page = await manager.get('/statistics/reporting/register?year=2022&lang=sv');
+    assert.equal(page.statusCode, 200);
+    const rows = findings(page.body);
+    const bu19 = rows.filter((f) => f.includes(' BU19 '));
+    assert.equal(bu19.length, 1, rows.join(', '));
+    assert.equal(rows.filter((f) => f.includes(' BU22 ')).length, 2, 'the father has no country');
+    assert.match(page.body, /Barnets födelseland saknas/);
+
+    // With the father's country registered the file carries all three and only BU19 is left.
+    await db.updateTable('person').set({ country_of_birth: 'IQ' }).where('id', '=', father.id).execute();
+    const again = await manager.get('/statistics/reporting/register?year=2022');
+    assert.deepEqual(
+      findings(again.body).map((f) => f.split(' ').slice(1).join(' ')),
+      ['BU19 warning'],
+    );
+    const file = await manager.get('/statistics/reporting/register/file?year=2022');
+    assert.equal(file.statusCode, 200);
+    const lines = file.body
+      .split('\r\n')
+      .filter(Boolean)
+      .map((l) => l.split(';'));
+    const line = (number: string | null) => lines.find((f) => f[3] === number)!;
+    assert.deepEqual(line(known.personalNumber).slice(6, 9), ['SE', 'SY', 'IQ']);
+    assert.deepEqual(line(unknown.personalNumber).slice(6, 9), ['', 'SY', 'IQ']);
   });
 });

@@ -186,6 +186,52 @@ describe('validation before the register file is sent', () => {
     );
   });
 
+  it('warns of a missing country of birth only when it is missing (BU19 the child, BU22 a parent)', () => {
+    const codesOf = (o: Partial<RegisterChild>) => {
+      const input = cleanYear();
+      input.children[0] = { ...input.children[0]!, ...o };
+      return validateRegister(input, registerRecords(input), '2026-01-20').findings.map((f) => f.code);
+    };
+    assert.deepEqual(codesOf({}), [], 'child SE, mother SE, father FI: nothing to warn of');
+    assert.deepEqual(codesOf({ countryOfBirth: null }), ['BU19']);
+    assert.deepEqual(codesOf({ fatherCountryOfBirth: null }), ['BU22']);
+    assert.deepEqual(codesOf({ countryOfBirth: null, motherCountryOfBirth: null }), ['BU19', 'BU22']);
+    // One parent as guardian: that parent's country is enough.
+    assert.deepEqual(codesOf({ guardianSituation: 'oneParent', fatherCountryOfBirth: null }), []);
+    assert.deepEqual(
+      codesOf({ guardianSituation: 'oneParent', motherCountryOfBirth: null, fatherCountryOfBirth: null }),
+      ['BU22'],
+    );
+    // An unaccompanied child with an appointed guardian: no parent is registered to ask about.
+    assert.deepEqual(
+      codesOf({
+        guardianSituation: 'appointedGuardian',
+        unaccompanied: true,
+        countryOfBirth: 'AF',
+        motherCountryOfBirth: null,
+        fatherCountryOfBirth: null,
+      }),
+      [],
+    );
+    // Given once per child, on the child's first row, even with several rows (child a moved).
+    const input = cleanYear();
+    input.children[0] = { ...input.children[0]!, countryOfBirth: null };
+    const records = registerRecords(input);
+    const bu19 = validateRegister(input, records, '2026-01-20').findings.filter((f) => f.code === 'BU19');
+    assert.equal(bu19.length, 1);
+    assert.equal(bu19[0]!.row, records.find((r) => r.child.childId === 'a')!.row);
+  });
+
+  it('writes the countries of birth into fields 7 to 9', () => {
+    const input = cleanYear();
+    input.children[0] = { ...input.children[0]!, countryOfBirth: 'SY', motherCountryOfBirth: 'SY' };
+    const records = registerRecords(input);
+    const line = serialiseRegister(records, input, layoutSamtak2017)
+      .split('\r\n')
+      .find((l) => l.includes(input.children[0]!.personalNumber!))!;
+    assert.deepEqual(line.split(';').slice(6, 9), ['SY', 'SY', 'FI']);
+  });
+
   it('has a unique code for every rule', () => {
     const codes = Object.values(registerRules).map((r) => r.code);
     assert.equal(new Set(codes).size, codes.length);

@@ -1,26 +1,10 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { Generated } from 'kysely';
 import type { CreatedAt } from '../platform/db/schema.ts';
 
-/** The tables of migration 0019_statistics_reporting (register submissions, Kolada, export jobs). */
-
-type Json<T> = ColumnType<T, string, never>;
-
-export interface RegisterSubmissionTable {
-  municipality_id: string;
-  id: Generated<string>;
-  year: number;
-  layout_id: string;
-  submitted_at: CreatedAt;
-  submitted_by: string;
-  submitted_by_name: string;
-  file: string;
-  file_sha256: string;
-  row_count: number;
-  child_count: number;
-  counts: Json<{ fatal: number; error: number; warning: number }>;
-  /** The file's records as compared with the next submission (`SubmittedRegisterRow`). */
-  rows: Json<SubmittedRegisterRow[]>;
-}
+/**
+ * The tables of migration 0019_statistics_reporting (Kolada, export jobs). Its register submissions
+ * moved to `statistics_submission` in migration 0025 (decision 0119).
+ */
 
 /** What is kept of each line to compare a year's submission with the one before. */
 export interface SubmittedRegisterRow {
@@ -74,7 +58,6 @@ export interface ExportJobTable {
 
 declare module '../platform/db/schema.ts' {
   interface Database {
-    statistics_register_submission: RegisterSubmissionTable;
     statistics_comparison_import: ComparisonImportTable;
     statistics_comparison_value: ComparisonValueTable;
     statistics_export_job: ExportJobTable;

@@ -5,13 +5,15 @@ import { compareRows, type Difference, sha256 } from './submissions.ts';
 type Db = Kysely<Database>;
 
 /**
- * Every report sent to the state, kept read-only (`statistics_submission`; the database refuses
- * to change or delete one): what was sent, for which period, when and by whom, and the SHA-256 of
- * the file exactly as sent. The IVO report uses it, and so can the register file (decision 0098):
+ * Every report sent to the state, kept read-only in one table (`statistics_submission`; the
+ * database refuses to change, delete or truncate one): what was sent, for which period, when and by
+ * whom, and the SHA-256 of the file exactly as sent. IVO's quarterly reports and Socialstyrelsen's
+ * register files both go through `recordSubmission` (decisions 0098, 0119):
  *
- *   await recordSubmission(scope.db, 'register', '2025', { rows, key: ['careId', 'placementNo'], file }, by)
+ *   await recordSubmission(scope.db, 'register', '2025', { rows, key: ['key'], file }, by, details)
  */
-export type SubmissionKind = 'ivo' | 'register';
+export const submissionKinds = ['ivo', 'register'] as const;
+export type SubmissionKind = (typeof submissionKinds)[number];
 
 export type SubmissionRow = Record<string, string | number | boolean | null>;
 
@@ -22,6 +24,15 @@ export interface SubmissionPayload {
   key: readonly string[];
   /** The file exactly as sent; its hash is kept with it. */
   file: string;
+  /** The fields compared with the previous submission; all of them when not given. */
+  compared?: readonly string[];
+}
+
+/** What only a register file has (decision 0130): its layout, children and findings by severity. */
+export interface RegisterDetails {
+  layoutId: string;
+  childCount: number;
+  counts: { fatal: number; error: number; warning: number };
 }
 
 export interface Submitter {
@@ -47,6 +58,7 @@ export async function recordSubmission(
   periodKey: string,
   payload: SubmissionPayload,
   by: Submitter,
+  details?: RegisterDetails,
 ): Promise<{ id: string; fileSha256: string }> {
   const fileSha256 = sha256(payload.file);
   const row = await db
@@ -60,6 +72,9 @@ export async function recordSubmission(
       row_count: payload.rows.length,
       payload: JSON.stringify(payload),
       file_sha256: fileSha256,
+      layout_id: details?.layoutId ?? null,
+      child_count: details?.childCount ?? null,
+      counts: details ? JSON.stringify(details.counts) : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -145,8 +160,38 @@ export function differenceOf(
     ...new Set([...current.payload.rows, ...(previous?.payload.rows ?? [])].flatMap(Object.keys)),
   ];
   const keyOf = (row: SubmissionRow) => key.map((k) => String(row[k] ?? '')).join('|');
+  // A register row's number in the file moves when a row is added before it: not a change.
+  const compared = current.payload.compared ?? fields;
   return {
     fields,
-    difference: compareRows(previous?.payload.rows ?? [], current.payload.rows, keyOf, fields),
+    difference: compareRows(previous?.payload.rows ?? [], current.payload.rows, keyOf, compared),
   };
+}
+
+/**
+ * For the list (decision 0119): each submission of the given kinds against the one of the same
+ * kind made before it, as counts only, by submission id. Reads the rows of those kinds once.
+ */
+export async function differencesFromPrevious(
+  db: Db,
+  municipalityId: string,
+  kinds: readonly SubmissionKind[],
+): Promise<Map<string, Difference<SubmissionRow> | null>> {
+  const result = new Map<string, Difference<SubmissionRow> | null>();
+  if (kinds.length === 0) return result;
+  const rows = await db
+    .selectFrom('statistics_submission')
+    .select(columns)
+    .where('municipality_id', '=', municipalityId)
+    .where('kind', 'in', kinds)
+    .orderBy('submitted_at')
+    .orderBy('id')
+    .execute();
+  const last = new Map<SubmissionKind, StoredSubmission>();
+  for (const row of rows.map(stored)) {
+    const previous = last.get(row.kind) ?? null;
+    result.set(row.id, previous ? differenceOf(previous, row).difference : null);
+    last.set(row.kind, row);
+  }
+  return result;
 }

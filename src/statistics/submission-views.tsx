@@ -3,10 +3,15 @@ import type { PageContext } from '../platform/layout/page-context.ts';
 import { reportingTexts } from './i18n/reporting.ts';
 import type { StoredSubmission, SubmissionRow } from './submission-store.ts';
 import type { Difference } from './submissions.ts';
+import { isSmall } from './suppression.ts';
 
 /** The submissions to the state: the list, one submission, and its differences from the one before. */
 
-type Listed = Omit<StoredSubmission, 'payload'>;
+/** A submission as listed; `mayPrepare`: the viewer may see its rows (and small counts). */
+type Listed = Omit<StoredSubmission, 'payload'> & { mayPrepare: boolean };
+
+/** A count of rows, hidden when 1–4 from whoever may not see the rows (decisions 0091, 0133). */
+const rowCount = (s: Listed) => (!s.mayPrepare && isSmall(s.rowCount) ? '..' : String(s.rowCount));
 
 const when = (d: Date, lang: 'sv' | 'en') =>
   new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
@@ -15,8 +20,16 @@ const when = (d: Date, lang: 'sv' | 'en') =>
     timeZone: 'Europe/Stockholm',
   }).format(d);
 
-export function SubmissionsPage({ ctx, submissions }: { ctx: PageContext; submissions: readonly Listed[] }) {
+export function SubmissionsPage({
+  ctx,
+  submissions,
+}: {
+  ctx: PageContext;
+  /** Newest first; `difference` against the one of the same kind before (null: the first, or not shown). */
+  submissions: readonly (Listed & { difference: Difference<SubmissionRow> | null })[];
+}) {
   const tx = reportingTexts(ctx.lang).submissions;
+  const compares = submissions.some((s) => s.mayPrepare);
   return (
     <Layout ctx={ctx} title={tx.title}>
       <h1>{tx.title}</h1>
@@ -33,6 +46,7 @@ export function SubmissionsPage({ ctx, submissions }: { ctx: PageContext; submis
                 <th scope="col">{tx.submittedAt}</th>
                 <th scope="col">{tx.submittedBy}</th>
                 <th scope="col">{tx.rows}</th>
+                {compares ? <th scope="col">{tx.comparedWithPrevious}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -46,7 +60,25 @@ export function SubmissionsPage({ ctx, submissions }: { ctx: PageContext; submis
                   <td>{s.periodKey}</td>
                   <td>{when(s.submittedAt, ctx.lang)}</td>
                   <td>{s.submittedBy}</td>
-                  <td>{s.rowCount}</td>
+                  <td>{rowCount(s)}</td>
+                  {compares ? (
+                    <td>
+                      {!s.mayPrepare ? (
+                        '–'
+                      ) : s.difference ? (
+                        <a href={`/statistics/submissions/${s.id}/changes`}>
+                          {tx.differenceSummary(
+                            s.difference.added.length,
+                            s.difference.removed.length,
+                            s.difference.changed.length,
+                            s.difference.unchanged,
+                          )}
+                        </a>
+                      ) : (
+                        tx.firstOfKind
+                      )}
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
@@ -93,7 +125,7 @@ function RowsTable({
   );
 }
 
-function Metadata({ ctx, s }: { ctx: PageContext; s: StoredSubmission | Listed }) {
+function Metadata({ ctx, s }: { ctx: PageContext; s: Listed }) {
   const tx = reportingTexts(ctx.lang).submissions;
   return (
     <dl class="definition-list">
@@ -106,7 +138,7 @@ function Metadata({ ctx, s }: { ctx: PageContext; s: StoredSubmission | Listed }
       <dt>{tx.submittedBy}</dt>
       <dd>{s.submittedBy}</dd>
       <dt>{tx.rows}</dt>
-      <dd>{s.rowCount}</dd>
+      <dd>{rowCount(s)}</dd>
       <dt>{tx.sha}</dt>
       <dd>
         <code>{s.fileSha256}</code>

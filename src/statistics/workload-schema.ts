@@ -89,6 +89,10 @@ export interface StatisticsSubmissionTable {
   row_count: number;
   payload: Json<unknown>;
   file_sha256: string;
+  /** The register file's layout, children and findings by severity; null for IVO (migration 0025). */
+  layout_id: string | null;
+  child_count: number | null;
+  counts: Json<{ fatal: number; error: number; warning: number }> | null;
 }
 
 declare module '../platform/db/schema.ts' {

@@ -342,4 +342,9 @@ export const laterProbes: Record<string, Probe> = {
       return c.post('/retention/runs', { confirm: 'on' });
     },
   },
+  // The people register's country of birth (decision 0118).
+  'POST /people/:id/country-of-birth': {
+    as: 'socialWorker',
+    request: (c, f) => c.post(`/people/${f.childId}/country-of-birth`, { countryOfBirth: 'SE' }),
+  },
 };

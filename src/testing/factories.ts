@@ -163,6 +163,8 @@ export async function createPerson(
     birthDate?: string;
     protectedIdentity?: ProtectedIdentity;
     personalNumber?: string | null;
+    /** ISO 3166-1 alpha-2 (decision 0118); not known unless given. */
+    countryOfBirth?: string | null;
   } = {},
 ) {
   const givenName = options.givenName ?? 'Elsa';
@@ -185,6 +187,7 @@ export async function createPerson(
       street_address: 'Testgatan 1',
       postal_code: '999 99',
       city: 'Testby',
+      country_of_birth: options.countryOfBirth ?? null,
     })
     .returning(['id', 'personal_number'])
     .executeTakeFirstOrThrow();

@@ -21,8 +21,10 @@ const rules: Record<RegisterRuleId, string> = {
   temporaryIdentity:
     'The child is reported with a temporary id; Socialstyrelsen publishes only children with a complete identity number.',
   gapBetweenPlacements: 'Days are missing between two placements of the same intervention.',
-  countryOfBirthMissing: 'The country of birth of the child or a parent is missing.',
+  countryOfBirthMissing: "The child's country of birth is missing.",
   guardianSituationMissing: 'The guardian situation is missing.',
+  parentCountryOfBirthMissing:
+    "The country of birth is missing for a parent registered as guardian (or the parent's sex cannot be read from the identity number).",
   birthDateDiffers: 'The date of birth does not match the identity number.',
 };
 

@@ -21,8 +21,10 @@ const rules: Record<RegisterRuleId, string> = {
   temporaryIdentity:
     'Barnet rapporteras med tillfälligt id; Socialstyrelsen redovisar bara barn med fullständigt personnummer.',
   gapBetweenPlacements: 'Det saknas dagar mellan två placeringar i samma insats.',
-  countryOfBirthMissing: 'Födelseland saknas för barnet eller en förälder.',
+  countryOfBirthMissing: 'Barnets födelseland saknas.',
   guardianSituationMissing: 'Uppgift om vårdnadshavare saknas.',
+  parentCountryOfBirthMissing:
+    'Födelseland saknas för en förälder som är registrerad som vårdnadshavare (eller förälderns kön framgår inte av personnumret).',
   birthDateDiffers: 'Födelsedatumet stämmer inte med personnumret.',
 };
 

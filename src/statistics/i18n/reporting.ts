@@ -105,6 +105,10 @@ const sv = {
     after: 'Nu',
     back: 'Alla inlämnade rapporter',
     rowsHidden: 'Raderna innehåller uppgifter om barn och visas bara för den som förbereder rapporten.',
+    comparedWithPrevious: 'Jämfört med rapporten före av samma slag',
+    differenceSummary: (added: number, removed: number, changed: number, unchanged: number) =>
+      `${added} nya, ${removed} borttagna, ${changed} ändrade, ${unchanged} oförändrade`,
+    firstOfKind: 'Första rapporten av sitt slag',
   },
 };
 
@@ -208,6 +212,10 @@ const en: Texts = {
     after: 'Now',
     back: 'All submitted reports',
     rowsHidden: 'The rows hold details about children and are shown only to whoever prepares the report.',
+    comparedWithPrevious: 'Compared with the report of the same kind before',
+    differenceSummary: (added: number, removed: number, changed: number, unchanged: number) =>
+      `${added} new, ${removed} removed, ${changed} changed, ${unchanged} unchanged`,
+    firstOfKind: 'The first report of its kind',
   },
 };
 
