@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { placementDuties } from './schedule.ts';
 import { applyStep, type RecordedTemporaryBan } from './temporary-ban-steps.ts';
 import { committee, court, official, placement } from './testing.ts';
 
@@ -83,5 +84,35 @@ describe('the later steps of a temporary moving ban', () => {
     assert.deepEqual(codes(applyStep(ban(), 'reported', '2026-03-03', placement(), today, null)), [
       'notChairDecision@step',
     ]);
+  });
+});
+
+describe('temporary bans on the placement’s schedule (decision 0114)', () => {
+  const facts = (on: string, bans: RecordedTemporaryBan[], ended = false) => ({
+    placement: placement(
+      ended
+        ? {
+            end: { endedOn: '2026-03-20', outcome: 'returnedHome', reunionPrepared: false, reunitedOn: null },
+          }
+        : {},
+    ),
+    child: { birthDate: '2015-06-01' },
+    temporaryBans: { on, bans: bans.map((b, i) => ({ ...b, id: `ban-${i}` })) },
+  });
+  const due = (f: ReturnType<typeof facts>) =>
+    placementDuties(f as Parameters<typeof placementDuties>[0])
+      .filter((d) => d.rule.startsWith('temporary') || d.rule === 'movingBanApplicationAfterTemporary')
+      .map((d) => [d.rule, d.dueOn, d.subject]);
+  it('lists each ban’s open duty while in force, with the ban as its subject', () => {
+    assert.deepEqual(due(facts('2026-03-05', [ban()])), [['temporaryMovingBanCourt', '2026-03-09', 'ban-0']]);
+    const confirmed = ban({ submittedOn: '2026-03-04', courtReview: { on: '2026-03-06', confirmed: true } });
+    assert.deepEqual(due(facts('2026-03-07', [confirmed])), [
+      ['movingBanApplicationAfterTemporary', '2026-03-20', 'ban-0'],
+    ]);
+  });
+  it('drops a lapsed ban’s duty the day after its last day, and lists none once the placement ended', () => {
+    assert.deepEqual(due(facts('2026-03-09', [ban()])).length, 1);
+    assert.deepEqual(due(facts('2026-03-10', [ban()])), []);
+    assert.deepEqual(due(facts('2026-03-05', [ban()], true)), []);
   });
 });
