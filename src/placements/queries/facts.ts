@@ -120,116 +120,106 @@ export async function loadPlacements(scope: AccessScope, ids: readonly string[],
   const found = rows.map((r) => r.id);
   const childIds = [...new Set(rows.map((r) => r.child_id))];
   const caseIds = [...new Set(rows.flatMap((r) => (r.case_id ? [r.case_id] : [])))];
-  const [
-    children,
-    cases,
-    decisions,
-    periods,
-    considerations,
-    steps,
-    contacts,
-    restrictions,
-    bans,
-    reviews,
-    temporaryBans,
-  ] = await Promise.all([
-    scope.db
-      .selectFrom('person')
-      .select(['id', 'given_name', 'family_name', 'personal_number', 'birth_date', 'protected_identity'])
-      .where('municipality_id', '=', m)
-      .where('id', 'in', childIds)
-      .execute(),
-    caseIds.length
-      ? scope.db
-          .selectFrom('child_case')
-          .select(['id', 'responsible_user_id', 'unit_id', 'decided_on', 'concluded_on'])
-          .where('municipality_id', '=', m)
-          .where('id', 'in', caseIds)
-          .execute()
-      : Promise.resolve([]),
-    scope.db
-      .selectFrom('placement_decision')
-      .selectAll()
-      .where('municipality_id', '=', m)
-      .where('placement_id', 'in', found)
-      .orderBy('decided_on')
-      .orderBy('id')
-      .execute(),
-    scope.db
-      .selectFrom('placement_period as pp')
-      .innerJoin('placement_home as h', (j) =>
-        j.onRef('h.municipality_id', '=', 'pp.municipality_id').onRef('h.id', '=', 'pp.home_id'),
-      )
-      .selectAll('pp')
-      .select('h.name as home_name')
-      .where('pp.municipality_id', '=', m)
-      .where('pp.placement_id', 'in', found)
-      .orderBy('pp.started_on')
-      .execute(),
-    scope.db
-      .selectFrom('placement_consideration')
-      .select([
-        'id',
-        'placement_id',
-        'kind',
-        'decided_on',
-        'decided_by_kind',
-        'decided_by_name',
-        'protocol_reference',
-        'conclusion',
-      ])
-      .where('municipality_id', '=', m)
-      .where('placement_id', 'in', found)
-      .orderBy('decided_on')
-      .orderBy('created_at')
-      .execute(),
-    scope.db
-      .selectFrom('placement_step')
-      .select(['id', 'placement_id', 'kind', 'on_date', 'extended_to', 'home_id', 'note'])
-      .where('municipality_id', '=', m)
-      .where('placement_id', 'in', found)
-      .orderBy('on_date')
-      .orderBy('created_at')
-      .execute(),
-    scope.db
-      .selectFrom('placement_contact')
-      .selectAll()
-      .where('municipality_id', '=', m)
-      .where('placement_id', 'in', found)
-      .orderBy('on_date', 'desc')
-      .orderBy('created_at', 'desc')
-      .execute(),
-    scope.db
-      .selectFrom('placement_restriction')
-      .selectAll()
-      .where('municipality_id', '=', m)
-      .where('placement_id', 'in', found)
-      .orderBy('decided_on')
-      .execute(),
-    scope.db
-      .selectFrom('placement_moving_ban')
-      .selectAll()
-      .where('municipality_id', '=', m)
-      .where('placement_id', 'in', found)
-      .orderBy('applied_on')
-      .execute(),
-    scope.db
-      .selectFrom('placement_review')
-      .selectAll()
-      .where('municipality_id', '=', m)
-      .where('placement_id', 'in', found)
-      .orderBy('decided_on')
-      .orderBy('created_at')
-      .execute(),
-    scope.db
-      .selectFrom('placement_temporary_ban')
-      .selectAll()
-      .where('municipality_id', '=', m)
-      .where('placement_id', 'in', found)
-      .orderBy('decided_on')
-      .orderBy('created_at')
-      .execute(),
-  ]);
+  const [children, cases, decisions, periods, considerations, steps, contacts, restrictions, bans, reviews] =
+    await Promise.all([
+      scope.db
+        .selectFrom('person')
+        .select(['id', 'given_name', 'family_name', 'personal_number', 'birth_date', 'protected_identity'])
+        .where('municipality_id', '=', m)
+        .where('id', 'in', childIds)
+        .execute(),
+      caseIds.length
+        ? scope.db
+            .selectFrom('child_case')
+            .select(['id', 'responsible_user_id', 'unit_id', 'decided_on', 'concluded_on'])
+            .where('municipality_id', '=', m)
+            .where('id', 'in', caseIds)
+            .execute()
+        : Promise.resolve([]),
+      scope.db
+        .selectFrom('placement_decision')
+        .selectAll()
+        .where('municipality_id', '=', m)
+        .where('placement_id', 'in', found)
+        .orderBy('decided_on')
+        .orderBy('id')
+        .execute(),
+      scope.db
+        .selectFrom('placement_period as pp')
+        .innerJoin('placement_home as h', (j) =>
+          j.onRef('h.municipality_id', '=', 'pp.municipality_id').onRef('h.id', '=', 'pp.home_id'),
+        )
+        .selectAll('pp')
+        .select('h.name as home_name')
+        .where('pp.municipality_id', '=', m)
+        .where('pp.placement_id', 'in', found)
+        .orderBy('pp.started_on')
+        .execute(),
+      scope.db
+        .selectFrom('placement_consideration')
+        .select([
+          'id',
+          'placement_id',
+          'kind',
+          'decided_on',
+          'decided_by_kind',
+          'decided_by_name',
+          'protocol_reference',
+          'conclusion',
+        ])
+        .where('municipality_id', '=', m)
+        .where('placement_id', 'in', found)
+        .orderBy('decided_on')
+        .orderBy('created_at')
+        .execute(),
+      scope.db
+        .selectFrom('placement_step')
+        .select(['id', 'placement_id', 'kind', 'on_date', 'extended_to', 'home_id', 'note'])
+        .where('municipality_id', '=', m)
+        .where('placement_id', 'in', found)
+        .orderBy('on_date')
+        .orderBy('created_at')
+        .execute(),
+      scope.db
+        .selectFrom('placement_contact')
+        .selectAll()
+        .where('municipality_id', '=', m)
+        .where('placement_id', 'in', found)
+        .orderBy('on_date', 'desc')
+        .orderBy('created_at', 'desc')
+        .execute(),
+      scope.db
+        .selectFrom('placement_restriction')
+        .selectAll()
+        .where('municipality_id', '=', m)
+        .where('placement_id', 'in', found)
+        .orderBy('decided_on')
+        .execute(),
+      scope.db
+        .selectFrom('placement_moving_ban')
+        .selectAll()
+        .where('municipality_id', '=', m)
+        .where('placement_id', 'in', found)
+        .orderBy('applied_on')
+        .execute(),
+      scope.db
+        .selectFrom('placement_review')
+        .selectAll()
+        .where('municipality_id', '=', m)
+        .where('placement_id', 'in', found)
+        .orderBy('decided_on')
+        .orderBy('created_at')
+        .execute(),
+    ]);
+  // Temporary moving bans (migration 0023).
+  const temporaryBans = await scope.db
+    .selectFrom('placement_temporary_ban')
+    .selectAll()
+    .where('municipality_id', '=', m)
+    .where('placement_id', 'in', found)
+    .orderBy('decided_on')
+    .orderBy('created_at')
+    .execute();
   // The day a temporary ban's state is read on: it lapses with time (28–30 §§ LVU).
   const today = scope.context.today ?? todayInSweden();
   const temporaryBansOf = group(temporaryBans, (b) => b.placement_id);
