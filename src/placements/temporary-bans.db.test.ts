@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { placementForm, t, today, type World, world } from './world.ts';
+import { placementForm, t, type World, world } from './world.ts';
 
 /**
  * Temporary moving bans on the placement page (27–30 §§ LVU; docs/decisions/0113): recorded,
@@ -325,5 +325,35 @@ describe('temporary moving bans on the placement page', () => {
     assert.match(after.body, /data-ended-reason="lifted"/);
     assert.match(text(after.body), /Vårdnadshavaren har återtagit begäran/);
     assert.deepEqual(await duties(w, id, 'temporaryMovingBanCourt'), ['2026-03-18']);
+  });
+
+  it('answers malformed input with a 400 and writes nothing', async () => {
+    const w = await world();
+    const id = await placed(w);
+    for (const body of [
+      {} as Record<string, string>,
+      { temporaryOn: 'igår', temporaryByKind: 'nobody', temporaryByName: '' },
+      { temporaryOn: '2026-13-01', temporaryByKind: 'committee', temporaryByName: 'Socialnämnden' },
+    ]) {
+      const res = await w.clients.worker.post(`/placements/${id}/temporary-bans`, body);
+      assert.equal(res.statusCode, 400, JSON.stringify(body));
+    }
+    await w.clients.worker.post(`/placements/${id}/temporary-bans`, decision('2026-03-12'));
+    const [ban] = await bans(id);
+    for (const body of [
+      {} as Record<string, string>,
+      step(ban!.id, 'whenever', '2026-03-12'),
+      step(ban!.id, 'submitted', 'not a date'),
+      step('not-a-uuid', 'submitted', '2026-03-12'),
+      step(ban!.id, 'applied', '2026-03-12', { banStepApplicationId: 'nope' }),
+      step(ban!.id, 'lifted', '2026-03-12'),
+    ]) {
+      const res = await w.clients.worker.post(`/placements/${id}/temporary-bans/steps`, body);
+      assert.equal(res.statusCode, 400, JSON.stringify(body));
+    }
+    const [row] = await bans(id);
+    assert.equal(row?.submitted_on, null);
+    assert.equal(row?.lifted_on, null);
+    assert.equal(await count(w, 'placementTemporaryBan.update'), 0);
   });
 });
