@@ -169,6 +169,48 @@ describe('a placement from the decision to the follow-up', () => {
     assert.equal(await page.locator('form[method="post"]').count(), 0);
   });
 
+  it('records a temporary moving ban by the chair and puts it before the court (27–28 §§ LVU)', async () => {
+    const page = pages.socialworker!;
+    await page.goto(placementUrl);
+    const form = page.locator('form[action$="/temporary-bans"]');
+    await form.getByLabel('Beslutsdatum').fill(addDays(today, 1));
+    await form.getByLabel('Beslutsfattare', { exact: true }).selectOption('chair');
+    await form.getByLabel('Namn på nämnd, utskott, ledamot eller domstol').fill('Ordförande Eva Ek');
+    await form.getByRole('button', { name: 'Registrera tillfälligt flyttningsförbud' }).click();
+    await page.getByText('Datumet får inte ligga i framtiden.').first().waitFor();
+    const axeHere = async (what: string) => {
+      for (const width of [1280, 375]) {
+        await page.setViewportSize({ width, height: 800 });
+        const violations = await axeViolations(page);
+        assert.equal(violations.length, 0, `${what} (${width}px)\n${describeViolations(violations)}`);
+      }
+      await page.setViewportSize({ width: 1280, height: 800 });
+    };
+    await axeHere('the temporary ban form with an error');
+    await form.getByLabel('Beslutsdatum').fill(addDays(today, -1));
+    await form.getByRole('button', { name: 'Registrera tillfälligt flyttningsförbud' }).click();
+    await page.getByText('Det tillfälliga flyttningsförbudet är registrerat.').waitFor();
+    const ban = page.locator('[data-temporary-ban="inForce"]');
+    // Monday 18 May + a week: to the court by Monday 25 May; the chair's decision to be reported.
+    assert.equal(
+      await ban.locator('[data-rule="temporaryMovingBanCourt"]').getAttribute('data-due'),
+      '2026-05-25',
+    );
+    assert.ok(await ban.locator('[data-report="due"]').count());
+    assert.ok(await page.locator('tr[data-rule="temporaryMovingBanCourt"]').count(), 'on the schedule');
+    await axeHere('the temporary ban in force with its duties');
+    const step = page.locator('form[action$="/temporary-bans/steps"]');
+    await step.getByLabel('Underställt förvaltningsrätten').check();
+    await step.getByLabel('Datum', { exact: true }).fill(today);
+    await step.getByRole('button', { name: 'Registrera nästa steg' }).click();
+    await page.getByText('Steget är registrerat.').waitFor();
+    assert.equal(await page.locator('tr[data-rule="temporaryMovingBanCourt"]').count(), 0);
+    await page.goto(`${placementUrl}?lang=en`);
+    await page.getByText('The chair’s decision is to be reported at the committee’s next meeting').waitFor();
+    await axeHere('the temporary ban in English');
+    await page.goto(`${placementUrl}?lang=sv`);
+  });
+
   it('two years on, custody transfer is due; the placement ends and its follow-up closes', async () => {
     const page = pages.socialworker!;
     ongoingPlacement = await e2e.app.db

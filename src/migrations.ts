@@ -11,6 +11,7 @@ import * as m0021 from './people/migrations/0021_people_search_prefix.ts';
 import * as m0025 from './people/migrations/0025_people_country_of_birth.ts';
 import * as m0012 from './placements/migrations/0012_placements.ts';
 import * as m0016 from './placements/migrations/0016_placements_more.ts';
+import * as m0023 from './placements/migrations/0023_placements_temporary_bans.ts';
 import type { Migrations } from './platform/db/migrate.ts';
 import * as m0001 from './platform/db/migrations/0001_foundation.ts';
 import * as m0002 from './platform/db/migrations/0002_cases.ts';
@@ -63,6 +64,7 @@ export const migrations: Migrations = {
   '0020_collaboration_more': m0020,
   '0021_people_search_prefix': m0021,
   '0022_collaboration_agreements': m0022agreements,
+  '0023_placements_temporary_bans': m0023,
   '0025_people_country_of_birth': m0025,
   '0025_statistics_one_submission_store': m0025statistics,
 };

@@ -1,6 +1,11 @@
-import type { DecisionMaker, DecisionMakerKind, LegalBasis, PlacementType } from './model.ts';
+import type {
+  ConsiderationKind,
+  DecisionMaker,
+  DecisionMakerKind,
+  LegalBasis,
+  PlacementType,
+} from './model.ts';
 import { isLvu, isLvuCare, isPrivateHome } from './model.ts';
-import type { ConsiderationKind } from './schedule.ts';
 
 /**
  * Who may decide what in a placement (docs/decisions/0070). The committee may delegate these only to

@@ -3,6 +3,7 @@ import { placementAuditWords } from './audit-words.ts';
 import { homesOnWorklist } from './home-worklist-section.tsx';
 import { placementTexts } from './i18n/index.ts';
 import { moreTexts } from './i18n/more.ts';
+import { temporaryBanTexts } from './i18n/temporary-bans.ts';
 import { placementApiRoutes } from './routes/api.ts';
 import { considerationRoutes } from './routes/consideration.tsx';
 import { homeRoutes } from './routes/homes.tsx';
@@ -69,6 +70,7 @@ export const placementsFeature: Feature = {
       (lang) => placementAuditWords(lang).actions,
       (lang) => placementTexts(lang).auditActions,
       (lang) => moreTexts(lang).auditActions,
+      (lang) => temporaryBanTexts(lang).auditActions,
     ],
   },
 };

@@ -67,6 +67,9 @@ export type EndOutcome = (typeof endOutcomes)[number];
  * (utskott), its chair or another member it appointed when the committee could not wait, an
  * official under delegation (tjänsteman), or the administrative court (förvaltningsrätten).
  */
+/** What the committee considers (22 kap. 13, 14 och 16 §§ SoL; 13 § LVU); here so the rules can name it. */
+export type ConsiderationKind = 'reconsideration' | 'lvuReview' | 'custodyTransfer' | 'movingBan';
+
 export const decisionMakerKinds = ['committee', 'subcommittee', 'chair', 'official', 'court'] as const;
 export type DecisionMakerKind = (typeof decisionMakerKinds)[number];
 

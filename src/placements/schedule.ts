@@ -3,6 +3,7 @@ import { ageOn } from '../people/domain.ts';
 import { type Duty, dutyFrom, latestDate } from './duty.ts';
 import {
   birthday,
+  type ConsiderationKind,
   careClockStart,
   currentDecision,
   currentPeriod,
@@ -15,6 +16,7 @@ import {
   type PlacementType,
   startedOn,
 } from './model.ts';
+import { type TemporaryMovingBan, temporaryBanState } from './temporary-ban.ts';
 
 /**
  * The schedule of a placement: every duty still to be done, counted from the day the placement was
@@ -22,7 +24,7 @@ import {
  * the caller passes plain records and decides what is urgent with the clock's `urgencyOf`.
  */
 
-export type ConsiderationKind = 'reconsideration' | 'lvuReview' | 'custodyTransfer' | 'movingBan';
+export type { ConsiderationKind } from './model.ts';
 
 /** A consideration the committee actually made (22 kap. 13, 14 och 16 §§; 13 § LVU). */
 export interface Consideration {
@@ -71,6 +73,11 @@ export interface ScheduleFacts {
   emergencyHomeSpecialReasonsOn?: IsoDate | null;
   restrictions?: readonly Restriction[];
   movingBans?: readonly MovingBan[];
+  /**
+   * Temporary moving bans (27–30 §§ LVU) and the day their state is read on: a ban not put before
+   * the court, or not applied for, in time has ended and owes nothing (docs/decisions/0124, 0114).
+   */
+  temporaryBans?: { on: IsoDate; bans: readonly (TemporaryMovingBan & { id: string })[] };
   /** A guardian, or the child from 15, asked for the voluntary care to end (22 kap. 16 §). */
   endOfCareRequestedOn?: readonly IsoDate[];
   followUp?: { startedOn: IsoDate | null; endedOn: IsoDate | null } | null;
@@ -213,6 +220,12 @@ function reviewDuties(facts: ScheduleFacts): (Duty | null)[] {
   ];
 }
 
+/** A temporary ban's duties while in force: to the court within a week, the application within two weeks. */
+function temporaryBanDuties(facts: ScheduleFacts): Duty[] {
+  const { on, bans } = facts.temporaryBans ?? { on: '', bans: [] };
+  return bans.flatMap((b) => temporaryBanState(b, on).duties.map((d) => ({ ...d, subject: b.id })));
+}
+
 /** Forms after which a voluntary placement may be followed up (23 kap. 2 §): family home, protected housing, HVB. */
 const followUpForms: ReadonlySet<PlacementType> = new Set([
   'familyHome',
@@ -251,6 +264,7 @@ export function placementDuties(facts: ScheduleFacts): Duty[] {
   } else {
     duties.push(court, application, carePlanDuty(facts, application));
     if (start) duties.push(...careDuties(facts, start), ...homeDuties(facts), ...reviewDuties(facts));
+    duties.push(...temporaryBanDuties(facts));
   }
   return duties
     .filter((d): d is Duty => d !== null)

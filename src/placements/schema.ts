@@ -203,6 +203,34 @@ export interface PlacementMovingBanTable {
   created_at: CreatedAt;
 }
 
+/** A temporary moving ban (27–30 §§ LVU; migration 0023): its steps, its application as a 24 § row. */
+export interface PlacementTemporaryBanTable {
+  id: Generated<string>;
+  municipality_id: string;
+  placement_id: string;
+  decided_on: DateColumn;
+  decided_by_kind: Exclude<DecisionMakerKind, 'official'>;
+  decided_by_name: string;
+  protocol_reference: Generated<string>;
+  /** The chair's or appointed member's decision reported at the committee's meeting (27 §). */
+  reported_on: ColumnType<string | null, string | null | undefined, string | null>;
+  submitted_on: ColumnType<string | null, string | null | undefined, string | null>;
+  court_reviewed_on: ColumnType<string | null, string | null | undefined, string | null>;
+  court_confirmed: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  /** The committee's application for a moving ban (placement_moving_ban); the court's ban is on it. */
+  moving_ban_id: ColumnType<string | null, string | null | undefined, string | null>;
+  lifted_on: ColumnType<string | null, string | null | undefined, string | null>;
+  lifted_by_kind: ColumnType<
+    'committee' | 'subcommittee' | 'court' | null,
+    'committee' | 'subcommittee' | 'court' | null | undefined,
+    'committee' | 'subcommittee' | 'court' | null
+  >;
+  lifted_by_name: ColumnType<string | null, string | null | undefined, string | null>;
+  lifted_reason: Generated<string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 /** The committee's review of an LVU 14 § decision or a moving ban (14 § tredje stycket, 26 § LVU). */
 export interface PlacementReviewTable {
   id: Generated<string>;
@@ -273,6 +301,7 @@ declare module '../platform/db/schema.ts' {
     placement_restriction: PlacementRestrictionTable;
     placement_moving_ban: PlacementMovingBanTable;
     placement_review: PlacementReviewTable;
+    placement_temporary_ban: PlacementTemporaryBanTable;
     placement_contact: PlacementContactTable;
     unaccompanied_minor: UnaccompaniedMinorTable;
   }

@@ -8,6 +8,7 @@ import {
   matterOfHome,
 } from './decisions.ts';
 import {
+  type ConsiderationKind,
   type DecisionMaker,
   decisionOn,
   isFamilyHome,
@@ -15,7 +16,6 @@ import {
   periodOn,
   startedOn,
 } from './model.ts';
-import type { ConsiderationKind } from './schedule.ts';
 
 /**
  * Refusals of a placement record and of the committee's considerations, as codes with where they
@@ -60,6 +60,11 @@ export type RefusalCode =
   | 'banNotInFamilyHome'
   | 'reviewBeforeDecision'
   | 'temporaryBanOutOfOrder'
+  | 'temporaryBanEnded'
+  | 'stepAlreadyRecorded'
+  | 'stepNotForCourtBan'
+  | 'notChairDecision'
+  | 'courtTemporaryBanWithoutApplication'
   | DecisionRefusal;
 
 export interface Refusal {

@@ -257,6 +257,11 @@ describe('the culling job', () => {
       .values({ ...made, ...decided, applied_on: yearsAgo(7, '02-04') })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // A temporary moving ban whose application is the ban above (migration 0023).
+    await db
+      .insertInto('placement_temporary_ban')
+      .values({ ...made, ...decided, decided_on: yearsAgo(7, '02-04'), moving_ban_id: ban.id })
+      .execute();
     for (const ref of [{ restriction_id: restriction.id }, { moving_ban_id: ban.id }])
       await db
         .insertInto('placement_review')
@@ -272,6 +277,7 @@ describe('the culling job', () => {
       'placement_restriction',
       'placement_moving_ban',
       'placement_review',
+      'placement_temporary_ban',
     ] as const) {
       const left = await db
         .selectFrom(table)

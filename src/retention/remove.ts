@@ -164,9 +164,13 @@ export async function removeRecords(
 
 type SipChild = 'sip_follow_up' | 'sip_action' | 'sip_goal' | 'sip_need' | 'sip_consent' | 'sip_participant';
 
-/** In this order: a review refers to a restriction or a moving ban (migration 0016). */
+/**
+ * In this order: a review refers to a restriction or a moving ban (migration 0016), a temporary
+ * moving ban to the application for a moving ban (0023).
+ */
 const placementChildren = [
   'placement_review',
+  'placement_temporary_ban',
   'placement_moving_ban',
   'placement_consideration',
   'placement_contact',

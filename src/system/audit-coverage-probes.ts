@@ -183,6 +183,30 @@ export const laterProbes: Record<string, Probe> = {
         banByName: 'Socialnämnden',
       }),
   },
+  'POST /placements/:id/temporary-bans': {
+    as: 'socialWorker',
+    request: (c, f) =>
+      c.post(`/placements/${f.placement.placementId}/temporary-bans`, {
+        temporaryOn: today,
+        temporaryByKind: 'chair',
+        temporaryByName: 'Ordförande Test',
+      }),
+  },
+  'POST /placements/:id/temporary-bans/steps': {
+    as: 'socialWorker',
+    request: async (c, f) => {
+      const ban = await t.db.db
+        .selectFrom('placement_temporary_ban')
+        .select('id')
+        .where('placement_id', '=', f.placement.placementId)
+        .executeTakeFirstOrThrow();
+      return c.post(`/placements/${f.placement.placementId}/temporary-bans/steps`, {
+        banStepId: ban.id,
+        banStep: 'submitted',
+        banStepOn: today,
+      });
+    },
+  },
   'GET /homes': { as: 'socialWorker', request: (c) => c.get('/homes') },
   'GET /placements/ivo-list': { as: 'manager', request: (c) => c.get(`/placements/ivo-list?year=2026`) },
   'GET /placements/ivo-list.csv': {

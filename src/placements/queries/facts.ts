@@ -1,10 +1,12 @@
 import type { AccessScope } from '../../platform/access/scope.ts';
+import { todayInSweden } from '../../platform/dates.ts';
 import type { ProtectedIdentity } from '../../platform/db/schema.ts';
 import type { PlacementContext } from '../access.ts';
 import type { ContactRecord } from '../contacts.ts';
 import type { DecisionMakerKind, Placement } from '../model.ts';
 import type { ConsiderationKind, Restriction, ScheduleFacts } from '../schedule.ts';
 import type { PlacementRow, StepKind } from '../schema.ts';
+import type { RecordedTemporaryBan } from '../temporary-ban-steps.ts';
 
 /**
  * A placement read from its tables into the core's plain records (src/placements/model.ts,
@@ -50,6 +52,16 @@ export interface LoadedPlacement {
   /** LVU 14 § decisions and moving bans with who decided, and the committee's reviews (migration 0016). */
   restrictions: RestrictionRecord[];
   movingBans: MovingBanRecord[];
+  /** Temporary moving bans (27–30 §§ LVU, migration 0023), their application a moving ban above. */
+  temporaryBans: TemporaryBanRecord[];
+}
+
+export interface TemporaryBanRecord extends RecordedTemporaryBan {
+  id: string;
+  protocolReference: string;
+  /** The committee's application for a moving ban (a row of movingBans), whose court decision ends it. */
+  movingBanId: string | null;
+  lifted: { byKind: DecisionMakerKind; byName: string; reason: string } | null;
 }
 
 interface DecidedBy {
@@ -199,6 +211,18 @@ export async function loadPlacements(scope: AccessScope, ids: readonly string[],
         .orderBy('created_at')
         .execute(),
     ]);
+  // Temporary moving bans (migration 0023).
+  const temporaryBans = await scope.db
+    .selectFrom('placement_temporary_ban')
+    .selectAll()
+    .where('municipality_id', '=', m)
+    .where('placement_id', 'in', found)
+    .orderBy('decided_on')
+    .orderBy('created_at')
+    .execute();
+  // The day a temporary ban's state is read on: it lapses with time (28–30 §§ LVU).
+  const today = scope.context.today ?? todayInSweden();
+  const temporaryBansOf = group(temporaryBans, (b) => b.placement_id);
   const childById = new Map(children.map((c) => [c.id, c]));
   const caseById = new Map(cases.map((c) => [c.id, c]));
   const decisionsOf = group(decisions, (d) => d.placement_id);
@@ -287,6 +311,31 @@ export async function loadPlacements(scope: AccessScope, ids: readonly string[],
         decidedByName: b.decided_by_name,
         reviews: reviewRecords(b.id),
       }));
+      const banById = new Map(ownBans.map((b) => [b.id, b]));
+      const ownTemporaryBans: TemporaryBanRecord[] = (temporaryBansOf.get(row.id) ?? []).map((b) => {
+        const application = b.moving_ban_id ? banById.get(b.moving_ban_id) : undefined;
+        return {
+          id: b.id,
+          decidedOn: b.decided_on,
+          decidedBy: { kind: b.decided_by_kind, name: b.decided_by_name },
+          protocolReference: b.protocol_reference,
+          reportedOn: b.reported_on,
+          submittedOn: b.submitted_on,
+          courtReview:
+            b.court_reviewed_on && b.court_confirmed !== null
+              ? { on: b.court_reviewed_on, confirmed: b.court_confirmed }
+              : null,
+          movingBanId: b.moving_ban_id,
+          appliedOn: application?.appliedOn ?? null,
+          // The court decides the question of a moving ban on the application (30 § första stycket 2).
+          banDecidedOn: application?.courtDecidedOn ?? null,
+          liftedOn: b.lifted_on,
+          lifted:
+            b.lifted_on && b.lifted_by_kind && b.lifted_by_name
+              ? { byKind: b.lifted_by_kind, byName: b.lifted_by_name, reason: b.lifted_reason }
+              : null,
+        };
+      });
       const followUpStarted = firstOf(ownSteps, 'followUpStarted');
       const facts: ScheduleFacts = {
         placement,
@@ -332,6 +381,7 @@ export async function loadPlacements(scope: AccessScope, ids: readonly string[],
               ]
             : [],
         ),
+        temporaryBans: { on: today, bans: ownTemporaryBans },
         endOfCareRequestedOn: ownSteps.filter((s) => s.kind === 'endOfCareRequested').map((s) => s.on),
         followUp: followUpStarted
           ? { startedOn: followUpStarted, endedOn: lastOf(ownSteps, 'followUpEnded')?.on ?? null }
@@ -377,6 +427,7 @@ export async function loadPlacements(scope: AccessScope, ids: readonly string[],
         homeNames: new Map(ownPeriods.map((p) => [p.home_id, p.home_name])),
         restrictions: ownRestrictions,
         movingBans: ownBans,
+        temporaryBans: ownTemporaryBans,
       };
     });
 }

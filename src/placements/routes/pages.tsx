@@ -12,6 +12,7 @@ import type { FieldErrors } from '../../platform/layout/forms.tsx';
 import { pageContext } from '../../platform/layout/page-context.ts';
 import { placementTexts } from '../i18n/index.ts';
 import { moreTexts } from '../i18n/more.ts';
+import { temporaryBanTexts } from '../i18n/temporary-bans.ts';
 import {
   endPlacement,
   movePlacement,
@@ -25,6 +26,7 @@ import { listPlacements, readPlacement } from '../service/read.ts';
 import { recordMovingBan, recordRestriction, recordReview } from '../service/restrictions.ts';
 import type { Outcome } from '../service/scope.ts';
 import { placementResource } from '../service/scope.ts';
+import { recordTemporaryBan, recordTemporaryBanStep } from '../service/temporary-bans.ts';
 import { PlacementListPage as ListPageFor } from '../views/list-page.tsx';
 import { NewPlacementPage } from '../views/new-placement.tsx';
 import { PlacementPage } from '../views/placement-page.tsx';
@@ -48,7 +50,11 @@ const notices = [
 ] as const;
 /** The notices of the restriction forms, in the further texts (src/placements/i18n/more.ts). */
 const moreNotices = ['restrictionSaved', 'movingBanSaved', 'reviewSaved'] as const;
-type Notice = (typeof notices)[number] | (typeof moreNotices)[number];
+/** The notices of the temporary moving ban forms (src/placements/i18n/temporary-bans.ts). */
+const banNotices = { temporaryBanSaved: 'saved', temporaryBanStepSaved: 'stepSaved' } as const;
+type BanNotice = keyof typeof banNotices;
+const isBanNotice = (n: string | undefined): n is BanNotice => !!n && Object.hasOwn(banNotices, n);
+type Notice = (typeof notices)[number] | (typeof moreNotices)[number] | BanNotice;
 
 /** The placement pages: the list, the placement from the case's decision, the placement and its forms. */
 export async function placementPageRoutes(app: App): Promise<void> {
@@ -182,11 +188,14 @@ export async function placementPageRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const notice = notices.find((n) => n === request.query.notice);
       const more = moreNotices.find((n) => n === request.query.notice);
+      const ban = request.query.notice;
       const text = notice
         ? placementTexts(request.lang)[notice]
         : more
           ? moreTexts(request.lang)[more]
-          : undefined;
+          : isBanNotice(ban)
+            ? temporaryBanTexts(request.lang)[banNotices[ban]]
+            : undefined;
       return renderPlacement(request, reply, request.params.id, text ? { notice: text } : {});
     },
   );
@@ -312,5 +321,26 @@ export async function placementPageRoutes(app: App): Promise<void> {
     { subject: text(40), reviewedOn: text(40), reviewOutcome: text(20), ...decidedBy('review') },
     'reviewSaved',
     (id, b, t, r) => recordReview(app.db, accessContext(r), id, b, t),
+  );
+
+  // Temporary moving bans (27–30 §§ LVU; docs/decisions/0113).
+  form(
+    'temporary-bans',
+    { temporaryOn: text(40), ...decidedBy('temporary') },
+    'temporaryBanSaved',
+    (id, b, t, r) => recordTemporaryBan(app.db, accessContext(r), id, b, t),
+  );
+  form(
+    'temporary-bans/steps',
+    {
+      banStepId: text(40),
+      banStep: text(20),
+      banStepOn: text(40),
+      banStepApplicationId: text(40),
+      banStepReason: text(2000),
+      ...decidedBy('banStep'),
+    },
+    'temporaryBanStepSaved',
+    (id, b, t, r) => recordTemporaryBanStep(app.db, accessContext(r), id, b, t),
   );
 }

@@ -8,6 +8,7 @@ import type { PlacementView } from '../service/read.ts';
 import { PlacementForms, type PlacementPermissions } from './placement-forms.tsx';
 import { RestrictionsSection } from './restrictions.tsx';
 import { childName, DutyTable, type Values } from './shared.tsx';
+import { TemporaryBansSection } from './temporary-bans.tsx';
 
 /** The placement: its duties from the schedule, the guideline's visits, the history, and its forms. */
 export function PlacementPage({
@@ -181,6 +182,7 @@ export function PlacementPage({
         )}
       </Section>
       <RestrictionsSection ctx={ctx} view={view} mayRecord={can.consider} errors={errors} values={values} />
+      <TemporaryBansSection ctx={ctx} view={view} mayRecord={can.consider} errors={errors} values={values} />
       <PlacementForms ctx={ctx} view={view} can={can} errors={errors} values={values} />
     </Layout>
   );

@@ -5,6 +5,7 @@ import type { FieldErrors } from '../../platform/layout/forms.tsx';
 import type { Duty } from '../duty.ts';
 import { placementTexts } from '../i18n/index.ts';
 import { moreTexts } from '../i18n/more.ts';
+import { temporaryBanTexts } from '../i18n/temporary-bans.ts';
 
 /** What the placement pages share: the duties with their references, names, form errors. */
 
@@ -20,6 +21,7 @@ export function errorTexts(codes: Record<string, string>, lang: Lang): FieldErro
   const refusals: Record<string, string> = {
     ...placementTexts(lang).refusals,
     ...moreTexts(lang).refusals,
+    ...temporaryBanTexts(lang).refusals,
   };
   return Object.fromEntries(Object.entries(codes).map(([field, code]) => [field, refusals[code] ?? code]));
 }
