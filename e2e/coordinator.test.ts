@@ -118,7 +118,11 @@ describe('the coordinator in a browser', () => {
   });
 
   it('shows the deviations of a forum and the editor flag page without axe violations', async () => {
-    const forum = await e2e.app.db.selectFrom('forum').select('id').executeTakeFirstOrThrow();
+    const forum = await e2e.app.db
+      .selectFrom('forum')
+      .select('id')
+      .where('reach', '=', 'municipal')
+      .executeTakeFirstOrThrow();
     const manager = await e2e.newPage();
     await loginAs(manager, e2e.baseUrl, 'manager');
     await manager.goto(`${e2e.baseUrl}/forums/${forum.id}`);
@@ -162,7 +166,11 @@ describe('the coordinator in a browser', () => {
   });
 
   it("keeps a forum's agreements and joint projects without axe violations (decision 0136)", async () => {
-    const forum = await e2e.app.db.selectFrom('forum').select('id').executeTakeFirstOrThrow();
+    const forum = await e2e.app.db
+      .selectFrom('forum')
+      .select('id')
+      .where('reach', '=', 'municipal')
+      .executeTakeFirstOrThrow();
     const manager = await e2e.newPage();
     await loginAs(manager, e2e.baseUrl, 'manager');
     await manager.goto(`${e2e.baseUrl}/forums/${forum.id}`);
