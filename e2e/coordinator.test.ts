@@ -118,7 +118,11 @@ describe('the coordinator in a browser', () => {
   });
 
   it('shows the deviations of a forum and the editor flag page without axe violations', async () => {
-    const forum = await e2e.app.db.selectFrom('forum').select('id').executeTakeFirstOrThrow();
+    const forum = await e2e.app.db
+      .selectFrom('forum')
+      .select('id')
+      .where('reach', '=', 'municipal')
+      .executeTakeFirstOrThrow();
     const manager = await e2e.newPage();
     await loginAs(manager, e2e.baseUrl, 'manager');
     await manager.goto(`${e2e.baseUrl}/forums/${forum.id}`);
@@ -162,7 +166,11 @@ describe('the coordinator in a browser', () => {
   });
 
   it("keeps a forum's agreements and joint projects without axe violations (decision 0136)", async () => {
-    const forum = await e2e.app.db.selectFrom('forum').select('id').executeTakeFirstOrThrow();
+    const forum = await e2e.app.db
+      .selectFrom('forum')
+      .select('id')
+      .where('reach', '=', 'municipal')
+      .executeTakeFirstOrThrow();
     const manager = await e2e.newPage();
     await loginAs(manager, e2e.baseUrl, 'manager');
     await manager.goto(`${e2e.baseUrl}/forums/${forum.id}`);
@@ -213,5 +221,94 @@ describe('the coordinator in a browser', () => {
       assert.equal(violations.length, 0, `start page (${width} px)\n${describeViolations(violations)}`);
     }
     await manager.context().close();
+  });
+
+  it('chairs the county forum with the neighbour municipality, whose member takes part; axe everywhere (0129)', async () => {
+    const page = await e2e.newPage();
+    await page.goto(`${e2e.baseUrl}/operator/login`);
+    await page.getByLabel('Användarnamn').fill('e2e-coordinator');
+    await page.getByLabel('Lösenord').fill('coordinator password e2e');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    // The first test used this account's current code: wait for the next one when needed.
+    for (let attempt = 0; attempt < 2 && page.url().endsWith('/totp'); attempt++) {
+      if (attempt > 0) await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 500);
+      await page.getByLabel('Engångskod').fill(totpCode(secret));
+      await page.getByRole('button', { name: 'Fortsätt' }).click();
+    }
+    assert.match(page.url(), /\/coordinator$/);
+    await page.getByRole('link', { name: 'Läns- och nationella forum' }).click();
+    assert.match((await page.locator('h1').textContent()) ?? '', /Läns- och nationella forum/);
+    const urls = ['/coordinator/forums', '/coordinator/forums/new'];
+    // A forum without its fields: the form again, with the errors linked.
+    await page.getByRole('link', { name: 'Nytt läns- eller nationellt forum' }).click();
+    await page.getByRole('button', { name: 'Spara forumet' }).click();
+    assert.match((await page.locator('.error-summary').textContent()) ?? '', /Välj län/);
+    assert.deepEqual(await axeViolations(page), [], 'county forum form with errors');
+    await page.goto(`${e2e.baseUrl}/coordinator/forums`);
+    await page.getByRole('link', { name: 'Sjölandets barnnätverk' }).click();
+    const forumUrl = new URL(page.url()).pathname;
+    urls.push(forumUrl);
+    assert.match(
+      (await page.locator('main').textContent()) ?? '',
+      /Socialtjänsten, Norrviks kommun \(Norrviks kommun\)/,
+    );
+    const due = new Date(Date.now() + 90 * 86_400_000).toLocaleDateString('sv-SE', {
+      timeZone: 'Europe/Stockholm',
+    });
+    await page.locator('#plannedOn').fill(due);
+    await page.locator('#place').fill('Länsstyrelsen');
+    await page.getByRole('button', { name: 'Planera mötet' }).click();
+    assert.match((await page.locator('[role=status]').textContent()) ?? '', /Mötet är planerat/);
+    // The open action of the last meeting is carried to the new agenda.
+    assert.match(
+      (await page.locator('#latest-agenda').locator('..').textContent()) ?? '',
+      /Kvarstående åtgärd: Ta fram ett förslag till gemensam utbildning om självskadebeteende/,
+    );
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const url of urls)
+        for (const lang of ['sv', 'en']) {
+          await page.goto(`${e2e.baseUrl}${url}?lang=${lang}`);
+          const violations = await axeViolations(page);
+          assert.equal(
+            violations.length,
+            0,
+            `${url} (${lang}, ${width} px)\n${describeViolations(violations)}`,
+          );
+        }
+    }
+    await page.context().close();
+
+    // Norrvik's manager, secretary of the network, sees it among its forums and opens a meeting.
+    const norrvik = await e2e.newPage();
+    await loginAs(norrvik, e2e.baseUrl, 'norrvik');
+    await norrvik.goto(`${e2e.baseUrl}/forums`);
+    await norrvik.getByRole('link', { name: 'Sjölandets barnnätverk' }).click();
+    const memberUrl = new URL(norrvik.url()).pathname;
+    assert.match((await norrvik.locator('main').textContent()) ?? '', /Ordförande: Karin Samordnare/);
+    await norrvik.locator('main a[href*="/meetings/"]').first().click();
+    const meetingUrl = new URL(norrvik.url()).pathname;
+    for (const width of [1280, 375]) {
+      await norrvik.setViewportSize({ width, height: 800 });
+      for (const url of [memberUrl, meetingUrl])
+        for (const lang of ['sv', 'en']) {
+          await norrvik.goto(`${e2e.baseUrl}${url}?lang=${lang}`);
+          const violations = await axeViolations(norrvik);
+          assert.equal(
+            violations.length,
+            0,
+            `${url} (${lang}, ${width} px)\n${describeViolations(violations)}`,
+          );
+        }
+    }
+    // Sjövik's own manager network is not found for Norrvik.
+    const own = await e2e.app.db
+      .selectFrom('forum')
+      .select('id')
+      .where('reach', '=', 'municipal')
+      .executeTakeFirstOrThrow();
+    const refused = await norrvik.goto(`${e2e.baseUrl}/forums/${own.id}`);
+    assert.equal(refused?.status(), 404);
+    await norrvik.context().close();
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { demoMunicipality } from '../src/demo/seed.ts';
 import { hashPassword } from '../src/platform/auth/passwords.ts';
 import { seal } from '../src/platform/auth/secret-box.ts';
 import { newTotpSecret, totpCode } from '../src/platform/auth/totp.ts';
@@ -38,7 +39,11 @@ describe('the installation operator in a browser', () => {
     await page.goto(`${e2e.baseUrl}/operator/municipalities/new?lang=sv`);
     await page.getByRole('button', { name: 'Lägg upp' }).click();
     assert.deepEqual(await axeViolations(page), [], 'new municipality with errors');
-    const code = await e2e.app.db.selectFrom('municipality').select('code').executeTakeFirstOrThrow();
+    const code = await e2e.app.db
+      .selectFrom('municipality')
+      .select('code')
+      .where('code', '=', demoMunicipality.code)
+      .executeTakeFirstOrThrow();
     for (const width of [1280, 375]) {
       await page.setViewportSize({ width, height: 800 });
       for (const url of [

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
+import { demoMunicipality } from '../src/demo/seed.ts';
 import { createPerson } from '../src/testing/factories.ts';
 import { axeViolations, describeViolations, type E2E, loginAs, startE2E } from './support.ts';
 
@@ -16,7 +17,11 @@ let plantedPlacement: string;
 before(async () => {
   e2e = await startE2E({ fixedToday: today });
   // A unit whose name a spreadsheet would run as a formula: the exports must neutralise it.
-  const m = await e2e.app.db.selectFrom('municipality').select('id').executeTakeFirstOrThrow();
+  const m = await e2e.app.db
+    .selectFrom('municipality')
+    .select('id')
+    .where('code', '=', demoMunicipality.code)
+    .executeTakeFirstOrThrow();
   await e2e.app.db
     .insertInto('unit')
     .values({ municipality_id: m.id, name: formulaUnit, kind: 'other' })

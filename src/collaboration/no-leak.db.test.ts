@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildApp } from '../app.ts';
 import { demoPassword, demoTotpSecret, seedDemoData } from '../demo/seed.ts';
+import { demoNeighbourUsername } from '../forums/demo-county.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { seal } from '../platform/auth/secret-box.ts';
 import { newTotpSecret, totpCode } from '../platform/auth/totp.ts';
@@ -59,7 +60,7 @@ async function walk(client: Client, starts: string[]): Promise<Map<string, strin
   const seen = new Map<string, string>();
   const queue = [...starts];
   const inLayer =
-    /^\/(examples|forums|action-plans|coordinator(\/(plans|visits))?)(\/[0-9a-f-]{36}(\/meetings\/[0-9a-f-]{36}|\/snapshot)?)?$/;
+    /^\/(examples|forums|action-plans|coordinator(\/(plans|visits|forums))?)(\/[0-9a-f-]{36}(\/meetings\/[0-9a-f-]{36}|\/snapshot)?)?$/;
   while (queue.length) {
     const url = queue.shift()!;
     if (seen.has(url)) continue;
@@ -107,6 +108,51 @@ describe('the no-leak walk of the collaboration layer', () => {
     assertNoChildData(pages, 'police');
   });
 
+  it("shows a member from the neighbour municipality in the county forum no child and nothing of Sjövik's beyond the forum", async () => {
+    const norrvik = await signIn(demoNeighbourUsername);
+    const pages = await walk(norrvik, ['/examples', '/forums', '/action-plans']);
+    const county = await db.db
+      .selectFrom('forum')
+      .select('id')
+      .where('reach', '=', 'county')
+      .executeTakeFirstOrThrow();
+    assert.match(pages.get(`/forums/${county.id}`) ?? '', /^200 /, 'reached the county forum');
+    assert.ok(
+      [...pages.keys()].some((u) => u.startsWith(`/forums/${county.id}/meetings/`)),
+      'reached its meetings',
+    );
+    assertNoChildData(pages, 'norrvik');
+    // Sjövik's own forum and plan are not found, and never named.
+    const own = await db.db
+      .selectFrom('forum')
+      .select(['id', 'name'])
+      .where('reach', '=', 'municipal')
+      .executeTakeFirstOrThrow();
+    assert.equal((await norrvik.get(`/forums/${own.id}`)).statusCode, 404);
+    const plan = await db.db.selectFrom('action_plan').select(['id', 'title']).executeTakeFirstOrThrow();
+    assert.equal((await norrvik.get(`/action-plans/${plan.id}`)).statusCode, 404);
+    // Of Sjövik's staff, only those who sit in the county forum are named in the forums.
+    const sitting = await db.db
+      .selectFrom('forum_representative')
+      .select('name')
+      .where('forum_id', '=', county.id)
+      .execute();
+    const staff = await db.db
+      .selectFrom('user_account as u')
+      .innerJoin('municipality as m', 'm.id', 'u.municipality_id')
+      .select('u.display_name')
+      .where('m.code', '=', '9901')
+      .execute();
+    const others = staff.map((s) => s.display_name).filter((n) => !sitting.some((r) => r.name === n));
+    for (const [url, page] of pages) {
+      if (!url.startsWith('/forums')) continue;
+      assert.ok(!page.includes(own.name), `norrvik saw Sjövik's own forum on ${url}`);
+      assert.ok(!page.includes(plan.title), `norrvik saw Sjövik's plan on ${url}`);
+      const named = others.find((n) => page.includes(n));
+      assert.equal(named, undefined, `norrvik saw Sjövik's ${named} on ${url}`);
+    }
+  });
+
   it('shows the public published examples only, and no child', async () => {
     const anonymous = new Client(app);
     const pages = await walk(anonymous, ['/examples']);
@@ -149,6 +195,10 @@ describe('the no-leak walk of the collaboration layer', () => {
     assert.ok(
       [...pages.keys()].some((u) => /\/snapshot$/.test(u)),
       'reached the snapshot',
+    );
+    assert.ok(
+      [...pages.keys()].some((u) => /^\/coordinator\/forums\/[0-9a-f-]{36}$/.test(u)),
+      'reached the county forum',
     );
     for (const [url, page] of pages)
       if (/^\/(forums|action-plans)/.test(url))

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import { seedActionPlanDemo } from '../action-plans/demo.ts';
-import { seedDemoCoordinator } from '../action-plans/demo-coordinator.ts';
+import { demoCoordinatorUsername, seedDemoCoordinator } from '../action-plans/demo-coordinator.ts';
 import { addMonths } from '../deadlines/calendar.ts';
 import { seedForumDemo } from '../forums/demo.ts';
+import { seedCountyForumDemo } from '../forums/demo-county.ts';
 import { seedGoodPracticeDemo } from '../good-practice/demo.ts';
 import { seedGuideDemo } from '../guide/demo.ts';
 import { partnerKindOf } from '../partners/domain.ts';
@@ -473,6 +474,18 @@ export async function seedDemoData(
     });
     log(`  collaboration forum: ${forumMeetings} meetings`);
     await seedDemoCoordinator(trx, { passwordHash, totpSecretEnc: seal(secretKey, demoTotpSecret) });
+    const countyMeetings = await seedCountyForumDemo(trx, {
+      today,
+      passwordHash,
+      totpSecretEnc: seal(secretKey, demoTotpSecret),
+      coordinatorUsername: demoCoordinatorUsername,
+      sjovik: {
+        manager: userId('manager'),
+        socialServices: organisationId('socialServices'),
+        bup: organisationId('bup'),
+      },
+    });
+    log(`  county forum with the neighbour Norrvik: ${countyMeetings} meetings`);
     log(
       `Demo data ready: ${persons.length} people, ${relations.length} guardianships, ${demoUsers.length} users, ${demoCases.reports} reports, ${demoCases.cases} cases, ${sips} coordinated plans.`,
     );

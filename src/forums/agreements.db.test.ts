@@ -26,7 +26,9 @@ before(async () => {
   const config = testConfig({ fixedToday: today, rateLimitPerMinute: 1_000_000_000 });
   await seedDemoData(db.db, { secretKey: config.secretKey, log: () => {}, today });
   app = await buildApp({ config, db });
-  forumId = (await db.db.selectFrom('forum').select('id').executeTakeFirstOrThrow()).id;
+  forumId = (
+    await db.db.selectFrom('forum').select('id').where('reach', '=', 'municipal').executeTakeFirstOrThrow()
+  ).id;
   const members = await db.db
     .selectFrom('forum_member as m')
     .innerJoin('partner_organisation as o', 'o.id', 'm.organisation_id')

@@ -226,7 +226,7 @@ async function seedAgreementDemo(
           .select('municipality_id')
           .where('id', '=', forumId)
           .executeTakeFirstOrThrow()
-      ).municipality_id,
+      ).municipality_id as string, // the manager network is Sjövik's own forum
       topic: 'childrenPlacedOutOfHome',
       created_by: manager,
     })

@@ -24,7 +24,9 @@ before(async () => {
   const config = testConfig({ fixedToday: today, rateLimitPerMinute: 1_000_000_000 });
   await seedDemoData(db.db, { secretKey: config.secretKey, log: () => {}, today });
   app = await buildApp({ config, db });
-  forumId = (await db.db.selectFrom('forum').select('id').executeTakeFirstOrThrow()).id;
+  forumId = (
+    await db.db.selectFrom('forum').select('id').where('reach', '=', 'municipal').executeTakeFirstOrThrow()
+  ).id;
   schoolId = (
     await db.db
       .selectFrom('partner_organisation')

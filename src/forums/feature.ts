@@ -2,6 +2,7 @@ import type { Feature } from '../platform/features.ts';
 import { agreementRoutes } from './agreement-routes.tsx';
 import { agreementTexts } from './agreement-texts.ts';
 import { forumAuditWords } from './audit-words.ts';
+import { countyForumRoutes } from './county-routes.tsx';
 import { deviationRoutes } from './deviation-routes.tsx';
 import { deviationTexts } from './deviation-texts.ts';
 import { forumTexts } from './i18n/index.ts';
@@ -11,7 +12,7 @@ import { agreementsDueAtHome } from './sections.tsx';
 /** Standing collaboration forums, their meetings and actions (issue 18). */
 export const forumsFeature: Feature = {
   name: 'forums',
-  routes: [forumRoutes, deviationRoutes, agreementRoutes],
+  routes: [forumRoutes, deviationRoutes, agreementRoutes, countyForumRoutes],
   contributes: {
     nav: [{ order: 104, action: 'forum.read', href: '/forums', label: (lang) => forumTexts(lang).nav }],
     homeSections: [agreementsDueAtHome],

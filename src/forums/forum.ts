@@ -1,5 +1,5 @@
 import { createReader, type Outcome, type TextGuard } from '../collaboration/form.ts';
-import { type CountyCode, countyOfMunicipality } from '../collaboration/municipalities.ts';
+import { type CountyCode, countyOfMunicipality, isCountyCode } from '../collaboration/municipalities.ts';
 import { addDays, addMonths } from '../deadlines/calendar.ts';
 import { type GoalArea, goalAreas } from '../sip/schema.ts';
 
@@ -83,6 +83,7 @@ export interface ForumInput {
 
 export type ForumRefusal =
   | 'needsTwoOrganisations'
+  | 'coordinatorChairs'
   | 'oneChair'
   | 'parentNotFound'
   | 'parentCycle'
@@ -118,6 +119,8 @@ export function validateForum(
     forumId: string | null;
     organisations: readonly EligibleOrganisation[];
     forums: readonly ForumNode[];
+    /** A county or national forum is chaired by the coordinator: no representative is its chair. */
+    coordinatorChairs?: boolean;
   },
 ): Outcome<ForumValue, ForumRefusal> {
   const form = createReader<ForumRefusal>(context.guard);
@@ -145,8 +148,12 @@ export function validateForum(
     members.push({ organisationId, representatives });
   }
   if (new Set(members.map((m) => m.organisationId)).size < 2) form.fail('members', 'needsTwoOrganisations');
-  if (members.flatMap((m) => m.representatives).filter((r) => r.role === 'chair').length > 1)
-    form.fail('members', 'oneChair');
+  // Counted from what was asked for: a role that failed to read is no chair.
+  const chairs = (input.members ?? [])
+    .flatMap((m) => m.representatives ?? [])
+    .filter((r) => r.role === 'chair').length;
+  if (context.coordinatorChairs && chairs > 0) form.fail('members', 'coordinatorChairs');
+  else if (chairs > 1) form.fail('members', 'oneChair');
   const parentForumId = input.parentForumId || null;
   if (parentForumId) {
     const problem = parentProblem(context.forumId, context.home, parentForumId, context.forums);
@@ -175,7 +182,7 @@ export function eligibleOrganisations(
     case 'municipality':
       return organisations.filter((o) => o.municipalityId === home.municipalityId);
     case 'county':
-      return organisations.filter((o) => countyOfMunicipality(o.municipalityCode) === home.countyCode);
+      return organisations.filter((o) => forumCountyOf(o.municipalityCode) === home.countyCode);
     case 'national':
       return [...organisations];
   }
@@ -242,4 +249,49 @@ export function behindCadence(
   if (!forum.lastHeldOn || (forum.nextPlannedOn && forum.nextPlannedOn >= today)) return false;
   const due = nextMeetingDue(forum.lastHeldOn, forum.cadence);
   return due !== null && due < today;
+}
+
+/**
+ * Where a forum sits (migration 0026, docs/decisions/0129): a municipality's own forum, a county
+ * network (JämtBus) or a national forum. Only a coordinator outside every municipality creates the
+ * two above the municipality.
+ */
+export const forumReaches = ['municipal', 'county', 'national'] as const;
+export type ForumReach = (typeof forumReaches)[number];
+
+/**
+ * The county a municipality's forums belong to: its code's two first digits. A code in no county
+ * (the demo's fictional Sjövik 9901 and its neighbour) counts as Jämtland's, as decision 0107 set
+ * for Sjövik's forums.
+ */
+export function forumCountyOf(municipalityCode: string): CountyCode {
+  return countyOfMunicipality(municipalityCode) ?? '23';
+}
+
+/** A stored forum's home; a municipal one needs its municipality's code. */
+export function forumHomeOf(
+  row: { reach: ForumReach; municipality_id: string | null; county_code: string | null },
+  municipalityCode: string,
+): ForumHome {
+  if (row.reach === 'national') return { kind: 'national' };
+  if (row.reach === 'county') return { kind: 'county', countyCode: (row.county_code ?? '23') as CountyCode };
+  return {
+    kind: 'municipality',
+    municipalityId: row.municipality_id ?? '',
+    countyCode: forumCountyOf(municipalityCode),
+  };
+}
+
+/** What a coordinator of this scope may create: its county's network, or (nationally) any. */
+export function homeForCoordinator(
+  scope: { kind: 'national' } | { kind: 'county'; countyCode: CountyCode },
+  reach: string | undefined,
+  countyCode: string | undefined,
+): ForumHome | 'reachInvalid' | 'outsideScope' {
+  if (reach === 'national') return scope.kind === 'national' ? { kind: 'national' } : 'outsideScope';
+  if (reach !== 'county') return 'reachInvalid';
+  const county = scope.kind === 'county' ? countyCode || scope.countyCode : countyCode;
+  if (!county || !isCountyCode(county)) return 'reachInvalid';
+  if (scope.kind === 'county' && county !== scope.countyCode) return 'outsideScope';
+  return { kind: 'county', countyCode: county as CountyCode };
 }

@@ -18,13 +18,29 @@ export async function actorOrganisationId(
   return row?.id ?? null;
 }
 
+/**
+ * A forum a user of this municipality may be in: one of the municipality's own, or a county or
+ * national forum (decision 0129), whose membership the policy then decides. Another
+ * municipality's forum is not found.
+ */
 export async function forumRow(db: Kysely<Database>, municipalityId: string, forumId: string) {
   return db
     .selectFrom('forum')
     .selectAll()
-    .where('municipality_id', '=', municipalityId)
+    .where((eb) => eb.or([eb('municipality_id', '=', municipalityId), eb('reach', '<>', 'municipal')]))
     .where('id', '=', forumId)
     .executeTakeFirst();
+}
+
+/** Who chairs a county or national forum: the coordinator, named with its office. */
+export async function coordinatorChairOf(db: Kysely<Database>, coordinatorId: string | null) {
+  if (!coordinatorId) return null;
+  const row = await db
+    .selectFrom('operator_account')
+    .select(['display_name', 'coordinator_office'])
+    .where('id', '=', coordinatorId)
+    .executeTakeFirst();
+  return row ? { name: row.display_name, office: row.coordinator_office } : null;
 }
 
 export async function membersOf(db: Kysely<Database>, forumId: string) {
@@ -47,7 +63,10 @@ export async function membersOf(db: Kysely<Database>, forumId: string) {
   return { organisations, representatives };
 }
 
-/** The forums of a municipality that the user is in: by their organisation or by name. */
+/**
+ * The forums of a municipality that the user is in, by their organisation or by name, and the
+ * county and national forums they are in the same way (decision 0129).
+ */
 export async function forumsOf(
   db: Kysely<Database>,
   municipalityId: string,
@@ -56,8 +75,8 @@ export async function forumsOf(
 ) {
   return db
     .selectFrom('forum as f')
-    .select(['f.id', 'f.name', 'f.level', 'f.cadence'])
-    .where('f.municipality_id', '=', municipalityId)
+    .select(['f.id', 'f.name', 'f.level', 'f.cadence', 'f.reach'])
+    .where((eb) => eb.or([eb('f.municipality_id', '=', municipalityId), eb('f.reach', '<>', 'municipal')]))
     .where((eb) =>
       eb.or([
         eb.exists(

@@ -46,13 +46,15 @@ const idList = Type.Optional(Type.Union([Id, Type.Array(Id, { maxItems: 50 })]))
 const csrf = { _csrf: text(200), confirmNames: line(5) };
 const maxRepresentatives = 40;
 
-const forumBody = Type.Object({
+export const forumBody = Type.Object({
   name: text(5000),
   purpose: text(20_000),
   level: text(40),
   cadence: text(40),
   parentForumId: text(100),
   goalAreas: Type.Optional(Type.Union([token, Type.Array(token, { maxItems: 10 })])),
+  /** Only `municipal` is accepted here: county and national forums are the coordinator's (0129). */
+  reach: text(40),
   organisationIds: idList,
   ...Object.fromEntries(
     Array.from({ length: representativeRows }, (_, i) =>
@@ -61,7 +63,12 @@ const forumBody = Type.Object({
   ),
   ...csrf,
 });
-const planBody = Type.Object({ plannedOn: text(100), place: text(5000), newItems: text(20_000), ...csrf });
+export const planBody = Type.Object({
+  plannedOn: text(100),
+  place: text(5000),
+  newItems: text(20_000),
+  ...csrf,
+});
 const recordBody = Type.Object({
   heldOn: text(100),
   minutes: text(40_000),
@@ -80,8 +87,9 @@ const recordBody = Type.Object({
 });
 const actionBody = Type.Object({ to: text(40), note: text(5000), back: text(100), ...csrf });
 
-const one = (v: unknown) => (Array.isArray(v) ? String(v[0] ?? '') : typeof v === 'string' ? v : undefined);
-const many = (v: unknown) => [v ?? []].flat().map(String);
+export const one = (v: unknown) =>
+  Array.isArray(v) ? String(v[0] ?? '') : typeof v === 'string' ? v : undefined;
+export const many = (v: unknown) => [v ?? []].flat().map(String);
 
 function errorTexts(errors: readonly FieldError<string>[], lang: Lang) {
   const f = forumTexts(lang);
@@ -89,7 +97,7 @@ function errorTexts(errors: readonly FieldError<string>[], lang: Lang) {
 }
 
 /** The form's flat rows as the forum's members with their representatives. */
-function forumInputOf(values: FormValues): ForumInput {
+export function forumInputOf(values: FormValues): ForumInput {
   const organisationIds = many(values.organisationIds);
   const reps = Array.from({ length: representativeRows }, (_, i) => ({
     organisationId: one(values[`reps.${i}.organisationId`]) ?? '',
@@ -154,7 +162,13 @@ export async function forumRoutes(app: App): Promise<void> {
       });
       const outcome =
         stray === undefined
-          ? await createForum(app.db, accessContext(request), input, values.confirmNames === 'on', today())
+          ? await createForum(
+              app.db,
+              accessContext(request),
+              { ...input, reach: one(values.reach) },
+              values.confirmNames === 'on',
+              today(),
+            )
           : {
               ok: false as const,
               errors: [{ field: `reps.${stray}.organisationId`, code: 'repOrganisationNotMember' }],

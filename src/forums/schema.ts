@@ -1,24 +1,30 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt } from '../platform/db/schema.ts';
-import type { Cadence, ForumLevel, RepresentativeRole } from './forum.ts';
+import type { Cadence, ForumLevel, ForumReach, RepresentativeRole } from './forum.ts';
 import type { ForumActionStatus, MeetingStatus, Presence } from './meetings.ts';
 
-/** Forums, their members, meetings and actions (migration 0015_collaboration_forums). */
+/** Forums, their members, meetings and actions (migrations 0015_collaboration_forums, 0026). */
 
 type DateColumn = ColumnType<string, string, string>;
 type NullableDate = ColumnType<string | null, string | null | undefined, string | null>;
 
 export interface ForumTable {
   id: Generated<string>;
-  municipality_id: string;
+  /** Null for a county or national forum (migration 0026). */
+  municipality_id: string | null;
   name: string;
   purpose: Generated<string>;
   level: ForumLevel;
   cadence: Cadence;
   parent_forum_id: string | null;
   goal_areas: string[];
-  created_by: string;
+  created_by: string | null;
   created_at: CreatedAt;
+  /** Where the forum sits: a municipality's, a county network, or national (migration 0026). */
+  reach: ColumnType<ForumReach, ForumReach | undefined, ForumReach>;
+  county_code: string | null;
+  created_by_coordinator: string | null;
+  chair_coordinator_id: string | null;
 }
 export interface ForumMemberTable {
   forum_id: string;

@@ -55,7 +55,10 @@ export const agreementsDueAtHome: HomeSection<Due[]> = {
       .where('r.user_id', '=', scope.actor.userId)
       .where('r.active', '=', true)
       .where('r.role', 'in', ['chair', 'viceChair', 'secretary'])
-      .where('f.municipality_id', '=', scope.actor.municipalityId)
+      // The municipality's own forums, and the county and national ones it sits in (0129).
+      .where((eb) =>
+        eb.or([eb('f.municipality_id', '=', scope.actor.municipalityId), eb('f.reach', '<>', 'municipal')]),
+      )
       .distinct()
       .execute();
     const rows: Due[] = [];

@@ -1,14 +1,21 @@
 import type { Kysely } from 'kysely';
 import { createReader, type FieldError, type FieldWarning, refused } from '../collaboration/form.ts';
 import { recordChange } from '../collaboration/history.ts';
-import { type CountyCode, countyOfMunicipality } from '../collaboration/municipalities.ts';
+import type { CountyCode } from '../collaboration/municipalities.ts';
 import { changesOf } from '../good-practice/queries.ts';
 import type { Resource } from '../platform/access/policy.ts';
 import { type AccessScope, type RequestContext, withAccess } from '../platform/access/scope.ts';
 import type { Database } from '../platform/db/schema.ts';
 import { notFound } from '../platform/http/errors.ts';
 import { agreementsOfForum } from './agreement-queries.ts';
-import { type ForumHome, type ForumInput, nextMeetingDue, validateForum } from './forum.ts';
+import {
+  type ForumHome,
+  type ForumInput,
+  forumCountyOf,
+  forumHomeOf,
+  nextMeetingDue,
+  validateForum,
+} from './forum.ts';
 import {
   actionChangeRefusal,
   buildAgenda,
@@ -21,6 +28,7 @@ import {
 import {
   actionsOf,
   actorOrganisationId,
+  coordinatorChairOf,
   forumRow,
   forumsOf,
   meetingOf,
@@ -103,10 +111,26 @@ async function formOptions(scope: AccessScope) {
       .orderBy('display_name')
       .execute(),
     scope.db
-      .selectFrom('forum')
-      .select(['id', 'name', 'parent_forum_id'])
-      .where('municipality_id', '=', m)
-      .orderBy('name')
+      .selectFrom('forum as f')
+      .select(['f.id', 'f.name', 'f.parent_forum_id', 'f.reach', 'f.municipality_id', 'f.county_code'])
+      .where((eb) =>
+        eb.or([
+          eb('f.municipality_id', '=', m),
+          // A county or national forum the municipality sits in may hold its local group (0129).
+          eb.and([
+            eb('f.reach', '<>', 'municipal'),
+            eb.exists(
+              eb
+                .selectFrom('forum_member as fm')
+                .innerJoin('partner_organisation as o', 'o.id', 'fm.organisation_id')
+                .select('fm.forum_id')
+                .whereRef('fm.forum_id', '=', 'f.id')
+                .where('o.municipality_id', '=', m),
+            ),
+          ]),
+        ]),
+      )
+      .orderBy('f.name')
       .execute(),
     scope.db.selectFrom('municipality').select('code').where('id', '=', m).executeTakeFirstOrThrow(),
   ]);
@@ -124,15 +148,17 @@ export async function newForumOptions(db: Kysely<Database>, context: RequestCont
 export async function createForum(
   db: Kysely<Database>,
   context: RequestContext,
-  input: ForumInput,
+  input: ForumInput & { reach?: string | undefined },
   confirmed: boolean,
   today: string,
 ): Promise<Saved | Failure> {
   return withAccess(db, context, async (scope) => {
     scope.authorize('forum.create', await forumResource(scope, null));
+    // County and national forums are the coordinator's to create (decision 0129), never a municipality's.
+    if (input.reach && input.reach !== 'municipal') return refused('reach', 'onlyCoordinator') as Failure;
     const options = await formOptions(scope);
-    // Sjövik's demo code is in no county; a municipal forum's county is then its own code's prefix.
-    const countyCode: CountyCode = countyOfMunicipality(options.municipalityCode) ?? '23';
+    // Sjövik's demo code is in no county; a municipal forum's county is then Jämtland (0107).
+    const countyCode: CountyCode = forumCountyOf(options.municipalityCode);
     const home: ForumHome = { kind: 'municipality', municipalityId: scope.actor.municipalityId, countyCode };
     const outcome = validateForum(input, {
       guard: { today, confirmed, knownNames: options.organisations.map((o) => o.name) },
@@ -143,7 +169,11 @@ export async function createForum(
         municipalityId: scope.actor.municipalityId,
         municipalityCode: options.municipalityCode,
       })),
-      forums: options.forums.map((f) => ({ id: f.id, parentForumId: f.parent_forum_id, home })),
+      forums: options.forums.map((f) => ({
+        id: f.id,
+        parentForumId: f.parent_forum_id,
+        home: forumHomeOf(f, options.municipalityCode),
+      })),
     });
     if (!outcome.ok) return outcome;
     const v = outcome.value;
@@ -201,17 +231,30 @@ export async function forumPage(
 ) {
   return withAccess(db, context, async (scope) => {
     const forum = await openForum(scope, forumId, 'forum.read');
-    const [members, meetings, actions, changes, parent] = await Promise.all([
+    const [members, meetings, actions, changes, parent, chair, localGroups] = await Promise.all([
       membersOf(scope.db, forumId),
       meetingsOf(scope.db, forumId),
       actionsOf(scope.db, forumId),
       changesOf(scope.db, 'forum', forumId),
       forum.parent_forum_id ? forumRow(scope.db, scope.actor.municipalityId, forum.parent_forum_id) : null,
+      coordinatorChairOf(scope.db, forum.chair_coordinator_id),
+      // The groups under a forum that this user's municipality may see: its own and those above it.
+      scope.db
+        .selectFrom('forum')
+        .select(['id', 'name'])
+        .where('parent_forum_id', '=', forumId)
+        .where((eb) =>
+          eb.or([eb('municipality_id', '=', scope.actor.municipalityId), eb('reach', '<>', 'municipal')]),
+        )
+        .orderBy('name')
+        .execute(),
     ]);
     const lastHeld = meetings.find((m) => m.heldOn)?.heldOn ?? null;
     return {
       forum,
       parent,
+      chair,
+      localGroups,
       members,
       meetings,
       openActions: actions.filter((a) => a.status === 'open'),
@@ -227,6 +270,67 @@ export async function forumPage(
 }
 export type ForumPage = Awaited<ReturnType<typeof forumPage>>;
 
+/**
+ * Plans a forum's next meeting, whoever plans it (an officer of a municipal forum, or the
+ * coordinator chairing a county one, decision 0129): its agenda carries every action still open
+ * (decision 0104). The caller has authorised the step and records its history and audit.
+ */
+export async function insertPlannedMeeting(
+  db: Kysely<Database>,
+  forumId: string,
+  input: { plannedOn: string; place: string; newItems: string },
+  today: string,
+): Promise<(Saved & { plannedOn: string }) | Failure> {
+  const plannedOn = input.plannedOn.trim();
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(plannedOn)) return refused('plannedOn', 'dateInvalid') as Failure;
+  const items = input.newItems
+    .split(/\r?\n/)
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  const tooLong = items.findIndex((i) => i.length > 300);
+  if (tooLong >= 0)
+    return { ok: false, errors: [{ field: 'newItems', code: 'tooLong', max: 300 }], warnings: [] };
+  const form = createReader({ today, confirmed: true });
+  form.text('newItems', items.join('\n'), { max: 6000, multiline: true });
+  form.text('place', input.place, { max: 200 });
+  const guarded = form.done(() => null);
+  if (!guarded.ok) return guarded as Failure;
+  const meetings = await meetingsOf(db, forumId);
+  const actions = await actionsOf(db, forumId);
+  const agenda = buildAgenda({
+    meetingOn: plannedOn,
+    previousMeeting: meetings[0] ? { id: meetings[0].id } : null,
+    actions: actions.map((a): ForumAction => ({ ...a })),
+    newItems: items,
+    // Deviations are not recorded in this layer yet: no quarter's review to put on the agenda.
+    deviationsReviewedFor: quarterOf(plannedOn),
+  });
+  const meeting = await db
+    .insertInto('forum_meeting')
+    .values({
+      forum_id: forumId,
+      planned_on: plannedOn,
+      place: input.place.replace(/\s+/g, ' ').trim().slice(0, 200),
+      status: 'planned',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('forum_agenda_item')
+    .values(
+      agenda.map((item, position) => ({
+        meeting_id: meeting.id,
+        position,
+        kind: item.kind,
+        title: item.kind === 'item' ? item.title : null,
+        action_id: item.kind === 'carriedAction' ? item.actionId : null,
+        quarter: item.kind === 'deviations' ? item.quarter : null,
+      })),
+    )
+    .execute();
+  return { ok: true, id: meeting.id, plannedOn };
+}
+
 /** Plans the next meeting; its agenda carries every action still open (decision 0104). */
 export async function planMeeting(
   db: Kysely<Database>,
@@ -237,54 +341,10 @@ export async function planMeeting(
 ): Promise<Saved | Failure> {
   return withAccess(db, context, async (scope) => {
     await openForum(scope, forumId, 'forum.record');
-    const plannedOn = input.plannedOn.trim();
-    if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(plannedOn))
-      return refused('plannedOn', 'dateInvalid') as Failure;
-    const items = input.newItems
-      .split(/\r?\n/)
-      .map((l) => l.replace(/\s+/g, ' ').trim())
-      .filter(Boolean);
-    const tooLong = items.findIndex((i) => i.length > 300);
-    if (tooLong >= 0)
-      return { ok: false, errors: [{ field: 'newItems', code: 'tooLong', max: 300 }], warnings: [] };
-    const form = createReader({ today, confirmed: true });
-    form.text('newItems', items.join('\n'), { max: 6000, multiline: true });
-    form.text('place', input.place, { max: 200 });
-    const guarded = form.done(() => null);
-    if (!guarded.ok) return guarded;
-    const meetings = await meetingsOf(scope.db, forumId);
-    const actions = await actionsOf(scope.db, forumId);
-    const agenda = buildAgenda({
-      meetingOn: plannedOn,
-      previousMeeting: meetings[0] ? { id: meetings[0].id } : null,
-      actions: actions.map((a): ForumAction => ({ ...a })),
-      newItems: items,
-      // Deviations are not recorded in this layer yet: no quarter's review to put on the agenda.
-      deviationsReviewedFor: quarterOf(plannedOn),
-    });
-    const meeting = await scope.db
-      .insertInto('forum_meeting')
-      .values({
-        forum_id: forumId,
-        planned_on: plannedOn,
-        place: input.place.replace(/\s+/g, ' ').trim().slice(0, 200),
-        status: 'planned',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await scope.db
-      .insertInto('forum_agenda_item')
-      .values(
-        agenda.map((item, position) => ({
-          meeting_id: meeting.id,
-          position,
-          kind: item.kind,
-          title: item.kind === 'item' ? item.title : null,
-          action_id: item.kind === 'carriedAction' ? item.actionId : null,
-          quarter: item.kind === 'deviations' ? item.quarter : null,
-        })),
-      )
-      .execute();
+    const planned = await insertPlannedMeeting(scope.db, forumId, input, today);
+    if (!planned.ok) return planned;
+    const meeting = { id: planned.id };
+    const plannedOn = planned.plannedOn;
     await recordChange(scope.db, scope.actor, {
       recordType: 'forum',
       recordId: forumId,

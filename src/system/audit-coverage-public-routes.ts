@@ -162,6 +162,12 @@ export const routesWithoutPersonalData = new Set([
   'POST /coordinator/visits/:id/report',
   'GET /coordinator/visits/:id/snapshot',
   'POST /coordinator/matters/:id/answer',
+  // County and national forums (decision 0129): the coordinator's, audited in the members' chains.
+  'GET /coordinator/forums',
+  'GET /coordinator/forums/new',
+  'POST /coordinator/forums',
+  'GET /coordinator/forums/:id',
+  'POST /coordinator/forums/:id/meetings',
   // Collaboration forums (issue 18) hold no one's personal data: reads are not audited, writes are.
   'GET /forums',
   'GET /forums/new',

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { GuardWarnings } from '../../collaboration/guard-warnings.tsx';
 import { collaborationTexts } from '../../collaboration/i18n/index.ts';
 import { counties } from '../../collaboration/municipalities.ts';
+import { countyForumTexts } from '../../forums/county-texts.ts';
 import { goodPracticeTexts } from '../../good-practice/i18n/index.ts';
 import { day, labelsOf } from '../../good-practice/views/shared.tsx';
 import type { Lang } from '../../platform/i18n/i18n.ts';
@@ -114,6 +115,9 @@ export function CoordinatorOverviewPage({
       {answering ? <ErrorSummary t={ctx.t} errors={answering.errors} /> : null}
       <p>{c.scope(scopeName(coordinator, lang))}</p>
       <p>{c.intro}</p>
+      <p>
+        <a href={coordinatorHref('/coordinator/forums', lang)}>{countyForumTexts(lang).link}</a>
+      </p>
 
       <h2>{c.plans}</h2>
       {overview.plans.length === 0 ? (

@@ -109,6 +109,12 @@ export const forumEn: ForumTexts = {
   actionLine: (description: string, organisation: string, due: string) =>
     `${description} – ${organisation}, due by ${due}`,
   refusals: {
+    accountElsewhere: 'The account belongs to another municipality than the organisation.',
+    coordinatorChairs: 'The coordinator chairs a county or national forum; choose another role.',
+    reachInvalid: 'Choose a county or a national forum, and which county.',
+    outsideScope: 'You do not coordinate that county.',
+    onlyCoordinator:
+      "Only the coordinator creates county and national forums. Here the municipality's own forums are made.",
     needsTwoOrganisations: 'A collaboration forum needs at least two organisations.',
     oneChair: 'A forum has one chair.',
     parentNotFound: 'The forum does not exist.',

@@ -110,6 +110,11 @@ export const forumSv = {
   actionLine: (description: string, organisation: string, due: string) =>
     `${description} – ${organisation}, klar senast ${due}`,
   refusals: {
+    accountElsewhere: 'Kontot hör till en annan kommun än organisationen.',
+    coordinatorChairs: 'Samordnaren är ordförande i ett läns- eller nationellt forum; välj en annan roll.',
+    reachInvalid: 'Välj län eller nationellt forum, och vilket län.',
+    outsideScope: 'Du samordnar inte det länet.',
+    onlyCoordinator: 'Bara samordnaren skapar läns- och nationella forum. Här skapas kommunens egna forum.',
     needsTwoOrganisations: 'Ett samverkansforum behöver minst två organisationer.',
     oneChair: 'Ett forum har en ordförande.',
     parentNotFound: 'Forumet finns inte.',

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { GuardWarnings } from '../../collaboration/guard-warnings.tsx';
 import { collaborationTexts } from '../../collaboration/i18n/index.ts';
 import { day, withLang } from '../../good-practice/views/shared.tsx';
@@ -14,8 +15,9 @@ import { Layout } from '../../platform/layout/Layout.tsx';
 import type { PageContext } from '../../platform/layout/page-context.ts';
 import { goalAreas } from '../../sip/schema.ts';
 import { agreementTexts } from '../agreement-texts.ts';
+import { countyForumTexts } from '../county-texts.ts';
 import { deviationTexts } from '../deviation-texts.ts';
-import { cadenceIds, forumLevels, representativeRoles } from '../forum.ts';
+import { cadenceIds, type ForumReach, forumLevels, representativeRoles } from '../forum.ts';
 import { forumTexts } from '../i18n/index.ts';
 import type { ForumFormOptions, ForumPage } from '../service.ts';
 
@@ -30,7 +32,12 @@ export function ForumListPage({
   canCreate,
 }: {
   ctx: PageContext;
-  forums: { id: string; name: string; level: keyof ReturnType<typeof forumTexts>['levels'] }[];
+  forums: {
+    id: string;
+    name: string;
+    level: keyof ReturnType<typeof forumTexts>['levels'];
+    reach?: ForumReach;
+  }[];
   canCreate: boolean;
 }) {
   const f = forumTexts(ctx.lang);
@@ -50,6 +57,9 @@ export function ForumListPage({
         {forums.map((forum) => (
           <li key={forum.id}>
             <a href={withLang(`/forums/${forum.id}`, ctx.lang)}>{forum.name}</a> – {f.levels[forum.level]}
+            {forum.reach && forum.reach !== 'municipal'
+              ? ` · ${countyForumTexts(ctx.lang).reaches[forum.reach]}`
+              : ''}
           </li>
         ))}
       </ul>
@@ -72,7 +82,6 @@ export function ForumFormPage({
   warnings?: string[];
 }) {
   const f = forumTexts(ctx.lang);
-  const c = collaborationTexts(ctx.lang);
   return (
     <Layout ctx={ctx} title={f.newForum}>
       <p>
@@ -82,108 +91,145 @@ export function ForumFormPage({
       <p>{f.intro}</p>
       <ErrorSummary t={ctx.t} errors={errors} />
       <GuardWarnings ctx={ctx} warnings={warnings} />
-      <form method="post" action={withLang('/forums', ctx.lang)} class="stack-form">
-        <input type="hidden" name="_csrf" value={ctx.csrf} />
-        <TextField
-          name="name"
-          label={f.fields.name}
-          value={one(values.name)}
-          error={errors.name}
-          maxLength={200}
-        />
-        <TextArea
-          name="purpose"
-          label={f.fields.purpose}
-          value={one(values.purpose)}
-          error={errors.purpose}
-          rows={3}
-        />
-        <SelectField
-          name="level"
-          label={f.fields.level}
-          value={one(values.level)}
-          error={errors.level}
-          options={forumLevels.map((l) => [l, f.levels[l]] as const)}
-        />
-        <SelectField
-          name="cadence"
-          label={f.fields.cadence}
-          value={one(values.cadence) ?? 'monthly'}
-          error={errors.cadence}
-          options={cadenceIds.map((k) => [k, f.cadences[k]] as const)}
-        />
-        <SelectField
-          name="parentForumId"
-          label={f.fields.parentForumId}
-          value={one(values.parentForumId)}
-          error={errors.parentForumId}
-          options={[['', f.fields.noParent] as const, ...options.forums.map((x) => [x.id, x.name] as const)]}
-        />
-        <CheckboxGroup
-          name="goalAreas"
-          legend={f.fields.goalAreas}
-          checked={many(values.goalAreas)}
-          options={goalAreas.map((g) => [g, f.goalAreas[g]] as const)}
-        />
-        <CheckboxGroup
-          name="organisationIds"
-          legend={f.fields.members}
-          error={errors.members}
-          checked={many(values.organisationIds)}
-          options={options.organisations.map((o) => [o.id, o.name] as const)}
-        />
-        <fieldset class="fieldset" id="representatives">
-          <legend>{f.fields.representatives}</legend>
-          {Array.from({ length: representativeRows }, (_, i) => (
-            <fieldset class="fieldset" key={i}>
-              <legend>{f.fields.representative(i + 1)}</legend>
-              <SelectField
-                id={`reps.${i}.organisationId`}
-                name={`reps.${i}.organisationId`}
-                label={f.fields.organisation}
-                value={one(values[`reps.${i}.organisationId`])}
-                error={errors[`reps.${i}.organisationId`]}
-                options={[['', '–'] as const, ...options.organisations.map((o) => [o.id, o.name] as const)]}
-              />
-              <SelectField
-                id={`reps.${i}.userId`}
-                name={`reps.${i}.userId`}
-                label={f.fields.account}
-                value={one(values[`reps.${i}.userId`])}
-                options={[
-                  ['', f.fields.noAccount] as const,
-                  ...options.users.map((u) => [u.id, u.name] as const),
-                ]}
-              />
-              <TextField
-                id={`reps.${i}.name`}
-                name={`reps.${i}.name`}
-                label={f.fields.repName}
-                value={one(values[`reps.${i}.name`])}
-                error={errors[`reps.${i}.name`]}
-              />
-              <TextField
-                id={`reps.${i}.title`}
-                name={`reps.${i}.title`}
-                label={f.fields.repTitle}
-                value={one(values[`reps.${i}.title`])}
-              />
-              <SelectField
-                id={`reps.${i}.role`}
-                name={`reps.${i}.role`}
-                label={f.fields.role}
-                value={one(values[`reps.${i}.role`]) ?? 'member'}
-                options={representativeRoles.map((r) => [r, f.roles[r]] as const)}
-              />
-            </fieldset>
-          ))}
-        </fieldset>
-        {warnings.length ? <Checkbox name="confirmNames" label={c.confirmNames} /> : null}
-        <button type="submit" class="button">
-          {f.save}
-        </button>
-      </form>
+      <ForumForm
+        ctx={ctx}
+        options={options}
+        values={values}
+        errors={errors}
+        warnings={warnings}
+        action={withLang('/forums', ctx.lang)}
+      />
     </Layout>
+  );
+}
+
+/** The form of a forum, for the municipality's managers and (with the reach first) the coordinator. */
+export function ForumForm({
+  ctx,
+  options,
+  values,
+  errors,
+  warnings,
+  action,
+  extra,
+}: {
+  ctx: PageContext;
+  options: {
+    organisations: readonly { id: string; name: string }[];
+    users: readonly { id: string; name: string }[];
+    forums: readonly { id: string; name: string }[];
+  };
+  values: FormValues;
+  errors: FieldErrors;
+  warnings: string[];
+  action: string;
+  extra?: ComponentChildren;
+}) {
+  const f = forumTexts(ctx.lang);
+  const c = collaborationTexts(ctx.lang);
+  return (
+    <form method="post" action={action} class="stack-form">
+      <input type="hidden" name="_csrf" value={ctx.csrf} />
+      {extra}
+      <TextField
+        name="name"
+        label={f.fields.name}
+        value={one(values.name)}
+        error={errors.name}
+        maxLength={200}
+      />
+      <TextArea
+        name="purpose"
+        label={f.fields.purpose}
+        value={one(values.purpose)}
+        error={errors.purpose}
+        rows={3}
+      />
+      <SelectField
+        name="level"
+        label={f.fields.level}
+        value={one(values.level)}
+        error={errors.level}
+        options={forumLevels.map((l) => [l, f.levels[l]] as const)}
+      />
+      <SelectField
+        name="cadence"
+        label={f.fields.cadence}
+        value={one(values.cadence) ?? 'monthly'}
+        error={errors.cadence}
+        options={cadenceIds.map((k) => [k, f.cadences[k]] as const)}
+      />
+      <SelectField
+        name="parentForumId"
+        label={f.fields.parentForumId}
+        value={one(values.parentForumId)}
+        error={errors.parentForumId}
+        options={[['', f.fields.noParent] as const, ...options.forums.map((x) => [x.id, x.name] as const)]}
+      />
+      <CheckboxGroup
+        name="goalAreas"
+        legend={f.fields.goalAreas}
+        checked={many(values.goalAreas)}
+        options={goalAreas.map((g) => [g, f.goalAreas[g]] as const)}
+      />
+      <CheckboxGroup
+        name="organisationIds"
+        legend={f.fields.members}
+        error={errors.members}
+        checked={many(values.organisationIds)}
+        options={options.organisations.map((o) => [o.id, o.name] as const)}
+      />
+      <fieldset class="fieldset" id="representatives">
+        <legend>{f.fields.representatives}</legend>
+        {Array.from({ length: representativeRows }, (_, i) => (
+          <fieldset class="fieldset" key={i}>
+            <legend>{f.fields.representative(i + 1)}</legend>
+            <SelectField
+              id={`reps.${i}.organisationId`}
+              name={`reps.${i}.organisationId`}
+              label={f.fields.organisation}
+              value={one(values[`reps.${i}.organisationId`])}
+              error={errors[`reps.${i}.organisationId`]}
+              options={[['', '–'] as const, ...options.organisations.map((o) => [o.id, o.name] as const)]}
+            />
+            <SelectField
+              id={`reps.${i}.userId`}
+              name={`reps.${i}.userId`}
+              label={f.fields.account}
+              value={one(values[`reps.${i}.userId`])}
+              options={[
+                ['', f.fields.noAccount] as const,
+                ...options.users.map((u) => [u.id, u.name] as const),
+              ]}
+            />
+            <TextField
+              id={`reps.${i}.name`}
+              name={`reps.${i}.name`}
+              label={f.fields.repName}
+              value={one(values[`reps.${i}.name`])}
+              error={errors[`reps.${i}.name`]}
+            />
+            <TextField
+              id={`reps.${i}.title`}
+              name={`reps.${i}.title`}
+              label={f.fields.repTitle}
+              value={one(values[`reps.${i}.title`])}
+            />
+            <SelectField
+              id={`reps.${i}.role`}
+              name={`reps.${i}.role`}
+              label={f.fields.role}
+              value={one(values[`reps.${i}.role`]) ?? 'member'}
+              options={representativeRoles.map((r) => [r, f.roles[r]] as const)}
+            />
+          </fieldset>
+        ))}
+      </fieldset>
+      {warnings.length ? <Checkbox name="confirmNames" label={c.confirmNames} /> : null}
+      <button type="submit" class="button">
+        {f.save}
+      </button>
+    </form>
   );
 }
 
@@ -214,9 +260,11 @@ export function ForumOverviewPage({
       ) : null}
       <ErrorSummary t={ctx.t} errors={errors} />
       <p>
+        {forum.reach !== 'municipal' ? `${countyForumTexts(ctx.lang).reaches[forum.reach]} · ` : ''}
         {f.levels[forum.level]} · {f.cadences[forum.cadence]}
         {page.parent ? ` · ${f.underForum(page.parent.name)}` : ''}
       </p>
+      {page.chair ? <p>{countyForumTexts(ctx.lang).chairedBy(page.chair.name, page.chair.office)}</p> : null}
       {forum.purpose ? <p class="pre-line">{forum.purpose}</p> : null}
       {forum.goal_areas.length ? (
         <p>{forum.goal_areas.map((g) => f.goalAreas[g as keyof typeof f.goalAreas] ?? g).join(', ')}</p>
@@ -239,6 +287,18 @@ export function ForumOverviewPage({
           </li>
         ))}
       </ul>
+      {page.localGroups.length ? (
+        <>
+          <h2>{countyForumTexts(ctx.lang).localGroups}</h2>
+          <ul class="plain-list">
+            {page.localGroups.map((g) => (
+              <li key={g.id}>
+                <a href={withLang(`/forums/${g.id}`, ctx.lang)}>{g.name}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <p>
         <a href={withLang(`/forums/${forum.id}/deviations`, ctx.lang)}>{deviationTexts(ctx.lang).link}</a>
       </p>

@@ -39,7 +39,6 @@ export function ForumMeetingPage({
   const m = f.meeting;
   const c = collaborationTexts(ctx.lang);
   const { forum, meeting } = page;
-  const actionById = new Map(page.actions.map((a) => [a.id, a]));
   const repName = (id: string) => page.members.representatives.find((r) => r.id === id)?.name ?? '–';
   const base = `/forums/${forum.id}/meetings/${meeting.id}`;
   return (
@@ -59,32 +58,7 @@ export function ForumMeetingPage({
         {meeting.place ? ` · ${meeting.place}` : ''}
       </p>
       <h2>{m.agenda}</h2>
-      <ol class="agenda">
-        {page.agenda.map((item) => {
-          if (item.kind === 'carriedAction') {
-            const a = item.action_id ? actionById.get(item.action_id) : undefined;
-            if (!a) return null;
-            return (
-              <li key={item.position} class="agenda-carried">
-                {m.carried(a.description, a.organisationName, a.dueOn)}
-                {a.dueOn < meeting.planned_on ? (
-                  <>
-                    {' '}
-                    <span class="tag tag--warning">{m.overdue}</span>
-                  </>
-                ) : null}
-                {a.status !== 'open' ? ` – ${f.actionStatuses[a.status]}` : ''}
-              </li>
-            );
-          }
-          if (item.kind === 'item') return <li key={item.position}>{item.title}</li>;
-          if (item.kind === 'deviations')
-            return <li key={item.position}>{m.deviations(item.quarter ?? '')}</li>;
-          return (
-            <li key={item.position}>{m.agendaItems[item.kind as keyof typeof m.agendaItems] ?? item.kind}</li>
-          );
-        })}
-      </ol>
+      <AgendaList ctx={ctx} agenda={page.agenda} actions={page.actions} plannedOn={meeting.planned_on} />
       {meeting.status === 'planned' && page.canRecord ? (
         meeting.planned_on > page.today ? (
           <p>{m.notYet}</p>
@@ -254,5 +228,50 @@ export function ForumMeetingPage({
         </>
       ) : null}
     </Layout>
+  );
+}
+
+/** A meeting's agenda: the standing items, every action carried from earlier meetings, the new items. */
+export function AgendaList({
+  ctx,
+  agenda,
+  actions,
+  plannedOn,
+}: {
+  ctx: PageContext;
+  agenda: MeetingPage['agenda'];
+  actions: MeetingPage['actions'];
+  plannedOn: string;
+}) {
+  const f = forumTexts(ctx.lang);
+  const m = f.meeting;
+  const actionById = new Map(actions.map((a) => [a.id, a]));
+  return (
+    <ol class="agenda">
+      {agenda.map((item) => {
+        if (item.kind === 'carriedAction') {
+          const a = item.action_id ? actionById.get(item.action_id) : undefined;
+          if (!a) return null;
+          return (
+            <li key={item.position} class="agenda-carried">
+              {m.carried(a.description, a.organisationName, a.dueOn)}
+              {a.dueOn < plannedOn ? (
+                <>
+                  {' '}
+                  <span class="tag tag--warning">{m.overdue}</span>
+                </>
+              ) : null}
+              {a.status !== 'open' ? ` – ${f.actionStatuses[a.status]}` : ''}
+            </li>
+          );
+        }
+        if (item.kind === 'item') return <li key={item.position}>{item.title}</li>;
+        if (item.kind === 'deviations')
+          return <li key={item.position}>{m.deviations(item.quarter ?? '')}</li>;
+        return (
+          <li key={item.position}>{m.agendaItems[item.kind as keyof typeof m.agendaItems] ?? item.kind}</li>
+        );
+      })}
+    </ol>
   );
 }
