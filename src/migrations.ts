@@ -5,6 +5,7 @@ import * as m0015plans from './collaboration/migrations/0015_collaboration_plans
 import * as m0009 from './documents/migrations/0009_documents.ts';
 import * as m0020deviations from './forums/migrations/0020_collaboration_deviations.ts';
 import * as m0022agreements from './forums/migrations/0022_collaboration_agreements.ts';
+import * as m0027projectValues from './forums/migrations/0027_joint_project_values.ts';
 import * as m0013 from './installation/migrations/0013_operations.ts';
 import * as m0010 from './joint-visits/migrations/0010_joint_visits.ts';
 import * as m0021 from './people/migrations/0021_people_search_prefix.ts';
@@ -61,4 +62,5 @@ export const migrations: Migrations = {
   '0020_collaboration_more': m0020,
   '0021_people_search_prefix': m0021,
   '0022_collaboration_agreements': m0022agreements,
+  '0027_joint_project_values': m0027projectValues,
 };

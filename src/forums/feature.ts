@@ -5,13 +5,15 @@ import { forumAuditWords } from './audit-words.ts';
 import { deviationRoutes } from './deviation-routes.tsx';
 import { deviationTexts } from './deviation-texts.ts';
 import { forumTexts } from './i18n/index.ts';
+import { projectRoutes } from './project-routes.tsx';
+import { projectTexts } from './project-texts.ts';
 import { forumRoutes } from './routes.tsx';
 import { agreementsDueAtHome } from './sections.tsx';
 
 /** Standing collaboration forums, their meetings and actions (issue 18). */
 export const forumsFeature: Feature = {
   name: 'forums',
-  routes: [forumRoutes, deviationRoutes, agreementRoutes],
+  routes: [forumRoutes, deviationRoutes, agreementRoutes, projectRoutes],
   contributes: {
     nav: [{ order: 104, action: 'forum.read', href: '/forums', label: (lang) => forumTexts(lang).nav }],
     homeSections: [agreementsDueAtHome],
@@ -23,6 +25,7 @@ export const forumsFeature: Feature = {
       (lang) => forumAuditWords(lang).actions,
       (lang) => deviationTexts(lang).auditActions,
       (lang) => agreementTexts(lang).auditActions,
+      (lang) => projectTexts(lang).auditActions,
     ],
     auditReasonLabels: [(lang) => forumAuditWords(lang).reasons],
     auditRecordTypeLabels: [

@@ -182,4 +182,7 @@ export const routesWithoutPersonalData = new Set([
   'POST /forums/:id/agreements/:agreementId/versions',
   'POST /forums/:id/projects',
   'POST /forums/:id/projects/:projectId/status',
+  'GET /forums/:id/projects/:projectId',
+  'POST /forums/:id/projects/:projectId/goals/:goalId/values',
+  'POST /forums/:id/projects/:projectId/edit',
 ]);
