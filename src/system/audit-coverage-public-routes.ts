@@ -161,6 +161,9 @@ export const routesWithoutPersonalData = new Set([
   'POST /coordinator/visits/:id/follow-up',
   'POST /coordinator/visits/:id/report',
   'GET /coordinator/visits/:id/snapshot',
+  // A visit's report as a good example's draft (decision 0139): the form, and the draft audited as example.create.
+  'GET /action-plans/:id/visits/:visitId/example',
+  'POST /action-plans/:id/visits/:visitId/example',
   'POST /coordinator/matters/:id/answer',
   // Collaboration forums (issue 18) hold no one's personal data: reads are not audited, writes are.
   'GET /forums',
