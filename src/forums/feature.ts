@@ -27,7 +27,7 @@ export const forumsFeature: Feature = {
       (lang) => agreementTexts(lang).auditActions,
       (lang) => projectTexts(lang).auditActions,
     ],
-    auditReasonLabels: [(lang) => forumAuditWords(lang).reasons],
+    auditReasonLabels: [(lang) => forumAuditWords(lang).reasons, (lang) => projectTexts(lang).auditReasons],
     auditRecordTypeLabels: [
       (lang) => forumAuditWords(lang).recordTypes,
       (lang) => deviationTexts(lang).recordTypes,

@@ -435,7 +435,7 @@ export async function editProject(
     await recordChange(scope.db, scope.actor, {
       recordType: 'jointProject',
       recordId: project.id,
-      action: 'project.edited',
+      action: 'editProject',
       fields,
       confirmedWarnings: form.warnings,
     });

@@ -44,7 +44,7 @@ const sv = {
   history: 'Historik',
   historyActions: {
     startProject: 'Startade projektet',
-    'project.edited': 'Ändrade projektet',
+    editProject: 'Ändrade projektet',
     'project.value': 'Förde in ett värde',
     'project.snapshot': 'Sparade en ögonblicksbild',
     'project.ongoing': 'Markerade som pågående',
@@ -67,6 +67,10 @@ const sv = {
     'forum.recordProjectValue': 'Förde in ett värde i ett gemensamt projekt',
     'forum.editProject': 'Ändrade ett gemensamt projekt',
   } as Record<string, string>,
+  auditReasons: { manual: 'Värde fört för hand', snapshot: 'Ögonblicksbild av en indikator' } as Record<
+    string,
+    string
+  >,
 };
 
 const en: typeof sv = {
@@ -113,7 +117,7 @@ const en: typeof sv = {
   history: 'History',
   historyActions: {
     startProject: 'Started the project',
-    'project.edited': 'Changed the project',
+    editProject: 'Changed the project',
     'project.value': 'Recorded a value',
     'project.snapshot': 'Saved a snapshot',
     'project.ongoing': 'Marked as ongoing',
@@ -136,6 +140,7 @@ const en: typeof sv = {
     'forum.recordProjectValue': 'Recorded a value in a joint project',
     'forum.editProject': 'Changed a joint project',
   },
+  auditReasons: { manual: 'Value entered by hand', snapshot: 'Snapshot of an indicator' },
 };
 
 /** A joint project's page: values over time and editing (docs/decisions/0138). */

@@ -157,51 +157,53 @@ export function ProjectPageView({
                         : []),
                     ]}
                   />
-                  <table class="table">
-                    <caption>{`${t.goals}: ${label}`}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t.periodColumn}</th>
-                        <th scope="col">{`${t.valueColumn}${unit}`}</th>
-                        <th scope="col">{t.kindColumn}</th>
-                        <th scope="col">{t.sourceColumn}</th>
-                        <th scope="col">{t.recordedColumn}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {g.periods.map((x) => (
-                        <tr key={x.periodKey}>
-                          <th scope="row">{x.periodKey}</th>
-                          <td>
-                            {shown(x.latest)}
-                            {x.earlier.length > 0 ? (
-                              <>
-                                {' '}
-                                <span class="tag">{t.corrected(x.earlier.length)}</span>
-                                <details>
-                                  <summary>{t.earlier}</summary>
-                                  <ul>
-                                    {x.earlier.map((e) => (
-                                      <li key={e.id}>
-                                        {shown(e)}
-                                        {e.source ? ` (${e.source})` : ''} – {e.recordedBy},{' '}
-                                        {formatDateTime(e.recordedAt)}
-                                      </li>
-                                    ))}
-                                  </ul>
-                                </details>
-                              </>
-                            ) : null}
-                          </td>
-                          <td>{t.kinds[x.latest.kind]}</td>
-                          <td>{x.latest.source || '–'}</td>
-                          <td>
-                            {x.latest.recordedBy}, {formatDateTime(x.latest.recordedAt)}
-                          </td>
+                  <section class="table-wrap" tabindex={0} aria-label={`${t.goals}: ${label}`}>
+                    <table class="table">
+                      <caption>{`${t.goals}: ${label}`}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t.periodColumn}</th>
+                          <th scope="col">{`${t.valueColumn}${unit}`}</th>
+                          <th scope="col">{t.kindColumn}</th>
+                          <th scope="col">{t.sourceColumn}</th>
+                          <th scope="col">{t.recordedColumn}</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {g.periods.map((x) => (
+                          <tr key={x.periodKey}>
+                            <th scope="row">{x.periodKey}</th>
+                            <td>
+                              {shown(x.latest)}
+                              {x.earlier.length > 0 ? (
+                                <>
+                                  {' '}
+                                  <span class="tag">{t.corrected(x.earlier.length)}</span>
+                                  <details>
+                                    <summary>{t.earlier}</summary>
+                                    <ul>
+                                      {x.earlier.map((e) => (
+                                        <li key={e.id}>
+                                          {shown(e)}
+                                          {e.source ? ` (${e.source})` : ''} – {e.recordedBy},{' '}
+                                          {formatDateTime(e.recordedAt)}
+                                        </li>
+                                      ))}
+                                    </ul>
+                                  </details>
+                                </>
+                              ) : null}
+                            </td>
+                            <td>{t.kinds[x.latest.kind]}</td>
+                            <td>{x.latest.source || '–'}</td>
+                            <td>
+                              {x.latest.recordedBy}, {formatDateTime(x.latest.recordedAt)}
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </section>
                 </>
               ) : null}
               {page.canRecord && g.indicator_kind !== 'none' ? (
