@@ -6,8 +6,8 @@ import { axeViolations, describeViolations, type E2E, loginAs, startE2E } from '
 /**
  * The collaboration layer in Chromium (issue 18): a good example written by one organisation,
  * reviewed and published by an editor of another, found by an inflected Swedish search, commented
- * on by the public and shown only after approval; axe on every page of the layer in Swedish and
- * English and at 375 px.
+ * on by the public and shown only after approval; a joint project's values over time; axe on every
+ * page of the layer in Swedish and English and at 375 px.
  */
 
 let e2e: E2E;
@@ -195,6 +195,69 @@ describe('a collaboration forum', () => {
     const next = await page.locator('ol.agenda').innerText();
     assert.match(next, /Kvarstående åtgärd: Sammanställa sommarlovets aktiviteter/);
     assert.match(next, /Kvarstående åtgärd: Ta fram en gemensam rutin/);
+    await page.context().close();
+  });
+
+  it("keeps a joint project's values over time, with its target, and lets the chair change it", async () => {
+    const page = await e2e.newPage();
+    await loginAs(page, e2e.baseUrl, 'manager');
+    await page.goto(`${e2e.baseUrl}/forums`);
+    await page.getByRole('link', { name: 'Chefsnätverket Birger' }).click();
+    await page.getByRole('link', { name: /Överenskommelser och gemensamma projekt/ }).click();
+    remember('manager', page);
+    const form = page.locator('form[action*="/projects"]').last();
+    await form.locator('#title-project').fill('Kortare väntan till BUP');
+    for (const box of await form.locator('input[name="organisationIds"]').all()) await box.check();
+    await form.locator('#leadOrganisationId').selectOption({ index: 1 });
+    await form.locator('[id="goals.0.area"]').selectOption('goodHealth');
+    await form
+      .locator('[id="goals.0.goal"]')
+      .fill('Barn som remitteras till BUP får en första kontakt snabbare.');
+    await form.locator('[id="indicators.0.kind"]').selectOption('manual');
+    await form.locator('[id="indicators.0.manual"]').fill('Väntetid i dagar enligt BUP:s statistik');
+    await form.locator('[id="goals.0.target"]').fill('30');
+    await form.getByRole('button', { name: 'Spara projektet' }).click();
+    assert.match(await page.locator('[role=status]').innerText(), /Projektet är sparat/);
+    await page.getByRole('link', { name: 'Kortare väntan till BUP' }).click();
+    assert.match(await page.locator('h1').innerText(), /Kortare väntan till BUP/);
+    assert.match(await page.locator('main').innerText(), /Målvärde: 30/);
+    // Last month's figure, then this month's so far, each with its source.
+    const month = (back: number) => {
+      const d = new Date();
+      d.setUTCDate(1);
+      d.setUTCMonth(d.getUTCMonth() - back);
+      return d.toISOString().slice(0, 7);
+    };
+    for (const [period, value] of [
+      [month(1), '45'],
+      [month(0), '38,5'],
+    ] as const) {
+      const values = page.locator('form[action*="/values"]');
+      await values.getByLabel('Period (månad eller kvartal)').fill(period);
+      await values.getByLabel('Värde', { exact: true }).fill(value);
+      await values.getByLabel(/Källa/).fill('BUP:s väntetidsstatistik');
+      await values.getByRole('button', { name: 'För in ett värde' }).click();
+      assert.match(await page.locator('[role=status]').innerText(), /Värdet är sparat/);
+    }
+    // A period that has not begun is refused with the reason.
+    await page.locator('form[action*="/values"]').getByLabel('Period (månad eller kvartal)').fill(month(-2));
+    await page.locator('form[action*="/values"]').getByLabel('Värde', { exact: true }).fill('1');
+    await page.getByRole('button', { name: 'För in ett värde' }).click();
+    assert.match(await page.locator('.error-summary').innerText(), /har inte börjat/);
+    await page.goto(page.url().replace(/\/goals\/.*$/, ''));
+    remember('manager', page);
+    const table = await page.locator('table.table').innerText();
+    assert.match(table, new RegExp(`${month(1)}\\s+45`));
+    assert.match(table, /38,5/);
+    assert.equal((await page.locator('figure.chart svg path').count()) >= 2, true, 'value and target lines');
+    // The chair changes the project: its name and the goal's target.
+    await page.getByText('Ändra projektet').click();
+    await page.locator('#title-project').fill('Kortare väntan till BUP i Sjövik');
+    await page.locator('[id="goals.0.target"]').fill('25');
+    await page.getByRole('button', { name: 'Spara ändringarna' }).click();
+    assert.match(await page.locator('[role=status]').innerText(), /Ändringarna är sparade/);
+    assert.match(await page.locator('main').innerText(), /Målvärde: 25/);
+    remember('manager', page);
     await page.context().close();
   });
 

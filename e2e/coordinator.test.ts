@@ -115,6 +115,34 @@ describe('the coordinator in a browser', () => {
     await bup.getByRole('button', { name: 'Markera som klar' }).click();
     assert.match(await bup.locator('[role=status]').innerText(), /Uppgiften är klar/);
     await bup.context().close();
+
+    // The plan's owner makes a good example of the report (decision 0139): the draft is prefilled.
+    const owner = await e2e.newPage();
+    await loginAs(owner, e2e.baseUrl, 'manager');
+    await owner.goto(`${e2e.baseUrl}/action-plans/${planId}`);
+    await owner.getByRole('link', { name: 'Gör ett gott exempel av besöksrapporten' }).click();
+    assert.match(await owner.locator('#title').inputValue(), /^Uppföljningsbesök i /);
+    assert.match(await owner.locator('#whatWasDone').inputValue(), /Planen följs; skolan och BUP/);
+    assert.match(await owner.locator('#results').inputValue(), /Boka gemensam utbildning/);
+    const exampleForm = new URL(owner.url()).pathname;
+    for (const width of [1280, 375]) {
+      await owner.setViewportSize({ width, height: 800 });
+      for (const lang of ['sv', 'en']) {
+        await owner.goto(`${e2e.baseUrl}${exampleForm}?lang=${lang}`);
+        const violations = await axeViolations(owner);
+        assert.equal(
+          violations.length,
+          0,
+          `${exampleForm} (${lang}, ${width} px)\n${describeViolations(violations)}`,
+        );
+      }
+    }
+    await owner.goto(`${e2e.baseUrl}${exampleForm}?lang=sv`);
+    if (!(await owner.locator('#contactEmail').inputValue()))
+      await owner.locator('#contactEmail').fill('socialtjansten@sjovik.example');
+    await owner.getByRole('button', { name: 'Spara utkastet' }).click();
+    assert.match(await owner.locator('h1').innerText(), /Uppföljningsbesök i /);
+    await owner.context().close();
   });
 
   it('shows the deviations of a forum and the editor flag page without axe violations', async () => {

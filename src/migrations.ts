@@ -6,6 +6,7 @@ import * as m0009 from './documents/migrations/0009_documents.ts';
 import * as m0020deviations from './forums/migrations/0020_collaboration_deviations.ts';
 import * as m0022agreements from './forums/migrations/0022_collaboration_agreements.ts';
 import * as m0026forums from './forums/migrations/0026_forums_above_municipality.ts';
+import * as m0027projectValues from './forums/migrations/0027_joint_project_values.ts';
 import * as m0013 from './installation/migrations/0013_operations.ts';
 import * as m0010 from './joint-visits/migrations/0010_joint_visits.ts';
 import * as m0021 from './people/migrations/0021_people_search_prefix.ts';
@@ -69,4 +70,5 @@ export const migrations: Migrations = {
   '0025_people_country_of_birth': m0025,
   '0025_statistics_one_submission_store': m0025statistics,
   '0026_forums_above_municipality': m0026forums,
+  '0027_joint_project_values': m0027projectValues,
 };

@@ -3,11 +3,12 @@ import { actionPlansAuditWords } from './audit-words.ts';
 import { coordinatorRoutes } from './coordinator-routes.tsx';
 import { actionPlanTexts, visitTexts } from './i18n/index.ts';
 import { actionPlanRoutes } from './routes.tsx';
+import { visitExampleRoutes } from './visit-example-routes.tsx';
 
 /** A municipality's action plans, their measures, indicators and matters raised (issue 18). */
 export const actionPlansFeature: Feature = {
   name: 'action-plans',
-  routes: [actionPlanRoutes, coordinatorRoutes],
+  routes: [actionPlanRoutes, coordinatorRoutes, visitExampleRoutes],
   contributes: {
     auditReasonLabels: [(lang) => actionPlansAuditWords(lang).reasons],
     auditRecordTypeLabels: [

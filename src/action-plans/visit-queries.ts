@@ -21,5 +21,23 @@ export async function visitsOfPlan(db: Kysely<Database>, planId: string) {
         .orderBy('due_on')
         .execute()
     : [];
-  return { visits, tasks };
+  // The good example each visit's report was started as, if any (decision 0139).
+  const examples = visits.length
+    ? await db
+        .selectFrom('good_practice')
+        .select(['id', 'source_visit_id'])
+        .where(
+          'source_visit_id',
+          'in',
+          visits.map((v) => v.id),
+        )
+        .execute()
+    : [];
+  return {
+    visits: visits.map((v) => ({
+      ...v,
+      exampleId: examples.find((e) => e.source_visit_id === v.id)?.id ?? null,
+    })),
+    tasks,
+  };
 }

@@ -15,15 +15,10 @@ import {
 import type { App } from '../platform/http/types.ts';
 import type { Lang } from '../platform/i18n/i18n.ts';
 import { pageContext } from '../platform/layout/page-context.ts';
-import {
-  adoptAgreementVersion,
-  agreementsPage,
-  moveProject,
-  type ProjectInput,
-  startProject,
-} from './agreement-service.ts';
+import { adoptAgreementVersion, agreementsPage, moveProject, startProject } from './agreement-service.ts';
 import { agreementTexts } from './agreement-texts.ts';
-import { type AgreementFormState, AgreementsPageView, projectGoalRows } from './views/agreements-page.tsx';
+import { projectBody, projectInput } from './project-input.ts';
+import { type AgreementFormState, AgreementsPageView } from './views/agreements-page.tsx';
 
 type Values = Record<string, string | string[] | undefined>;
 
@@ -49,25 +44,6 @@ const agreementBody = Type.Object({
   changes: text(20_000),
   ...csrf,
 });
-const projectBody = Type.Object({
-  title: text(5000),
-  description: text(20_000),
-  organisationIds: idList,
-  leadOrganisationId: text(100),
-  startsOn: text(100),
-  endsOn: text(100),
-  ...Object.fromEntries(
-    Array.from({ length: projectGoalRows }, (_, i) => [
-      [`goals.${i}.area`, text(100)],
-      [`goals.${i}.goal`, text(5000)],
-      [`indicators.${i}.kind`, text(100)],
-      [`indicators.${i}.samtakIndicatorId`, text(100)],
-      [`indicators.${i}.manual`, text(5000)],
-    ]).flat(),
-  ),
-  ...csrf,
-});
-
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const many = (v: string | string[] | undefined) => [v ?? []].flat();
 
@@ -98,24 +74,6 @@ function agreementInput(values: Values) {
     summary: one(values.summary),
     documentUrl: one(values.documentUrl),
     changes: one(values.changes),
-  };
-}
-
-function projectInput(values: Values): ProjectInput {
-  const rows = Array.from({ length: projectGoalRows }, (_, i) => i);
-  return {
-    title: one(values.title),
-    description: one(values.description),
-    organisationIds: many(values.organisationIds),
-    leadOrganisationId: one(values.leadOrganisationId),
-    startsOn: one(values.startsOn),
-    endsOn: one(values.endsOn),
-    goals: rows.map((i) => ({ area: one(values[`goals.${i}.area`]), goal: one(values[`goals.${i}.goal`]) })),
-    indicators: rows.map((i) => ({
-      kind: one(values[`indicators.${i}.kind`]),
-      samtakIndicatorId: one(values[`indicators.${i}.samtakIndicatorId`]),
-      manual: one(values[`indicators.${i}.manual`]),
-    })),
   };
 }
 

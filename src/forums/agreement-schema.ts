@@ -58,6 +58,8 @@ export interface ForumProjectGoalTable {
   indicator_kind: 'none' | 'samtak' | 'manual';
   samtak_indicator_id: string | null;
   manual_indicator: Generated<string>;
+  /** The goal's target, in the indicator's unit (migration 0027_joint_project_values). */
+  target_value: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 declare module '../platform/db/schema.ts' {

@@ -1,18 +1,14 @@
 import type { Kysely } from 'kysely';
 import { liveIndicatorIds } from '../action-plans/live-indicators.ts';
-import { createReader, type FieldError, type FieldWarning } from '../collaboration/form.ts';
+import type { FieldError, FieldWarning } from '../collaboration/form.ts';
 import { recordChange } from '../collaboration/history.ts';
 import { type AccessScope, type RequestContext, withAccess } from '../platform/access/scope.ts';
 import type { Database } from '../platform/db/schema.ts';
 import { notFound } from '../platform/http/errors.ts';
 import { agreementsOfForum } from './agreement-queries.ts';
 import { type AgreementVersionInput, validateAgreementVersion } from './agreements.ts';
-import {
-  type JointProjectInput,
-  projectStatuses,
-  projectStepAllowed,
-  validateJointProject,
-} from './joint-projects.ts';
+import { projectStatuses, projectStepAllowed } from './joint-projects.ts';
+import { type ProjectInput, readProjectForm } from './project-service.ts';
 import { membersOf } from './queries.ts';
 import { officer, openForum } from './service.ts';
 
@@ -171,9 +167,7 @@ function dayBefore(day: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export type ProjectInput = JointProjectInput & {
-  indicators?: { kind?: string; samtakIndicatorId?: string; manual?: string }[];
-};
+export type { ProjectInput } from './project-service.ts';
 
 /** A joint project with its goals; each goal may follow a Samtak indicator or a figure by hand. */
 export async function startProject(
@@ -186,45 +180,9 @@ export async function startProject(
 ): Promise<{ ok: true; id: string } | Failure> {
   return withAccess(db, context, async (scope) => {
     await openForum(scope, forumId, 'forum.record');
-    const { organisations } = await membersOf(scope.db, forumId);
-    const guard = { today, confirmed, knownNames: await knownNames(scope, forumId) };
-    const outcome = validateJointProject(input, {
-      guard,
-      memberOrganisationIds: organisations.map((o) => o.id),
-    });
-    // The indicators of the goals kept (a goal row left empty is dropped with its indicator).
-    const kept = (input.goals ?? [])
-      .map((g, i) => ({ g, i }))
-      .filter(({ g }) => g.goal?.trim() || g.area)
-      .map(({ i }) => i);
-    const form = createReader<'unknownIndicator'>(guard);
-    const indicators = kept.map((i) => {
-      const given = input.indicators?.[i] ?? {};
-      const kind = form.oneOf(`indicators.${i}.kind`, given.kind || 'none', [
-        'none',
-        'samtak',
-        'manual',
-      ] as const);
-      if (kind === 'samtak') {
-        const id = given.samtakIndicatorId ?? '';
-        if (!(liveIndicatorIds as readonly string[]).includes(id))
-          form.fail(`indicators.${i}.samtakIndicatorId`, 'unknownIndicator');
-        return { kind, samtakIndicatorId: id, manual: '' };
-      }
-      const manual =
-        kind === 'manual'
-          ? form.text(`indicators.${i}.manual`, given.manual, { max: 500, required: true })
-          : '';
-      return { kind, samtakIndicatorId: null, manual };
-    });
-    const checked = form.done(() => indicators);
-    if (!outcome.ok || !checked.ok)
-      return {
-        ok: false,
-        errors: [...(outcome.ok ? [] : outcome.errors), ...(checked.ok ? [] : checked.errors)],
-        warnings: [...outcome.warnings, ...checked.warnings],
-      };
-    const v = outcome.value;
+    const form = await readProjectForm(scope, forumId, input, confirmed, today);
+    if (!form.ok) return form;
+    const v = form.value;
     const row = await scope.db
       .insertInto('forum_project')
       .values({
@@ -249,9 +207,10 @@ export async function startProject(
           position,
           area: g.area,
           goal: g.goal,
-          indicator_kind: checked.value[position]?.kind ?? 'none',
-          samtak_indicator_id: checked.value[position]?.samtakIndicatorId ?? null,
-          manual_indicator: checked.value[position]?.manual ?? '',
+          indicator_kind: form.indicators[position]?.kind ?? 'none',
+          samtak_indicator_id: form.indicators[position]?.samtakIndicatorId ?? null,
+          manual_indicator: form.indicators[position]?.manual ?? '',
+          target_value: form.indicators[position]?.target ?? null,
         })),
       )
       .execute();
@@ -259,7 +218,7 @@ export async function startProject(
       recordType: 'jointProject',
       recordId: row.id,
       action: 'startProject',
-      confirmedWarnings: [...outcome.warnings, ...checked.warnings],
+      confirmedWarnings: form.warnings,
     });
     await scope.audit({ action: 'forum.startProject', recordType: 'jointProject', recordId: row.id });
     return { ok: true, id: row.id };

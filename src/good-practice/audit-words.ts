@@ -18,6 +18,7 @@ export const goodPracticeAuditWords = textsFor({
       ownExample: 'Eget exempel',
       sameOrganisation: 'Samma organisation som exemplet',
       notTheAuthor: 'Inte den som skrev exemplet',
+      fromVisit: 'Utifrån ett uppföljningsbesöks rapport',
     } as Record<string, string>,
     recordTypes: {
       comment: 'Kommentar',
@@ -36,6 +37,7 @@ export const goodPracticeAuditWords = textsFor({
       ownExample: 'Own example',
       sameOrganisation: 'The same organisation as the example',
       notTheAuthor: 'Not the author of the example',
+      fromVisit: "From a follow-up visit's report",
     } as Record<string, string>,
     recordTypes: {
       comment: 'Comment',

@@ -39,7 +39,7 @@ const personal = { preHandler: requireSignedInPage, config: { personalData: true
 const signedIn = { preHandler: requireSignedInPage };
 
 // Generous limits at the edge: a too-long text gets its own message from validation.
-const exampleBody = Type.Object(
+export const exampleBody = Type.Object(
   {
     ...Object.fromEntries(exampleFieldNames().map((name) => [name, text(20_000)])),
     themes: Type.Optional(Type.Union([Token(100), Type.Array(Token(100), { maxItems: 30 })])),

@@ -13,6 +13,8 @@ export interface GoodPracticeTable {
   /** 'm:<municipality id>' for social services staff, 'o:<partner organisation id>' for a partner. */
   author_organisation_key: string;
   author_organisation_name: string;
+  /** The follow-up visit whose report the example was started from (migration 0027, decision 0139). */
+  source_visit_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 

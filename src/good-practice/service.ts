@@ -167,41 +167,63 @@ export async function createExample(
   confirmed: boolean,
   today: string,
 ): Promise<SaveOutcome> {
-  return withAccess(db, context, async (scope) => {
-    const editor = await isEditor(scope.db, scope.actor.userId);
-    scope.authorize('example.write', resource(context, editor, null));
-    const outcome = validateExample(input, { guard: { today, confirmed } });
-    if (!outcome.ok) return outcome;
-    const example = await scope.db
-      .insertInto('good_practice')
-      .values({
-        kind: outcome.value.kind,
-        author_user_id: scope.actor.userId,
-        author_municipality_id: scope.actor.municipalityId,
-        author_organisation_key: organisationKeyOf(scope.actor),
-        author_organisation_name: await organisationName(scope.db, scope),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await scope.db
-      .insertInto('good_practice_revision')
-      .values({
-        example_id: example.id,
-        revision_no: 1,
-        state: 'draft',
-        written_by: scope.actor.userId,
-        ...revisionValues(outcome.value),
-      })
-      .execute();
-    await recordChange(scope.db, scope.actor, {
-      recordType: 'goodPractice',
-      recordId: example.id,
-      action: 'created',
-      confirmedWarnings: outcome.warnings,
-    });
-    await scope.audit({ action: 'example.create', recordType: 'goodPractice', recordId: example.id });
-    return { ok: true, exampleId: example.id };
+  return withAccess(db, context, (scope) => insertExample(scope, context, input, confirmed, today));
+}
+
+/**
+ * A new draft inside a transaction that is already open: the policy decides, the draft is written
+ * with its history and audit event. A draft started from a follow-up visit's report is of the kind
+ * `visitReport` and names the visit (docs/decisions/0139).
+ */
+export async function insertExample(
+  scope: Scope,
+  context: RequestContext,
+  input: ExampleInput,
+  confirmed: boolean,
+  today: string,
+  from: { sourceVisitId: string } | null = null,
+): Promise<SaveOutcome> {
+  const editor = await isEditor(scope.db, scope.actor.userId);
+  scope.authorize('example.write', resource(context, editor, null));
+  const outcome = validateExample(from ? { ...input, kind: 'visitReport' } : input, {
+    guard: { today, confirmed },
   });
+  if (!outcome.ok) return outcome;
+  const example = await scope.db
+    .insertInto('good_practice')
+    .values({
+      kind: outcome.value.kind,
+      author_user_id: scope.actor.userId,
+      author_municipality_id: scope.actor.municipalityId,
+      author_organisation_key: organisationKeyOf(scope.actor),
+      author_organisation_name: await organisationName(scope.db, scope),
+      source_visit_id: from?.sourceVisitId ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await scope.db
+    .insertInto('good_practice_revision')
+    .values({
+      example_id: example.id,
+      revision_no: 1,
+      state: 'draft',
+      written_by: scope.actor.userId,
+      ...revisionValues(outcome.value),
+    })
+    .execute();
+  await recordChange(scope.db, scope.actor, {
+    recordType: 'goodPractice',
+    recordId: example.id,
+    action: from ? 'createdFromVisit' : 'created',
+    confirmedWarnings: outcome.warnings,
+  });
+  await scope.audit({
+    action: 'example.create',
+    recordType: 'goodPractice',
+    recordId: example.id,
+    ...(from ? { reason: 'fromVisit' } : {}),
+  });
+  return { ok: true, exampleId: example.id };
 }
 
 async function authorOf(scope: Scope, exampleId: string) {

@@ -161,6 +161,9 @@ export const routesWithoutPersonalData = new Set([
   'POST /coordinator/visits/:id/follow-up',
   'POST /coordinator/visits/:id/report',
   'GET /coordinator/visits/:id/snapshot',
+  // A visit's report as a good example's draft (decision 0139): the form, and the draft audited as example.create.
+  'GET /action-plans/:id/visits/:visitId/example',
+  'POST /action-plans/:id/visits/:visitId/example',
   'POST /coordinator/matters/:id/answer',
   // County and national forums (decision 0129): the coordinator's, audited in the members' chains.
   'GET /coordinator/forums',
@@ -188,4 +191,7 @@ export const routesWithoutPersonalData = new Set([
   'POST /forums/:id/agreements/:agreementId/versions',
   'POST /forums/:id/projects',
   'POST /forums/:id/projects/:projectId/status',
+  'GET /forums/:id/projects/:projectId',
+  'POST /forums/:id/projects/:projectId/goals/:goalId/values',
+  'POST /forums/:id/projects/:projectId/edit',
 ]);

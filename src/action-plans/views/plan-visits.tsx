@@ -3,6 +3,7 @@ import { CsrfField } from '../../platform/layout/forms.tsx';
 import type { PageContext } from '../../platform/layout/page-context.ts';
 import { visitTexts } from '../i18n/index.ts';
 import type { PlanPage } from '../service.ts';
+import { visitExampleTexts } from '../visit-example-texts.ts';
 
 /**
  * The plan's follow-up visits and the tasks their next steps became, on the plan's page: each
@@ -11,6 +12,7 @@ import type { PlanPage } from '../service.ts';
  */
 export function PlanVisits({ ctx, page }: { ctx: PageContext; page: PlanPage }) {
   const t = visitTexts(ctx.lang);
+  const x = visitExampleTexts(ctx.lang);
   const { visits, tasks } = page.visitWork;
   const orgName = (id: string) => page.organisations.find((o) => o.id === id)?.name ?? '–';
   const mayClose = (ownerId: string) => page.movesMeasuresOf === 'all' || page.movesMeasuresOf === ownerId;
@@ -27,6 +29,17 @@ export function PlanVisits({ ctx, page }: { ctx: PageContext; page: PlanPage }) 
                 <strong>{day(v.visited_on)}</strong> <span class="tag">{t.visit.statuses[v.status]}</span>
               </p>
               {v.status === 'reported' && v.report ? <p class="pre-line">{v.report}</p> : null}
+              {v.status === 'reported' && page.canWrite ? (
+                <p>
+                  {v.exampleId ? (
+                    <a href={withLang(`/examples/editor/${v.exampleId}`, ctx.lang)}>{x.started}</a>
+                  ) : (
+                    <a href={withLang(`/action-plans/${page.plan.id}/visits/${v.id}/example`, ctx.lang)}>
+                      {x.start}
+                    </a>
+                  )}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

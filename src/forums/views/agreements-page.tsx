@@ -14,11 +14,12 @@ import {
 } from '../../platform/layout/forms.tsx';
 import { Layout } from '../../platform/layout/Layout.tsx';
 import type { PageContext } from '../../platform/layout/page-context.ts';
-import { goalAreas } from '../../sip/schema.ts';
 import type { AgreementsPage } from '../agreement-service.ts';
 import { agreementTexts } from '../agreement-texts.ts';
 import { agreementTopics } from '../agreements.ts';
 import { forumTexts } from '../i18n/index.ts';
+import { projectTexts } from '../project-texts.ts';
+import { ProjectFormFields } from './project-form.tsx';
 
 export interface AgreementFormState {
   /** 'agreement', 'project', or the id of the agreement whose new version was refused. */
@@ -28,8 +29,7 @@ export interface AgreementFormState {
   warnings: string[];
 }
 
-/** How many goal rows the project form offers. */
-export const projectGoalRows = 3;
+export { projectGoalRows } from './project-form.tsx';
 
 const many = (v: string | string[] | undefined) => [v ?? []].flat();
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -270,7 +270,9 @@ export function AgreementsPageView({
         <ul class="item-list">
           {page.projects.map((p) => (
             <li key={p.id}>
-              <h3>{p.title}</h3>
+              <h3>
+                <a href={withLang(`${base}/projects/${p.id}`, ctx.lang)}>{p.title}</a>
+              </h3>
               <p>
                 <span class="tag">{a.projectStatuses[p.status]}</span> {a.lead}: {org(p.lead_organisation_id)}
                 {p.starts_on ? ` · ${a.fields.startsOn} ${p.starts_on}` : ''}
@@ -311,6 +313,7 @@ export function AgreementsPageView({
                       : g.indicator_kind === 'manual'
                         ? ` (${a.follows}: ${g.manual_indicator})`
                         : ''}
+                    {g.target_value !== null ? ` · ${projectTexts(ctx.lang).target}: ${g.target_value}` : ''}
                   </li>
                 ))}
               </ul>
@@ -323,98 +326,13 @@ export function AgreementsPageView({
         <form method="post" action={withLang(`${base}/projects`, ctx.lang)} class="stack-form">
           <h2>{a.newProject}</h2>
           <CsrfField token={ctx.csrf} />
-          <TextField
-            id="title-project"
-            name="title"
-            label={a.fields.projectTitle}
-            value={one(pv.title)}
-            error={pe['title-project']}
+          <ProjectFormFields
+            ctx={ctx}
+            values={pv}
+            errors={pe}
+            organisations={page.organisations}
+            indicatorIds={page.indicatorIds}
           />
-          <TextArea
-            id="description"
-            name="description"
-            label={a.fields.description}
-            value={one(pv.description)}
-            error={pe.description}
-            rows={3}
-          />
-          <CheckboxGroup
-            name="organisationIds"
-            legend={a.fields.organisationIds}
-            options={orgOptions}
-            checked={many(pv.organisationIds)}
-            error={pe.organisationIds}
-          />
-          <SelectField
-            id="leadOrganisationId"
-            name="leadOrganisationId"
-            label={a.fields.leadOrganisationId}
-            value={one(pv.leadOrganisationId)}
-            options={[['', a.chooseOne], ...orgOptions]}
-            error={pe.leadOrganisationId}
-          />
-          {(['startsOn', 'endsOn'] as const).map((name) => (
-            <TextField
-              key={name}
-              id={name}
-              name={name}
-              type="date"
-              label={a.fields[name]}
-              value={one(pv[name])}
-              error={pe[name]}
-            />
-          ))}
-          <div id="goals">
-            {Array.from({ length: projectGoalRows }, (_, i) => (
-              <fieldset class="fieldset" key={i}>
-                <legend>{a.fields.goal(i + 1)}</legend>
-                <SelectField
-                  id={`goals.${i}.area`}
-                  name={`goals.${i}.area`}
-                  label={a.fields.goalArea(i + 1)}
-                  value={one(pv[`goals.${i}.area`])}
-                  options={[['', a.chooseOne], ...goalAreas.map((g) => [g, f.goalAreas[g]] as const)]}
-                  error={pe[`goals.${i}.area`] ?? (i === 0 ? pe.goals : undefined)}
-                />
-                <TextArea
-                  id={`goals.${i}.goal`}
-                  name={`goals.${i}.goal`}
-                  label={a.fields.goal(i + 1)}
-                  value={one(pv[`goals.${i}.goal`])}
-                  error={pe[`goals.${i}.goal`]}
-                  rows={2}
-                />
-                <SelectField
-                  id={`indicators.${i}.kind`}
-                  name={`indicators.${i}.kind`}
-                  label={a.fields.indicatorKind(i + 1)}
-                  value={one(pv[`indicators.${i}.kind`])}
-                  options={(['none', 'samtak', 'manual'] as const).map(
-                    (k) => [k, a.indicatorKinds[k]] as const,
-                  )}
-                  error={pe[`indicators.${i}.kind`]}
-                />
-                <SelectField
-                  id={`indicators.${i}.samtakIndicatorId`}
-                  name={`indicators.${i}.samtakIndicatorId`}
-                  label={a.fields.samtakIndicatorId(i + 1)}
-                  value={one(pv[`indicators.${i}.samtakIndicatorId`])}
-                  options={[
-                    ['', a.chooseOne],
-                    ...page.indicatorIds.map((id) => [id, a.indicators[id] ?? id] as const),
-                  ]}
-                  error={pe[`indicators.${i}.samtakIndicatorId`]}
-                />
-                <TextField
-                  id={`indicators.${i}.manual`}
-                  name={`indicators.${i}.manual`}
-                  label={a.fields.manual(i + 1)}
-                  value={one(pv[`indicators.${i}.manual`])}
-                  error={pe[`indicators.${i}.manual`]}
-                />
-              </fieldset>
-            ))}
-          </div>
           {warned(projectState)}
           <button type="submit" class="button">
             {a.startProject}

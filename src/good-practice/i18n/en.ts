@@ -211,6 +211,7 @@ export const goodPracticeEn: GoodPracticeTexts = {
     },
     actions: {
       created: 'wrote the draft',
+      createdFromVisit: "wrote the draft from a follow-up visit's report",
       edited: 'edited',
       submit: 'sent for review',
       publish: 'published',

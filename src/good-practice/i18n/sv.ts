@@ -218,6 +218,7 @@ export const goodPracticeSv = {
     },
     actions: {
       created: 'skrev utkastet',
+      createdFromVisit: 'skrev utkastet utifrån ett uppföljningsbesöks rapport',
       edited: 'ändrade',
       submit: 'skickade till granskning',
       publish: 'publicerade',

@@ -28,18 +28,24 @@ export function ExampleFormPage({
   values,
   errors = {},
   warnings = [],
+  action: startedFrom,
+  intro,
 }: {
   ctx: PageContext;
   exampleId: string | null;
   values: ExampleFormValues;
   errors?: FieldErrors;
   warnings?: string[];
+  /** Where a draft prefilled from elsewhere (a visit's report, decision 0139) is sent; its kind is fixed. */
+  action?: string;
+  /** What the page says first, when the draft comes from elsewhere. */
+  intro?: string;
 }) {
   const g = goodPracticeTexts(ctx.lang);
   const c = collaborationTexts(ctx.lang);
   const f = g.fields;
   const title = exampleId ? g.editor.editTitle : g.editor.newTitle;
-  const action = exampleId ? `/examples/editor/${exampleId}/edit` : '/examples/editor';
+  const action = startedFrom ?? (exampleId ? `/examples/editor/${exampleId}/edit` : '/examples/editor');
   const text = (name: string, label: string, extra: { type?: 'email' | 'text'; maxLength?: number } = {}) => (
     <TextField name={name} label={label} value={one(values[name])} error={errors[name]} {...extra} />
   );
@@ -49,13 +55,13 @@ export function ExampleFormPage({
         <a href={withLang('/examples/editor', ctx.lang)}>{g.editor.title}</a>
       </p>
       <h1>{title}</h1>
-      <p>{g.editor.intro}</p>
+      <p>{intro ?? g.editor.intro}</p>
       <p class="notice">{g.notARecommendation}</p>
       <ErrorSummary t={ctx.t} errors={errors} />
       <GuardWarnings ctx={ctx} warnings={warnings} />
       <form method="post" action={withLang(action, ctx.lang)} class="stack-form">
         <input type="hidden" name="_csrf" value={ctx.csrf} />
-        {exampleId ? (
+        {exampleId || startedFrom ? (
           <input type="hidden" name="kind" value={one(values.kind)} />
         ) : (
           <RadioGroup
