@@ -18,9 +18,12 @@ import type {
  * their notes, the child's own accounts and extensions) and plans that name the child.
  *
  * Placements (issue 15) are read with the day the child moved in (the first period's start)
- * and the form of the home. Not there yet, and so on the safe side: the end of an intervention.
- * A case with a decided intervention counts as an ongoing intervention from its decision day,
- * so its file is never due until interventions record when they ended.
+ * and the form of the home. Each decided intervention of a case (`case_intervention`) is an
+ * intervention from the day it was carried out (`decision_execution.carried_out_on`, else the
+ * case's decision day) until the day it ended (`decision_execution.ended_on`); without an end
+ * date it is ongoing, on the safe side, and the file is not due. The execution's dates (carried
+ * out, interrupted, resumed, ended) are entries in the case, so an ended intervention's end is
+ * the file's last entry when nothing came after it.
  *
  * `onlyPersonId` reads one file, as the culling job does when it re-assesses a file just before
  * culling it (decision 0082).
@@ -62,7 +65,7 @@ export async function retentionInputs(
   const ofCase = <
     Q extends SelectQueryBuilder<
       Database,
-      'case_note' | 'childs_voice' | 'deadline_extension' | 'case_intervention',
+      'case_note' | 'childs_voice' | 'deadline_extension' | 'case_intervention' | 'decision_execution',
       object
     >,
   >(
@@ -79,7 +82,7 @@ export async function retentionInputs(
             .where('municipality_id', '=', m)
             .where('child_id', '=', one),
         ) as Q);
-  const [unlinked, cases, reports, sips, notes, voices, extensions, interventions, placements] =
+  const [unlinked, cases, reports, sips, notes, voices, extensions, interventions, executions, placements] =
     await Promise.all([
       unlinkedReports(db, m, one),
       db
@@ -135,7 +138,23 @@ export async function retentionInputs(
           .where('municipality_id', '=', m),
       ).execute(),
       ofCase(
-        db.selectFrom('case_intervention').select(['case_id']).where('municipality_id', '=', m),
+        db
+          .selectFrom('case_intervention')
+          .select(['case_id', 'intervention_type_id'])
+          .where('municipality_id', '=', m),
+      ).execute(),
+      ofCase(
+        db
+          .selectFrom('decision_execution')
+          .select([
+            'case_id',
+            'intervention_type_id',
+            'carried_out_on',
+            'interrupted_on',
+            'resumed_on',
+            'ended_on',
+          ])
+          .where('municipality_id', '=', m),
       ).execute(),
       db
         .selectFrom('placement as p')
@@ -182,7 +201,19 @@ export async function retentionInputs(
     }
     return file;
   };
-  const decidedCases = new Set(interventions.map((i) => i.case_id));
+  const executionOf = new Map(executions.map((e) => [`${e.case_id}:${e.intervention_type_id}`, e]));
+  const executionDates = new Map<string, (IsoDate | null)[]>();
+  for (const e of executions)
+    executionDates.set(e.case_id, [
+      ...(executionDates.get(e.case_id) ?? []),
+      day(e.carried_out_on),
+      day(e.interrupted_on),
+      day(e.resumed_on),
+      day(e.ended_on),
+    ]);
+  const decided = new Map<string, string[]>();
+  for (const i of interventions)
+    decided.set(i.case_id, [...(decided.get(i.case_id) ?? []), i.intervention_type_id]);
   for (const c of cases) {
     const file = fileOf(c.child_id);
     file.cases.push({
@@ -193,13 +224,15 @@ export async function retentionInputs(
       investigationOpenedOn: c.investigation_opened_on,
       closedOn: c.closed_on,
     });
-    if (decidedCases.has(c.id))
+    for (const typeId of decided.get(c.id) ?? []) {
+      const execution = executionOf.get(`${c.id}:${typeId}`);
       file.interventions.push({
-        id: `case:${c.id}`,
+        id: `case:${c.id}:${typeId}`,
         caseId: c.id,
-        startedOn: c.decided_on ?? c.opened_on,
-        endedOn: null,
+        startedOn: day(execution?.carried_out_on ?? null) ?? c.decided_on ?? c.opened_on,
+        endedOn: day(execution?.ended_on ?? null),
       });
+    }
     file.records.push({
       recordType: 'case',
       recordId: c.id,
@@ -214,6 +247,7 @@ export async function retentionInputs(
         c.decided_on,
         c.closed_on,
         c.follow_up_done_on,
+        ...(executionDates.get(c.id) ?? []),
       ),
     });
   }
