@@ -20,6 +20,7 @@ import * as m0006 from './platform/db/migrations/0006_due_case_indexes.ts';
 import * as m0007 from './platform/db/migrations/0007_hardening.ts';
 import * as m0011 from './reports/migrations/0011_report_settings.ts';
 import * as m0017 from './retention/migrations/0017_retention.ts';
+import * as m0024 from './retention/migrations/0024_retention_more.ts';
 import * as m0014 from './statistics/migrations/0014_statistics.ts';
 import * as m0014staff from './statistics/migrations/0014_statistics_staff.ts';
 import * as m0018 from './statistics/migrations/0018_statistics_workload.ts';
@@ -61,4 +62,5 @@ export const migrations: Migrations = {
   '0020_collaboration_more': m0020,
   '0021_people_search_prefix': m0021,
   '0022_collaboration_agreements': m0022agreements,
+  '0024_retention_more': m0024,
 };

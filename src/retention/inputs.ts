@@ -82,91 +82,105 @@ export async function retentionInputs(
             .where('municipality_id', '=', m)
             .where('child_id', '=', one),
         ) as Q);
-  const [unlinked, cases, reports, sips, notes, voices, extensions, interventions, executions, placements] =
-    await Promise.all([
-      unlinkedReports(db, m, one),
+  const [
+    unlinked,
+    cases,
+    reports,
+    sips,
+    notes,
+    voices,
+    extensions,
+    interventions,
+    executions,
+    placements,
+    accesses,
+  ] = await Promise.all([
+    unlinkedReports(db, m, one),
+    db
+      .selectFrom('child_case')
+      .selectAll()
+      .where('municipality_id', '=', m)
+      .$if(one !== undefined, (q) => q.where('child_id', '=', one ?? ''))
+      .execute(),
+    db
+      .selectFrom('report')
+      .select([
+        'id',
+        'child_id',
+        'case_id',
+        'received_on',
+        'linked_on',
+        'protection_assessed_on',
+        'feedback_sent_on',
+      ])
+      .where('municipality_id', '=', m)
+      .where('child_id', 'is not', null)
+      .$if(one !== undefined, (q) => q.where('child_id', '=', one ?? ''))
+      .execute(),
+    db
+      .selectFrom('sip')
+      .select([
+        'id',
+        'child_id',
+        'status',
+        'created_at',
+        'meeting_on',
+        'agreed_on',
+        'follow_up_on',
+        'closed_on',
+      ])
+      .where('municipality_id', '=', m)
+      .where('child_id', 'is not', null)
+      .$if(one !== undefined, (q) => q.where('child_id', '=', one ?? ''))
+      .execute(),
+    ofCase(
+      db.selectFrom('case_note').select(['id', 'case_id', 'signed_at']).where('municipality_id', '=', m),
+    ).execute(),
+    ofCase(
+      db.selectFrom('childs_voice').select(['id', 'case_id', 'recorded_at']).where('municipality_id', '=', m),
+    ).execute(),
+    ofCase(
       db
-        .selectFrom('child_case')
-        .selectAll()
-        .where('municipality_id', '=', m)
-        .$if(one !== undefined, (q) => q.where('child_id', '=', one ?? ''))
-        .execute(),
+        .selectFrom('deadline_extension')
+        .select(['id', 'case_id', 'created_at'])
+        .where('municipality_id', '=', m),
+    ).execute(),
+    ofCase(
       db
-        .selectFrom('report')
+        .selectFrom('case_intervention')
+        .select(['case_id', 'intervention_type_id'])
+        .where('municipality_id', '=', m),
+    ).execute(),
+    ofCase(
+      db
+        .selectFrom('decision_execution')
         .select([
-          'id',
-          'child_id',
           'case_id',
-          'received_on',
-          'linked_on',
-          'protection_assessed_on',
-          'feedback_sent_on',
+          'intervention_type_id',
+          'carried_out_on',
+          'interrupted_on',
+          'resumed_on',
+          'ended_on',
         ])
-        .where('municipality_id', '=', m)
-        .where('child_id', 'is not', null)
-        .$if(one !== undefined, (q) => q.where('child_id', '=', one ?? ''))
-        .execute(),
-      db
-        .selectFrom('sip')
-        .select([
-          'id',
-          'child_id',
-          'status',
-          'created_at',
-          'meeting_on',
-          'agreed_on',
-          'follow_up_on',
-          'closed_on',
-        ])
-        .where('municipality_id', '=', m)
-        .where('child_id', 'is not', null)
-        .$if(one !== undefined, (q) => q.where('child_id', '=', one ?? ''))
-        .execute(),
-      ofCase(
-        db.selectFrom('case_note').select(['id', 'case_id', 'signed_at']).where('municipality_id', '=', m),
-      ).execute(),
-      ofCase(
-        db
-          .selectFrom('childs_voice')
-          .select(['id', 'case_id', 'recorded_at'])
-          .where('municipality_id', '=', m),
-      ).execute(),
-      ofCase(
-        db
-          .selectFrom('deadline_extension')
-          .select(['id', 'case_id', 'created_at'])
-          .where('municipality_id', '=', m),
-      ).execute(),
-      ofCase(
-        db
-          .selectFrom('case_intervention')
-          .select(['case_id', 'intervention_type_id'])
-          .where('municipality_id', '=', m),
-      ).execute(),
-      ofCase(
-        db
-          .selectFrom('decision_execution')
-          .select([
-            'case_id',
-            'intervention_type_id',
-            'carried_out_on',
-            'interrupted_on',
-            'resumed_on',
-            'ended_on',
-          ])
-          .where('municipality_id', '=', m),
-      ).execute(),
-      db
-        .selectFrom('placement as p')
-        .leftJoin('placement_period as pp', (j) =>
-          j.onRef('pp.municipality_id', '=', 'p.municipality_id').onRef('pp.placement_id', '=', 'p.id'),
-        )
-        .select(['p.id', 'p.child_id', 'p.case_id', 'p.ended_on', 'p.created_at', 'pp.form', 'pp.started_on'])
-        .where('p.municipality_id', '=', m)
-        .$if(one !== undefined, (q) => q.where('p.child_id', '=', one ?? ''))
-        .orderBy('pp.started_on')
-        .execute(),
-    ]);
+        .where('municipality_id', '=', m),
+    ).execute(),
+    db
+      .selectFrom('placement as p')
+      .leftJoin('placement_period as pp', (j) =>
+        j.onRef('pp.municipality_id', '=', 'p.municipality_id').onRef('pp.placement_id', '=', 'p.id'),
+      )
+      .select(['p.id', 'p.child_id', 'p.case_id', 'p.ended_on', 'p.created_at', 'pp.form', 'pp.started_on'])
+      .where('p.municipality_id', '=', m)
+      .$if(one !== undefined, (q) => q.where('p.child_id', '=', one ?? ''))
+      .orderBy('pp.started_on')
+      .execute(),
+    db
+      .selectFrom('protected_details_access')
+      .select(['id', 'person_id', 'occurred_at'])
+      .where('municipality_id', '=', m)
+      .$if(one !== undefined, (q) => q.where('person_id', '=', one ?? ''))
+      .execute(),
+  ]);
   const childIds = new Set<string>([
     ...cases.map((c) => c.child_id),
     ...reports.map((r) => r.child_id ?? ''),
@@ -325,6 +339,18 @@ export async function retentionInputs(
       enteredOn,
     });
   }
+  // The reason given for seeing a protected person's whereabouts is an entry in their file
+  // (decision 0081 rule 2, 0116): about no case or placement, it goes with the file. It makes
+  // no file of its own: a person with no report, case, plan or placement has no file to cull.
+  for (const a of accesses)
+    if (byChild.has(a.person_id))
+      fileOf(a.person_id).records.push({
+        recordType: 'protectedDetailsAccess',
+        recordId: a.id,
+        caseId: null,
+        placementId: null,
+        enteredOn: day(a.occurred_at) ?? today,
+      });
   const personFiles = persons.map((p) => {
     const file = fileOf(p.id);
     return {

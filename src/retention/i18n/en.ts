@@ -54,5 +54,6 @@ export const retentionEn: RetentionTexts = {
     deadlineExtension: 'Extended deadline',
     sip: 'Coordinated plan',
     placement: 'Placement',
+    protectedDetailsAccess: 'Reason for seeing a protected address',
   },
 };

@@ -56,6 +56,7 @@ export const retentionSv = {
     deadlineExtension: 'Förlängd tidsfrist',
     sip: 'SIP',
     placement: 'Placering',
+    protectedDetailsAccess: 'Skäl för att visa skyddad adress',
   } as Record<string, string>,
 };
 export type RetentionTexts = typeof retentionSv;
