@@ -158,6 +158,11 @@ export async function removeRecords(
       .where('person_id', '=', personId)
       .execute();
     await trx
+      .deleteFrom('protected_details_access')
+      .where('municipality_id', '=', m)
+      .where('person_id', '=', personId)
+      .execute();
+    await trx
       .deleteFrom('unaccompanied_minor')
       .where('municipality_id', '=', m)
       .where('child_id', '=', personId)
