@@ -34,6 +34,8 @@ export interface FileInput {
   input: RetentionInput;
   /** A report that names no child in the register: a file of its own, with no register entry. */
   unlinkedReport?: true;
+  /** The person was archived by an earlier run (decision 0117): only kept records are left. */
+  archived?: true;
 }
 
 const day = (value: Date | string | null): IsoDate | null =>
@@ -192,7 +194,7 @@ export async function retentionInputs(
   if (childIds.size === 0) return reportFiles;
   const persons = await db
     .selectFrom('person')
-    .select(['id', 'personal_number', 'birth_date', 'created_at'])
+    .select(['id', 'personal_number', 'birth_date', 'created_at', 'archived_on'])
     .where('municipality_id', '=', m)
     .where('id', 'in', [...childIds])
     .execute();
@@ -355,6 +357,7 @@ export async function retentionInputs(
     const file = fileOf(p.id);
     return {
       personId: p.id,
+      ...(p.archived_on !== null ? { archived: true as const } : {}),
       input: {
         today,
         municipalityCode,

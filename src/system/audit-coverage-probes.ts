@@ -342,4 +342,10 @@ export const laterProbes: Record<string, Probe> = {
       return c.post('/retention/runs', { confirm: 'on' });
     },
   },
+  // An archived file, by identity number (decision 0117): nothing is archived here, so the
+  // search itself is audited (reason notFound).
+  'GET /retention/archived': {
+    as: 'archivist',
+    request: (c, f) => c.get(`/retention/archived?number=${f.guardianNumber}`),
+  },
 };
