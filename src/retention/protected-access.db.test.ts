@@ -98,7 +98,7 @@ describe('reasons for seeing protected whereabouts, under retention', () => {
     assert.equal(fileOf(noFile.id), undefined);
 
     const approved = await approveRetentionRun(db, municipality, archivist, today);
-    assert.equal(approved?.files, 1);
+    assert.equal(approved?.files, 2, 'the due file, and the research sample to archive (decision 0117)');
     await carryOutRetentionRun(db, municipality, approved?.runId ?? '', today);
     const left = await db
       .selectFrom('protected_details_access')
