@@ -24,6 +24,7 @@ import * as m0006 from './platform/db/migrations/0006_due_case_indexes.ts';
 import * as m0007 from './platform/db/migrations/0007_hardening.ts';
 import * as m0011 from './reports/migrations/0011_report_settings.ts';
 import * as m0017 from './retention/migrations/0017_retention.ts';
+import * as m0024 from './retention/migrations/0024_retention_more.ts';
 import * as m0014 from './statistics/migrations/0014_statistics.ts';
 import * as m0014staff from './statistics/migrations/0014_statistics_staff.ts';
 import * as m0018 from './statistics/migrations/0018_statistics_workload.ts';
@@ -67,6 +68,7 @@ export const migrations: Migrations = {
   '0021_people_search_prefix': m0021,
   '0022_collaboration_agreements': m0022agreements,
   '0023_placements_temporary_bans': m0023,
+  '0024_retention_more': m0024,
   '0025_people_country_of_birth': m0025,
   '0025_statistics_one_submission_store': m0025statistics,
   '0026_forums_above_municipality': m0026forums,

@@ -40,6 +40,30 @@ describe('log review', () => {
     assert.match(other, /Avvikande/);
   });
 
+  it('shows the reason given for seeing protected whereabouts from its record, and nothing once it is culled', async () => {
+    const { municipalityId, manager, ownWorker } = await setup();
+    const child = await createPerson(t.db.db, municipalityId, {
+      givenName: 'Skyddadbarn',
+      protectedIdentity: 'protectedRegistration',
+    });
+    await assign(t.db.db, municipalityId, child.id, ownWorker.id);
+    const reason = 'Hembesök inför beslut om insats';
+    const shown = await (await login(t.app, ownWorker)).post(`/people/${child.id}/protected-details`, {
+      reason,
+    });
+    assert.equal(shown.statusCode, 200);
+    const review = await login(t.app, manager);
+    const before = await review.get(`/log-review?person=${child.personalNumber}`);
+    assert.equal(before.statusCode, 200);
+    assert.match(before.body, new RegExp(reason));
+    // Culled with the file (decision 0081 rule 2): the event stays, the reason is gone.
+    await t.db.db.deleteFrom('protected_details_access').where('person_id', '=', child.id).execute();
+    const afterCull = await review.get(`/log-review?person=${child.personalNumber}`);
+    assert.equal(afterCull.statusCode, 200);
+    assert.doesNotMatch(afterCull.body, new RegExp(reason));
+    assert.match(afterCull.body, /Visade skyddad adress/);
+  });
+
   it('shows what one user has seen, and only unusual access when asked', async () => {
     const { manager, otherWorker, child } = await setup();
     await (await login(t.app, otherWorker)).get(`/people/${child.id}`);

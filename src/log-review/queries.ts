@@ -81,6 +81,7 @@ export function auditEventsQuery(db: Kysely<Database>, municipalityId: string, f
       'outcome',
       'subject_person_id',
       'record_type',
+      'record_id',
       'reason',
       'client_address',
       'unusual',
@@ -115,8 +116,22 @@ export function auditEventsQuery(db: Kysely<Database>, municipalityId: string, f
           .on('c.record_type', '=', 'person')
           .on(sql<boolean>`c.record_id = e.subject_person_id::text`),
       )
+      // The reason given for seeing protected whereabouts is a record of the file, shown while it
+      // exists; culled with the file, the event keeps only its id (decision 0081 rule 2).
+      .leftJoin('protected_details_access as pda', (join) =>
+        join
+          .onRef('pda.municipality_id', '=', 'e.municipality_id')
+          .on('e.record_type', '=', 'protectedDetailsAccess')
+          .on(sql<boolean>`pda.id::text = e.record_id`),
+      )
       .selectAll('e')
-      .select(['p.given_name', 'p.family_name', 'p.personal_number', 'c.culled_on as subject_culled_on'])
+      .select([
+        'p.given_name',
+        'p.family_name',
+        'p.personal_number',
+        'c.culled_on as subject_culled_on',
+        'pda.reason as access_reason',
+      ])
       .orderBy('e.occurred_at', 'desc')
       .orderBy('e.seq', 'desc')
   );

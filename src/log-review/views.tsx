@@ -137,7 +137,7 @@ export function LogReviewPage(props: Props) {
                           </span>
                         ) : null}
                       </td>
-                      <td>{reasonInWords(vocabulary, ctx.lang, e.reason)}</td>
+                      <td>{e.access_reason ?? reasonInWords(vocabulary, ctx.lang, e.reason)}</td>
                       <td>
                         {e.outcome === 'denied' ? <strong>{l.denied}</strong> : l.allowed}
                         {e.unusual ? <span class="tag tag--warning">{l.unusual}</span> : null}

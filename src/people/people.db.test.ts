@@ -255,11 +255,22 @@ describe('the person page', () => {
     assert.match(shown.body, /Testgatan 1/);
     const reveal = (await auditFor(child.id)).filter((e) => e.action === 'person.readProtectedDetails');
     assert.deepEqual(
-      reveal.map((e) => [e.outcome, e.reason]),
+      reveal.map((e) => [e.outcome, e.reason, e.record_type]),
       [
-        ['denied', 'reasonRequired'],
-        ['allowed', reason],
+        ['denied', 'reasonRequired', 'person'],
+        ['allowed', null, 'protectedDetailsAccess'],
       ],
+    );
+    // The free-text reason is a record of the person's file, which the event names (decision 0081).
+    const access = await t.db.db
+      .selectFrom('protected_details_access')
+      .selectAll()
+      .where('id', '=', reveal[1]?.record_id ?? '')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual([access.person_id, access.reason], [child.id, reason]);
+    assert.ok(
+      (await auditFor(child.id)).every((e) => !JSON.stringify(e).includes(reason)),
+      'no event body holds the reason',
     );
   });
 

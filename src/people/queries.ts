@@ -43,10 +43,13 @@ export async function peopleMatching(
   query: PersonQuery,
   limit: number,
 ): Promise<PersonSummary[]> {
+  // An archived person (only kept records left after culling, decision 0117) is found by the
+  // archivist on the retention page, not here.
   let matches = scope.db
     .selectFrom('person')
     .select(summaryColumns)
-    .where('municipality_id', '=', scope.actor.municipalityId);
+    .where('municipality_id', '=', scope.actor.municipalityId)
+    .where('archived_on', 'is', null);
   switch (query.kind) {
     case 'number':
       matches = matches.where('personal_number', '=', query.normalized);
@@ -96,6 +99,7 @@ async function byFamilyPrefix(scope: AccessScope, tokens: readonly string[], lim
     .selectFrom('person')
     .select(summaryColumns)
     .where('municipality_id', '=', scope.actor.municipalityId)
+    .where('archived_on', 'is', null)
     .where(nameKey('family_name'), 'like', `${escapeLike(family)}%`);
   if (tokens.length > 1) q = q.where(nameKey('given_name'), 'like', `${escapeLike(tokens[0]!)}%`);
   // A name that begins with a word contains it: only the words between need the search text (and
@@ -199,6 +203,8 @@ export async function personWithRelatives(
     ])
     .where('p.municipality_id', '=', m)
     .where('p.id', '=', id)
+    // Archived: as if unknown to every page but the archivist's (decision 0117).
+    .where('p.archived_on', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
   const { rel_guardians, rel_children, rel_workers, ...person } = row;

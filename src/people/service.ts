@@ -138,23 +138,35 @@ export async function readPerson(
     const { person, guardians, children, workers } = found;
     scope.authorize('person.read', personResource(person), { audit: subject(person) });
     let revealed = person.protected_identity === 'none';
+    let access: { id: string } | undefined;
     if (!revealed && revealReason !== undefined) {
       scope.authorize('person.readProtectedDetails', personResource(person), {
         reason: revealReason,
         audit: subject(person),
       });
       revealed = true;
+      // The reason is free text about the person: it is a record of their file, culled with it,
+      // and the event names the record (decision 0081 rule 2).
+      access = await scope.db
+        .insertInto('protected_details_access')
+        .values({
+          municipality_id: person.municipality_id,
+          person_id: person.id,
+          user_id: scope.actor.userId,
+          reason: revealReason.trim(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
     }
     await scope.audit(
       { action: 'person.read', subjectPersonId: person.id, recordType: 'person', recordId: person.id },
-      ...(revealed && person.protected_identity !== 'none'
+      ...(access
         ? [
             {
               action: 'person.readProtectedDetails',
               subjectPersonId: person.id,
-              recordType: 'person',
-              recordId: person.id,
-              reason: revealReason?.trim() ?? null,
+              recordType: 'protectedDetailsAccess',
+              recordId: access.id,
             },
           ]
         : []),

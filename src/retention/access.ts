@@ -8,6 +8,8 @@ import type { RuleSet } from '../platform/access/policy.ts';
 const retentionActions = {
   'retention.review': 'retention',
   'retention.approve': 'retention',
+  /** Reading an archived file (decision 0117): the archivist only. */
+  'retention.readArchived': 'retention',
 } as const;
 type RetentionActions = typeof retentionActions;
 
@@ -22,5 +24,5 @@ declare module '../platform/access/policy.ts' {
 export const retentionRulesOfAccess: RuleSet = {
   name: 'retention',
   actions: retentionActions,
-  grants: { archivist: ['retention.review', 'retention.approve'] },
+  grants: { archivist: ['retention.review', 'retention.approve', 'retention.readArchived'] },
 };

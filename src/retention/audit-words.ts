@@ -17,6 +17,8 @@ export const retentionAuditWords = textsFor({
     actions: {
       'retention.approve': 'Godkände en gallring',
       'retention.cull': 'Gallrade en handling',
+      'retention.archive': 'Arkiverade en akt (bara bevarade handlingar kvar)',
+      'retention.readArchived': 'Läste en arkiverad akt',
     } as Record<string, string>,
     reasons: {
       ...ruleNames('sv'),
@@ -24,6 +26,7 @@ export const retentionAuditWords = textsFor({
       command: 'Kommandot för provgallring (npm run retention:dry-run)',
       archivist: 'Arkivariens genomgång',
       nothingDue: 'Inget att gallra',
+      notFound: 'Ingen arkiverad akt med personnumret',
       guardianInNoOtherFile: 'Vårdnadshavare som inte finns i någon annan akt gallras med barnets akt.',
     } as Record<string, string>,
     recordTypes: { retentionRun: 'Gallring' } as Record<string, string>,
@@ -32,6 +35,8 @@ export const retentionAuditWords = textsFor({
     actions: {
       'retention.approve': 'Approved a culling',
       'retention.cull': 'Culled a record',
+      'retention.archive': 'Archived a file (only kept records left)',
+      'retention.readArchived': 'Read an archived file',
     } as Record<string, string>,
     reasons: {
       ...ruleNames('en'),
@@ -39,6 +44,7 @@ export const retentionAuditWords = textsFor({
       command: 'The dry-run command (npm run retention:dry-run)',
       archivist: "The archivist's review",
       nothingDue: 'Nothing due for culling',
+      notFound: 'No archived file with the number',
       guardianInNoOtherFile: "A guardian who is in no other file is culled with the child's file.",
     } as Record<string, string>,
     recordTypes: { retentionRun: 'Culling run' } as Record<string, string>,

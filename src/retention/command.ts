@@ -6,7 +6,7 @@ import { type Db, openDatabase } from '../platform/db/database.ts';
 import { firstLine } from '../platform/startup-error.ts';
 import { assessableFrom } from './assess.ts';
 
-/** What both retention commands start from: the database, the municipality and the day. */
+/** What the retention commands start from: the database, the municipality and the day. */
 export interface RetentionCommand {
   db: Db;
   municipality: { id: string; code: string; name: string };
@@ -23,11 +23,21 @@ export function fail(line: string): never {
  * Reads `--municipality <code> [--today YYYY-MM-DD]`, opens the database and finds the
  * municipality; any fault ends the command with one line and the usage. The caller closes `db`.
  */
-export async function startRetentionCommand(usage: string): Promise<RetentionCommand> {
-  let values: { municipality?: string | undefined; today?: string | undefined };
+export async function startRetentionCommand(
+  usage: string,
+  more: readonly string[] = [],
+): Promise<RetentionCommand & { options: Record<string, string | undefined> }> {
+  let values: { municipality?: string | undefined; today?: string | undefined } & Record<
+    string,
+    string | boolean | undefined
+  >;
   try {
     values = parseArgs({
-      options: { municipality: { type: 'string' }, today: { type: 'string' } },
+      options: {
+        municipality: { type: 'string' },
+        today: { type: 'string' },
+        ...Object.fromEntries(more.map((name) => [name, { type: 'string' as const }])),
+      },
       strict: true,
     }).values;
   } catch (error) {
@@ -60,5 +70,6 @@ export async function startRetentionCommand(usage: string): Promise<RetentionCom
     await db.close();
     fail(`There is no municipality ${code}`);
   }
-  return { db, municipality, today };
+  const options = Object.fromEntries(more.map((name) => [name, values[name] as string | undefined]));
+  return { db, municipality, today, options };
 }

@@ -73,7 +73,11 @@ describe('the culling job', () => {
 
     const approved = await approveRetentionRun(db, municipality, archivist, today);
     assert.ok(approved);
-    assert.equal(approved.files, 2, 'the two due files; the research sample and the recent file are kept');
+    assert.equal(
+      approved.files,
+      3,
+      'the two due files, and the research sample to archive (decision 0117); the recent file is kept',
+    );
     // A new entry after the approval: the job must re-assess and leave that file.
     await insertReport(db, municipality.id, changing.childId, today);
 
@@ -81,8 +85,8 @@ describe('the culling job', () => {
     const progress = await carryOutRetentionRun(db, municipality, approved.runId, today, (p) =>
       seen.push(p.culled + p.skipped),
     );
-    assert.deepEqual(seen, [1, 2], 'progress after each file');
-    assert.equal(progress.culled, 1);
+    assert.deepEqual(seen, [1, 2, 3], 'progress after each file');
+    assert.equal(progress.culled, 2, 'the due file culled, the sample archived');
     assert.equal(progress.skipped, 1);
     for (const [table, id] of [
       ['child_case', old.caseId],
@@ -108,6 +112,16 @@ describe('the culling job', () => {
     }
     assert.equal(await exists('person', sample.childId), true);
     assert.equal(await exists('case_note', sample.noteId), true);
+    const archived = await db
+      .selectFrom('person')
+      .select(['archived_on', 'search_text'])
+      .where('id', '=', sample.childId)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(
+      archived,
+      { archived_on: today, search_text: '' },
+      'the sample is archived, its records kept',
+    );
     assert.equal(await exists('report', recentReport.id), true);
     const skipped = await db
       .selectFrom('retention_run_file')

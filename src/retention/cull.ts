@@ -4,7 +4,7 @@ import type { Actor } from '../platform/access/policy.ts';
 import { type AuditEntry, writeAuditEvents } from '../platform/audit/audit.ts';
 import type { Database } from '../platform/db/schema.ts';
 import { assessRetention } from './assess.ts';
-import { assessMunicipality } from './dry-run.ts';
+import { assessMunicipality, toArchive } from './dry-run.ts';
 import { cullLoneGuardians } from './guardians.ts';
 import { retentionInputs } from './inputs.ts';
 import type { RecordAssessment, RetentionAssessment } from './model.ts';
@@ -65,7 +65,7 @@ export async function approveIn(
   today: IsoDate,
 ): Promise<{ approved: ApprovedRun | null; entries: AuditEntry[] }> {
   const { run: dryRun, reviewed } = await assessMunicipality(trx, municipality, today, archivist.role);
-  const files = dryRun.files.filter((f) => cullable(f.assessment));
+  const files = dryRun.files.filter((f) => cullable(f.assessment) || toArchive(f));
   // An approval that found nothing due is kept in the trail too: someone meant to cull.
   if (files.length === 0)
     return { approved: null, entries: [...reviewed, { action: 'retention.approve', reason: 'nothingDue' }] };
@@ -233,7 +233,8 @@ async function cullFile(
   const assessment = assessRetention(input.input);
   if (assessment.file.lastEntryOn !== file.last_entry_on) return { skipped: 'changed' };
   if (assessment.review.length) return { skipped: 'review' };
-  if (!cullable(assessment)) return { skipped: 'notDue' };
+  const archive = toArchive({ ...input, assessment });
+  if (!cullable(assessment) && !archive) return { skipped: 'notDue' };
   const culled = assessment.records.filter(
     (r): r is RecordAssessment & { verdict: 'cull' } => r.verdict === 'cull',
   );
@@ -266,32 +267,68 @@ async function cullFile(
       subject: id,
     })),
   ];
-  await trx
-    .insertInto('retention_culled')
-    .values(
-      ledger.map((l) => ({
-        municipality_id: municipality.id,
-        record_type: l.recordType,
-        record_id: l.recordId,
-        culled_on: today,
-        rule_id: l.ruleId,
-        run_id: runId,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['municipality_id', 'record_type', 'record_id']).doNothing())
-    .execute();
-  await writeAuditEvents(
-    trx,
-    { municipalityId: municipality.id, actor: archivist, clientAddress: null },
-    ledger.map((l) => ({
+  if (archive) await archivePerson(trx, municipality.id, file.person_id, today);
+  if (ledger.length)
+    await trx
+      .insertInto('retention_culled')
+      .values(
+        ledger.map((l) => ({
+          municipality_id: municipality.id,
+          record_type: l.recordType,
+          record_id: l.recordId,
+          culled_on: today,
+          rule_id: l.ruleId,
+          run_id: runId,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['municipality_id', 'record_type', 'record_id']).doNothing())
+      .execute();
+  await writeAuditEvents(trx, { municipalityId: municipality.id, actor: archivist, clientAddress: null }, [
+    ...ledger.map((l) => ({
       action: 'retention.cull',
       subjectPersonId: l.subject ?? subject,
       recordType: l.recordType,
       recordId: l.recordId,
       reason: l.ruleId,
     })),
-  );
+    ...(archive
+      ? [
+          {
+            action: 'retention.archive',
+            subjectPersonId: file.person_id,
+            recordType: 'person',
+            recordId: file.person_id,
+            reason: assessment.person.rules[0]?.ruleId ?? 'identifiesKeptRecords',
+          },
+        ]
+      : []),
+  ]);
   return { culled: culled.length };
+}
+
+/**
+ * Archives a person whose file has only kept records left (decisions 0082, 0117): the register
+ * entry keeps name, identity number and date of birth so the kept records can be found; it loses
+ * the address, the assignments and the search text, and is hidden from search and the person
+ * page for everyone but the archivist.
+ */
+async function archivePerson(
+  trx: Kysely<Database>,
+  municipalityId: string,
+  personId: string,
+  today: IsoDate,
+) {
+  await trx
+    .deleteFrom('person_assignment')
+    .where('municipality_id', '=', municipalityId)
+    .where('person_id', '=', personId)
+    .execute();
+  await trx
+    .updateTable('person')
+    .set({ archived_on: today, search_text: '', street_address: null, postal_code: null, city: null })
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', personId)
+    .execute();
 }
 
 async function actorOf(db: Kysely<Database>, municipalityId: string, userId: string): Promise<Actor> {

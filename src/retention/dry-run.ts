@@ -13,6 +13,7 @@ export interface DryRunFile {
   personId: string;
   assessment: RetentionAssessment;
   unlinkedReport?: true;
+  archived?: true;
 }
 
 export interface DryRun {
@@ -59,10 +60,11 @@ export async function assessMunicipality(
   reason: string,
 ): Promise<{ run: DryRun; reviewed: AuditEntry[] }> {
   const inputs = await retentionInputs(trx, municipality.id, municipality.code, today);
-  const files: DryRunFile[] = inputs.map(({ personId, input, unlinkedReport }) => ({
+  const files: DryRunFile[] = inputs.map(({ personId, input, unlinkedReport, archived }) => ({
     personId,
     assessment: assessRetention(input),
     ...(unlinkedReport ? { unlinkedReport } : {}),
+    ...(archived ? { archived } : {}),
   }));
   const counts = { files: files.length, due: 0, overdue: 0, cull: 0, keep: 0, review: 0 };
   const byRule: DryRun['byRule'] = {};
@@ -95,4 +97,15 @@ export async function assessMunicipality(
 
 /** The files a dry run lists (and so reads out): something to cull, or something to review. */
 export const listed = (f: DryRunFile): boolean =>
-  f.assessment.records.some((r) => r.verdict === 'cull') || f.assessment.review.length > 0;
+  f.assessment.records.some((r) => r.verdict === 'cull') || f.assessment.review.length > 0 || toArchive(f);
+
+/**
+ * A due file whose register entry must stay for its kept records, not yet archived (decisions
+ * 0082, 0117): the job archives the person even when nothing else is left to cull.
+ */
+export const toArchive = (f: Pick<DryRunFile, 'assessment' | 'unlinkedReport' | 'archived'>): boolean =>
+  !f.unlinkedReport &&
+  !f.archived &&
+  f.assessment.file.state === 'due' &&
+  f.assessment.review.length === 0 &&
+  f.assessment.person.verdict === 'archive';

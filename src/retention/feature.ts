@@ -1,4 +1,5 @@
 import type { Feature } from '../platform/features.ts';
+import { archivedRoutes } from './archived.tsx';
 import { retentionAuditWords } from './audit-words.ts';
 import { retentionTexts } from './i18n/index.ts';
 import { retentionRoutes } from './routes.tsx';
@@ -6,7 +7,7 @@ import { retentionRoutes } from './routes.tsx';
 /** Retention (gallring, 16 kap. SoL): the archivist's dry run and approval; the job is a command (issue 16). */
 export const retentionFeature: Feature = {
   name: 'retention',
-  routes: [retentionRoutes],
+  routes: [retentionRoutes, archivedRoutes],
   contributes: {
     nav: [
       {

@@ -36,10 +36,26 @@ export async function cullLoneGuardians(
       trx,
     );
     if (Number(elsewhere.rows[0]?.n ?? 1) > 0) continue;
+    // Seeing the guardian's protected whereabouts after the file's last entry is an entry of its
+    // own: the guardian stays (decision 0116). Earlier reasons go with the guardian.
+    const accessed = await trx
+      .selectFrom('protected_details_access')
+      .select('occurred_at')
+      .where('municipality_id', '=', m)
+      .where('person_id', '=', id)
+      .orderBy('occurred_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (accessed && todayInSweden(accessed.occurred_at) > lastEntryOn) continue;
     await sql`savepoint retention_guardian`.execute(trx);
     try {
       await trx
         .deleteFrom('person_assignment')
+        .where('municipality_id', '=', m)
+        .where('person_id', '=', id)
+        .execute();
+      await trx
+        .deleteFrom('protected_details_access')
         .where('municipality_id', '=', m)
         .where('person_id', '=', id)
         .execute();

@@ -18,9 +18,12 @@ import type {
  * their notes, the child's own accounts and extensions) and plans that name the child.
  *
  * Placements (issue 15) are read with the day the child moved in (the first period's start)
- * and the form of the home. Not there yet, and so on the safe side: the end of an intervention.
- * A case with a decided intervention counts as an ongoing intervention from its decision day,
- * so its file is never due until interventions record when they ended.
+ * and the form of the home. Each decided intervention of a case (`case_intervention`) is an
+ * intervention from the day it was carried out (`decision_execution.carried_out_on`, else the
+ * case's decision day) until the day it ended (`decision_execution.ended_on`); without an end
+ * date it is ongoing, on the safe side, and the file is not due. The execution's dates (carried
+ * out, interrupted, resumed, ended) are entries in the case, so an ended intervention's end is
+ * the file's last entry when nothing came after it.
  *
  * `onlyPersonId` reads one file, as the culling job does when it re-assesses a file just before
  * culling it (decision 0082).
@@ -31,6 +34,8 @@ export interface FileInput {
   input: RetentionInput;
   /** A report that names no child in the register: a file of its own, with no register entry. */
   unlinkedReport?: true;
+  /** The person was archived by an earlier run (decision 0117): only kept records are left. */
+  archived?: true;
 }
 
 const day = (value: Date | string | null): IsoDate | null =>
@@ -62,7 +67,7 @@ export async function retentionInputs(
   const ofCase = <
     Q extends SelectQueryBuilder<
       Database,
-      'case_note' | 'childs_voice' | 'deadline_extension' | 'case_intervention',
+      'case_note' | 'childs_voice' | 'deadline_extension' | 'case_intervention' | 'decision_execution',
       object
     >,
   >(
@@ -79,75 +84,105 @@ export async function retentionInputs(
             .where('municipality_id', '=', m)
             .where('child_id', '=', one),
         ) as Q);
-  const [unlinked, cases, reports, sips, notes, voices, extensions, interventions, placements] =
-    await Promise.all([
-      unlinkedReports(db, m, one),
+  const [
+    unlinked,
+    cases,
+    reports,
+    sips,
+    notes,
+    voices,
+    extensions,
+    interventions,
+    executions,
+    placements,
+    accesses,
+  ] = await Promise.all([
+    unlinkedReports(db, m, one),
+    db
+      .selectFrom('child_case')
+      .selectAll()
+      .where('municipality_id', '=', m)
+      .$if(one !== undefined, (q) => q.where('child_id', '=', one ?? ''))
+      .execute(),
+    db
+      .selectFrom('report')
+      .select([
+        'id',
+        'child_id',
+        'case_id',
+        'received_on',
+        'linked_on',
+        'protection_assessed_on',
+        'feedback_sent_on',
+      ])
+      .where('municipality_id', '=', m)
+      .where('child_id', 'is not', null)
+      .$if(one !== undefined, (q) => q.where('child_id', '=', one ?? ''))
+      .execute(),
+    db
+      .selectFrom('sip')
+      .select([
+        'id',
+        'child_id',
+        'status',
+        'created_at',
+        'meeting_on',
+        'agreed_on',
+        'follow_up_on',
+        'closed_on',
+      ])
+      .where('municipality_id', '=', m)
+      .where('child_id', 'is not', null)
+      .$if(one !== undefined, (q) => q.where('child_id', '=', one ?? ''))
+      .execute(),
+    ofCase(
+      db.selectFrom('case_note').select(['id', 'case_id', 'signed_at']).where('municipality_id', '=', m),
+    ).execute(),
+    ofCase(
+      db.selectFrom('childs_voice').select(['id', 'case_id', 'recorded_at']).where('municipality_id', '=', m),
+    ).execute(),
+    ofCase(
       db
-        .selectFrom('child_case')
-        .selectAll()
-        .where('municipality_id', '=', m)
-        .$if(one !== undefined, (q) => q.where('child_id', '=', one ?? ''))
-        .execute(),
+        .selectFrom('deadline_extension')
+        .select(['id', 'case_id', 'created_at'])
+        .where('municipality_id', '=', m),
+    ).execute(),
+    ofCase(
       db
-        .selectFrom('report')
+        .selectFrom('case_intervention')
+        .select(['case_id', 'intervention_type_id'])
+        .where('municipality_id', '=', m),
+    ).execute(),
+    ofCase(
+      db
+        .selectFrom('decision_execution')
         .select([
-          'id',
-          'child_id',
           'case_id',
-          'received_on',
-          'linked_on',
-          'protection_assessed_on',
-          'feedback_sent_on',
+          'intervention_type_id',
+          'carried_out_on',
+          'interrupted_on',
+          'resumed_on',
+          'ended_on',
         ])
-        .where('municipality_id', '=', m)
-        .where('child_id', 'is not', null)
-        .$if(one !== undefined, (q) => q.where('child_id', '=', one ?? ''))
-        .execute(),
-      db
-        .selectFrom('sip')
-        .select([
-          'id',
-          'child_id',
-          'status',
-          'created_at',
-          'meeting_on',
-          'agreed_on',
-          'follow_up_on',
-          'closed_on',
-        ])
-        .where('municipality_id', '=', m)
-        .where('child_id', 'is not', null)
-        .$if(one !== undefined, (q) => q.where('child_id', '=', one ?? ''))
-        .execute(),
-      ofCase(
-        db.selectFrom('case_note').select(['id', 'case_id', 'signed_at']).where('municipality_id', '=', m),
-      ).execute(),
-      ofCase(
-        db
-          .selectFrom('childs_voice')
-          .select(['id', 'case_id', 'recorded_at'])
-          .where('municipality_id', '=', m),
-      ).execute(),
-      ofCase(
-        db
-          .selectFrom('deadline_extension')
-          .select(['id', 'case_id', 'created_at'])
-          .where('municipality_id', '=', m),
-      ).execute(),
-      ofCase(
-        db.selectFrom('case_intervention').select(['case_id']).where('municipality_id', '=', m),
-      ).execute(),
-      db
-        .selectFrom('placement as p')
-        .leftJoin('placement_period as pp', (j) =>
-          j.onRef('pp.municipality_id', '=', 'p.municipality_id').onRef('pp.placement_id', '=', 'p.id'),
-        )
-        .select(['p.id', 'p.child_id', 'p.case_id', 'p.ended_on', 'p.created_at', 'pp.form', 'pp.started_on'])
-        .where('p.municipality_id', '=', m)
-        .$if(one !== undefined, (q) => q.where('p.child_id', '=', one ?? ''))
-        .orderBy('pp.started_on')
-        .execute(),
-    ]);
+        .where('municipality_id', '=', m),
+    ).execute(),
+    db
+      .selectFrom('placement as p')
+      .leftJoin('placement_period as pp', (j) =>
+        j.onRef('pp.municipality_id', '=', 'p.municipality_id').onRef('pp.placement_id', '=', 'p.id'),
+      )
+      .select(['p.id', 'p.child_id', 'p.case_id', 'p.ended_on', 'p.created_at', 'pp.form', 'pp.started_on'])
+      .where('p.municipality_id', '=', m)
+      .$if(one !== undefined, (q) => q.where('p.child_id', '=', one ?? ''))
+      .orderBy('pp.started_on')
+      .execute(),
+    db
+      .selectFrom('protected_details_access')
+      .select(['id', 'person_id', 'occurred_at'])
+      .where('municipality_id', '=', m)
+      .$if(one !== undefined, (q) => q.where('person_id', '=', one ?? ''))
+      .execute(),
+  ]);
   const childIds = new Set<string>([
     ...cases.map((c) => c.child_id),
     ...reports.map((r) => r.child_id ?? ''),
@@ -159,7 +194,7 @@ export async function retentionInputs(
   if (childIds.size === 0) return reportFiles;
   const persons = await db
     .selectFrom('person')
-    .select(['id', 'personal_number', 'birth_date', 'created_at'])
+    .select(['id', 'personal_number', 'birth_date', 'created_at', 'archived_on'])
     .where('municipality_id', '=', m)
     .where('id', 'in', [...childIds])
     .execute();
@@ -182,7 +217,19 @@ export async function retentionInputs(
     }
     return file;
   };
-  const decidedCases = new Set(interventions.map((i) => i.case_id));
+  const executionOf = new Map(executions.map((e) => [`${e.case_id}:${e.intervention_type_id}`, e]));
+  const executionDates = new Map<string, (IsoDate | null)[]>();
+  for (const e of executions)
+    executionDates.set(e.case_id, [
+      ...(executionDates.get(e.case_id) ?? []),
+      day(e.carried_out_on),
+      day(e.interrupted_on),
+      day(e.resumed_on),
+      day(e.ended_on),
+    ]);
+  const decided = new Map<string, string[]>();
+  for (const i of interventions)
+    decided.set(i.case_id, [...(decided.get(i.case_id) ?? []), i.intervention_type_id]);
   for (const c of cases) {
     const file = fileOf(c.child_id);
     file.cases.push({
@@ -193,13 +240,15 @@ export async function retentionInputs(
       investigationOpenedOn: c.investigation_opened_on,
       closedOn: c.closed_on,
     });
-    if (decidedCases.has(c.id))
+    for (const typeId of decided.get(c.id) ?? []) {
+      const execution = executionOf.get(`${c.id}:${typeId}`);
       file.interventions.push({
-        id: `case:${c.id}`,
+        id: `case:${c.id}:${typeId}`,
         caseId: c.id,
-        startedOn: c.decided_on ?? c.opened_on,
-        endedOn: null,
+        startedOn: day(execution?.carried_out_on ?? null) ?? c.decided_on ?? c.opened_on,
+        endedOn: day(execution?.ended_on ?? null),
       });
+    }
     file.records.push({
       recordType: 'case',
       recordId: c.id,
@@ -214,6 +263,7 @@ export async function retentionInputs(
         c.decided_on,
         c.closed_on,
         c.follow_up_done_on,
+        ...(executionDates.get(c.id) ?? []),
       ),
     });
   }
@@ -291,10 +341,23 @@ export async function retentionInputs(
       enteredOn,
     });
   }
+  // The reason given for seeing a protected person's whereabouts is an entry in their file
+  // (decision 0081 rule 2, 0116): about no case or placement, it goes with the file. It makes
+  // no file of its own: a person with no report, case, plan or placement has no file to cull.
+  for (const a of accesses)
+    if (byChild.has(a.person_id))
+      fileOf(a.person_id).records.push({
+        recordType: 'protectedDetailsAccess',
+        recordId: a.id,
+        caseId: null,
+        placementId: null,
+        enteredOn: day(a.occurred_at) ?? today,
+      });
   const personFiles = persons.map((p) => {
     const file = fileOf(p.id);
     return {
       personId: p.id,
+      ...(p.archived_on !== null ? { archived: true as const } : {}),
       input: {
         today,
         municipalityCode,

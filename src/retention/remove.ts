@@ -7,7 +7,9 @@ import type { RecordAssessment } from './model.ts';
  * each record with what hangs on it (a case's notes, accounts, extensions, interventions,
  * documents, joint visits, calendar entries, responsibility periods and decision executions; a plan's parties, consents, needs, goals, actions
  * and follow-ups; a placement's periods, steps, decisions, restrictions, moving bans and reviews), children before parents. For a
- * culled person, also the register entry with its guardianships and assignments.
+ * culled person, also the register entry with its guardianships and assignments. The reasons
+ * given for seeing a protected person's whereabouts (`protected_details_access`) are records of
+ * the file, removed when the assessment culls them (decision 0116).
  *
  * Only what the assessment culls is removed. The foreign keys are the safety net: a kept record
  * (or one the job does not know) that still refers to a culled one makes the statement fail, and
@@ -129,6 +131,14 @@ export async function removeRecords(
     await trx.deleteFrom('child_case').where('municipality_id', '=', m).where('id', 'in', cases).execute();
   }
 
+  const accesses = ids('protectedDetailsAccess');
+  if (accesses.length)
+    await trx
+      .deleteFrom('protected_details_access')
+      .where('municipality_id', '=', m)
+      .where('id', 'in', accesses)
+      .execute();
+
   if (!cullPerson) return { guardianIds: [] };
   {
     const guardians = await trx
@@ -144,6 +154,11 @@ export async function removeRecords(
       .execute();
     await trx
       .deleteFrom('person_assignment')
+      .where('municipality_id', '=', m)
+      .where('person_id', '=', personId)
+      .execute();
+    await trx
+      .deleteFrom('protected_details_access')
       .where('municipality_id', '=', m)
       .where('person_id', '=', personId)
       .execute();

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** What migration 0017 adds (src/retention/migrations/0017_retention.ts; decision 0125). */
 export interface RetentionRunTable {
@@ -24,9 +24,24 @@ export interface RetentionRunFileTable {
   done_at: Date | null;
 }
 
+/** What migration 0024 adds (decisions 0081 rule 2, 0116, 0117). */
+export interface ProtectedDetailsAccessTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  user_id: string;
+  reason: string;
+  occurred_at: Generated<Date>;
+}
+
 declare module '../platform/db/schema.ts' {
   interface Database {
     retention_run: RetentionRunTable;
     retention_run_file: RetentionRunFileTable;
+    protected_details_access: ProtectedDetailsAccessTable;
+  }
+  interface PersonTable {
+    /** The day the file was archived: only kept records left after culling (decision 0117). */
+    archived_on: ColumnType<string | null, string | null | undefined, string | null>;
   }
 }

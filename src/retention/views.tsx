@@ -2,7 +2,7 @@ import { Checkbox, CsrfField, ErrorSummary, type FieldErrors, Notice } from '../
 import { Layout } from '../platform/layout/Layout.tsx';
 import type { PageContext } from '../platform/layout/page-context.ts';
 import { cullable, type RunProgress } from './cull.ts';
-import type { DryRun, DryRunFile } from './dry-run.ts';
+import { type DryRun, type DryRunFile, toArchive } from './dry-run.ts';
 import { retentionTexts } from './i18n/index.ts';
 import type { RecordAssessment } from './model.ts';
 import { retentionRules } from './rules.ts';
@@ -32,13 +32,18 @@ export function RetentionPage({
 }) {
   const { lang, t } = ctx;
   const tx = retentionTexts(lang);
-  const allDue = view.files.filter((f) => cullable(f.assessment));
+  // A due file with only kept records is carried out too: its person is archived (decision 0117).
+  const carriedOut = (f: DryRunFile) => cullable(f.assessment) || toArchive(f);
+  const allDue = view.files.filter(carriedOut);
   const due = allDue.slice(0, shownFiles);
-  const review = view.files.filter((f) => !cullable(f.assessment)).slice(0, shownFiles);
+  const review = view.files.filter((f) => !carriedOut(f)).slice(0, shownFiles);
   return (
     <Layout ctx={ctx} title={tx.title}>
       <h1>{tx.title}</h1>
       <p class="lead">{tx.intro}</p>
+      <p>
+        <a href="/retention/archived">{tx.archivedLink}</a>
+      </p>
       {notice ? <Notice>{notice}</Notice> : null}
       <ErrorSummary t={t} errors={errors} />
       <p>{tx.counts(view.run.counts)}</p>

@@ -371,4 +371,10 @@ export const laterProbes: Record<string, Probe> = {
     as: 'socialWorker',
     request: (c, f) => c.post(`/people/${f.childId}/country-of-birth`, { countryOfBirth: 'SE' }),
   },
+  // An archived file, by identity number (decision 0117): nothing is archived here, so the
+  // search itself is audited (reason notFound).
+  'GET /retention/archived': {
+    as: 'archivist',
+    request: (c, f) => c.get(`/retention/archived?number=${f.guardianNumber}`),
+  },
 };

@@ -102,5 +102,6 @@ export const peopleEn: PeopleTexts = {
     person: 'Person',
     guardianship: 'Custody',
     relationOf: 'Relation',
+    protectedDetailsAccess: 'Reason for seeing a protected address',
   },
 };

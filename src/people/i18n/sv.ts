@@ -102,6 +102,7 @@ export const peopleSv = {
     person: 'Person',
     guardianship: 'Vårdnad',
     relationOf: 'Relation',
+    protectedDetailsAccess: 'Skäl för att visa skyddad adress',
   },
 };
 

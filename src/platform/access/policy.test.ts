@@ -41,6 +41,7 @@ function resourceFor(action: Action, municipalityId = home, role: Role = 'manage
       return { type: 'administration', municipalityId };
     case 'retention.review':
     case 'retention.approve':
+    case 'retention.readArchived':
       return { type: 'retention', municipalityId };
     case 'person.search':
     case 'person.create':
@@ -419,6 +420,7 @@ const expected: Record<Role, Partial<Record<Action, 'Y' | 'P' | DenyReason>>> = 
   archivist: {
     'retention.review': 'Y',
     'retention.approve': 'Y',
+    'retention.readArchived': 'Y',
     ...publicReportActions,
   },
   guideEditor: {

@@ -46,6 +46,15 @@ export const retentionEn: RetentionTexts = {
   approvedOn: 'Approved',
   state: 'State',
   progress: 'Progress',
+  archivedTitle: 'Archived files',
+  archivedIntro:
+    'An archived file has only records left that must be kept. The person is in no search or list; find the file here by the identity number.',
+  archivedNumber: 'Personal identity number',
+  archivedFind: 'Find archived file',
+  archivedNotFound: 'No archived file has that identity number.',
+  archivedOn: 'Archived',
+  archivedRecords: 'Kept records',
+  archivedLink: 'Archived files',
   recordTypes: {
     case: 'Case',
     report: 'Report of concern',
@@ -54,5 +63,6 @@ export const retentionEn: RetentionTexts = {
     deadlineExtension: 'Extended deadline',
     sip: 'Coordinated plan',
     placement: 'Placement',
+    protectedDetailsAccess: 'Reason for seeing a protected address',
   },
 };

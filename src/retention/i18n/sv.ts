@@ -48,6 +48,15 @@ export const retentionSv = {
   approvedOn: 'Godkänd',
   state: 'Läge',
   progress: 'Förlopp',
+  archivedTitle: 'Arkiverade akter',
+  archivedIntro:
+    'En arkiverad akt har bara handlingar kvar som ska bevaras. Personen syns inte i sökningar eller listor; här hittar du akten med personnumret.',
+  archivedNumber: 'Personnummer',
+  archivedFind: 'Sök arkiverad akt',
+  archivedNotFound: 'Ingen arkiverad akt har det personnumret.',
+  archivedOn: 'Arkiverad',
+  archivedRecords: 'Bevarade handlingar',
+  archivedLink: 'Arkiverade akter',
   recordTypes: {
     case: 'Ärende',
     report: 'Orosanmälan',
@@ -56,6 +65,7 @@ export const retentionSv = {
     deadlineExtension: 'Förlängd tidsfrist',
     sip: 'SIP',
     placement: 'Placering',
+    protectedDetailsAccess: 'Skäl för att visa skyddad adress',
   } as Record<string, string>,
 };
 export type RetentionTexts = typeof retentionSv;
