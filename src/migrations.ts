@@ -9,6 +9,7 @@ import * as m0026forums from './forums/migrations/0026_forums_above_municipality
 import * as m0027projectValues from './forums/migrations/0027_joint_project_values.ts';
 import * as m0013 from './installation/migrations/0013_operations.ts';
 import * as m0010 from './joint-visits/migrations/0010_joint_visits.ts';
+import * as m0028 from './log-review/migrations/0028_log_review_before_linking.ts';
 import * as m0021 from './people/migrations/0021_people_search_prefix.ts';
 import * as m0025 from './people/migrations/0025_people_country_of_birth.ts';
 import * as m0012 from './placements/migrations/0012_placements.ts';
@@ -73,4 +74,5 @@ export const migrations: Migrations = {
   '0025_statistics_one_submission_store': m0025statistics,
   '0026_forums_above_municipality': m0026forums,
   '0027_joint_project_values': m0027projectValues,
+  '0028_log_review_before_linking': m0028,
 };
