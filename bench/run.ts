@@ -156,7 +156,9 @@ for (const { engine, tier } of matrix) {
       plansFixture = server.fixture;
       if (!values['no-profile']) {
         progress.log(`\nProfiling each scenario at 16 users, tier ${tier}…`);
-        const profileSessions = sessions;
+        // Fresh sessions: those of the runs above may have been idle past the 30-minute timeout
+        // while the later scenarios ran, and a profile of redirects to the login is no profile.
+        const profileSessions = await logIn(server, scenarios, 16);
         results.profiles = [];
         for (const scenario of scenarios) {
           await ask(server, 'profile-start', 'profile-started');
@@ -180,7 +182,7 @@ for (const { engine, tier } of matrix) {
         progress.log(
           `\nSoak: ${soakMinutes} min at 16 users over ${scenarios.length} scenarios, tier ${tier}…`,
         );
-        const soakSessions = sessions;
+        const soakSessions = await logIn(server, scenarios, 16);
         results.soak = await runSoak({
           engine,
           tier,
