@@ -251,7 +251,11 @@ describe('the coordinator in a browser', () => {
     await manager.context().close();
   });
 
-  it('chairs the county forum with the neighbour municipality, whose member takes part; axe everywhere (0129)', async () => {
+  // The browser tests' demo has one municipality (decision 0141): the county forum's neighbour is
+  // walked by src/collaboration/no-leak.db.test.ts and src/forums/county-forums.db.test.ts instead.
+  it('chairs the county forum with the neighbour municipality, whose member takes part; axe everywhere (0129)', {
+    skip: 'the e2e demo has one municipality (decision 0141)',
+  }, async () => {
     const page = await e2e.newPage();
     await page.goto(`${e2e.baseUrl}/operator/login`);
     await page.getByLabel('Användarnamn').fill('e2e-coordinator');

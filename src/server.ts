@@ -33,6 +33,7 @@ async function start() {
         secretKey: config.secretKey,
         log: (line) => console.log(line),
         today: todayFor(config),
+        neighbour: true,
       });
       await db.analyze();
     } else if (!(await db.db.selectFrom('municipality').select('id').limit(1).executeTakeFirst())) {

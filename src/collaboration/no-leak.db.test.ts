@@ -28,7 +28,7 @@ let secretKey: Buffer;
 before(async () => {
   db = await openTestDatabase();
   const config = testConfig({ fixedToday: today, rateLimitPerMinute: 1_000_000_000 });
-  await seedDemoData(db.db, { secretKey: config.secretKey, log: () => {}, today });
+  await seedDemoData(db.db, { secretKey: config.secretKey, log: () => {}, today, neighbour: true });
   app = await buildApp({ config, db });
   secretKey = config.secretKey;
   const people = await db.db.selectFrom('person').select(['given_name', 'family_name']).execute();

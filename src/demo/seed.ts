@@ -224,7 +224,18 @@ export async function seedDemoData(
     secretKey,
     log,
     today = todayInSweden(),
-  }: { secretKey: Buffer; log: (line: string) => void; today?: string },
+    neighbour = false,
+  }: {
+    secretKey: Buffer;
+    log: (line: string) => void;
+    today?: string;
+    /**
+     * The neighbour Norrvik with the county forum (decisions 0134, 0141): a second active
+     * municipality, so the public form, the guide and the login ask which municipality. The demo
+     * start has it; the browser tests and most database tests walk one municipality and do not.
+     */
+    neighbour?: boolean;
+  },
 ): Promise<boolean> {
   const existing = await db.selectFrom('municipality').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
@@ -474,18 +485,20 @@ export async function seedDemoData(
     });
     log(`  collaboration forum: ${forumMeetings} meetings`);
     await seedDemoCoordinator(trx, { passwordHash, totpSecretEnc: seal(secretKey, demoTotpSecret) });
-    const countyMeetings = await seedCountyForumDemo(trx, {
-      today,
-      passwordHash,
-      totpSecretEnc: seal(secretKey, demoTotpSecret),
-      coordinatorUsername: demoCoordinatorUsername,
-      sjovik: {
-        manager: userId('manager'),
-        socialServices: organisationId('socialServices'),
-        bup: organisationId('bup'),
-      },
-    });
-    log(`  county forum with the neighbour Norrvik: ${countyMeetings} meetings`);
+    if (neighbour) {
+      const countyMeetings = await seedCountyForumDemo(trx, {
+        today,
+        passwordHash,
+        totpSecretEnc: seal(secretKey, demoTotpSecret),
+        coordinatorUsername: demoCoordinatorUsername,
+        sjovik: {
+          manager: userId('manager'),
+          socialServices: organisationId('socialServices'),
+          bup: organisationId('bup'),
+        },
+      });
+      log(`  county forum with the neighbour Norrvik: ${countyMeetings} meetings`);
+    }
     log(
       `Demo data ready: ${persons.length} people, ${relations.length} guardianships, ${demoUsers.length} users, ${demoCases.reports} reports, ${demoCases.cases} cases, ${sips} coordinated plans.`,
     );
