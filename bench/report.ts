@@ -36,6 +36,8 @@ export interface BenchResults {
     durationSeconds: number;
     /** The server named and prepared its repeated statements (decision 0111). */
     namedStatements?: boolean;
+    /** The server's PostgreSQL client library, pg or postgres (decision 0142). */
+    client?: string;
   };
   datasets: Manifest[];
   runs: RunRecord[];

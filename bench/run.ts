@@ -40,6 +40,7 @@ import {
  *   --tiers M,L  --engines postgresql,pglite  --pglite-tiers M  --scenarios childPage,...
  *   --concurrency 1,16,64  --duration 10  --warmup 3  --targets app,baseline
  *   --regenerate  --no-plans  --no-docs  --soak 30 (minutes; 0 for none)  --soak-sample 60  --soak-round 20
+ *   --named-statements  --client pg|postgres
  */
 const { values } = parseArgs({
   options: {
@@ -58,6 +59,8 @@ const { values } = parseArgs({
     'no-profile': { type: 'boolean', default: false },
     // The server names and prepares its repeated statements (decision 0111), to compare with a run without.
     'named-statements': { type: 'boolean', default: false },
+    // The PostgreSQL client library of the server: pg (the default) or postgres (decision 0142).
+    client: { type: 'string', default: 'pg' },
     // The soak: minutes at 16 users over every scenario, on the largest PostgreSQL tier (0: none).
     soak: { type: 'string', default: '30' },
     'soak-sample': { type: 'string', default: '60' },
@@ -107,6 +110,7 @@ const results: BenchResults = {
     warmupSeconds,
     durationSeconds,
     namedStatements: values['named-statements'],
+    client: values.client,
   },
   datasets: [],
   runs: [],
@@ -259,6 +263,7 @@ async function startServer(engine: string, tier: string): Promise<Server> {
       BENCH_TIER: tier,
       NODE_ENV: 'production',
       DATABASE_NAMED_STATEMENTS: values['named-statements'] ? 'true' : 'false',
+      DATABASE_CLIENT: values.client,
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -39,6 +39,8 @@ const db = await openDatabase({
   migrations,
   // `npm run bench -- --named-statements` sets DATABASE_NAMED_STATEMENTS, as a deployment would.
   namedStatements: config.databaseNamedStatements,
+  // `--client postgres` sets DATABASE_CLIENT: the `postgres` client instead of `pg` (decision 0142).
+  client: config.databaseClient,
 });
 
 // Harness setup, not part of any measurement: a one-time code works once per user, so runs

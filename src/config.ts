@@ -11,6 +11,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** PostgreSQL: name and prepare the statements that repeat (DATABASE_NAMED_STATEMENTS, decision 0111). */
   databaseNamedStatements: boolean;
+  /** PostgreSQL's client library: 'pg' (the default) or 'postgres' (DATABASE_CLIENT, decision 0142). */
+  databaseClient: 'pg' | 'postgres';
   /** Used to derive CSRF tokens and to encrypt TOTP secrets at rest. */
   secretKey: Buffer;
   /** Set when the app is served over TLS (directly or behind a proxy): Secure cookies and HSTS. */
@@ -55,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     databaseNamedStatements: env.DATABASE_NAMED_STATEMENTS === 'true',
+    databaseClient: databaseClient(env.DATABASE_CLIENT),
     secretKey: loadSecretKey(env, dataDir),
     secureCookies,
     trustProxy: trustedProxies(env.TRUST_PROXY),
@@ -115,6 +118,12 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < 1) throw new StartupError(`${name} must be a positive whole number`);
   return n;
+}
+
+function databaseClient(value: string | undefined): 'pg' | 'postgres' {
+  if (value === undefined || value === '' || value === 'pg') return 'pg';
+  if (value === 'postgres') return 'postgres';
+  throw new StartupError(`DATABASE_CLIENT must be pg or postgres, not ${value}`);
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {

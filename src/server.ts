@@ -18,6 +18,7 @@ async function start() {
     dataDir: config.dataDir,
     migrations,
     namedStatements: config.databaseNamedStatements,
+    client: config.databaseClient,
   });
   try {
     await assertKeyOpensStoredSecrets(db.db, config.secretKey);

@@ -15,6 +15,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     dataDir: '/nonexistent',
     databaseUrl: undefined,
     databaseNamedStatements: false,
+    databaseClient: 'pg',
     secretKey: randomBytes(32),
     secureCookies: false,
     trustProxy: false,

@@ -17,8 +17,10 @@ export async function openTestDatabase(): Promise<Db> {
   if (testEngine === 'pglite') return openDatabase({ migrations });
   const fresh = await createPostgresDatabase();
   // DATABASE_NAMED_STATEMENTS=true runs the suite as a server with named statements runs (0111).
+  // DATABASE_CLIENT=postgres runs it on the `postgres` client instead of `pg` (0142).
   const namedStatements = process.env.DATABASE_NAMED_STATEMENTS === 'true';
-  const db = await openDatabase({ databaseUrl: fresh.url, poolSize: 5, migrations, namedStatements });
+  const client = process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'pg';
+  const db = await openDatabase({ databaseUrl: fresh.url, poolSize: 5, migrations, namedStatements, client });
   return {
     ...db,
     async close() {

@@ -9,6 +9,7 @@ import { firstLine, StartupError } from '../startup-error.ts';
 import { type Migrations, migrateToLatest } from './migrate.ts';
 import { nameRepeatedStatements } from './named-statements.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { PostgresJsDialect, postgresJsClient } from './postgres-js-dialect.ts';
 import type { Database } from './schema.ts';
 import { analyzeAll, analyzeStale, staleCheckIntervalMs } from './statistics.ts';
 
@@ -44,6 +45,8 @@ export interface DbOptions {
   migrations: Migrations;
   /** PostgreSQL: name the statements that repeat, so each connection prepares them once (decision 0111). */
   namedStatements?: boolean;
+  /** PostgreSQL: the client, `pg` unless `postgres` is asked for (DATABASE_CLIENT, decision 0142). */
+  client?: 'pg' | 'postgres';
 }
 
 // The same values from both engines: dates as 'YYYY-MM-DD' strings (a date has no time zone),
@@ -57,11 +60,7 @@ export async function openDatabase(options: DbOptions): Promise<Db> {
 }
 
 async function openPostgres(options: DbOptions): Promise<Db> {
-  pg.types.setTypeParser(DATE_OID, parsers[DATE_OID]);
-  pg.types.setTypeParser(INT8_OID, parsers[INT8_OID]);
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-  if (options.namedStatements) nameRepeatedStatements(pool);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const { db, stats } = postgresClient(options);
   try {
     const created = !(await hasMigrated(db));
     await migrateToLatest(db, options.migrations);
@@ -70,13 +69,28 @@ async function openPostgres(options: DbOptions): Promise<Db> {
       engine: 'postgresql',
       created,
       analyze: () => analyzeAll(db),
-      stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      ...(stats ? { stats } : {}),
       close: () => db.destroy(),
     };
   } catch (error) {
     await db.destroy();
     throw error;
   }
+}
+
+function postgresClient(options: DbOptions): { db: Kysely<Database>; stats?: Db['stats'] } {
+  const url = options.databaseUrl as string;
+  const max = options.poolSize ?? 10;
+  if (options.client === 'postgres')
+    return { db: new Kysely<Database>({ dialect: new PostgresJsDialect(postgresJsClient(url, max)) }) };
+  pg.types.setTypeParser(DATE_OID, parsers[DATE_OID]);
+  pg.types.setTypeParser(INT8_OID, parsers[INT8_OID]);
+  const pool = new pg.Pool({ connectionString: url, max });
+  if (options.namedStatements) nameRepeatedStatements(pool);
+  return {
+    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+  };
 }
 
 async function hasMigrated(db: Kysely<Database>): Promise<boolean> {
