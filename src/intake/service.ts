@@ -341,7 +341,9 @@ export function linkReport(
           })
           // Another intake worker may have opened a case for the child a moment ago.
           .onConflict((oc) =>
-            oc.columns(['municipality_id', 'child_id']).where('phase', '<>', 'closed').doNothing(),
+            // A literal, not a parameter: a prepared statement (named, or the postgres client's)
+            // cannot match a parameter to the partial index's predicate (decision 0142).
+            oc.columns(['municipality_id', 'child_id']).where('phase', '<>', sql.lit('closed')).doNothing(),
           )
           .returningAll()
           .executeTakeFirst();
