@@ -34,7 +34,9 @@ export async function socialServicesOrganisation(scope: AccessScope): Promise<{ 
       kind: 'socialServices',
       name: `Socialtjänsten, ${municipality.name}`,
     })
-    .onConflict((oc) => oc.column('municipality_id').where('kind', '=', sql.lit('socialServices')).doNothing())
+    .onConflict((oc) =>
+      oc.column('municipality_id').where('kind', '=', sql.lit('socialServices')).doNothing(),
+    )
     .execute();
   return scope.db
     .selectFrom('partner_organisation')
