@@ -10,7 +10,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { migrations } from '../../src/migrations.ts';
 import { type Engine, openDatabase } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
-import { PGliteDialect } from '../../src/platform/db/pglite-dialect.ts';
+import { pgliteDialect } from '../../src/platform/db/pglite-dialect.ts';
 import type { Database } from '../../src/platform/db/schema.ts';
 
 /**
@@ -88,7 +88,7 @@ async function openPGlite(dataDir: string | undefined): Promise<BulkTarget> {
   // The app's parsers (see src/platform/db/database.ts): dates as strings, int8 as numbers.
   const parsers = { 1082: (v: string) => v, 20: (v: string) => Number(v) };
   const pglite = await PGlite.create(dir, { extensions: { pg_trgm }, parsers });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<Database>({ dialect: pgliteDialect(pglite) });
   await migrateToLatest(db, migrations);
   // PGlite serves one connection; raw COPY statements go to the same instance after migrating.
   const flushBytes = 16 * 1024 * 1024;

@@ -8,8 +8,8 @@ import pg from 'pg';
 import { firstLine, StartupError } from '../startup-error.ts';
 import { type Migrations, migrateToLatest } from './migrate.ts';
 import { nameRepeatedStatements } from './named-statements.ts';
-import { PGliteDialect } from './pglite-dialect.ts';
-import { PostgresJsDialect, postgresJsClient } from './postgres-js-dialect.ts';
+import { pgliteDialect } from './pglite-dialect.ts';
+import { postgresJsClient, postgresJsDialect } from './postgres-js-dialect.ts';
 import type { Database } from './schema.ts';
 import { analyzeAll, analyzeStale, staleCheckIntervalMs } from './statistics.ts';
 
@@ -82,7 +82,7 @@ function postgresClient(options: DbOptions): { db: Kysely<Database>; stats?: Db[
   const url = options.databaseUrl as string;
   const max = options.poolSize ?? 10;
   if (options.client === 'postgres')
-    return { db: new Kysely<Database>({ dialect: new PostgresJsDialect(postgresJsClient(url, max)) }) };
+    return { db: new Kysely<Database>({ dialect: postgresJsDialect(postgresJsClient(url, max)) }) };
   pg.types.setTypeParser(DATE_OID, parsers[DATE_OID]);
   pg.types.setTypeParser(INT8_OID, parsers[INT8_OID]);
   const pool = new pg.Pool({ connectionString: url, max });
@@ -125,7 +125,7 @@ async function openPGlite(options: DbOptions): Promise<Db> {
       { cause: error },
     );
   }
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<Database>({ dialect: pgliteDialect(pglite) });
   try {
     await migrateToLatest(db, options.migrations);
     await analyzeAll(db);

@@ -1,43 +1,22 @@
 import type { PGlite } from '@electric-sql/pglite';
-import {
-  type CompiledQuery,
-  type DatabaseConnection,
-  type Dialect,
-  type Driver,
-  type Kysely,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  type QueryResult,
-  type TransactionSettings,
-} from 'kysely';
+import type { CompiledQuery, DatabaseConnection, Dialect, Driver, QueryResult } from 'kysely';
+import { postgresFamilyDialect, RawTransactions } from './dialect-base.ts';
 
 /**
  * Kysely dialect for PGlite. PGlite is one connection, so a connection is handed out to one
  * user at a time: a transaction must never interleave with another caller's statements.
  */
-export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
-  createAdapter() {
-    return new PostgresAdapter();
-  }
-  createDriver(): Driver {
-    return new PGliteDriver(this.pglite);
-  }
-  createIntrospector(db: Kysely<unknown>) {
-    return new PostgresIntrospector(db);
-  }
-  createQueryCompiler() {
-    return new PostgresQueryCompiler();
-  }
+export function pgliteDialect(pglite: PGlite): Dialect {
+  return postgresFamilyDialect(() => new PGliteDriver(pglite));
 }
 
-class PGliteDriver implements Driver {
+class PGliteDriver extends RawTransactions implements Driver {
   private queue: Promise<void> = Promise.resolve();
   private readonly connection: PGliteConnection;
   private releaseCurrent: (() => void) | undefined;
 
   constructor(private readonly pglite: PGlite) {
+    super();
     this.connection = new PGliteConnection(pglite);
   }
   async init() {
@@ -52,16 +31,6 @@ class PGliteDriver implements Driver {
     await previous;
     this.releaseCurrent = release;
     return this.connection;
-  }
-  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
-    const level = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : '';
-    await (connection as PGliteConnection).raw(`begin${level}`);
-  }
-  async commitTransaction(connection: DatabaseConnection) {
-    await (connection as PGliteConnection).raw('commit');
-  }
-  async rollbackTransaction(connection: DatabaseConnection) {
-    await (connection as PGliteConnection).raw('rollback');
   }
   async releaseConnection() {
     const release = this.releaseCurrent;

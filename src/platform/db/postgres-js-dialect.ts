@@ -1,16 +1,6 @@
-import {
-  type CompiledQuery,
-  type DatabaseConnection,
-  type Dialect,
-  type Driver,
-  type Kysely,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  type QueryResult,
-  type TransactionSettings,
-} from 'kysely';
+import type { CompiledQuery, DatabaseConnection, Dialect, Driver, QueryResult } from 'kysely';
 import postgres, { type ReservedSql, type Sql } from 'postgres';
+import { postgresFamilyDialect, RawTransactions } from './dialect-base.ts';
 
 /**
  * Kysely dialect for the `postgres` client (decision 0142), measured against `pg` by
@@ -20,20 +10,8 @@ import postgres, { type ReservedSql, type Sql } from 'postgres';
  * describes the statement first), so every one is prepared; a connection's statements are let go
  * with the connection after `max_lifetime`.
  */
-export class PostgresJsDialect implements Dialect {
-  constructor(private readonly sql: Sql) {}
-  createAdapter() {
-    return new PostgresAdapter();
-  }
-  createDriver(): Driver {
-    return new PostgresJsDriver(this.sql);
-  }
-  createIntrospector(db: Kysely<unknown>) {
-    return new PostgresIntrospector(db);
-  }
-  createQueryCompiler() {
-    return new PostgresQueryCompiler();
-  }
+export function postgresJsDialect(sql: Sql): Dialect {
+  return postgresFamilyDialect(() => new PostgresJsDriver(sql));
 }
 
 /**
@@ -63,21 +41,13 @@ export function postgresJsClient(url: string, max: number): Sql {
   });
 }
 
-class PostgresJsDriver implements Driver {
-  constructor(private readonly sql: Sql) {}
+class PostgresJsDriver extends RawTransactions implements Driver {
+  constructor(private readonly sql: Sql) {
+    super();
+  }
   async init() {}
   async acquireConnection(): Promise<DatabaseConnection> {
     return new PostgresJsConnection(await this.sql.reserve());
-  }
-  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
-    const level = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : '';
-    await (connection as PostgresJsConnection).raw(`begin${level}`);
-  }
-  async commitTransaction(connection: DatabaseConnection) {
-    await (connection as PostgresJsConnection).raw('commit');
-  }
-  async rollbackTransaction(connection: DatabaseConnection) {
-    await (connection as PostgresJsConnection).raw('rollback');
   }
   async releaseConnection(connection: DatabaseConnection) {
     (connection as PostgresJsConnection).release();
