@@ -6,10 +6,11 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { firstLine, StartupError } from '../startup-error.ts';
+import { sessionSettings } from './dialect-base.ts';
 import { type Migrations, migrateToLatest } from './migrate.ts';
 import { nameRepeatedStatements } from './named-statements.ts';
 import { pgliteDialect } from './pglite-dialect.ts';
-import { postgresJsClient, postgresJsDialect } from './postgres-js-dialect.ts';
+import { PoolCounts, postgresJsClient, postgresJsDialect } from './postgres-js-dialect.ts';
 import type { Database } from './schema.ts';
 import { analyzeAll, analyzeStale, staleCheckIntervalMs } from './statistics.ts';
 
@@ -45,7 +46,7 @@ export interface DbOptions {
   migrations: Migrations;
   /** PostgreSQL: name the statements that repeat, so each connection prepares them once (decision 0111). */
   namedStatements?: boolean;
-  /** PostgreSQL: the client, `pg` unless `postgres` is asked for (DATABASE_CLIENT, decision 0142). */
+  /** PostgreSQL: the client, `postgres` unless `pg` is asked for (DATABASE_CLIENT, decisions 0142, 0143). */
   client?: 'pg' | 'postgres';
 }
 
@@ -81,11 +82,15 @@ async function openPostgres(options: DbOptions): Promise<Db> {
 function postgresClient(options: DbOptions): { db: Kysely<Database>; stats?: Db['stats'] } {
   const url = options.databaseUrl as string;
   const max = options.poolSize ?? 10;
-  if (options.client === 'postgres')
-    return { db: new Kysely<Database>({ dialect: postgresJsDialect(postgresJsClient(url, max)) }) };
+  // Named statements are pg's (0111): asked for alone, they choose it.
+  if ((options.client ?? (options.namedStatements ? 'pg' : 'postgres')) === 'postgres') {
+    const counts = new PoolCounts();
+    const dialect = postgresJsDialect(postgresJsClient(url, max), counts);
+    return { db: new Kysely<Database>({ dialect }), stats: counts.snapshot };
+  }
   pg.types.setTypeParser(DATE_OID, parsers[DATE_OID]);
   pg.types.setTypeParser(INT8_OID, parsers[INT8_OID]);
-  const pool = new pg.Pool({ connectionString: url, max });
+  const pool = new pg.Pool({ connectionString: url, max, options: `-c jit=${sessionSettings.jit}` });
   if (options.namedStatements) nameRepeatedStatements(pool);
   return {
     db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),

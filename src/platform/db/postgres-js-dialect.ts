@@ -1,6 +1,6 @@
 import type { CompiledQuery, DatabaseConnection, Dialect, Driver, QueryResult } from 'kysely';
 import postgres, { type ReservedSql, type Sql } from 'postgres';
-import { postgresFamilyDialect, RawTransactions } from './dialect-base.ts';
+import { postgresFamilyDialect, RawTransactions, sessionSettings } from './dialect-base.ts';
 
 /**
  * Kysely dialect for the `postgres` client (decision 0142), measured against `pg` by
@@ -10,8 +10,20 @@ import { postgresFamilyDialect, RawTransactions } from './dialect-base.ts';
  * describes the statement first), so every one is prepared; a connection's statements are let go
  * with the connection after `max_lifetime`.
  */
-export function postgresJsDialect(sql: Sql): Dialect {
-  return postgresFamilyDialect(() => new PostgresJsDriver(sql));
+export function postgresJsDialect(sql: Sql, counts = new PoolCounts()): Dialect {
+  return postgresFamilyDialect(() => new PostgresJsDriver(sql, counts));
+}
+
+/**
+ * The pool's figures for /metrics, counted by the driver: `postgres` does not publish its own.
+ * It keeps the connections it opened (no idle timeout), so the most held at once is what it has
+ * open, until `max_lifetime` lets one go and it opens another when needed.
+ */
+export class PoolCounts {
+  busy = 0;
+  waiting = 0;
+  opened = 0;
+  readonly snapshot = () => ({ total: this.opened, idle: this.opened - this.busy, waiting: this.waiting });
 }
 
 /**
@@ -22,6 +34,7 @@ export function postgresJsDialect(sql: Sql): Dialect {
 export function postgresJsClient(url: string, max: number): Sql {
   return postgres(url, {
     max,
+    connection: { ...sessionSettings },
     onnotice: () => {},
     types: {
       calendarDate: {
@@ -42,15 +55,28 @@ export function postgresJsClient(url: string, max: number): Sql {
 }
 
 class PostgresJsDriver extends RawTransactions implements Driver {
-  constructor(private readonly sql: Sql) {
+  constructor(
+    private readonly sql: Sql,
+    private readonly counts: PoolCounts,
+  ) {
     super();
   }
   async init() {}
   async acquireConnection(): Promise<DatabaseConnection> {
-    return new PostgresJsConnection(await this.sql.reserve());
+    this.counts.waiting++;
+    let reserved: ReservedSql;
+    try {
+      reserved = await this.sql.reserve();
+    } finally {
+      this.counts.waiting--;
+    }
+    this.counts.busy++;
+    this.counts.opened = Math.max(this.counts.opened, this.counts.busy);
+    return new PostgresJsConnection(reserved);
   }
   async releaseConnection(connection: DatabaseConnection) {
     (connection as PostgresJsConnection).release();
+    this.counts.busy--;
   }
   async destroy() {
     await this.sql.end();
