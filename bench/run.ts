@@ -59,8 +59,9 @@ const { values } = parseArgs({
     'no-profile': { type: 'boolean', default: false },
     // The server names and prepares its repeated statements (decision 0111), to compare with a run without.
     'named-statements': { type: 'boolean', default: false },
-    // The PostgreSQL client library of the server: pg (the default) or postgres (decision 0142).
-    client: { type: 'string', default: 'pg' },
+    // The PostgreSQL client library of the server: postgres (the default, decision 0143) or pg;
+    // named statements are pg's, so --named-statements alone runs pg.
+    client: { type: 'string' },
     // The soak: minutes at 16 users over every scenario, on the largest PostgreSQL tier (0: none).
     soak: { type: 'string', default: '30' },
     'soak-sample': { type: 'string', default: '60' },
@@ -73,6 +74,8 @@ const list = (s: string) =>
     .split(',')
     .map((x) => x.trim())
     .filter(Boolean);
+const serverClient = values.client ?? (values['named-statements'] ? 'pg' : 'postgres');
+if (serverClient !== 'pg' && serverClient !== 'postgres') throw new Error(`Unknown client ${serverClient}`);
 const tiers = list(values.tiers).map((t) => tierByName(t).name);
 const engines = list(values.engines).map((e): 'postgresql' | 'pglite' => {
   if (e !== 'postgresql' && e !== 'pglite') throw new Error(`Unknown engine ${e}`);
@@ -110,7 +113,7 @@ const results: BenchResults = {
     warmupSeconds,
     durationSeconds,
     namedStatements: values['named-statements'],
-    client: values.client,
+    client: serverClient,
   },
   datasets: [],
   runs: [],
@@ -263,7 +266,7 @@ async function startServer(engine: string, tier: string): Promise<Server> {
       BENCH_TIER: tier,
       NODE_ENV: 'production',
       DATABASE_NAMED_STATEMENTS: values['named-statements'] ? 'true' : 'false',
-      DATABASE_CLIENT: values.client,
+      DATABASE_CLIENT: serverClient,
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

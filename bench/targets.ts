@@ -11,7 +11,7 @@ import type { TargetSpec } from './generate/sink.ts';
  */
 
 /** Bump when the generated data changes shape, so stale bench databases are generated again. */
-export const generatorVersion = 7;
+export const generatorVersion = 8;
 
 export const benchDir = resolve(import.meta.dirname);
 export const dataDir = join(benchDir, 'data');

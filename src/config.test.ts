@@ -95,3 +95,25 @@ describe('TRUST_PROXY', () => {
     refused({ DATA_DIR: temp(), TRUST_PROXY: 'proxy.example' }, /not an address/);
   });
 });
+
+describe("PostgreSQL's client library", () => {
+  const env = (more: NodeJS.ProcessEnv) => ({ DATA_DIR: temp(), SECRET_KEY: 'ab'.repeat(32), ...more });
+
+  it('is postgres unless pg is asked for, or named statements, which are pg’s (decision 0143)', () => {
+    assert.equal(loadConfig(env({})).databaseClient, 'postgres');
+    assert.equal(loadConfig(env({ DATABASE_CLIENT: '' })).databaseClient, 'postgres');
+    assert.equal(loadConfig(env({ DATABASE_CLIENT: 'pg' })).databaseClient, 'pg');
+    assert.equal(loadConfig(env({ DATABASE_NAMED_STATEMENTS: 'true' })).databaseClient, 'pg');
+    assert.equal(
+      loadConfig(env({ DATABASE_NAMED_STATEMENTS: 'true', DATABASE_CLIENT: 'postgres' })).databaseClient,
+      'postgres',
+    );
+  });
+
+  it('refuses any other name', () => {
+    refused(
+      env({ DATABASE_CLIENT: 'postgresql' }),
+      /^DATABASE_CLIENT must be pg or postgres, not postgresql$/,
+    );
+  });
+});

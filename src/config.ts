@@ -11,7 +11,7 @@ export interface Config {
   databaseUrl: string | undefined;
   /** PostgreSQL: name and prepare the statements that repeat (DATABASE_NAMED_STATEMENTS, decision 0111). */
   databaseNamedStatements: boolean;
-  /** PostgreSQL's client library: 'pg' (the default) or 'postgres' (DATABASE_CLIENT, decision 0142). */
+  /** PostgreSQL's client library: 'postgres' (the default, decision 0143) or 'pg' (DATABASE_CLIENT, 0142). */
   databaseClient: 'pg' | 'postgres';
   /** Used to derive CSRF tokens and to encrypt TOTP secrets at rest. */
   secretKey: Buffer;
@@ -57,7 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     databaseNamedStatements: env.DATABASE_NAMED_STATEMENTS === 'true',
-    databaseClient: databaseClient(env.DATABASE_CLIENT),
+    databaseClient: databaseClient(env.DATABASE_CLIENT, env.DATABASE_NAMED_STATEMENTS === 'true'),
     secretKey: loadSecretKey(env, dataDir),
     secureCookies,
     trustProxy: trustedProxies(env.TRUST_PROXY),
@@ -120,9 +120,10 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   return n;
 }
 
-function databaseClient(value: string | undefined): 'pg' | 'postgres' {
-  if (value === undefined || value === '' || value === 'pg') return 'pg';
-  if (value === 'postgres') return 'postgres';
+/** `postgres` unless `pg` is asked for, or named statements, which are `pg`'s (0111, 0143). */
+function databaseClient(value: string | undefined, namedStatements: boolean): 'pg' | 'postgres' {
+  if (value === undefined || value === '') return namedStatements ? 'pg' : 'postgres';
+  if (value === 'pg' || value === 'postgres') return value;
   throw new StartupError(`DATABASE_CLIENT must be pg or postgres, not ${value}`);
 }
 

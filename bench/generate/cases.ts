@@ -15,6 +15,7 @@ export interface CaseTables {
   intervention_type: string[];
   child_case: string[];
   case_intervention: string[];
+  decision_execution: string[];
   report: string[];
   childs_voice: string[];
   deadline_extension: string[];
@@ -56,6 +57,14 @@ export const caseColumns = {
     'created_at',
   ],
   case_intervention: ['municipality_id', 'case_id', 'intervention_type_id'],
+  decision_execution: [
+    'municipality_id',
+    'case_id',
+    'intervention_type_id',
+    'carried_out_on',
+    'ended_on',
+    'delay_reason',
+  ],
   report: [
     'id',
     'municipality_id',
@@ -156,6 +165,28 @@ const noteParts = [
   'Barnet och vårdnadshavaren tog del av utredningens innehåll.',
 ];
 
+/**
+ * When a decided intervention was carried out (SoL 2025:400 and the IVO report of decisions not
+ * carried out within three months): most within a month, one in fifty held up with a reason,
+ * ended when the episode's intervention ends. None yet for a decision of the last few days.
+ * Its own stream, so the cases' draws stay as they were.
+ */
+function executionOf(
+  seed: number,
+  municipality: number,
+  index: number,
+  decided: number,
+  ends: number,
+  today: number,
+) {
+  const rng = new Rng(derivedSeed(seed, municipality, 85, index));
+  if (rng.chance(0.02)) return [null, null, 'Ingen ledig plats hos utföraren ännu.'];
+  const carriedOut = decided + rng.int(2, 30);
+  if (carriedOut > today) return null;
+  const ended = Math.max(carriedOut, ends);
+  return [dateOf(carriedOut), ended <= today ? dateOf(ended) : null, null];
+}
+
 function row(values: (string | number | boolean | null)[]): string {
   return `${values.map((v) => copyValue(typeof v === 'boolean' ? (v ? 't' : 'f') : v)).join('\t')}\n`;
 }
@@ -205,6 +236,7 @@ export function caseTables(m: PlanMunicipality, seed: number): CaseTables {
     intervention_type: [],
     child_case: [],
     case_intervention: [],
+    decision_execution: [],
     report: [],
     childs_voice: [],
     deadline_extension: [],
@@ -275,9 +307,13 @@ export function caseTables(m: PlanMunicipality, seed: number): CaseTables {
         // A placement (care.ts) is decided as one of the placement types; the draw keeps the stream.
         const placed = placementOf(seed, m, index, e, today);
         const first = placed ? placed.typeIndex : drawn;
-        t.case_intervention.push(row([m.id, caseId, typeIds[first]!]));
-        if (rng.chance(0.3))
-          t.case_intervention.push(row([m.id, caseId, typeIds[(first + 1) % typeIds.length]!]));
+        const decidedTypes = [typeIds[first]!];
+        if (rng.chance(0.3)) decidedTypes.push(typeIds[(first + 1) % typeIds.length]!);
+        for (const typeId of decidedTypes) {
+          t.case_intervention.push(row([m.id, caseId, typeId]));
+          const execution = executionOf(seed, m.index, index, closedOn!, e.interventionEndDay!, today);
+          if (execution) t.decision_execution.push(row([m.id, caseId, typeId, ...execution]));
+        }
       }
       if (childHeard) {
         const held = Math.min(today, e.assessedDay + rng.int(7, 30));

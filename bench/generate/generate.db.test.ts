@@ -271,6 +271,22 @@ describe('the benchmark data generator', () => {
       assert.ok(p.decided_on !== null && p.decided_on <= today);
       if (p.ended_on) assert.ok(p.ended_on <= today);
     }
+    const executions = await db
+      .selectFrom('decision_execution as e')
+      .innerJoin('child_case as c', (j) =>
+        j.onRef('c.municipality_id', '=', 'e.municipality_id').onRef('c.id', '=', 'e.case_id'),
+      )
+      .select(['e.case_id', 'e.intervention_type_id', 'e.carried_out_on', 'e.delay_reason', 'c.decided_on'])
+      .execute();
+    assert.ok(executions.length > interventions.length / 2, 'most decided interventions are carried out');
+    for (const e of executions) {
+      assert.ok(
+        decided.has(`${e.case_id} ${e.intervention_type_id}`),
+        'an execution is of a decided intervention',
+      );
+      if (e.carried_out_on) assert.ok(e.carried_out_on > e.decided_on! && e.carried_out_on <= today);
+      else assert.ok(e.delay_reason, 'one not carried out says why');
+    }
     const contacts = await db
       .selectFrom('placement_contact as k')
       .innerJoin('placement as p', 'p.id', 'k.placement_id')

@@ -49,6 +49,7 @@ export async function writePlan(
     'case_note',
     'childs_voice',
     'deadline_extension',
+    'decision_execution',
     ...(Object.keys(careColumns) as CareTable[]),
     ...(Object.keys(collaborationColumns) as CollaborationTable[]),
   ];
@@ -203,6 +204,7 @@ export async function writePlan(
       'intervention_type',
       'child_case',
       'case_intervention',
+      'decision_execution',
       'report',
       'childs_voice',
       'deadline_extension',

@@ -17,9 +17,10 @@ export async function openTestDatabase(): Promise<Db> {
   if (testEngine === 'pglite') return openDatabase({ migrations });
   const fresh = await createPostgresDatabase();
   // DATABASE_NAMED_STATEMENTS=true runs the suite as a server with named statements runs (0111).
-  // DATABASE_CLIENT=postgres runs it on the `postgres` client instead of `pg` (0142).
+  // DATABASE_CLIENT=pg runs it on `pg` instead of the default `postgres` client (0142, 0143);
+  // named statements are `pg`'s.
   const namedStatements = process.env.DATABASE_NAMED_STATEMENTS === 'true';
-  const client = process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'pg';
+  const client = process.env.DATABASE_CLIENT === 'pg' || namedStatements ? 'pg' : 'postgres';
   const db = await openDatabase({ databaseUrl: fresh.url, poolSize: 5, migrations, namedStatements, client });
   return {
     ...db,

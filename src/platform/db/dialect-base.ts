@@ -9,6 +9,14 @@ import {
   type TransactionSettings,
 } from 'kysely';
 
+/**
+ * Settings of every PostgreSQL session the app opens, with either client. JIT compilation off:
+ * the statistics' statements are estimated above `jit_above_cost` (a correlated subquery per
+ * case), and compiling them cost 300-700 ms of a request's 470-1,000 ms at tier L, for rows the
+ * executor reads in milliseconds (decision 0143). PGlite has no JIT.
+ */
+export const sessionSettings = { jit: 'off' } as const;
+
 /** A connection that can run a statement without parameters (BEGIN, COMMIT, ROLLBACK). */
 export interface RawConnection extends DatabaseConnection {
   raw(statement: string): Promise<void>;

@@ -13,7 +13,7 @@ describe('named statements', { skip: testEngine !== 'postgresql' }, () => {
   before(async () => {
     fresh = await createPostgresDatabase();
     named = await openDatabase({ databaseUrl: fresh.url, poolSize: 1, migrations, namedStatements: true });
-    plain = await openDatabase({ databaseUrl: fresh.url, poolSize: 1, migrations });
+    plain = await openDatabase({ databaseUrl: fresh.url, poolSize: 1, migrations, client: 'pg' });
   });
   after(async () => {
     await named?.close();

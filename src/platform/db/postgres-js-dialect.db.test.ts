@@ -12,7 +12,7 @@ describe('the postgres client', { skip: testEngine !== 'postgresql' }, () => {
   let pgjs: Db;
   before(async () => {
     fresh = await createPostgresDatabase();
-    pgDb = await openDatabase({ databaseUrl: fresh.url, poolSize: 2, migrations });
+    pgDb = await openDatabase({ databaseUrl: fresh.url, poolSize: 2, migrations, client: 'pg' });
     pgjs = await openDatabase({ databaseUrl: fresh.url, poolSize: 2, migrations, client: 'postgres' });
     await sql`create table client_probe (id int primary key, day date, big bigint, doc jsonb, at timestamptz, tags text[])`.execute(
       pgDb.db,
@@ -26,6 +26,25 @@ describe('the postgres client', { skip: testEngine !== 'postgresql' }, () => {
 
   const probe = (db: Db) =>
     sql<Record<string, unknown>>`select day, big, doc, at, tags from client_probe order by id`.execute(db.db);
+
+  it('opens sessions without JIT compilation, with either client (decision 0143)', async () => {
+    for (const db of [pgDb, pgjs]) {
+      const { rows } = await sql<{ jit: string }>`select current_setting('jit') as jit`.execute(db.db);
+      assert.equal(rows[0]?.jit, 'off');
+    }
+  });
+
+  it('is the default client, and pg the one asked for', async () => {
+    const fallback = await openDatabase({ databaseUrl: fresh.url, poolSize: 1, migrations });
+    try {
+      const { rows } = await sql<{ name: string }>`select application_name as name from pg_stat_activity
+        where pid = pg_backend_pid()`.execute(fallback.db);
+      // postgres names its connections 'postgres.js'; pg leaves the name empty.
+      assert.equal(rows[0]?.name, 'postgres.js');
+    } finally {
+      await fallback.close();
+    }
+  });
 
   it('writes and reads dates, big integers, JSON text, times and arrays as pg does', async () => {
     const at = new Date('2026-12-01T10:15:00.000Z');
