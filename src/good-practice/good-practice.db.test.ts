@@ -5,6 +5,8 @@ import { createMunicipality, createUser, type TestUser } from '../testing/factor
 import { allowedCommentTags } from './comment-html.ts';
 import { hostileComments } from './hostile-comments.ts';
 import { publicCommentColumns } from './queries.ts';
+import { examplesPerPage } from './search.ts';
+import { createPublishedExample } from './test-factories.ts';
 
 /**
  * Good examples through the HTTP routes (issue 18): written, refused where the guard says so,
@@ -180,6 +182,33 @@ describe('the public pages', () => {
     assert.match(faceted.body, /Children&#39;s schooling|Children's schooling/);
     assert.equal((await anonymous.get('/examples?area=nonsense')).statusCode, 400);
     assert.equal((await anonymous.get('/examples/not-an-id')).statusCode, 404);
+  });
+
+  it('list twenty hits a page, keeping the search in the links, and refuse a page that is not a number', async () => {
+    for (let i = 1; i <= examplesPerPage + 2; i++)
+      await createPublishedExample(t.db.db, {
+        authorUserId: author.id,
+        municipalityId: author.municipalityId,
+        title: `Läxhjälp på biblioteket ${String(i).padStart(2, '0')}`,
+        today: '2026-11-02',
+      });
+    const anonymous = new Client(t.app);
+    const first = await anonymous.get('/examples?q=l%C3%A4xhj%C3%A4lp');
+    assert.equal(first.statusCode, 200);
+    assert.match(first.body, /22 exempel/);
+    assert.equal(first.body.match(/Läxhjälp på biblioteket \d\d/g)?.length, examplesPerPage);
+    assert.match(first.body, /Sida 1 av 2/);
+    assert.match(first.body, /href="\/examples\?q=l%C3%A4xhj%C3%A4lp&amp;page=2#results">Nästa sida/);
+    assert.doesNotMatch(first.body, /Föregående sida/);
+    const second = await anonymous.get('/examples?q=l%C3%A4xhj%C3%A4lp&page=2');
+    assert.equal(second.body.match(/Läxhjälp på biblioteket \d\d/g)?.length, 2);
+    assert.match(second.body, /Föregående sida/);
+    assert.doesNotMatch(second.body, /Nästa sida/);
+    const past = await anonymous.get('/examples?q=l%C3%A4xhj%C3%A4lp&page=9');
+    assert.match(past.body, /Sida 2 av 2/);
+    const refused = await anonymous.get('/examples?q=l%C3%A4xhj%C3%A4lp&page=tv%C3%A5');
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /Länken innehåller ett filter som inte finns/);
   });
 
   it('take a comment without an account, hold it until an editor approves, and never show the e-mail', async () => {

@@ -21,7 +21,7 @@ import type { CommentRefusal } from './comments.ts';
 import { countFacets, filterByFacets } from './facets.ts';
 import { goodPracticeTexts } from './i18n/index.ts';
 import { approvedComments, publishedExample, publishedMatching } from './queries.ts';
-import { parseExampleSearch } from './search.ts';
+import { pageOfHits, parseExampleSearch } from './search.ts';
 import { postComment } from './service.ts';
 import { type CommentForm, ExamplePage } from './views/example-page.tsx';
 import { ExampleListPage } from './views/list-page.tsx';
@@ -38,6 +38,7 @@ const listQuery = Type.Object({
   size: line(100),
   evidence: line(100),
   kind: line(100),
+  page: line(10),
   lang: line(5),
 });
 
@@ -76,12 +77,14 @@ export async function goodPracticeRoutes(app: App): Promise<void> {
     const parsed = parseExampleSearch(request.query);
     const filters = parsed.ok ? parsed.filters : parseExampleSearchEmpty();
     const matching = await publishedMatching(app.db, filters);
+    const hits = filterByFacets(matching, filters);
     return sendPage(
       reply,
       <ExampleListPage
         ctx={ctx}
         filters={filters}
-        rows={filterByFacets(matching, filters)}
+        total={hits.length}
+        hits={pageOfHits(hits, parsed.ok ? parsed.page : 1)}
         facets={countFacets(matching, filters)}
         badFilter={!parsed.ok}
         today={todayFor(app.config)}

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { filterParams, parseExampleSearch, searchTerms, toggleFacet } from './search.ts';
+import {
+  examplesPerPage,
+  filterParams,
+  pageOfHits,
+  parseExampleSearch,
+  searchTerms,
+  toggleFacet,
+} from './search.ts';
 
 describe('the examples search form', () => {
   it('reads a query and facets; empty means all', () => {
@@ -57,5 +64,28 @@ describe('the examples search form', () => {
       ['area', 'health'],
       ['evidence', 'localResult'],
     ]);
+  });
+});
+
+describe('the pages of hits', () => {
+  it('reads the page number, refusing what is not one', () => {
+    const page = (raw?: string) => {
+      const parsed = parseExampleSearch({ page: raw });
+      return parsed.ok ? parsed.page : 'refused';
+    };
+    assert.equal(page(undefined), 1);
+    assert.equal(page(''), 1);
+    assert.equal(page('3'), 3);
+    for (const bad of ['0', '-1', '1.5', '2e1', ' 2', 'två', '123456'])
+      assert.equal(page(bad), 'refused', bad);
+  });
+
+  it('lists twenty at a time and keeps a page past the end on the last', () => {
+    const hits = Array.from({ length: 2 * examplesPerPage + 3 }, (_, i) => i);
+    assert.deepEqual(pageOfHits(hits, 1), { shown: hits.slice(0, 20), page: 1, pages: 3 });
+    assert.deepEqual(pageOfHits(hits, 3), { shown: hits.slice(40), page: 3, pages: 3 });
+    assert.deepEqual(pageOfHits(hits, 99).page, 3);
+    assert.deepEqual(pageOfHits([], 1), { shown: [], page: 1, pages: 1 });
+    assert.equal(pageOfHits(hits.slice(0, 20), 2).pages, 1);
   });
 });

@@ -32,16 +32,21 @@ export type ExampleFilters = { q: string; terms: string[] } & {
 
 export const maxQueryLength = 100;
 export const maxTerms = 8;
+/** Examples a page lists: a common word matches hundreds at a national installation. */
+export const examplesPerPage = 20;
 
 /**
  * Reads the search form. An empty field means "all"; a value that is not one of the facet's is a
  * broken or forged link and is refused as a whole (the route answers 400, as the guide does).
  */
 export function parseExampleSearch(
-  raw: Partial<Record<'q' | ExampleFacet, string | undefined>>,
-): { ok: true; filters: ExampleFilters } | { ok: false } {
+  raw: Partial<Record<'q' | 'page' | ExampleFacet, string | undefined>>,
+): { ok: true; filters: ExampleFilters; page: number } | { ok: false } {
   const q = (raw.q ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
   if (q.length > maxQueryLength) return { ok: false };
+  const pageText = raw.page || '1';
+  const page = Number(pageText);
+  if (!/^[0-9]{1,5}$/.test(pageText) || page < 1) return { ok: false };
   const filters = { q, terms: searchTerms(q) } as ExampleFilters;
   for (const facet of exampleFacetNames) {
     const value = raw[facet] ?? '';
@@ -49,7 +54,17 @@ export function parseExampleSearch(
     if (value && !allowed.includes(value)) return { ok: false };
     (filters as Record<string, unknown>)[facet] = value || null;
   }
-  return { ok: true, filters };
+  return { ok: true, filters, page };
+}
+
+/** One page of the hits, the page number kept within them (a page past the end shows the last). */
+export function pageOfHits<T>(
+  hits: readonly T[],
+  asked: number,
+): { shown: T[]; page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(hits.length / examplesPerPage));
+  const page = Math.min(asked, pages);
+  return { shown: hits.slice((page - 1) * examplesPerPage, page * examplesPerPage), page, pages };
 }
 
 /**

@@ -11,14 +11,16 @@ import { day, facetValueLabel, queryString } from './shared.tsx';
 export function ExampleListPage({
   ctx,
   filters,
-  rows,
+  total,
+  hits,
   facets,
   badFilter,
   today,
 }: {
   ctx: PageContext;
   filters: ExampleFilters;
-  rows: ExampleListRow[];
+  total: number;
+  hits: { shown: ExampleListRow[]; page: number; pages: number };
   facets: FacetCounts[];
   badFilter: boolean;
   today: string;
@@ -88,11 +90,11 @@ export function ExampleListPage({
         </p>
       ) : null}
       <h2 id="results" aria-live="polite">
-        {g.results(rows.length)}
+        {g.results(total)}
       </h2>
-      {rows.length === 0 ? <p>{g.noResults}</p> : null}
+      {total === 0 ? <p>{g.noResults}</p> : null}
       <ul class="item-list">
-        {rows.map((row) => (
+        {hits.shown.map((row) => (
           <li key={row.id}>
             <h3>
               <a href={`/examples/${row.id}${queryString(langParam)}`}>{row.title}</a>
@@ -113,6 +115,30 @@ export function ExampleListPage({
           </li>
         ))}
       </ul>
+      <Pager g={g} hits={hits} params={[...filterParams(filters), ...langParam]} />
     </Layout>
+  );
+}
+
+/** Previous and next page, keeping the search and the facets; none when one page holds all. */
+function Pager({
+  g,
+  hits,
+  params,
+}: {
+  g: ReturnType<typeof goodPracticeTexts>;
+  hits: { page: number; pages: number };
+  params: [string, string][];
+}) {
+  if (hits.pages === 1) return null;
+  const href = (page: number) => `/examples${queryString([...params, ['page', String(page)]])}#results`;
+  return (
+    <nav aria-label={g.pages}>
+      <p>
+        {g.pageOf(hits.page, hits.pages)}{' '}
+        {hits.page > 1 ? <a href={href(hits.page - 1)}>{g.previousPage}</a> : null}{' '}
+        {hits.page < hits.pages ? <a href={href(hits.page + 1)}>{g.nextPage}</a> : null}
+      </p>
+    </nav>
   );
 }
