@@ -1,4 +1,5 @@
 import * as m0020 from './action-plans/migrations/0020_collaboration_more.ts';
+import * as m0029 from './action-plans/migrations/0029_action_plans_live_indicator.ts';
 import * as m0015 from './collaboration/migrations/0015_collaboration.ts';
 import * as m0015forums from './collaboration/migrations/0015_collaboration_forums.ts';
 import * as m0015plans from './collaboration/migrations/0015_collaboration_plans.ts';
@@ -75,4 +76,5 @@ export const migrations: Migrations = {
   '0026_forums_above_municipality': m0026forums,
   '0027_joint_project_values': m0027projectValues,
   '0028_log_review_before_linking': m0028,
+  '0029_action_plans_live_indicator': m0029,
 };
