@@ -4,6 +4,7 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { migrations } from '../src/migrations.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
+import { sessionSettings } from '../src/platform/db/dialect-base.ts';
 import type { Database } from '../src/platform/db/schema.ts';
 import { buildBaseline } from './baseline.ts';
 import { benchSecretKeyHex } from './generate/credentials.ts';
@@ -44,10 +45,13 @@ export async function capturePlans(
   fixture: Fixture,
   scenarios: Scenario[],
 ): Promise<ScenarioPlans[]> {
-  // openDatabase sets the type parsers the app relies on and checks the schema is current.
-  await (await openDatabase({ databaseUrl: url, poolSize: 1, migrations })).close();
+  // openDatabase with `pg` sets the type parsers the app relies on on this pool (pg's are global)
+  // and checks the schema is current. The plans are PostgreSQL's, whichever client sends the
+  // statements; the sessions are set as the app's are (jit off, decision 0143).
+  await (await openDatabase({ databaseUrl: url, poolSize: 1, migrations, client: 'pg' })).close();
   let captured: { query: CompiledQuery; ms: number }[] = [];
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const options = `-c jit=${sessionSettings.jit}`;
+  const pool = new pg.Pool({ connectionString: url, max: 10, options });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     log: (event) => {
@@ -65,7 +69,7 @@ export async function capturePlans(
   const baseline = await buildBaseline(db);
   // The scenarios run before left their filed reports behind; the plans should not see them.
   await removeBenchReports(db);
-  const explainer = new pg.Client({ connectionString: url });
+  const explainer = new pg.Client({ connectionString: url, options });
   await explainer.connect();
   const results: ScenarioPlans[] = [];
   try {

@@ -210,6 +210,11 @@ for (const { engine, tier } of matrix) {
   }
 }
 
+mkdirSync(resultsDir, { recursive: true });
+const stamp = results.startedAt.replace(/[:.]/g, '-').slice(0, 19);
+// The measured runs are kept before the plans are captured, so a failure there loses no figures.
+writeFileSync(join(resultsDir, `${stamp}.json`), `${JSON.stringify(results, null, 2)}\n`);
+
 if (!values['no-plans'] && plansTier && plansFixture) {
   progress.log(`\nCapturing query plans at tier ${plansTier}…`);
   results.plans = {
@@ -221,8 +226,6 @@ if (!values['no-plans'] && plansTier && plansFixture) {
 
 results.finishedAt = new Date().toISOString();
 results.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
-mkdirSync(resultsDir, { recursive: true });
-const stamp = results.startedAt.replace(/[:.]/g, '-').slice(0, 19);
 const json = `${JSON.stringify(results, null, 2)}\n`;
 writeFileSync(join(resultsDir, `${stamp}.json`), json);
 writeFileSync(join(resultsDir, 'latest.json'), json);
