@@ -11,6 +11,7 @@ import type {
   PrivateTalkRow,
   ReconsiderationRow,
 } from './inputs.ts';
+import { groupBy, oncePerList } from './once-per-list.ts';
 import { contains, daysIn, earlier, overlap, spanUntil } from './periods.ts';
 
 /**
@@ -29,36 +30,22 @@ function placementOn(periods: readonly PlacementPeriodRow[], careId: string, day
     ?.find((p) => p.startedOn <= day && (p.endedOn === null || p.endedOn >= day));
 }
 
-// A page computes every unit's figures from the same rows: each list is grouped once, by identity.
-const grouped = new WeakMap<readonly { careId: string }[], Map<string, unknown[]>>();
-const positions = new WeakMap<readonly { careId: string }[], Map<string, number[]>>();
+const grouped = oncePerList((rows: readonly { careId: string }[]) => groupBy(rows, (r) => r.careId));
+const positions = oncePerList((rows: readonly { careId: string }[]) =>
+  groupBy(
+    rows.map((_, i) => i),
+    (i) => rows[i]!.careId,
+  ),
+);
 
 /** The rows of each care, in their order; grouped once per list. */
 function byCare<T extends { careId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const known = grouped.get(rows);
-  if (known) return known as Map<string, T[]>;
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = map.get(row.careId) ?? [];
-    list.push(row);
-    map.set(row.careId, list);
-  }
-  grouped.set(rows, map);
-  return map;
+  return grouped(rows) as Map<string, T[]>;
 }
 
 /** Where the rows of these cares stand in the list, in the list's order. */
 function positionsOf(rows: readonly { careId: string }[], careIds: Iterable<string>): number[] {
-  let map = positions.get(rows);
-  if (!map) {
-    map = new Map();
-    rows.forEach((row, i) => {
-      const list = map!.get(row.careId) ?? [];
-      list.push(i);
-      map!.set(row.careId, list);
-    });
-    positions.set(rows, map);
-  }
+  const map = positions(rows);
   const found: number[] = [];
   for (const id of careIds) for (const i of map.get(id) ?? []) found.push(i);
   return found.sort((a, b) => a - b);

@@ -4,6 +4,7 @@ import type { DeadlineRuleId } from '../deadlines/rules.ts';
 import type { IndicatorId } from './catalogue.ts';
 import { daysFigure, type Figure, inScope, type Scope, shareFigure, Tally, tableFigure } from './figures.ts';
 import type { CaseRow, ExtensionRow, ReportRow } from './inputs.ts';
+import { groupBy, oncePerList } from './once-per-list.ts';
 import { contains } from './periods.ts';
 
 /**
@@ -67,31 +68,18 @@ function dueDateOf(ruleId: DeadlineRuleId, start: IsoDate): IsoDate {
  * Lookups built once per list of rows, so computing the same figures for every unit on a page
  * does not rebuild them per unit.
  */
-const casesById = new WeakMap<readonly CaseRow[], Map<string, CaseRow>>();
-function caseIndex(cases: readonly CaseRow[]): Map<string, CaseRow> {
-  let index = casesById.get(cases);
-  if (!index) {
-    index = new Map(cases.map((c) => [c.id, c]));
-    casesById.set(cases, index);
-  }
-  return index;
-}
+const caseIndex = oncePerList(
+  (cases: readonly CaseRow[]): Map<string, CaseRow> => new Map(cases.map((c) => [c.id, c])),
+);
 
-const reportDaysByChild = new WeakMap<readonly ReportRow[], Map<string, IsoDate[]>>();
-function reportDays(reports: readonly ReportRow[]): Map<string, IsoDate[]> {
-  let index = reportDaysByChild.get(reports);
-  if (!index) {
-    index = new Map();
-    for (const r of reports) {
-      if (!r.childId) continue;
-      const days = index.get(r.childId) ?? [];
-      days.push(r.receivedOn);
-      index.set(r.childId, days);
-    }
-    reportDaysByChild.set(reports, index);
-  }
-  return index;
-}
+/** The days each child was reported on, in the reports' order. */
+const reportDays = oncePerList((reports: readonly ReportRow[]): Map<string, IsoDate[]> => {
+  const byChild = groupBy(
+    reports.filter((r) => r.childId),
+    (r) => r.childId as string,
+  );
+  return new Map([...byChild].map(([child, rows]) => [child, rows.map((r) => r.receivedOn)]));
+});
 
 /** How to read a limit off a row: its unit, the day its clock started, the day it was met. */
 interface Clock<Row> {

@@ -28,6 +28,7 @@ import type {
   ResponsibilityRow,
   SipRow,
 } from './inputs.ts';
+import { groupBy } from './once-per-list.ts';
 import { reportsByAgeAndSex, reportsBySource } from './report-indicators.ts';
 import { daysFromSipRequestToAgreedPlan, sipsStarted } from './sip-indicators.ts';
 
@@ -115,13 +116,7 @@ function partitioner(): Partitioner {
     cache.set(rows, byKey);
     let groups = byKey.get(key) as Map<string | null, T[]> | undefined;
     if (!groups) {
-      groups = new Map();
-      for (const row of rows) {
-        const k = key(row);
-        const list = groups.get(k) ?? [];
-        list.push(row);
-        groups.set(k, list);
-      }
+      groups = groupBy(rows, key);
       byKey.set(key, groups);
     }
     return groups.get(unit) ?? [];

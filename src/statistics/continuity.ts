@@ -2,6 +2,7 @@ import type { IsoDate } from '../deadlines/calendar.ts';
 import { measuredOn } from './care-indicators.ts';
 import { type Figure, inScope, mean, type Scope, Tally } from './figures.ts';
 import type { GuardianshipRow, ResponsibilityRow } from './inputs.ts';
+import { oncePerList } from './once-per-list.ts';
 import { overlap, twelveMonthsEndingOn } from './periods.ts';
 
 /**
@@ -110,20 +111,17 @@ function countsFigure(
 
 // A page computes every unit's figures from the same rows: who held each child and family over
 // the window is collected once per list and window, and each unit only counts its own holders.
-const collected = new WeakMap<
-  readonly ResponsibilityRow[],
-  WeakMap<Map<string, string>, Map<string, { children: Map<string, Holder>; families: Map<string, Holder> }>>
->();
+type Holders = { children: Map<string, Holder>; families: Map<string, Holder> };
+const collected = oncePerList((_: readonly ResponsibilityRow[]) =>
+  oncePerList((_families: Map<string, string>) => new Map<string, Holders>()),
+);
 
 function holdersOf(
   responsibilities: readonly ResponsibilityRow[],
   families: Map<string, string>,
   window: { from: IsoDate; to: IsoDate },
 ) {
-  const byFamilies = collected.get(responsibilities) ?? new WeakMap();
-  collected.set(responsibilities, byFamilies);
-  const byWindow = byFamilies.get(families) ?? new Map();
-  byFamilies.set(families, byWindow);
+  const byWindow = collected(responsibilities)(families);
   const key = `${window.from}/${window.to}`;
   let holders = byWindow.get(key);
   if (!holders) {
@@ -136,14 +134,10 @@ function holdersOf(
   return holders;
 }
 
-const familyGroups = new WeakMap<readonly GuardianshipRow[], Map<string, string>>();
-
 /** familiesOf, worked out once per list of guardianships. */
-export function familiesOfOnce(guardianships: readonly GuardianshipRow[]): Map<string, string> {
-  const families = familyGroups.get(guardianships) ?? familiesOf(guardianships);
-  familyGroups.set(guardianships, families);
-  return families;
-}
+export const familiesOfOnce = oncePerList((guardianships: readonly GuardianshipRow[]) =>
+  familiesOf(guardianships),
+);
 
 export function continuityFigures(
   responsibilities: readonly ResponsibilityRow[],

@@ -10,6 +10,7 @@ import type {
   PrivateTalkRow,
   ReconsiderationRow,
 } from './inputs.ts';
+import { groupBy } from './once-per-list.ts';
 import { type DateRange, earlier, later } from './periods.ts';
 
 /**
@@ -25,17 +26,6 @@ type Db = Kysely<Database>;
 
 const formOf = (form: string): PlacementForm =>
   form === 'residentialCareHome' ? 'residentialCare' : (form as PlacementForm);
-
-/** Rows by a key, each group in the rows' order. */
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = groups.get(key(row));
-    if (list) list.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
-}
 
 export async function placementsTouching(
   db: Db,
