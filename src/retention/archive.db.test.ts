@@ -37,6 +37,11 @@ describe('archiving a file with only kept records', () => {
       unitId: unit,
     });
     const manager = await createUser(db, t.config.secretKey, { municipalityId, role: 'manager' });
+    const unitManager = await createUser(db, t.config.secretKey, {
+      municipalityId,
+      role: 'manager',
+      unitId: unit,
+    });
     const user = await createUser(db, t.config.secretKey, { municipalityId, role: 'archivist' });
     const archivist: Actor = {
       userId: user.id,
@@ -115,7 +120,7 @@ describe('archiving a file with only kept records', () => {
     assert.equal(again, null, 'an archived file is not carried out twice');
 
     // Hidden from search, lists and the person page, for the worker and the manager alike.
-    for (const u of [worker, manager]) {
+    for (const u of [worker, manager, unitManager]) {
       const client = await login(t.app, u);
       for (const q of ['Arkivbarn', number, '20080315']) {
         const search = await client.get(`/people?q=${q}`);
@@ -129,6 +134,19 @@ describe('archiving a file with only kept records', () => {
         'others still found',
       );
       assert.equal((await client.get(`/retention/archived?number=${number}`)).statusCode, 403, u.role);
+      // Nor do the case lists and the case search show the kept case (decision 0117's to-do).
+      for (const path of [
+        '/my-cases/unit?status=all',
+        `/cases/search?status=all&q=${number}`,
+        '/cases/search?status=all&q=Arkivbarn',
+      ]) {
+        const list = await client.get(path);
+        const shown = list.body.replace(/(value|href)="[^"]*"/g, '');
+        if (list.statusCode === 403) continue;
+        assert.equal(list.statusCode, 200, `${u.role} ${path}`);
+        assert.doesNotMatch(shown, /Arkivbarn/, `${u.role} ${path}`);
+        assert.doesNotMatch(list.body, new RegExp(file.caseId), `${u.role} ${path}`);
+      }
     }
 
     // The archivist finds it by identity number, audited; a wrong number is a 400 in Swedish.
@@ -145,6 +163,7 @@ describe('archiving a file with only kept records', () => {
       .orderBy('seq')
       .execute();
     assert.deepEqual(read, [
+      { subject_person_id: null, record_type: null, outcome: 'denied' },
       { subject_person_id: null, record_type: null, outcome: 'denied' },
       { subject_person_id: null, record_type: null, outcome: 'denied' },
       { subject_person_id: file.childId, record_type: 'person', outcome: 'allowed' },

@@ -26,7 +26,7 @@ export async function drillRows(
   if (!figure || !(o.cell in figure.cells))
     throw new UserError(400, 'cellUnknown', (lang) => statisticsTexts(lang).cellUnknown);
   const ids = [...new Set(figure.rows[o.cell] ?? [])];
-  const rows = ids.length ? await rowsOf(scope, o.id, ids) : [];
+  const rows = (ids.length ? await rowsOf(scope, o.id, ids) : []).map(withoutArchived);
   const reason = `${o.id} ${o.period.key} ${o.cell}`;
   await scope.audit(
     { action: 'statistics.drillDown', recordType: 'statisticsUnit', recordId: o.unitId, reason },
@@ -41,6 +41,15 @@ export async function drillRows(
       })),
   );
   return rows;
+}
+
+/**
+ * An archived child is unknown outside the archivist's page (decision 0117): their row is still
+ * counted, as the figure is, but shows neither name nor number nor link, and is not an audited look.
+ */
+function withoutArchived(row: DrillRow): DrillRow {
+  if (!row.archived) return row;
+  return { personId: null, name: '', personalNumber: null, href: null, date: row.date, archived: true };
 }
 
 const name = (given: string | null, family: string | null) =>
@@ -64,6 +73,7 @@ async function rowsOf(scope: AccessScope, id: IndicatorId, ids: string[]): Promi
         'p.given_name',
         'p.family_name',
         'p.personal_number',
+        'p.archived_on',
       ])
       .where('r.municipality_id', '=', municipalityId)
       .where('r.id', 'in', ids)
@@ -73,6 +83,7 @@ async function rowsOf(scope: AccessScope, id: IndicatorId, ids: string[]): Promi
       personId: r.person_id,
       name: r.person_id ? name(r.given_name, r.family_name) : name(r.child_given_name, r.child_family_name),
       personalNumber: r.personal_number,
+      archived: r.archived_on !== null,
       href: r.case_id ? `/cases/${r.case_id}` : `/intake/reports/${r.id}`,
       date: r.received_on,
     }));
@@ -88,6 +99,7 @@ async function rowsOf(scope: AccessScope, id: IndicatorId, ids: string[]): Promi
         'p.given_name',
         'p.family_name',
         'p.personal_number',
+        'p.archived_on',
       ])
       .where('s.municipality_id', '=', municipalityId)
       .where('s.id', 'in', ids)
@@ -96,6 +108,7 @@ async function rowsOf(scope: AccessScope, id: IndicatorId, ids: string[]): Promi
       personId: r.person_id,
       name: name(r.given_name, r.family_name),
       personalNumber: r.personal_number,
+      archived: r.archived_on !== null,
       href: `/sips/${r.id}`,
       date: r.agreed_on,
     }));
@@ -104,7 +117,7 @@ async function rowsOf(scope: AccessScope, id: IndicatorId, ids: string[]): Promi
     // Continuity counts children, or families by their first child (decision 0097).
     const rows = await db
       .selectFrom('person as p')
-      .select(['p.id', 'p.given_name', 'p.family_name', 'p.personal_number'])
+      .select(['p.id', 'p.given_name', 'p.family_name', 'p.personal_number', 'p.archived_on'])
       .where('p.municipality_id', '=', municipalityId)
       .where('p.id', 'in', ids.filter(isId))
       .execute();
@@ -112,6 +125,7 @@ async function rowsOf(scope: AccessScope, id: IndicatorId, ids: string[]): Promi
       personId: r.id,
       name: name(r.given_name, r.family_name),
       personalNumber: r.personal_number,
+      archived: r.archived_on !== null,
       href: null,
       date: null,
     }));
@@ -131,6 +145,7 @@ async function rowsOf(scope: AccessScope, id: IndicatorId, ids: string[]): Promi
       'p.given_name',
       'p.family_name',
       'p.personal_number',
+      'p.archived_on',
     ])
     .where('c.municipality_id', '=', municipalityId)
     .where('c.id', 'in', caseIds)
@@ -140,6 +155,7 @@ async function rowsOf(scope: AccessScope, id: IndicatorId, ids: string[]): Promi
     personId: r.person_id,
     name: name(r.given_name, r.family_name),
     personalNumber: r.personal_number,
+    archived: r.archived_on !== null,
     href: `/cases/${r.id}`,
     date: r.opened_on,
   }));

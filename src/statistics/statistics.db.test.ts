@@ -309,6 +309,33 @@ describe('the rows behind a figure', () => {
     assert.match(events[0]!.reason ?? '', /initialAssessmentWithin14Days 2026-01 late/);
   });
 
+  it("counts an archived child's row but shows nothing of the child, and audits no look at them", async () => {
+    const person = await t.db.db
+      .selectFrom('person')
+      .select(['family_name', 'personal_number'])
+      .where('id', '=', lateChildId)
+      .executeTakeFirstOrThrow();
+    const archive = (on: string | null) =>
+      t.db.db.updateTable('person').set({ archived_on: on }).where('id', '=', lateChildId).execute();
+    await archive('2026-11-30');
+    try {
+      const res = await manager.get(url('late'));
+      assert.equal(res.statusCode, 200);
+      assert.match(res.body, /Arkiverad akt \(räknas, visas inte\)/);
+      assert.doesNotMatch(res.body, new RegExp(`${person.family_name}|${lateChildId}`));
+      if (person.personal_number) assert.doesNotMatch(res.body, new RegExp(person.personal_number));
+      const events = await t.db.db
+        .selectFrom('audit_event')
+        .select('seq')
+        .where('action', '=', 'statistics.drillDown')
+        .where('subject_person_id', '=', lateChildId)
+        .execute();
+      assert.equal(events.length, 1, 'only the look before the archiving');
+    } finally {
+      await archive(null);
+    }
+  });
+
   it('refuses the statistics reader and the manager of another unit, and an unknown part', async () => {
     assert.equal((await reader.get(url('late'))).statusCode, 403);
     assert.equal((await otherManager.get(url('late'))).statusCode, 403);

@@ -305,6 +305,8 @@ export interface DrillRow {
   personalNumber: string | null;
   href: string | null;
   date: string | null;
+  /** An archived child's row: counted, not shown (decision 0117). */
+  archived?: boolean;
 }
 
 export function RowsPage({
@@ -346,7 +348,15 @@ export function RowsPage({
             <tbody>
               {rows.map((r, i) => (
                 <tr key={`${r.href ?? ''}${i}`}>
-                  <td>{r.personId ? <a href={`/people/${r.personId}`}>{r.name}</a> : r.name}</td>
+                  <td>
+                    {r.archived ? (
+                      tx.archivedFile
+                    ) : r.personId ? (
+                      <a href={`/people/${r.personId}`}>{r.name}</a>
+                    ) : (
+                      r.name
+                    )}
+                  </td>
                   <td>{r.personalNumber ?? '–'}</td>
                   <td>{r.href ? <a href={r.href}>{tx.caseOrRecord}</a> : '–'}</td>
                   <td>{r.date ?? '–'}</td>

@@ -228,6 +228,7 @@ export const statisticsEn: StatisticsTexts = {
   rowsIntro:
     'You see the children of your unit the figure is computed from. Opening the list is logged for each child.',
   rowsEmpty: 'No children in this part.',
+  archivedFile: 'Archived file (counted, not shown)',
   child: 'Child',
   personalNumber: 'Identity number',
   caseOrRecord: 'Case',

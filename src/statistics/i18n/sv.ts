@@ -241,6 +241,7 @@ export const statisticsSv = {
   rowsTitle: (label: string) => `Barnen bakom: ${label}`,
   rowsIntro: 'Du ser barnen i din enhet som talet räknas från. Att du öppnat listan loggas för varje barn.',
   rowsEmpty: 'Inga barn i den här delen.',
+  archivedFile: 'Arkiverad akt (räknas, visas inte)',
   child: 'Barn',
   personalNumber: 'Personnummer',
   caseOrRecord: 'Ärende',

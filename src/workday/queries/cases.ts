@@ -76,7 +76,10 @@ export async function casesFor(scope: AccessScope, selection: CaseSelection, que
           .whereRef('x.case_id', '=', 'c.id'),
       ).as('extensions'),
     ])
-    .where('c.municipality_id', '=', municipalityId);
+    .where('c.municipality_id', '=', municipalityId)
+    // An archived child is unknown outside the archivist's page; their kept case stays in the
+    // archive, not in the lists (decision 0117).
+    .where('p.archived_on', 'is', null);
   if (selection.kind === 'responsible') q = q.where('c.responsible_user_id', '=', selection.userId);
   if (selection.kind === 'unit') q = q.where('c.unit_id', '=', selection.unitId);
   if (query.status === 'open') q = q.where('c.phase', '<>', 'closed');
