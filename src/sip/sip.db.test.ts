@@ -205,6 +205,13 @@ describe('consent before anything is shared', () => {
     const worker = await w.clients.worker.get(`/sips/${id}`);
     assert.equal(worker.statusCode, 200);
     assert.match(worker.body, /Samtycket är återkallat/);
+    // The withdrawal is in the trail as the consent record, without the note (decision 0081).
+    const withdrawals = (await auditOf(w.users.worker.id)).filter((e) => e.action === 'sip.withdrawConsent');
+    assert.equal(withdrawals.length, 1);
+    assert.ok(withdrawals[0]!.record_id && withdrawals[0]!.record_id !== id, 'the consent, not the plan');
+    assert.equal(withdrawals[0]!.subject_person_id, w.child.id);
+    assert.equal(withdrawals[0]!.reason, null);
+    assert.doesNotMatch(JSON.stringify(await auditOf(w.users.worker.id)), /Mamma ringde/);
     // The refusals are in the trail, about the child.
     const denied = (await auditOf(w.users.nurse.id)).filter((e) => e.outcome === 'denied');
     assert.ok(

@@ -91,7 +91,15 @@ export async function withdrawConsent(
       .where('municipality_id', '=', scope.actor.municipalityId)
       .where('id', '=', facts.consentId)
       .execute();
-    await scope.audit({ action: 'sip.withdrawConsent', ...subjectOf(facts), reason: text });
+    // The note is free text about the family: it stays in the consent (culled with the file) and
+    // the event only names that record (decision 0081 rule 2; the trail is never culled).
+    await scope.audit({
+      action: 'sip.withdrawConsent',
+      ...subjectOf(facts),
+      recordType: 'sipConsent',
+      recordId: facts.consentId,
+      reason: null,
+    });
     return { ok: true };
   });
 }
