@@ -1,5 +1,6 @@
 import { Layout } from '../../platform/layout/Layout.tsx';
 import type { PageContext } from '../../platform/layout/page-context.ts';
+import { Pager } from '../../platform/layout/pager.tsx';
 import { isStale } from '../examples.ts';
 import type { FacetCounts } from '../facets.ts';
 import { goodPracticeTexts } from '../i18n/index.ts';
@@ -115,30 +116,14 @@ export function ExampleListPage({
           </li>
         ))}
       </ul>
-      <Pager g={g} hits={hits} params={[...filterParams(filters), ...langParam]} />
+      <Pager
+        lang={ctx.lang}
+        page={hits.page}
+        pages={hits.pages}
+        href={(page) =>
+          `/examples${queryString([...filterParams(filters), ...langParam, ['page', String(page)]])}#results`
+        }
+      />
     </Layout>
-  );
-}
-
-/** Previous and next page, keeping the search and the facets; none when one page holds all. */
-function Pager({
-  g,
-  hits,
-  params,
-}: {
-  g: ReturnType<typeof goodPracticeTexts>;
-  hits: { page: number; pages: number };
-  params: [string, string][];
-}) {
-  if (hits.pages === 1) return null;
-  const href = (page: number) => `/examples${queryString([...params, ['page', String(page)]])}#results`;
-  return (
-    <nav aria-label={g.pages}>
-      <p>
-        {g.pageOf(hits.page, hits.pages)}{' '}
-        {hits.page > 1 ? <a href={href(hits.page - 1)}>{g.previousPage}</a> : null}{' '}
-        {hits.page < hits.pages ? <a href={href(hits.page + 1)}>{g.nextPage}</a> : null}
-      </p>
-    </nav>
   );
 }

@@ -18,6 +18,11 @@ export const en: Messages = {
   none: 'None',
   notGiven: 'Not recorded',
   errorSummaryTitle: 'There is a problem with the form',
+  pager: {
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
+    pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
+  },
   nav: {
     home: 'Home',
   },

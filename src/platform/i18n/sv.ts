@@ -18,6 +18,11 @@ export const sv = {
   none: 'Inga',
   notGiven: 'Uppgift saknas',
   errorSummaryTitle: 'Det finns fel i formuläret',
+  pager: {
+    previousPage: 'Föregående sida',
+    nextPage: 'Nästa sida',
+    pageOf: (page: number, pages: number) => `Sida ${page} av ${pages}`,
+  },
   nav: {
     home: 'Start',
   },

@@ -54,9 +54,6 @@ export const workdayEn: WorkdayTexts = {
     `More than ${n} matches: type more of the name, the whole identity number or the reference.`,
   noDeadline: '–',
   nobody: 'No one',
-  previousPage: 'Previous page',
-  nextPage: 'Next page',
-  pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
   nextSteps: {
     initialAssessment: 'Initial assessment',
     assign: 'Appoint a responsible worker',

@@ -48,9 +48,6 @@ export const workdaySv = {
     `Fler än ${n} träffar: skriv mer av namnet, hela personnumret eller referensnumret.`,
   noDeadline: '–',
   nobody: 'Ingen',
-  previousPage: 'Föregående sida',
-  nextPage: 'Nästa sida',
-  pageOf: (page: number, pages: number) => `Sida ${page} av ${pages}`,
   nextSteps: {
     initialAssessment: 'Förhandsbedömning',
     assign: 'Utse ansvarig',

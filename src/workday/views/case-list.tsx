@@ -5,6 +5,7 @@ import { formatPersonalNumber } from '../../people/personal-number.ts';
 import { SelectField, TextField } from '../../platform/layout/forms.tsx';
 import { Layout } from '../../platform/layout/Layout.tsx';
 import type { PageContext } from '../../platform/layout/page-context.ts';
+import { Pager } from '../../platform/layout/pager.tsx';
 import { type CaseListQuery, pageSize, sortKeys, statusFilters } from '../domain/case-list.ts';
 import { workdayTexts } from '../i18n/index.ts';
 import type { CaseListView } from '../service/cases.ts';
@@ -116,18 +117,13 @@ export function CaseListPage({
             <p class="hint">{tx.moreThanShown(view.cases.length)}</p>
           ) : null}
           <CaseTable ctx={ctx} view={view} showWorker={showWorker} />
-          {mode !== 'search' && pages > 1 ? (
-            <nav aria-label={tx.pageOf(query.page, pages)}>
-              <p>
-                {tx.pageOf(query.page, pages)}{' '}
-                {query.page > 1 ? (
-                  <a href={hrefWith(path, query, query.page - 1)}>{tx.previousPage}</a>
-                ) : null}{' '}
-                {query.page < pages ? (
-                  <a href={hrefWith(path, query, query.page + 1)}>{tx.nextPage}</a>
-                ) : null}
-              </p>
-            </nav>
+          {mode !== 'search' ? (
+            <Pager
+              lang={ctx.lang}
+              page={query.page}
+              pages={pages}
+              href={(page) => hrefWith(path, query, page)}
+            />
           ) : null}
         </>
       )}
