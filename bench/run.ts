@@ -3,6 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { databaseClient } from '../src/config.ts';
 import { generateTier } from './generate/generate-tier.ts';
 import { Rng } from './generate/rng.ts';
 import { tierByName } from './generate/tiers.ts';
@@ -74,8 +75,7 @@ const list = (s: string) =>
     .split(',')
     .map((x) => x.trim())
     .filter(Boolean);
-const serverClient = values.client ?? (values['named-statements'] ? 'pg' : 'postgres');
-if (serverClient !== 'pg' && serverClient !== 'postgres') throw new Error(`Unknown client ${serverClient}`);
+const serverClient = databaseClient(values.client, values['named-statements']);
 const tiers = list(values.tiers).map((t) => tierByName(t).name);
 const engines = list(values.engines).map((e): 'postgresql' | 'pglite' => {
   if (e !== 'postgresql' && e !== 'pglite') throw new Error(`Unknown engine ${e}`);

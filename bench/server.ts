@@ -39,7 +39,7 @@ const db = await openDatabase({
   migrations,
   // `npm run bench -- --named-statements` sets DATABASE_NAMED_STATEMENTS, as a deployment would.
   namedStatements: config.databaseNamedStatements,
-  // `--client postgres` sets DATABASE_CLIENT: the `postgres` client instead of `pg` (decision 0142).
+  // `--client pg` sets DATABASE_CLIENT: `pg` instead of the default `postgres` client (0142, 0143).
   client: config.databaseClient,
 });
 

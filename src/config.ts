@@ -120,8 +120,11 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   return n;
 }
 
-/** `postgres` unless `pg` is asked for, or named statements, which are `pg`'s (0111, 0143). */
-function databaseClient(value: string | undefined, namedStatements: boolean): 'pg' | 'postgres' {
+/**
+ * PostgreSQL's client: `postgres` unless `pg` is asked for, or named statements, which are `pg`'s
+ * (0111, 0143). The one rule for the server, the commands, the tests and the bench.
+ */
+export function databaseClient(value: string | undefined, namedStatements: boolean): 'pg' | 'postgres' {
   if (value === undefined || value === '') return namedStatements ? 'pg' : 'postgres';
   if (value === 'pg' || value === 'postgres') return value;
   throw new StartupError(`DATABASE_CLIENT must be pg or postgres, not ${value}`);

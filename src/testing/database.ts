@@ -18,9 +18,9 @@ export async function openTestDatabase(): Promise<Db> {
   const fresh = await createPostgresDatabase();
   // DATABASE_NAMED_STATEMENTS=true runs the suite as a server with named statements runs (0111).
   // DATABASE_CLIENT=pg runs it on `pg` instead of the default `postgres` client (0142, 0143);
-  // named statements are `pg`'s.
+  // named statements alone choose `pg` too (openDatabase's rule).
   const namedStatements = process.env.DATABASE_NAMED_STATEMENTS === 'true';
-  const client = process.env.DATABASE_CLIENT === 'pg' || namedStatements ? 'pg' : 'postgres';
+  const client = process.env.DATABASE_CLIENT === 'pg' ? 'pg' : undefined;
   const db = await openDatabase({ databaseUrl: fresh.url, poolSize: 5, migrations, namedStatements, client });
   return {
     ...db,

@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { databaseClient } from '../../config.ts';
 import { firstLine, StartupError } from '../startup-error.ts';
 import { sessionSettings } from './dialect-base.ts';
 import { type Migrations, migrateToLatest } from './migrate.ts';
@@ -82,8 +83,7 @@ async function openPostgres(options: DbOptions): Promise<Db> {
 function postgresClient(options: DbOptions): { db: Kysely<Database>; stats?: Db['stats'] } {
   const url = options.databaseUrl as string;
   const max = options.poolSize ?? 10;
-  // Named statements are pg's (0111): asked for alone, they choose it.
-  if ((options.client ?? (options.namedStatements ? 'pg' : 'postgres')) === 'postgres') {
+  if (databaseClient(options.client, options.namedStatements === true) === 'postgres') {
     const counts = new PoolCounts();
     const dialect = postgresJsDialect(postgresJsClient(url, max), counts);
     return { db: new Kysely<Database>({ dialect }), stats: counts.snapshot };
